@@ -1,0 +1,79 @@
+package kuzet
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"time"
+)
+
+// Audit actions.
+const (
+	AuditOrgCreate       = "org.create"
+	AuditKeyCreate       = "key.create"
+	AuditKeyRevoke       = "key.revoke"
+	AuditIndicatorReport = "indicator.report"
+	AuditIndicatorDelete = "indicator.withdraw"
+	AuditIndicatorRead   = "indicator.read"
+	AuditAllowPut        = "allowlist.put"
+	AuditAllowDelete     = "allowlist.delete"
+)
+
+// AuditEntry is one link of the append-only audit chain: who did what to
+// which object, when. Hash covers every other field and the previous entry's
+// hash, so altering or removing any entry breaks the chain from there on.
+type AuditEntry struct {
+	Seq      int64     // 1, 2, 3, … without gaps
+	At       time.Time // UTC, stored with nanoseconds
+	OrgID    int64     // 0 for the operator's own command-line actions
+	Action   string    // one of the Audit* constants
+	Object   string    // e.g. "phone:+77011234567", "org:3"
+	Detail   string    // short free text; never a secret, never a card number
+	PrevHash []byte
+	Hash     []byte
+}
+
+// AuditHash computes the hash of e chained to prev. The encoding is
+// length-prefixed so that no two different entries hash alike.
+func AuditHash(prev []byte, e *AuditEntry) []byte {
+	h := sha256.New()
+	var buf [8]byte
+	field := func(b []byte) {
+		binary.BigEndian.PutUint64(buf[:], uint64(len(b)))
+		h.Write(buf[:])
+		h.Write(b)
+	}
+	field(prev)
+	binary.BigEndian.PutUint64(buf[:], uint64(e.Seq))
+	h.Write(buf[:])
+	binary.BigEndian.PutUint64(buf[:], uint64(e.At.UnixNano()))
+	h.Write(buf[:])
+	binary.BigEndian.PutUint64(buf[:], uint64(e.OrgID))
+	h.Write(buf[:])
+	field([]byte(e.Action))
+	field([]byte(e.Object))
+	field([]byte(e.Detail))
+	return h.Sum(nil)
+}
+
+// AuditHead is the last link of the chain, kept apart from the entries so
+// that removing the newest entries is detected too.
+type AuditHead struct {
+	Seq  int64
+	Hash []byte
+}
+
+// AuditStore keeps the audit chain.
+type AuditStore interface {
+	// AppendAudit links entries after the current head, in order: it sets
+	// Seq, PrevHash and Hash (with AuditHash) on each, stores them and moves
+	// the head. Appends are serialized by the store so that the chain never
+	// forks.
+	AppendAudit(ctx context.Context, entries ...*AuditEntry) error
+
+	// AuditHead returns the head; Seq 0 when the chain is empty.
+	AuditHead(ctx context.Context) (AuditHead, error)
+
+	// ScanAudit calls fn for every entry in Seq order.
+	ScanAudit(ctx context.Context, fn func(*AuditEntry) error) error
+}

@@ -1,0 +1,67 @@
+package kuzet
+
+import (
+	"context"
+	"time"
+)
+
+// Store is the system of record: SQLite (package sqlite) or PostgreSQL
+// (package postgres). Both pass the same contract tests (package storetest).
+type Store interface {
+	// Begin starts a transaction. A writable transaction is serialized
+	// against other writers where the database needs it.
+	Begin(ctx context.Context, writable bool) (Tx, error)
+
+	// Close releases the store's connections.
+	Close() error
+}
+
+// Tx is one transaction over every part of the store. Nothing is visible to
+// others before Commit; Rollback after Commit is a no-op, so callers may
+// always defer it.
+type Tx interface {
+	OrgStore
+	ReportStore
+	AllowlistStore
+	AuditStore
+	IdempotencyStore
+	SettingStore
+
+	Commit() error
+	Rollback() error
+}
+
+// IdempotentResponse is a stored answer to a POST carrying an
+// Idempotency-Key, replayed when the same organisation sends the same key.
+type IdempotentResponse struct {
+	OrgID       int64
+	Key         string
+	RequestHash []byte // method, path and body: a different request under the same key is a conflict
+	Status      int
+	ContentType string
+	Body        []byte
+	CreatedAt   time.Time
+}
+
+// IdempotencyStore keeps idempotent responses, scoped to the organisation.
+type IdempotencyStore interface {
+	// FindIdempotentResponse returns ENOTFOUND if the org has not used key.
+	FindIdempotentResponse(ctx context.Context, orgID int64, key string) (*IdempotentResponse, error)
+
+	// PutIdempotentResponse stores r. Returns ECONFLICT if the org already
+	// used r.Key.
+	PutIdempotentResponse(ctx context.Context, r *IdempotentResponse) error
+
+	// DeleteIdempotentResponses removes responses created before t.
+	DeleteIdempotentResponses(ctx context.Context, before time.Time) (int64, error)
+}
+
+// SettingStore keeps deployment-wide settings such as the card token key.
+type SettingStore interface {
+	// Setting returns ENOTFOUND if name is not set.
+	Setting(ctx context.Context, name string) ([]byte, error)
+
+	// PutSettingIfAbsent stores value under name unless name is set, and
+	// returns the value that is stored afterwards.
+	PutSettingIfAbsent(ctx context.Context, name string, value []byte) ([]byte, error)
+}
