@@ -1,0 +1,219 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/registry"
+	"github.com/kuzet/kuzet/sim"
+)
+
+func init() {
+	register("bench", "measure the server over HTTP (bench lookup)", runBench)
+}
+
+func runBench(ctx context.Context, env *Env, args []string) error {
+	if len(args) == 0 || args[0] != "lookup" {
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
+			fmt.Fprintln(env.Stdout, "Usage: kuzet bench lookup [flags]\n\nRun 'kuzet bench lookup --help' for its flags.")
+			return nil
+		}
+		return usagef("usage: kuzet bench lookup [flags]")
+	}
+	return runBenchLookup(ctx, env, args[1:])
+}
+
+// runBenchLookup drives GET /v1/indicators/{kind}/{value} at a constant
+// rate and reports latency percentiles.
+func runBenchLookup(ctx context.Context, env *Env, args []string) error {
+	fs := newFlagSet(env, "bench lookup", "bench lookup [--url URL --key KEY] [--indicators N] [--rate R] [--duration D]",
+		"Sends GET /v1/indicators/phone/{value} at a constant rate (open loop: latency is counted from\n"+
+			"each request's scheduled time, so a slow server cannot hide its queue) and prints percentiles.\n"+
+			"Without --url it starts a server in this process on a temporary SQLite directory and seeds it\n"+
+			"with --indicators reports first; the load generator then shares the machine with the server.")
+	url := fs.String("url", "", "base `URL` of a running server; an in-process server when empty")
+	key := fs.String("key", "", "API `key` for --url (a bank's, so that reads are audited as in production)")
+	n := fs.Int("indicators", 100_000, "indicators to seed the in-process server with")
+	rate := fs.Int("rate", 2000, "requests per `second`")
+	dur := fs.Duration("duration", 30*time.Second, "how long to send")
+	conns := fs.Int("conns", 64, "most requests in flight")
+	if err := parseFlags(env, fs, args); err != nil {
+		return err
+	}
+	if *rate <= 0 || *dur <= 0 || *conns <= 0 {
+		return usagef("--rate, --duration and --conns must be positive")
+	}
+	values := make([]string, 0, 10_000)
+	if *url == "" {
+		dir, err := os.MkdirTemp("", "kuzet-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		m := NewMain(env)
+		m.Config.Data, m.Config.Addr, m.Config.LogLevel = dir, "127.0.0.1:0", "error"
+		if err := m.Run(ctx); err != nil {
+			m.Close()
+			return err
+		}
+		defer m.Close()
+		secret, vs, err := seedBench(ctx, env, m, *n)
+		if err != nil {
+			return err
+		}
+		*url, *key, values = m.URL(), secret, vs
+	} else {
+		if *key == "" {
+			return usagef("--key is required with --url")
+		}
+		country := sim.New(7)
+		for range cap(values) {
+			values = append(values, country.Mobile())
+		}
+	}
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: *conns, MaxConnsPerHost: *conns}}
+	res := constantRate(ctx, *rate, *dur, *conns, func(i int) (int, error) {
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, *url+"/v1/indicators/phone/"+values[i%len(values)], nil)
+		req.Header.Set("Authorization", "Bearer "+*key)
+		resp, err := client.Do(req)
+		if err != nil {
+			return 0, err
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		return resp.StatusCode, nil
+	})
+	fmt.Fprintf(env.Stdout, "GET /v1/indicators/phone/{value}: %s\n", res)
+	fmt.Fprintf(env.Stdout, "machine: %s, %d cores, %s\n", cpuModel(), runtime.NumCPU(), runtime.Version())
+	return nil
+}
+
+// seedBench creates a bank and reports n phone numbers as the police; it
+// returns the bank's key and a sample of the numbers, half of them known.
+func seedBench(ctx context.Context, env *Env, m *Main, n int) (string, []string, error) {
+	police := &kuzet.Org{Name: "Bench Police", Type: kuzet.OrgPolice}
+	bank := &kuzet.Org{Name: "Bench Bank", Type: kuzet.OrgBank, BIC: "BENCKZKA", BankCode: "999"}
+	if _, _, err := m.Access.CreateOrg(ctx, police); err != nil {
+		return "", nil, err
+	}
+	secret, _, err := m.Access.CreateOrg(ctx, bank)
+	if err != nil {
+		return "", nil, err
+	}
+	country := sim.New(7)
+	var values []string
+	start := time.Now()
+	for done := 0; done < n; {
+		batch := make([]registry.Submission, 0, min(10_000, n-done))
+		for range cap(batch) {
+			v := country.Mobile()
+			batch = append(batch, registry.Submission{Kind: kuzet.KindPhone, Value: v, Category: kuzet.CategoryScamCall, Confidence: 0.8})
+			if len(values) < 5000 {
+				values = append(values, v, country.Mobile())
+			}
+		}
+		if _, err := m.Registry.Submit(ctx, police.ID, batch); err != nil {
+			return "", nil, err
+		}
+		done += len(batch)
+	}
+	fmt.Fprintf(env.Stderr, "seeded %d indicators in %s\n", n, time.Since(start).Round(time.Millisecond))
+	return secret, values, nil
+}
+
+// loadResult summarises a constant-rate run.
+type loadResult struct {
+	sent, failed int
+	statuses     map[int]int
+	elapsed      time.Duration
+	lat          []time.Duration // sorted
+}
+
+func (r loadResult) percentile(p float64) time.Duration {
+	if len(r.lat) == 0 {
+		return 0
+	}
+	return r.lat[min(len(r.lat)-1, int(float64(len(r.lat))*p))]
+}
+
+func (r loadResult) String() string {
+	var st []string
+	for code, n := range r.statuses {
+		st = append(st, fmt.Sprintf("%d×%d", n, code))
+	}
+	slices.Sort(st)
+	return fmt.Sprintf("%d requests in %s (%.0f/s), %d failed, statuses %s; latency p50 %s p90 %s p99 %s p99.9 %s max %s",
+		r.sent, r.elapsed.Round(time.Millisecond), float64(r.sent)/r.elapsed.Seconds(), r.failed, strings.Join(st, " "),
+		r.percentile(.50), r.percentile(.90), r.percentile(.99), r.percentile(.999), r.percentile(1))
+}
+
+// constantRate calls do at rate per second for dur with at most conns in
+// flight. Each latency is measured from the request's scheduled start.
+func constantRate(ctx context.Context, rate int, dur time.Duration, conns int, do func(i int) (int, error)) loadResult {
+	total := int(float64(rate) * dur.Seconds())
+	interval := time.Second / time.Duration(rate)
+	start := time.Now()
+	type sample struct {
+		lat    time.Duration
+		status int
+		err    error
+	}
+	jobs := make(chan int, conns)
+	samples := make([]sample, total)
+	var wg sync.WaitGroup
+	for range conns {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				due := start.Add(time.Duration(i) * interval)
+				if d := time.Until(due); d > 0 {
+					time.Sleep(d)
+				}
+				status, err := do(i)
+				samples[i] = sample{time.Since(due), status, err}
+			}
+		}()
+	}
+	sent := 0
+	for i := 0; i < total && ctx.Err() == nil; i++ {
+		jobs <- i
+		sent++
+	}
+	close(jobs)
+	wg.Wait()
+	res := loadResult{sent: sent, statuses: map[int]int{}, elapsed: time.Since(start)}
+	for _, s := range samples[:sent] {
+		if s.err != nil || s.status >= 500 {
+			res.failed++
+		}
+		if s.err == nil {
+			res.statuses[s.status]++
+		}
+		res.lat = append(res.lat, s.lat)
+	}
+	slices.Sort(res.lat)
+	return res
+}
+
+func cpuModel() string {
+	b, err := os.ReadFile("/proc/cpuinfo")
+	if err != nil {
+		return runtime.GOARCH
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if name, ok := strings.CutPrefix(line, "model name"); ok {
+			return strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(name), ":"))
+		}
+	}
+	return runtime.GOARCH
+}

@@ -1,0 +1,329 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/access"
+	"github.com/kuzet/kuzet/audit"
+	"github.com/kuzet/kuzet/httpapi"
+	"github.com/kuzet/kuzet/ident"
+	"github.com/kuzet/kuzet/natsbus"
+	"github.com/kuzet/kuzet/postgres"
+	"github.com/kuzet/kuzet/registry"
+	"github.com/kuzet/kuzet/sqlite"
+)
+
+func init() {
+	register("serve", "run the API server", func(ctx context.Context, env *Env, args []string) error {
+		m := NewMain(env)
+		if err := m.ParseFlags(args); err != nil {
+			return err
+		}
+		if err := m.Run(ctx); err != nil {
+			m.Close()
+			return err
+		}
+		fmt.Fprintf(env.Stderr, "kuzet serving on %s\n", m.URL())
+		<-ctx.Done()
+		fmt.Fprintln(env.Stderr, "kuzet: shutting down")
+		return m.Close()
+	})
+}
+
+// Config is the server's configuration, from flags and KUZET_* variables.
+type Config struct {
+	Data     string // SQLite data directory
+	DB       string // PostgreSQL URL; overrides Data
+	NATS     string // NATS URL for multi-node event streams
+	Addr     string
+	LogLevel string
+	MaxBody  int64
+	Shutdown time.Duration
+}
+
+// Main is the program: ParseFlags, Run, Close. End-to-end tests start the
+// real server in-process through it.
+type Main struct {
+	Config Config
+	Env    *Env
+	Clock  kuzet.Clock
+	Logger *slog.Logger
+
+	Store    kuzet.Store
+	Access   *access.Service
+	Audit    *audit.Recorder
+	Registry *registry.Service
+	API      *httpapi.Server
+	Bus      *natsbus.Bus
+
+	feed *natsbus.RegistryFeed
+
+	ln     net.Listener
+	http   *http.Server
+	served chan error
+	stop   context.CancelFunc // stops the maintenance loop
+	done   chan struct{}
+}
+
+// maintenanceEvery is how often expired reports leave memory and old
+// idempotent answers leave the store.
+const maintenanceEvery = time.Hour
+
+// idempotencyKeep is how long an Idempotency-Key's answer is replayed.
+const idempotencyKeep = 24 * time.Hour
+
+func (m *Main) maintain(ctx context.Context) {
+	defer close(m.done)
+	t := time.NewTicker(maintenanceEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		pruned := m.Registry.Prune()
+		n, err := m.deleteOldIdempotency(ctx)
+		if err != nil {
+			m.Logger.Error("delete old idempotent answers", "err", err)
+		}
+		m.Logger.Info("maintenance", "expired_reports_pruned", pruned, "idempotent_answers_deleted", n)
+	}
+}
+
+func (m *Main) deleteOldIdempotency(ctx context.Context) (int64, error) {
+	tx, err := m.Store.Begin(ctx, true)
+	if err != nil {
+		return 0, err
+	}
+	defer tx.Rollback()
+	n, err := tx.DeleteIdempotentResponses(ctx, m.Clock().Add(-idempotencyKeep))
+	if err != nil {
+		return 0, err
+	}
+	return n, tx.Commit()
+}
+
+// NewMain returns a program with default configuration.
+func NewMain(env *Env) *Main {
+	return &Main{
+		Env:   env,
+		Clock: kuzet.SystemClock,
+		Config: Config{
+			Data: "kuzet-data", Addr: "127.0.0.1:8080", LogLevel: "info",
+			MaxBody: httpapi.DefaultMaxBody, Shutdown: 15 * time.Second,
+		},
+	}
+}
+
+// ParseFlags reads the command line, then KUZET_* environment variables for
+// every flag not given (KUZET_DATA, KUZET_DB, KUZET_ADDR, …).
+func (m *Main) ParseFlags(args []string) error {
+	fs := newFlagSet(m.Env, "serve", "serve [--data DIR | --db postgres://…] [--addr HOST:PORT] [--nats nats://…]",
+		"Runs the API server. Flags not given are read from KUZET_<FLAG> environment variables\n"+
+			"(KUZET_DATA, KUZET_DB, KUZET_ADDR, KUZET_NATS, KUZET_LOG_LEVEL, KUZET_MAX_BODY, KUZET_SHUTDOWN).\n"+
+			"SIGINT or SIGTERM stops it gracefully: requests in flight finish, nothing acknowledged is lost.")
+	m.storeFlags(fs)
+	fs.StringVar(&m.Config.Addr, "addr", m.Config.Addr, "`host:port` to listen on")
+	fs.StringVar(&m.Config.NATS, "nats", m.Config.NATS, "NATS `URL` for event streams between nodes")
+	fs.StringVar(&m.Config.LogLevel, "log-level", m.Config.LogLevel, "log `level`: debug, info, warn, error")
+	fs.Int64Var(&m.Config.MaxBody, "max-body", m.Config.MaxBody, "largest request body in `bytes`")
+	fs.DurationVar(&m.Config.Shutdown, "shutdown", m.Config.Shutdown, "how long to wait for requests in flight at shutdown")
+	if err := parseFlags(m.Env, fs, args); err != nil {
+		return err
+	}
+	return envFallback(fs, m.Env.Getenv)
+}
+
+// storeFlags adds the flags that choose the store.
+func (m *Main) storeFlags(fs *flag.FlagSet) {
+	fs.StringVar(&m.Config.Data, "data", m.Config.Data, "data `directory` for the embedded SQLite store")
+	fs.StringVar(&m.Config.DB, "db", m.Config.DB, "PostgreSQL `URL` (postgres://…); overrides --data")
+}
+
+// envFallback sets every flag not given on the command line from
+// KUZET_<NAME>, if that is set.
+func envFallback(fs *flag.FlagSet, getenv func(string) string) error {
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	var err error
+	fs.VisitAll(func(f *flag.Flag) {
+		if given[f.Name] || err != nil {
+			return
+		}
+		name := "KUZET_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))
+		if v := getenv(name); v != "" {
+			if e := f.Value.Set(v); e != nil {
+				err = usagef("%s=%q: %v", name, v, e)
+			}
+		}
+	})
+	return err
+}
+
+// openStore opens PostgreSQL when db is set, else SQLite in data.
+func openStore(ctx context.Context, data, db string) (kuzet.Store, error) {
+	if db != "" {
+		s, err := postgres.Open(ctx, db)
+		if err != nil {
+			return nil, fmt.Errorf("open postgres: %w", err)
+		}
+		return s, nil
+	}
+	s, err := sqlite.Open(ctx, data)
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite in %s: %w", data, err)
+	}
+	return s, nil
+}
+
+// cardKey returns the deployment's card-token key, made on first use.
+func cardKey(ctx context.Context, store kuzet.Store) ([]byte, error) {
+	fresh := make([]byte, 32)
+	if _, err := rand.Read(fresh); err != nil {
+		return nil, err
+	}
+	tx, err := store.Begin(ctx, true)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	key, err := tx.PutSettingIfAbsent(ctx, "card_token_key", fresh)
+	if err != nil {
+		return nil, fmt.Errorf("card token key: %w", err)
+	}
+	return key, tx.Commit()
+}
+
+func newLogger(w io.Writer, level string) (*slog.Logger, error) {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(level)); err != nil {
+		return nil, usagef("log level %q: %v", level, err)
+	}
+	return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: l})), nil
+}
+
+// Run opens the store, starts listening (answering /healthz at once and the
+// API once the registry is loaded), loads the registry and returns.
+func (m *Main) Run(ctx context.Context) (err error) {
+	if m.Logger == nil {
+		if m.Logger, err = newLogger(m.Env.Stderr, m.Config.LogLevel); err != nil {
+			return err
+		}
+	}
+	if m.Store, err = openStore(ctx, m.Config.Data, m.Config.DB); err != nil {
+		return err
+	}
+	key, err := cardKey(ctx, m.Store)
+	if err != nil {
+		return err
+	}
+	m.Access = access.NewService(m.Store, m.Clock)
+	m.Audit = audit.NewRecorder(m.Store, m.Logger)
+	m.Registry = registry.NewService(m.Store, &ident.Parser{CardKey: key}, m.Clock, m.Audit)
+	m.API = httpapi.New(httpapi.Config{
+		Store: m.Store, Access: m.Access, Registry: m.Registry, Clock: m.Clock, Logger: m.Logger, MaxBody: m.Config.MaxBody,
+	})
+
+	if m.ln, err = net.Listen("tcp", m.Config.Addr); err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	m.http = &http.Server{
+		Handler:           m.API,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(m.Logger.Handler(), slog.LevelWarn),
+	}
+	m.served = make(chan error, 1)
+	go func() { m.served <- m.http.Serve(m.ln) }()
+
+	if m.Config.NATS != "" {
+		if m.Bus, err = natsbus.Open(ctx, m.Config.NATS, natsbus.Options{Logger: m.Logger}); err != nil {
+			return err
+		}
+		if m.feed, err = m.Bus.RegistryFeed(ctx); err != nil {
+			return err
+		}
+	}
+	start := time.Now()
+	if err := m.Registry.Load(ctx); err != nil {
+		return fmt.Errorf("load registry: %w", err)
+	}
+	m.Logger.Info("registry loaded", "indicators", m.Registry.Index().Len(), "took", time.Since(start).String())
+	if m.feed != nil {
+		// Changes other nodes made while this one loaded are replayed from
+		// the stream; replaying one already loaded is harmless.
+		m.Registry.OnChange = m.feed.Publish
+		if err := m.feed.Follow(ctx, start, m.Registry.Apply); err != nil {
+			return err
+		}
+		m.Logger.Info("following registry changes", "nats", m.Config.NATS, "node", m.Bus.Node())
+	}
+	var mctx context.Context
+	mctx, m.stop = context.WithCancel(context.Background())
+	m.done = make(chan struct{})
+	go m.maintain(mctx)
+	m.API.SetReady(true)
+	m.Logger.Info("serving", "addr", m.ln.Addr().String())
+	return nil
+}
+
+// URL returns the server's base URL.
+func (m *Main) URL() string {
+	if m.ln == nil {
+		return ""
+	}
+	return "http://" + m.ln.Addr().String()
+}
+
+// Close stops taking requests, waits for those in flight, flushes the audit
+// log and closes the store.
+func (m *Main) Close() error {
+	var errs []error
+	if m.stop != nil {
+		m.stop()
+		<-m.done
+		m.stop = nil
+	}
+	if m.http != nil {
+		m.API.SetReady(false)
+		ctx, cancel := context.WithTimeout(context.Background(), m.Config.Shutdown)
+		if err := m.http.Shutdown(ctx); err != nil {
+			errs = append(errs, fmt.Errorf("shutdown http: %w", err))
+		}
+		cancel()
+		if err := <-m.served; err != nil && !errors.Is(err, http.ErrServerClosed) {
+			errs = append(errs, err)
+		}
+		m.http = nil
+	}
+	if m.feed != nil {
+		m.feed.Stop()
+		m.feed = nil
+	}
+	if m.Bus != nil {
+		errs = append(errs, m.Bus.Close())
+		m.Bus = nil
+	}
+	if m.Audit != nil {
+		errs = append(errs, m.Audit.Close())
+		m.Audit = nil
+	}
+	if m.Store != nil {
+		errs = append(errs, m.Store.Close())
+		m.Store = nil
+	}
+	return errors.Join(errs...)
+}
