@@ -8,6 +8,15 @@ import (
 	"github.com/kuzet/kuzet/registry"
 )
 
+func (s *Server) indicatorRoutes() {
+	s.route("POST /v1/indicators", kuzet.PermIndicatorWrite, s.handleIndicatorsSubmit)
+	s.route("POST /v1/indicators/check", kuzet.PermIndicatorRead, s.handleIndicatorsCheck)
+	s.route("GET /v1/indicators/{kind}/{value...}", kuzet.PermIndicatorRead, s.handleIndicatorGet)
+	s.route("DELETE /v1/indicators/{kind}/{value...}", kuzet.PermIndicatorWrite, s.handleIndicatorWithdraw)
+	s.route("POST /v1/allowlist", kuzet.PermAllowlistWrite, s.handleAllowlistPut)
+	s.route("DELETE /v1/allowlist/{kind}/{value...}", kuzet.PermAllowlistWrite, s.handleAllowlistDelete)
+}
+
 type indicatorInput struct {
 	Kind       string   `json:"kind"`
 	Value      string   `json:"value"`

@@ -89,12 +89,8 @@ func New(cfg Config) *Server {
 	})
 
 	s.route("GET /v1/whoami", kuzet.PermIndicatorRead, s.handleWhoami)
-	s.route("POST /v1/indicators", kuzet.PermIndicatorWrite, s.handleIndicatorsSubmit)
-	s.route("POST /v1/indicators/check", kuzet.PermIndicatorRead, s.handleIndicatorsCheck)
-	s.route("GET /v1/indicators/{kind}/{value...}", kuzet.PermIndicatorRead, s.handleIndicatorGet)
-	s.route("DELETE /v1/indicators/{kind}/{value...}", kuzet.PermIndicatorWrite, s.handleIndicatorWithdraw)
-	s.route("POST /v1/allowlist", kuzet.PermAllowlistWrite, s.handleAllowlistPut)
-	s.route("DELETE /v1/allowlist/{kind}/{value...}", kuzet.PermAllowlistWrite, s.handleAllowlistDelete)
+	// Each domain registers its routes from its own file.
+	s.indicatorRoutes()
 	return s
 }
 
