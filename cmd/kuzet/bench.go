@@ -46,6 +46,7 @@ func runBenchLookup(ctx context.Context, env *Env, args []string) error {
 	rate := fs.Int("rate", 2000, "requests per `second`")
 	dur := fs.Duration("duration", 30*time.Second, "how long to send")
 	conns := fs.Int("conns", 64, "most requests in flight")
+	role := fs.String("role", "bank", "role of the in-process key: bank (reads audited) or public (risk only, not audited)")
 	if err := parseFlags(env, fs, args); err != nil {
 		return err
 	}
@@ -66,7 +67,7 @@ func runBenchLookup(ctx context.Context, env *Env, args []string) error {
 			return err
 		}
 		defer m.Close()
-		secret, vs, err := seedBench(ctx, env, m, *n)
+		secret, vs, err := seedBench(ctx, env, m, *n, kuzet.OrgType(*role))
 		if err != nil {
 			return err
 		}
@@ -97,11 +98,12 @@ func runBenchLookup(ctx context.Context, env *Env, args []string) error {
 	return nil
 }
 
-// seedBench creates a bank and reports n phone numbers as the police; it
-// returns the bank's key and a sample of the numbers, half of them known.
-func seedBench(ctx context.Context, env *Env, m *Main, n int) (string, []string, error) {
+// seedBench creates an organisation of type reader and reports n phone
+// numbers as the police; it returns the reader's key and a sample of the
+// numbers, half of them known.
+func seedBench(ctx context.Context, env *Env, m *Main, n int, reader kuzet.OrgType) (string, []string, error) {
 	police := &kuzet.Org{Name: "Bench Police", Type: kuzet.OrgPolice}
-	bank := &kuzet.Org{Name: "Bench Bank", Type: kuzet.OrgBank, BIC: "BENCKZKA", BankCode: "999"}
+	bank := &kuzet.Org{Name: "Bench Reader", Type: reader}
 	if _, _, err := m.Access.CreateOrg(ctx, police); err != nil {
 		return "", nil, err
 	}
