@@ -1,0 +1,122 @@
+package webwatch_test
+
+import (
+	"bytes"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/webwatch"
+)
+
+func TestParseBrands(t *testing.T) {
+	in := "\ufeff# brand  official domains\n" +
+		"kaspi   kaspi.kz\n" +
+		"\n" +
+		"halyk   HalykBank.kz homebank.kz. halykbank.kz | halyk Halyk-Bank   # comment\n" +
+		"  egov    egov.kz\r\n" +
+		"kazpost post.kz kаzpost.kz\n"
+	got, err := webwatch.ParseBrands(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []webwatch.Brand{
+		{ID: "kaspi", Domains: []string{"kaspi.kz"}, Keywords: []string{}},
+		{ID: "halyk", Domains: []string{"halykbank.kz", "homebank.kz"}, Keywords: []string{"halyk", "halykbank"}},
+		{ID: "egov", Domains: []string{"egov.kz"}, Keywords: []string{}},
+		{ID: "kazpost", Domains: []string{"post.kz", "xn--kzpost-3nf.kz"}, Keywords: []string{}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %#v, want %#v", got, want)
+	}
+}
+
+func TestParseBrandsErrors(t *testing.T) {
+	tests := []struct {
+		name, in, field string
+	}{
+		{"no domain", "kaspi\n", "line 1.domains"},
+		{"upper-case id", "Kaspi kaspi.kz\n", "line 1.id"},
+		{"underscore in id", "kaspi_bank kaspi.kz\n", "line 1.id"},
+		{"hyphen ends id", "kaspi- kaspi.kz\n", "line 1.id"},
+		{"bad domain", "kaspi kaspi..kz\n", "line 1.domains[0]"},
+		{"public suffix", "kaspi kaspi.kz com.kz\n", "line 1.domains[1]"},
+		{"duplicate id", "kaspi kaspi.kz\nkaspi kaspi.com\n", "line 2"},
+		{"domain of two brands", "kaspi kaspi.kz\nother kaspi.kz\n", "line 2"},
+		{"bar without keywords", "kaspi kaspi.kz |\n", "line 1"},
+		{"keywords without brand", "| kaspi\n", "line 1"},
+		{"short keyword", "kaspi kaspi.kz | ka\n", "line 1.keywords[0]"},
+		{"non-ASCII keyword", "kaspi kaspi.kz | каспи\n", "line 1.keywords[0]"},
+		{"line too long", "kaspi " + strings.Repeat("a", 70<<10) + ".kz\n", "brands"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := webwatch.ParseBrands(strings.NewReader(tc.in))
+			if got := kuzet.ErrorCode(err); got != kuzet.EINVALID {
+				t.Fatalf("code: got %q (%v), want %q", got, err, kuzet.EINVALID)
+			}
+			fields := kuzet.ErrorFields(err)
+			if len(fields) == 0 || fields[0].Field != tc.field {
+				t.Errorf("field: got %v, want %q", fields, tc.field)
+			}
+		})
+	}
+}
+
+func TestWriteBrandsRoundTrip(t *testing.T) {
+	brands := []webwatch.Brand{
+		{ID: "halyk", Domains: []string{"halykbank.kz", "homebank.kz"}, Keywords: []string{"halyk"}},
+		{ID: "kaspi", Domains: []string{"kaspi.kz"}, Keywords: []string{}},
+	}
+	var buf bytes.Buffer
+	if err := webwatch.WriteBrands(&buf, brands); err != nil {
+		t.Fatal(err)
+	}
+	got, err := webwatch.ParseBrands(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, brands) {
+		t.Errorf("got %#v, want %#v", got, brands)
+	}
+}
+
+func TestTestdataBrands(t *testing.T) {
+	s := mustScorer(t)
+	if n := len(s.Brands()); n < 50 {
+		t.Errorf("testdata/brands.txt: got %d brands, want at least 50", n)
+	}
+}
+
+// FuzzParseBrands: any input parses or fails with EINVALID, never panics;
+// what parses writes back to a file that parses to the same brands.
+func FuzzParseBrands(f *testing.F) {
+	f.Add("kaspi kaspi.kz\nhalyk halykbank.kz homebank.kz | halyk\n")
+	f.Add("# c\n\negov egov.kz # e-gov\n")
+	f.Add("a xn--80ak6aa92e.com | abc-def\n")
+	f.Add("x ☃.com\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		brands, err := webwatch.ParseBrands(strings.NewReader(in))
+		if err != nil {
+			if code := kuzet.ErrorCode(err); code != kuzet.EINVALID {
+				t.Fatalf("code: got %q (%v), want %q", code, err, kuzet.EINVALID)
+			}
+			return
+		}
+		var buf bytes.Buffer
+		if err := webwatch.WriteBrands(&buf, brands); err != nil {
+			t.Fatal(err)
+		}
+		again, err := webwatch.ParseBrands(&buf)
+		if err != nil {
+			t.Fatalf("re-parse of %q: %v", buf.String(), err)
+		}
+		if !reflect.DeepEqual(again, brands) {
+			t.Fatalf("round trip: got %#v, want %#v", again, brands)
+		}
+		if _, err := webwatch.NewScorer(brands); err != nil {
+			t.Fatalf("NewScorer of parsed brands: %v", err)
+		}
+	})
+}
