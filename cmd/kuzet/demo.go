@@ -114,7 +114,7 @@ func seedDemo(ctx context.Context, env *Env, m *Main, n int, seed uint64) ([]dem
 func printDemo(env *Env, m *Main, data string, keys []demoKey) {
 	sort.SliceStable(keys, func(i, j int) bool { return keys[i].org.Type < keys[j].org.Type })
 	w := env.Stdout
-	fmt.Fprintf(w, "kuzet demo is running.\n\n  API:     %s\n  Console: %s/\n  Data:    %s\n\nAPI keys (Authorization: Bearer <key>):\n\n", m.URL(), m.URL(), data)
+	fmt.Fprintf(w, "kuzet demo is running.\n\n  API:     %s   (reference: %s/openapi.json)\n  Data:    %s\n\nAPI keys (Authorization: Bearer <key>):\n\n", m.URL(), m.URL(), data)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	var police, bank, public string
 	for _, k := range keys {
