@@ -9,6 +9,8 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -17,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	_ "github.com/jackc/pgx/v5/stdlib"
 	_ "modernc.org/sqlite"
 )
 
@@ -291,4 +294,64 @@ func freePort(t *testing.T) string {
 	addr := l.Addr().String()
 	l.Close()
 	return addr
+}
+
+// TestServeOnPostgres runs the same path as TestServeReportLookupRestart on
+// PostgreSQL, through --db, in a schema of its own.
+func TestServeOnPostgres(t *testing.T) {
+	base := os.Getenv("KUZET_TEST_POSTGRES")
+	if base == "" {
+		t.Skip("KUZET_TEST_POSTGRES is not set")
+	}
+	ctx := context.Background()
+	admin, err := sql.Open("pgx", base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	schema := fmt.Sprintf("kuzet_cmd_%d", time.Now().UnixNano())
+	if _, err := admin.ExecContext(ctx, "CREATE SCHEMA "+schema); err != nil {
+		t.Fatal(err)
+	}
+	defer admin.ExecContext(ctx, "DROP SCHEMA "+schema+" CASCADE")
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	db := u.String()
+
+	key := func(args ...string) string {
+		env, out, errb := testEnv()
+		if code := run(ctx, env, append([]string{"org", "add", "--db", db}, args...)); code != 0 {
+			t.Fatalf("org add: exit %d: %s", code, errb)
+		}
+		lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+		return lines[len(lines)-1]
+	}
+	police := key("--name", "Police", "--type", "police")
+	bank := key("--name", "Bank", "--type", "bank")
+
+	env, _, _ := testEnv()
+	m := NewMain(env)
+	m.Config.DB, m.Config.Addr, m.Config.LogLevel = db, "127.0.0.1:0", "error"
+	if err := m.Run(ctx); err != nil {
+		m.Close()
+		t.Fatal(err)
+	}
+	defer m.Close()
+	if status, body := call(t, "POST", m.URL()+"/v1/indicators", police,
+		`{"indicators":[{"kind":"iban","value":"KZ86 125K ZT50 0410 0100","category":"mule_account","confidence":0.9}]}`); status != 200 {
+		t.Fatalf("submit: got %d %v", status, body)
+	}
+	if status, body := call(t, "GET", m.URL()+"/v1/indicators/iban/KZ86125KZT5004100100", bank, ""); status != 200 || body["risk"] == "none" {
+		t.Fatalf("lookup: got %d %v", status, body)
+	}
+	m.Close()
+	env, out, _ := testEnv()
+	if code := run(ctx, env, []string{"audit", "verify", "--db", db}); code != 0 {
+		t.Fatalf("audit verify: exit %d: %s", code, out)
+	}
 }
