@@ -63,6 +63,19 @@ type AuditHead struct {
 	Hash []byte
 }
 
+// Link chains entries after h, in order: it sets each entry's Seq,
+// PrevHash and Hash, and returns the new head. Stores call it inside the
+// transaction that holds the head, so that the rule lives once.
+func (h AuditHead) Link(entries []*AuditEntry) AuditHead {
+	for _, e := range entries {
+		h.Seq++
+		e.Seq, e.PrevHash = h.Seq, h.Hash
+		e.Hash = AuditHash(h.Hash, e)
+		h.Hash = e.Hash
+	}
+	return h
+}
+
 // AuditStore keeps the audit chain.
 type AuditStore interface {
 	// AppendAudit links entries after the current head, in order: it sets

@@ -44,20 +44,17 @@ func (tx *tx) AppendAudit(ctx context.Context, entries ...*kuzet.AuditEntry) err
 		prevs   = make([][]byte, n)
 		hashes  = make([][]byte, n)
 	)
-	seq, prev := head.Seq, blob(head.Hash)
+	head.Hash = blob(head.Hash)
+	head = head.Link(entries)
 	for i, e := range entries {
-		seq++
-		e.Seq, e.PrevHash = seq, prev
-		e.Hash = kuzet.AuditHash(prev, e)
 		seqs[i], ats[i], orgs[i] = e.Seq, e.At.UnixNano(), e.OrgID
 		actions[i], objects[i], details[i] = e.Action, e.Object, e.Detail
 		prevs[i], hashes[i] = e.PrevHash, e.Hash
-		prev = e.Hash
 	}
 	if _, err := tx.tx.Exec(ctx, insertAuditSQL, seqs, ats, orgs, actions, objects, details, prevs, hashes); err != nil {
 		return fmt.Errorf("postgres: append audit: %w", err)
 	}
-	if _, err := tx.tx.Exec(ctx, moveAuditHeadSQL, seq, prev); err != nil {
+	if _, err := tx.tx.Exec(ctx, moveAuditHeadSQL, head.Seq, head.Hash); err != nil {
 		return fmt.Errorf("postgres: append audit: %w", err)
 	}
 	return nil

@@ -39,13 +39,8 @@ func (tx *tx) AppendAudit(ctx context.Context, entries ...*kuzet.AuditEntry) err
 	if err != nil {
 		return err
 	}
-	seq, prev := head.Seq, blob(head.Hash)
-	for _, e := range entries {
-		seq++
-		e.Seq, e.PrevHash = seq, prev
-		e.Hash = kuzet.AuditHash(prev, e)
-		prev = e.Hash
-	}
+	head.Hash = blob(head.Hash)
+	head = head.Link(entries)
 	args := make([]any, 0, 8*min(len(entries), auditChunk))
 	for rest := entries; len(rest) > 0; {
 		q, n := insertAuditQuery, 1
@@ -61,7 +56,7 @@ func (tx *tx) AppendAudit(ctx context.Context, entries ...*kuzet.AuditEntry) err
 		}
 		rest = rest[n:]
 	}
-	if _, err := tx.stmt(ctx, moveAuditHeadQuery).ExecContext(ctx, seq, prev); err != nil {
+	if _, err := tx.stmt(ctx, moveAuditHeadQuery).ExecContext(ctx, head.Seq, head.Hash); err != nil {
 		return fmt.Errorf("sqlite: append audit: %w", err)
 	}
 	return nil
