@@ -1,0 +1,365 @@
+package telecom
+
+import (
+	"context"
+	"math"
+	"time"
+
+	"github.com/kuzet/kuzet"
+)
+
+// Call is one call set-up as an operator reports it: registered by the
+// operator that originated it, verified by the one that terminates it.
+type Call struct {
+	A       string        // calling number (CLI), E.164 with "+"
+	B       string        // called number, E.164 with "+"
+	At      time.Time     // when the call was set up
+	CallID  string        // the reporting operator's own ID; repeats of one ID are idempotent
+	Ingress kuzet.Ingress // verification only: the trunk the call came in by
+	OrgID   int64         // the reporting operator: originating for Register, terminating for Verify
+}
+
+// Verdict is the answer to a verification.
+type Verdict struct {
+	Verdict kuzet.CallVerdict `json:"verdict"`
+	Reason  kuzet.CallReason  `json:"reason"`
+}
+
+// Result is one item of a verification batch: a verdict, or the error that
+// kept the item from getting one.
+type Result struct {
+	Verdict Verdict
+	Err     error
+}
+
+const maxCallID = 256
+
+// Register adds a call originated by c.OrgID to the window, where a
+// verification can match it. Repeating a call (same A, B and CallID, or the
+// same A, B and At without a CallID) is accepted and changes nothing.
+// Returns EINVALID for malformed fields or an At outside the window, and
+// EFORBIDDEN if A is not a number c.OrgID serves.
+func (e *Engine) Register(c Call) error {
+	return e.register(&c, e.now())
+}
+
+// RegisterBatch registers calls, reading the clock once. Returns one error
+// per call, nil where accepted.
+func (e *Engine) RegisterBatch(calls []Call) []error {
+	now := e.now()
+	errs := make([]error, len(calls))
+	for i := range calls {
+		errs[i] = e.register(&calls[i], now)
+	}
+	return errs
+}
+
+func (e *Engine) register(c *Call, now int64) error {
+	a, b, class, err := e.parseNumbers(c)
+	if err == nil {
+		err = e.checkAt(c.At, now)
+	}
+	if err == nil && len(c.CallID) > maxCallID {
+		err = kuzet.Invalid("call_id", "call_id is longer than %d bytes", maxCallID)
+	}
+	if err == nil && class == Invalid {
+		err = kuzet.Invalid("a", "%s is not an allocated number", c.A)
+	}
+	if err == nil && (c.OrgID == 0 || e.owner(a, c.A[1:]) != c.OrgID) {
+		// An operator vouches only for its own subscribers: a registration
+		// from anyone else would let it unblock spoofed calls.
+		err = &kuzet.Error{Code: kuzet.EFORBIDDEN, Message: "a " + c.A + " is not a number of this operator",
+			Fields: []kuzet.FieldError{{Field: "a", Message: "not a number of this operator"}}}
+	}
+	if err != nil {
+		e.m.rejected.Add(1)
+		return err
+	}
+	at := c.At.UnixNano()
+	// Without a call ID, the same A, B and at make the same call.
+	id := mix64(uint64(at)^uint64(c.OrgID)) | 2
+	if c.CallID != "" {
+		id = fingerprint(c.OrgID, c.CallID)
+	}
+	o := origin{a: a, b: b, at: at, arrived: now, id: id}
+	e.win.add(pairHash(a, b), o, now-int64(e.cfg.Window))
+	return nil
+}
+
+// parseNumbers checks A and B and classifies A. A malformed A (not "+" and
+// digits) is an error; a well-formed but undialable one comes back as
+// Invalid for the caller to judge. A zero Number stands for an A whose
+// digits do not fit E.164.
+func (e *Engine) parseNumbers(c *Call) (a, b Number, class Class, err error) {
+	a, aWF, aOK := scan(c.A)
+	b, bWF, bOK := scan(c.B)
+	switch {
+	case c.A == "":
+		return 0, 0, Invalid, kuzet.Invalid("a", "a is required")
+	case !aWF:
+		return 0, 0, Invalid, kuzet.Invalid("a", "a %q is not an E.164 number (\"+\" and digits)", c.A)
+	case c.B == "":
+		return 0, 0, Invalid, kuzet.Invalid("b", "b is required")
+	case !bWF:
+		return 0, 0, Invalid, kuzet.Invalid("b", "b %q is not an E.164 number (\"+\" and digits)", c.B)
+	case !bOK || e.plan.classify(c.B[1:]) == Invalid:
+		return 0, 0, Invalid, kuzet.Invalid("b", "b %s is not an allocated number", c.B)
+	case !aOK:
+		return 0, b, Invalid, nil
+	}
+	return a, b, e.plan.classify(c.A[1:]), nil
+}
+
+// checkAt rejects call times the window cannot hold: older than the window,
+// or further in the future than the clock skew allowed.
+func (e *Engine) checkAt(at time.Time, now int64) error {
+	if at.IsZero() {
+		return kuzet.Invalid("at", "at is required")
+	}
+	t, ok := unixNano(at)
+	switch {
+	case ok && t < now-int64(e.cfg.Window), !ok && at.Unix() < 0:
+		return kuzet.Invalid("at", "at is more than %v in the past, outside the window", e.cfg.Window)
+	case ok && t > now+int64(e.cfg.Tolerance), !ok:
+		return kuzet.Invalid("at", "at is more than %v in the future", e.cfg.Tolerance)
+	}
+	return nil
+}
+
+// unixNano is t.UnixNano, and false where that is undefined (before 1678 or
+// after 2262): a client's timestamp must not wrap around into the window.
+func unixNano(t time.Time) (int64, bool) {
+	const limit = math.MaxInt64 / int64(time.Second)
+	if s := t.Unix(); s <= -limit || s >= limit {
+		return 0, false
+	}
+	return t.UnixNano(), true
+}
+
+// query is a verification being decided.
+type query struct {
+	a, b   Number
+	h      uint64 // pair hash
+	at     int64
+	vid    uint64 // fingerprint of the verification's call ID, or anonymous
+	class  Class
+	replay bool // the same verification asked again: answer, but count once
+}
+
+// Verify decides one call: block with a reason, or pass. Returns EINVALID
+// for malformed fields or an At outside the window (a well-formed A that is
+// not a dialable, allocated number is a verdict, invalid_cli, not an error).
+// A domestic A on domestic ingress without a matching registration waits up
+// to Config.Grace for one to arrive.
+func (e *Engine) Verify(ctx context.Context, c Call) (Verdict, error) {
+	now := e.now()
+	var q query
+	if err := e.parseVerify(&c, now, &q); err != nil {
+		return Verdict{}, err
+	}
+	r, ok := e.judge(&c, &q, now)
+	if !ok {
+		qs := []query{q}
+		reasons := []kuzet.CallReason{""}
+		e.await(ctx, time.Now(), qs, []int{0}, reasons)
+		q, r = qs[0], reasons[0]
+	}
+	return e.finish(&c, &q, r, now, true), nil
+}
+
+// VerifyBatch decides calls, waiting for late registrations of all of them
+// at once, so that a batch takes at most one grace period longer than its
+// work. Items still undecided when the deadline has passed (an overloaded
+// engine) pass with reason timeout.
+func (e *Engine) VerifyBatch(ctx context.Context, calls []Call) []Result {
+	start := time.Now()
+	now := e.now()
+	out := make([]Result, len(calls))
+	qs := make([]query, len(calls))
+	var wait []int
+	late := false
+	for i := range calls {
+		c := &calls[i]
+		if err := e.parseVerify(c, now, &qs[i]); err != nil {
+			out[i].Err = err
+			continue
+		}
+		if !late && i&63 == 63 && time.Since(start) > e.cfg.Deadline {
+			late = true
+		}
+		if late {
+			out[i].Verdict = e.finish(c, &qs[i], kuzet.ReasonTimeout, now, false)
+			continue
+		}
+		r, ok := e.judge(c, &qs[i], now)
+		if !ok {
+			wait = append(wait, i)
+			continue
+		}
+		out[i].Verdict = e.finish(c, &qs[i], r, now, true)
+	}
+	if len(wait) > 0 {
+		reasons := make([]kuzet.CallReason, len(calls))
+		e.await(ctx, start, qs, wait, reasons)
+		for _, i := range wait {
+			out[i].Verdict = e.finish(&calls[i], &qs[i], reasons[i], now, true)
+		}
+	}
+	return out
+}
+
+func (e *Engine) parseVerify(c *Call, now int64, q *query) error {
+	a, b, class, err := e.parseNumbers(c)
+	if err == nil && !c.Ingress.Valid() {
+		err = kuzet.Invalid("ingress", "ingress must be domestic or international")
+	}
+	if err == nil {
+		err = e.checkAt(c.At, now)
+	}
+	if err == nil && len(c.CallID) > maxCallID {
+		err = kuzet.Invalid("call_id", "call_id is longer than %d bytes", maxCallID)
+	}
+	if err != nil {
+		return err
+	}
+	*q = query{a: a, b: b, h: pairHash(a, b), at: c.At.UnixNano(), class: class, vid: anonymous}
+	if c.CallID != "" {
+		q.vid = fingerprint(c.OrgID, c.CallID)
+	}
+	return nil
+}
+
+// judge applies the rules that need no waiting, in the order of the block
+// reasons: invalid_cli, dno, domestic_cli_from_abroad, then the search for
+// a registration. It reports false when a domestic call found none yet.
+func (e *Engine) judge(c *Call, q *query, now int64) (kuzet.CallReason, bool) {
+	if q.class == Invalid {
+		return kuzet.ReasonInvalidCLI, true
+	}
+	if _, ok := e.dno.get(q.a); ok {
+		return kuzet.ReasonDNO, true
+	}
+	if c.Ingress == kuzet.IngressInternational {
+		switch q.class {
+		case Geographic:
+			// A fixed line cannot roam: its number never comes from abroad.
+			return kuzet.ReasonDomesticCLIFromAbroad, true
+		case Mobile:
+			if v, ok := e.roam.get(q.a); !ok || !v.abroad {
+				return kuzet.ReasonDomesticCLIFromAbroad, true
+			}
+		}
+		// A roamer calling home, or a foreign number from abroad: no
+		// domestic operator originated it, so there is nothing to match.
+		return kuzet.ReasonOK, true
+	}
+	if !q.class.Domestic() {
+		// A foreign number on a domestic trunk: an inbound roamer on a
+		// domestic network. No foreign operator registers its calls here.
+		return kuzet.ReasonOK, true
+	}
+	switch e.win.matchOrWait(q.h, q.a, q.b, q.at, int64(e.cfg.Tolerance), now-int64(e.cfg.Window), q.vid, nil) {
+	case matched:
+		return kuzet.ReasonOK, true
+	case replayed:
+		q.replay = true
+		return kuzet.ReasonOK, true
+	}
+	return "", false
+}
+
+// await waits for registrations matching the queries qs[i], i in idx, and
+// sets reasons[i]: ok for those matched, else not_originated after the
+// grace period, or timeout when the wait could not be a fair one (the engine
+// impaired, the caller's context ending first, too many waiting).
+func (e *Engine) await(ctx context.Context, start time.Time, qs []query, idx []int, reasons []kuzet.CallReason) {
+	n := int64(len(idx))
+	if e.waiting.Add(n) > int64(e.cfg.MaxWaiting) {
+		e.waiting.Add(-n)
+		e.m.overloaded.Add(uint64(n))
+		for _, i := range idx {
+			reasons[i] = kuzet.ReasonTimeout
+		}
+		return
+	}
+	defer e.waiting.Add(-n)
+
+	end := start.Add(e.cfg.Grace)
+	if e.Impaired() != nil {
+		end = start.Add(e.cfg.Deadline)
+	}
+	cut := false
+	if dl, ok := ctx.Deadline(); ok && dl.Before(end) {
+		end, cut = dl, true
+	}
+	wt := newWaiter()
+	timer := time.NewTimer(time.Until(end))
+	defer timer.Stop()
+	left := append([]int(nil), idx...)
+	tol := int64(e.cfg.Tolerance)
+	for waiting := true; ; {
+		cutoff := e.now() - int64(e.cfg.Window)
+		k := 0
+		for _, i := range left {
+			q := &qs[i]
+			var w *waiter
+			if waiting {
+				w = wt
+			}
+			switch e.win.matchOrWait(q.h, q.a, q.b, q.at, tol, cutoff, q.vid, w) {
+			case matched:
+				reasons[i] = kuzet.ReasonOK
+			case replayed:
+				reasons[i], q.replay = kuzet.ReasonOK, true
+			default:
+				left[k] = i
+				k++
+			}
+		}
+		left = left[:k]
+		if len(left) == 0 || !waiting {
+			break
+		}
+		select {
+		case <-wt.ch:
+			continue
+		case <-timer.C:
+		case <-ctx.Done():
+			cut = true
+		}
+		waiting = false // one last look, for a registration that came with the timer
+	}
+	for _, i := range idx {
+		e.win.unwait(qs[i].h, wt)
+	}
+	r := kuzet.ReasonNotOriginated
+	if cut || e.Impaired() != nil {
+		r = kuzet.ReasonTimeout
+	}
+	for _, i := range left {
+		reasons[i] = r
+	}
+}
+
+// finish applies the last rule, flagged_number, to calls that would pass,
+// unless lookup is false (a batch already late), and records the verdict in
+// the counters and the active-call signal.
+func (e *Engine) finish(c *Call, q *query, r kuzet.CallReason, now int64, lookup bool) Verdict {
+	if lookup && (r == kuzet.ReasonOK || r == kuzet.ReasonTimeout) && e.cfg.Flagged != nil && e.cfg.Flagged(c.A) {
+		r = kuzet.ReasonFlaggedNumber
+	}
+	if !q.replay {
+		if r == kuzet.ReasonTimeout {
+			e.m.timeouts.Add(1)
+		}
+		e.counts.add(q.h, counterKey{day: dayOf(q.at), reason: reasonIndex(r), org: c.OrgID}, 1)
+		foreign := c.Ingress == kuzet.IngressInternational
+		unverified := r != kuzet.ReasonOK
+		flagged := r == kuzet.ReasonFlaggedNumber
+		first := !e.pairs.seen(q.h)
+		if foreign || unverified || first || flagged {
+			e.sig.note(q.b, now/int64(time.Second), foreign, unverified, first, flagged)
+		}
+	}
+	return Verdict{Verdict: r.Verdict(), Reason: r}
+}

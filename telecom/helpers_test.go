@@ -1,0 +1,225 @@
+package telecom_test
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/telecom"
+)
+
+// t0 is the fixed "now" of the tests.
+var t0 = time.Date(2025, 3, 1, 10, 0, 0, 0, time.UTC)
+
+// Test operators: A holds 7701 and 7775, B holds 7702 and 7747, C holds an
+// Almaty fixed-line range.
+const (
+	opA int64 = 1
+	opB int64 = 2
+	opC int64 = 3
+)
+
+var testOrgs = []*kuzet.Org{
+	{ID: opA, Name: "Operator A", Type: kuzet.OrgTelco, Prefixes: []string{"7701", "7775"}},
+	{ID: opB, Name: "Operator B", Type: kuzet.OrgTelco, Prefixes: []string{"7702", "7747"}},
+	{ID: opC, Name: "Operator C", Type: kuzet.OrgTelco, Prefixes: []string{"7727"}},
+	{ID: 4, Name: "Bank", Type: kuzet.OrgBank, Prefixes: []string{"7"}}, // not a telco: ignored
+}
+
+// testClock is a clock the test moves.
+type testClock struct{ ns atomic.Int64 }
+
+func newTestClock(t time.Time) *testClock {
+	c := &testClock{}
+	c.ns.Store(t.UnixNano())
+	return c
+}
+
+func (c *testClock) Now() time.Time               { return time.Unix(0, c.ns.Load()).UTC() }
+func (c *testClock) Add(d time.Duration)          { c.ns.Add(int64(d)) }
+func (c *testClock) Set(t time.Time)              { c.ns.Store(t.UnixNano()) }
+func (c *testClock) At(d time.Duration) time.Time { return c.Now().Add(d) }
+
+// MustEngine returns an engine over the test orgs with a fixed clock at t0,
+// configured by cfg's non-zero fields.
+func MustEngine(tb testing.TB, cfg telecom.Config) (*telecom.Engine, *testClock) {
+	tb.Helper()
+	clock := newTestClock(t0)
+	if cfg.Clock == nil {
+		cfg.Clock = clock.Now
+	}
+	if cfg.PairMemory == 0 {
+		cfg.PairMemory = 1 << 12
+	}
+	if cfg.MaxEntries == 0 {
+		cfg.MaxEntries = 1 << 16
+	}
+	e, err := telecom.New(cfg)
+	if err != nil {
+		tb.Fatalf("New: %v", err)
+	}
+	if err := e.SetOperators(testOrgs); err != nil {
+		tb.Fatalf("SetOperators: %v", err)
+	}
+	return e, clock
+}
+
+// call returns a call between a and b at the clock's now.
+func call(clock *testClock, a, b string, org int64, id string) telecom.Call {
+	return telecom.Call{A: a, B: b, At: clock.Now(), CallID: id, OrgID: org}
+}
+
+func verifyCall(clock *testClock, a, b string, ingress kuzet.Ingress) telecom.Call {
+	return telecom.Call{A: a, B: b, At: clock.Now(), Ingress: ingress, OrgID: opB}
+}
+
+func mustRegister(tb testing.TB, e *telecom.Engine, c telecom.Call) {
+	tb.Helper()
+	if err := e.Register(c); err != nil {
+		tb.Fatalf("Register(%s → %s): %v", c.A, c.B, err)
+	}
+}
+
+func mustVerify(tb testing.TB, e *telecom.Engine, c telecom.Call) kuzet.CallReason {
+	tb.Helper()
+	v, err := e.Verify(context.Background(), c)
+	if err != nil {
+		tb.Fatalf("Verify(%s → %s): %v", c.A, c.B, err)
+	}
+	if v.Verdict != v.Reason.Verdict() {
+		tb.Fatalf("verdict %s with reason %s", v.Verdict, v.Reason)
+	}
+	return v.Reason
+}
+
+// memStore is an in-memory kuzet.TelecomStore. fail makes every transaction
+// fail, to play a store outage.
+type memStore struct {
+	mu       sync.Mutex
+	roaming  map[string]kuzet.Roaming
+	dno      map[string]kuzet.DNOEntry
+	portings map[string]kuzet.Porting
+	counters map[counterRow]int64
+	fail     atomic.Bool
+}
+
+type counterRow struct {
+	day    time.Time
+	org    int64
+	reason kuzet.CallReason
+}
+
+func newMemStore() *memStore {
+	return &memStore{
+		roaming:  make(map[string]kuzet.Roaming),
+		dno:      make(map[string]kuzet.DNOEntry),
+		portings: make(map[string]kuzet.Porting),
+		counters: make(map[counterRow]int64),
+	}
+}
+
+var errOutage = errors.New("store outage")
+
+// Func is the StoreFunc over s. It keeps transactions simple: one at a time,
+// writes applied as they come; the tests need no rollback.
+func (s *memStore) Func(ctx context.Context, writable bool, fn func(kuzet.TelecomStore) error) error {
+	if s.fail.Load() {
+		return errOutage
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return fn(s)
+}
+
+func (s *memStore) PutRoaming(ctx context.Context, r *kuzet.Roaming) error {
+	s.roaming[r.MSISDN] = *r
+	return nil
+}
+
+func (s *memStore) ScanRoaming(ctx context.Context, fn func(*kuzet.Roaming) error) error {
+	for _, r := range s.roaming {
+		if err := fn(&r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *memStore) PutDNO(ctx context.Context, e *kuzet.DNOEntry) error {
+	s.dno[e.Number] = *e
+	return nil
+}
+
+func (s *memStore) DeleteDNO(ctx context.Context, number string) error {
+	if _, ok := s.dno[number]; !ok {
+		return kuzet.Errorf(kuzet.ENOTFOUND, "not listed")
+	}
+	delete(s.dno, number)
+	return nil
+}
+
+func (s *memStore) ScanDNO(ctx context.Context, fn func(*kuzet.DNOEntry) error) error {
+	for _, e := range s.dno {
+		if err := fn(&e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *memStore) PutPorting(ctx context.Context, p *kuzet.Porting) error {
+	s.portings[p.MSISDN] = *p
+	return nil
+}
+
+func (s *memStore) ScanPortings(ctx context.Context, fn func(*kuzet.Porting) error) error {
+	for _, p := range s.portings {
+		if err := fn(&p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *memStore) AddCallCounters(ctx context.Context, cs []kuzet.CallCounter) error {
+	for _, c := range cs {
+		s.counters[counterRow{c.Day, c.OrgID, c.Reason}] += c.Count
+	}
+	return nil
+}
+
+func (s *memStore) FindCallCounters(ctx context.Context, f kuzet.CallCounterFilter) ([]*kuzet.CallCounter, error) {
+	var out []*kuzet.CallCounter
+	for k, n := range s.counters {
+		if (f.OrgID != 0 && k.org != f.OrgID) || (!f.From.IsZero() && k.day.Before(f.From.Truncate(24*time.Hour))) ||
+			(!f.To.IsZero() && !k.day.Before(f.To.Truncate(24*time.Hour))) {
+			continue
+		}
+		out = append(out, &kuzet.CallCounter{Day: k.day, OrgID: k.org, Reason: k.reason, Count: n})
+	}
+	slices.SortFunc(out, func(a, b *kuzet.CallCounter) int {
+		return cmp.Or(a.Day.Compare(b.Day), cmp.Compare(a.OrgID, b.OrgID), cmp.Compare(a.Reason, b.Reason))
+	})
+	return out, nil
+}
+
+// storedCount sums the stored counters of one reason.
+func (s *memStore) storedCount(reason kuzet.CallReason) int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var n int64
+	for k, c := range s.counters {
+		if k.reason == reason {
+			n += c
+		}
+	}
+	return n
+}
+
+var _ kuzet.TelecomStore = (*memStore)(nil)

@@ -1,0 +1,208 @@
+package telecom
+
+import (
+	"math"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/kuzet/kuzet"
+)
+
+// ActiveCall is the active-call signal for banks: whether the subscriber is,
+// or was within the last Config.ActiveWindow, on a call from a risky caller,
+// and which kind of risk. It never says who called.
+type ActiveCall struct {
+	Active     bool `json:"active"`     // any of the below
+	Foreign    bool `json:"foreign"`    // the call came in on an international trunk
+	Unverified bool `json:"unverified"` // the call was blocked, or passed only because kuzet could not decide
+	FirstTime  bool `json:"first_time"` // the caller had not called this subscriber before, as far as kuzet remembers
+	Flagged    bool `json:"flagged"`    // the caller's number is flagged in the registry
+}
+
+// pairMemory remembers which caller called which subscriber, to tell
+// first-time callers. It is a fixed table of 32-bit pair fingerprints in
+// buckets of four (16 bytes, never across a cache line): lossy, so memory
+// stays fixed whatever the traffic, and lock-free, because every
+// verification touches it. Losing a pair makes a caller look first-time
+// again (a signal too many, never one too few); a pair is taken for another
+// with odds of about 2^-30 per lookup.
+type pairMemory struct {
+	slots []atomic.Uint32
+	mask  uint64 // selects a bucket's first slot
+}
+
+func newPairMemory(size int) *pairMemory {
+	n := 4
+	for n < size {
+		n <<= 1
+	}
+	return &pairMemory{slots: make([]atomic.Uint32, n), mask: uint64(n-1) &^ 3}
+}
+
+// seen records pair hash h and reports whether it was already there. Two
+// verifications of one pair at the same instant may both answer false: both
+// are first calls as far as anyone could tell.
+func (p *pairMemory) seen(h uint64) bool {
+	fp := uint32(h>>32) | 1 // 0 marks an empty slot; the low bits pick the bucket
+	i := h & p.mask
+	b := p.slots[i : i+4 : i+4]
+	if b[0].Load() == fp || b[1].Load() == fp || b[2].Load() == fp || b[3].Load() == fp {
+		return true
+	}
+	// Replace one of the four by the hash's two lowest bits, which neither
+	// the bucket nor the fingerprint uses, so that a busy bucket spreads its
+	// recent pairs over all four slots.
+	b[h&3].Store(fp)
+	return false
+}
+
+// signal holds when each kind of risky call last reached a subscriber, in
+// Unix seconds (32 bits last until 2106); 0 means never. fp identifies the
+// subscriber within its bucket.
+type signal struct {
+	fp                                  uint32
+	foreign, unverified, first, flagged uint32
+}
+
+func (s *signal) newest() int64 {
+	return int64(max(s.foreign, s.unverified, s.first, s.flagged))
+}
+
+// worth ranks an entry for replacement, lowest first: by its newest risky
+// call, with an entry that holds nothing but a first-time call ranked a
+// whole keep period older, as first-time callers are common and the other
+// kinds are what a bank most needs to hear about. Empty entries rank lowest.
+func (s *signal) worth(keep int64) int64 {
+	if s.fp == 0 {
+		return math.MinInt64
+	}
+	if s.foreign == 0 && s.unverified == 0 && s.flagged == 0 {
+		return int64(s.first) - keep
+	}
+	return s.newest()
+}
+
+// sigBucket is three entries in one 64-byte cache line.
+type sigBucket struct {
+	e [3]signal
+	_ [4]byte
+}
+
+// signals is a fixed table of subscribers' signals, set-associative like a
+// CPU cache: a subscriber lives in one bucket of three, and when the bucket
+// is full the least worth entry makes room. Memory is fixed whatever the
+// traffic, a lookup touches one cache line, and stale entries need no
+// sweeping: they are simply worth least. At the cost that a flood can push
+// out a signal early; the buckets are sized so that ordinary peaks do not.
+type signals struct {
+	buckets []sigBucket
+	mask    uint64
+	locks   [256]struct {
+		sync.Mutex
+		_ [56]byte
+	}
+	keep int64 // seconds a signal stays active
+}
+
+func newSignals(entries int, keep time.Duration) *signals {
+	n := 1 // buckets: the largest power of two that keeps within entries
+	for n*2*3 <= entries {
+		n <<= 1
+	}
+	return &signals{buckets: make([]sigBucket, n), mask: uint64(n - 1), keep: max(1, int64(keep/time.Second))}
+}
+
+// locate returns b's bucket, the lock guarding it and b's fingerprint
+// (never 0, which marks an empty entry).
+func (ss *signals) locate(b Number) (*sigBucket, *sync.Mutex, uint32) {
+	h := mix64(uint64(b))
+	i := h & ss.mask
+	return &ss.buckets[i], &ss.locks[i&255].Mutex, uint32(h>>32) | 1
+}
+
+// note records a risky call to b at now (Unix seconds).
+func (ss *signals) note(b Number, now int64, foreign, unverified, first, flagged bool) {
+	bk, mu, fp := ss.locate(b)
+	mu.Lock()
+	defer mu.Unlock()
+	v := &bk.e[0]
+	if bk.e[1].fp == fp {
+		v = &bk.e[1]
+	} else if bk.e[2].fp == fp {
+		v = &bk.e[2]
+	} else if v.fp != fp {
+		for i := 1; i < len(bk.e); i++ {
+			if bk.e[i].worth(ss.keep) < v.worth(ss.keep) {
+				v = &bk.e[i]
+			}
+		}
+		*v = signal{fp: fp}
+	}
+	t := uint32(now)
+	if foreign {
+		v.foreign = t
+	}
+	if unverified {
+		v.unverified = t
+	}
+	if first {
+		v.first = t
+	}
+	if flagged {
+		v.flagged = t
+	}
+}
+
+func (ss *signals) get(b Number, now int64) ActiveCall {
+	bk, mu, fp := ss.locate(b)
+	mu.Lock()
+	var v signal
+	for _, x := range bk.e {
+		if x.fp == fp {
+			v = x
+		}
+	}
+	mu.Unlock()
+	cutoff := now - ss.keep
+	recent := func(t uint32) bool { return t != 0 && int64(t) >= cutoff }
+	a := ActiveCall{
+		Foreign:    recent(v.foreign),
+		Unverified: recent(v.unverified),
+		FirstTime:  recent(v.first),
+		Flagged:    recent(v.flagged),
+	}
+	a.Active = a.Foreign || a.Unverified || a.FirstTime || a.Flagged
+	return a
+}
+
+// active counts the entries with a signal still up at now. It scans the
+// whole table, some milliseconds: for monitoring only.
+func (ss *signals) active(now int64) int {
+	n := 0
+	for i := range ss.buckets {
+		mu := &ss.locks[i&255]
+		mu.Lock()
+		for _, x := range ss.buckets[i].e {
+			if x.fp != 0 && x.newest() >= now-ss.keep {
+				n++
+			}
+		}
+		mu.Unlock()
+	}
+	return n
+}
+
+// ActiveCall returns the active-call signal of msisdn at time at (the zero
+// time: now). Returns EINVALID if msisdn is not an E.164 number.
+func (e *Engine) ActiveCall(msisdn string, at time.Time) (ActiveCall, error) {
+	n, err := ParseNumber(msisdn)
+	if err != nil {
+		return ActiveCall{}, kuzet.Invalid("msisdn", "%s", kuzet.ErrorMessage(err))
+	}
+	now := e.now()
+	if !at.IsZero() {
+		now = at.UnixNano()
+	}
+	return e.sig.get(n, now/int64(time.Second)), nil
+}

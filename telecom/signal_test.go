@@ -1,0 +1,103 @@
+package telecom_test
+
+import (
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/telecom"
+)
+
+func TestActiveCall(t *testing.T) {
+	const (
+		victim = "+77021230000"
+		friend = "+77011110000"
+	)
+	synctest.Test(t, func(t *testing.T) {
+		e, clock := MustEngine(t, telecom.Config{Flagged: func(n string) bool { return n == "+447700900666" }})
+		signal := func() telecom.ActiveCall {
+			t.Helper()
+			a, err := e.ActiveCall(victim, time.Time{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return a
+		}
+		if got := signal(); got != (telecom.ActiveCall{}) {
+			t.Errorf("quiet number: got %+v, want nothing", got)
+		}
+
+		// A friend's first call raises first_time; calls after it do not.
+		mustRegister(t, e, call(clock, friend, victim, opA, "f1"))
+		mustVerify(t, e, verifyCall(clock, friend, victim, dom))
+		if got, want := signal(), (telecom.ActiveCall{Active: true, FirstTime: true}); got != want {
+			t.Errorf("first call: got %+v, want %+v", got, want)
+		}
+		clock.Add(16 * time.Minute)
+		if got := signal(); got.Active {
+			t.Errorf("16 minutes on: got %+v, want nothing", got)
+		}
+		mustRegister(t, e, call(clock, friend, victim, opA, "f2"))
+		mustVerify(t, e, verifyCall(clock, friend, victim, dom))
+		if got := signal(); got.Active {
+			t.Errorf("the friend again: got %+v, want nothing", got)
+		}
+
+		// A foreign caller; then a spoofed one, blocked.
+		mustVerify(t, e, verifyCall(clock, "+447700900123", victim, intl))
+		if got, want := signal(), (telecom.ActiveCall{Active: true, Foreign: true, FirstTime: true}); got != want {
+			t.Errorf("foreign caller: got %+v, want %+v", got, want)
+		}
+		mustVerify(t, e, verifyCall(clock, "+77015550000", victim, dom))
+		if got := signal(); !got.Unverified || !got.Foreign {
+			t.Errorf("spoofed caller: got %+v, want unverified and still foreign", got)
+		}
+		mustVerify(t, e, verifyCall(clock, "+447700900666", victim, intl))
+		if got := signal(); !got.Flagged {
+			t.Errorf("flagged caller: got %+v, want flagged", got)
+		}
+		clock.Add(15*time.Minute + time.Second)
+		if got := signal(); got != (telecom.ActiveCall{}) {
+			t.Errorf("after the window: got %+v, want nothing", got)
+		}
+		if a, err := e.ActiveCall(victim, t0.Add(16*time.Minute)); err != nil || !a.Flagged {
+			t.Errorf("asked at an earlier time: got %+v %v, want flagged", a, err)
+		}
+	})
+}
+
+func TestActiveCallErrors(t *testing.T) {
+	e, _ := MustEngine(t, telecom.Config{})
+	for _, msisdn := range []string{"", "8 701 123 45 67", "+0701"} {
+		_, err := e.ActiveCall(msisdn, time.Time{})
+		if got := kuzet.ErrorCode(err); got != kuzet.EINVALID {
+			t.Errorf("%q: got code %q, want %q", msisdn, got, kuzet.EINVALID)
+		}
+	}
+}
+
+// TestSignalsBounded floods the signal with distinct callees: the engine
+// holds at most MaxSignals of them.
+func TestSignalsBounded(t *testing.T) {
+	const max = 640
+	// A generous deadline: under the race detector a batch this size takes
+	// longer than 50 ms, and this test is about memory, not speed.
+	e, clock := MustEngine(t, telecom.Config{MaxSignals: max, Deadline: time.Minute})
+	var calls []telecom.Call
+	for i := range 20_000 {
+		calls = append(calls, verifyCall(clock, "+442071234567", "+7702"+pad7(i), intl))
+	}
+	for _, r := range e.VerifyBatch(t.Context(), calls) {
+		if r.Err != nil || r.Verdict.Reason != kuzet.ReasonOK {
+			t.Fatalf("got %v %v, want ok", r.Verdict, r.Err)
+		}
+	}
+	if got := e.Metrics().Signals; got > max {
+		t.Errorf("Signals: got %d, want at most %d", got, max)
+	}
+	last, err := e.ActiveCall(calls[len(calls)-1].B, time.Time{})
+	if err != nil || !last.Foreign {
+		t.Errorf("the latest callee: got %+v %v, want foreign", last, err)
+	}
+}
