@@ -1,0 +1,96 @@
+// Package payments is the banks' anti-fraud centre: the payment check that
+// answers allow, review, hold or block before a bank executes a transfer,
+// the rules behind it, the outcomes banks report afterwards, and the victim
+// reports whose freeze requests follow stolen money from bank to bank.
+//
+// # The check
+//
+// Engine.Check decides from memory only: the registry's index, the telecom
+// engine's active-call signal, and the engine's own bounded memory of
+// payers, payees and devices. It never waits for a store. Records of checks
+// leave through a Sink (Writer queues them and writes them in batches); when
+// the Sink cannot take a record, the decision still returns, with the
+// extra reason "degraded". After a restart, Service.Rebuild replays stored
+// checks into the memory (Engine.Observe).
+//
+// # Signals
+//
+// A check measures these signals; rules test them (yes-or-no ones are 1 or 0):
+//
+//	amount           the amount in units of its currency
+//	amount_ratio     amount over the payer's usual amount (a moving average of
+//	                 the logarithm over the payments let through); 0 until 3
+//	                 payments are known
+//	payer_history    payments of the payer learned so far
+//	new_payee        the payer has not paid this payee before (as far as the
+//	                 last 12 payees go)
+//	retry_after_hold the payer's last payment held or blocked, in the last 24
+//	                 hours, was to this payee: scammers have victims try again
+//	payee_age_hours  hours since the payee was first seen receiving
+//	velocity         the payer's checks in the last 10 minutes before this one (≤ 8)
+//	fan_in           distinct payers of this payee in the last 6 hours, this one included (≤ 8)
+//	fan_in_banks     distinct banks of those payers
+//	local_hour       the hour of day in Kazakhstan (UTC+5)
+//	payee_mule       the highest registry score among the payee's identifiers
+//	                 reported as mule_account
+//	payee_scam       the same for scam_call, spoofed_cli, phishing_site, fake_shop,
+//	                 investment_scam, malware or simbox_sim
+//	payee_reported   the same for any other category (victim_report, other)
+//	payer_ip_risk    the registry score of the payer's IP address
+//	device_fraud     the payer's device took part in a confirmed fraud
+//	call_active      the payer is, or in the last 15 minutes was, on a risky call
+//	call_foreign     … with a caller on an international trunk
+//	call_unverified  … with a caller the telecom check blocked or could not verify
+//	call_flagged     … with a caller reported in the registry
+//	call_first_time  … with a caller who never called the payer before
+//	call_risky       call_foreign or call_unverified or call_flagged
+//
+// A payer is known within its bank by customer_id, else account, else
+// phone; a payee across banks by its IBAN, else account, card, wallet or
+// phone. Memory is bounded (Config.MaxPayers, MaxPayees, MaxDevices): a full
+// shard forgets its least recently used entries.
+//
+// # Rules
+//
+// A rules text (ParseRules has the grammar; default.rules is the built-in
+// set, DefaultRules) names thresholds and rules:
+//
+//	version default-2
+//	threshold review 0.25
+//	threshold hold   0.60
+//	threshold block  0.95
+//	hold_for 2h
+//	rule payee_mule_account when payee_mule >= high weight 0.70 decide hold say "…"
+//	rule new_payee_during_call when call_risky and new_payee weight 0.35 say "…"
+//
+// The score is the sum of the weights of the rules that fire, kept within
+// 0 and 1; the thresholds make it a decision, and a rule's decide raises
+// the decision to at least its own. Each rule that fires is a reason, its
+// name the code. A version is identified by its version line and the
+// SHA-256 of its text; every check record keeps the ID of the rules that
+// decided it. Service.SetRules loads a version as live or as shadow: the
+// shadow rules run beside the live ones on every check, and
+// Engine.ShadowReport counts how the decisions would change.
+//
+// # Outcomes and prevented loss
+//
+// Service.RecordOutcome records fraud_confirmed, legitimate or
+// cancelled_by_customer. A confirmed fraud returns the payee's identifiers
+// to report as mule_account and, if kuzet held or blocked the payment,
+// counts its amount as prevented loss by bank, payer's region, currency
+// and day.
+//
+// # Victim reports and the freeze trail
+//
+// Service.NewReport raises a freeze request at the bank of each account
+// that received the victim's money, found by BIC or by the KZ IBAN's bank
+// code; an account at no member bank is a left_system leaf. A bank sees
+// only its own requests (Inbox, FreezeRequest) and answers them (Respond):
+// frozen, insufficient_funds, account_not_found or rejected, with the
+// amount frozen and the onward transfers, which raise the next hop's
+// requests at once. Requests are due in 30 minutes; Escalate marks the
+// overdue ones. Trail returns a report's requests as a tree. Banks with a
+// webhook get each request pushed, signed (Sign, VerifySignature) and
+// retried with back-off by a Dispatcher; the outbox is written in the
+// transaction that raises the request, so no delivery is lost.
+package payments

@@ -1,0 +1,436 @@
+package payments_test
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/payments"
+	"github.com/kuzet/kuzet/telecom"
+)
+
+// probeRules fire one reason per signal condition, with weights too small
+// to matter, so that a test reads the signals off the reason codes.
+var probeRules = mustRules(`version probe
+threshold review 0.9
+threshold hold 0.95
+threshold block 1
+rule new_payee        when new_payee              weight 0.001
+rule amount_ratio     when amount_ratio >= 5      weight 0.001
+rule payer_history    when payer_history >= 3     weight 0.001
+rule velocity         when velocity >= 4          weight 0.001
+rule fan_in           when fan_in >= 4            weight 0.001
+rule fan_in_banks     when fan_in_banks >= 2      weight 0.001
+rule young_payee      when payee_age_hours < 72   weight 0.001
+rule night            when local_hour < 6         weight 0.001
+rule payee_mule       when payee_mule >= high     weight 0.001
+rule payee_scam       when payee_scam >= high     weight 0.001
+rule payee_reported   when payee_reported >= low  weight 0.001
+rule payer_ip_risk    when payer_ip_risk >= high  weight 0.001
+rule device_fraud     when device_fraud           weight 0.001
+rule call_active      when call_active            weight 0.001
+rule call_foreign     when call_foreign           weight 0.001
+rule call_unverified  when call_unverified        weight 0.001
+rule call_flagged     when call_flagged           weight 0.001
+rule call_first_time  when call_first_time        weight 0.001
+rule call_risky       when call_risky             weight 0.001
+rule big              when amount >= 1000000      weight 0.001
+`)
+
+func mustRules(src string) *payments.RuleSet {
+	rs, err := payments.ParseRules(src)
+	if err != nil {
+		panic(err)
+	}
+	return rs
+}
+
+func TestCheckSignals(t *testing.T) {
+	mule := iban("826", 4242)
+	clean := iban("914", 777)
+	tests := []struct {
+		name  string
+		setup func(t *testing.T, f *fixture) kuzet.PaymentCheck // returns the check to make
+		want  []string                                          // exactly these reasons
+	}{
+		{"a first payment is to a new payee", func(t *testing.T, f *fixture) kuzet.PaymentCheck {
+			return payment(1, clean, 5000)
+		}, []string{"new_payee", "young_payee"}},
+		{"registry: mule account", func(t *testing.T, f *fixture) kuzet.PaymentCheck {
+			f.report(police, kuzet.KindIBAN, mule, kuzet.CategoryMuleAccount, 0.9)
+			return payment(1, mule, 5000)
+		}, []string{"new_payee", "young_payee", "payee_mule"}},
+		{"registry: scam phone as payee", func(t *testing.T, f *fixture) kuzet.PaymentCheck {
+			f.report(police, kuzet.KindPhone, "+77775550011", kuzet.CategoryScamCall, 0.9)
+			pc := payment(1, "", 5000)
+			pc.Payee = kuzet.Payee{Phone: "8 777 555 00 11"}
+			return pc
+		}, []string{"new_payee", "young_payee", "payee_scam"}},
+		{"registry: phishing card as payee", func(t *testing.T, f *fixture) kuzet.PaymentCheck {
+			pc := payment(1, "", 5000)
+			pc.Payee = kuzet.Payee{Card: "4400 4300 0000 0007"}
+			token := cardToken(t, "4400430000000007")
+			f.report(police, kuzet.KindCard, token, kuzet.CategoryPhishingSite, 0.95)
+			return pc
+		}, []string{"new_payee", "young_payee", "payee_scam"}},
+		{"registry: named in a victim report", func(t *testing.T, f *fixture) kuzet.PaymentCheck {
+			f.report(police, kuzet.KindIBAN, mule, kuzet.CategoryVictimReport, 0.3)
+			return payment(1, mule, 5000)
+		}, []string{"new_payee", "young_payee", "payee_reported"}},
+		{"registry: payer's IP", func(t *testing.T, f *fixture) kuzet.PaymentCheck {
+			f.report(police, kuzet.KindIP, "185.1.2.3", kuzet.CategoryMalware, 0.9)
+			pc := payment(1, clean, 5000)
+			pc.Payer.IP = "185.1.2.3"
+			return pc
+		}, []string{"new_payee", "young_payee", "payer_ip_risk"}},
+		{"an allowlisted payee is not a hit", func(t *testing.T, f *fixture) kuzet.PaymentCheck {
+			f.report(police, kuzet.KindIBAN, mule, kuzet.CategoryMuleAccount, 0.9)
+			f.index.Allow(kuzet.KindIBAN, mule, true)
+			return payment(1, mule, 5000)
+		}, []string{"new_payee", "young_payee"}},
+		{"call from abroad", func(t *testing.T, f *fixture) kuzet.PaymentCheck {
+			pc := payment(1, clean, 5000)
+			f.calls.set(pc.Payer.Phone, telecom.ActiveCall{Foreign: true, FirstTime: true})
+			return pc
+		}, []string{"new_payee", "young_payee", "call_active", "call_foreign", "call_first_time", "call_risky"}},
+		{"unverified call", func(t *testing.T, f *fixture) kuzet.PaymentCheck {
+			pc := payment(1, clean, 5000)
+			f.calls.set(pc.Payer.Phone, telecom.ActiveCall{Unverified: true})
+			return pc
+		}, []string{"new_payee", "young_payee", "call_active", "call_unverified", "call_risky"}},
+		{"flagged caller", func(t *testing.T, f *fixture) kuzet.PaymentCheck {
+			pc := payment(1, clean, 5000)
+			f.calls.set(pc.Payer.Phone, telecom.ActiveCall{Flagged: true})
+			return pc
+		}, []string{"new_payee", "young_payee", "call_active", "call_flagged", "call_risky"}},
+		{"a first-time caller is active but not risky", func(t *testing.T, f *fixture) kuzet.PaymentCheck {
+			pc := payment(1, clean, 5000)
+			f.calls.set(pc.Payer.Phone, telecom.ActiveCall{FirstTime: true})
+			return pc
+		}, []string{"new_payee", "young_payee", "call_active", "call_first_time"}},
+		{"habit: far above the usual, to someone new", func(t *testing.T, f *fixture) kuzet.PaymentCheck {
+			for range 5 {
+				f.check(t, bankOne, payment(1, clean, 10000))
+				f.clock.Add(time.Hour)
+			}
+			return payment(1, iban("914", 888), 100000)
+		}, []string{"new_payee", "young_payee", "amount_ratio", "payer_history"}},
+		{"habit: a known payee is not new", func(t *testing.T, f *fixture) kuzet.PaymentCheck {
+			for range 5 {
+				f.check(t, bankOne, payment(1, clean, 10000))
+				f.clock.Add(time.Hour)
+			}
+			return payment(1, clean, 12000)
+		}, []string{"payer_history", "young_payee"}},
+		{"payee seen long ago is not young", func(t *testing.T, f *fixture) kuzet.PaymentCheck {
+			f.check(t, bankTwo, payment(2, clean, 1000))
+			f.clock.Add(100 * time.Hour)
+			return payment(1, clean, 5000)
+		}, []string{"new_payee"}},
+		{"velocity", func(t *testing.T, f *fixture) kuzet.PaymentCheck {
+			for i := range 4 {
+				f.check(t, bankOne, payment(1, iban("914", 100+i), 1000))
+				f.clock.Add(time.Minute)
+			}
+			return payment(1, clean, 1000)
+		}, []string{"new_payee", "young_payee", "velocity", "payer_history"}},
+		{"velocity window passes", func(t *testing.T, f *fixture) kuzet.PaymentCheck {
+			for i := range 4 {
+				f.check(t, bankOne, payment(1, iban("914", 100+i), 1000))
+				f.clock.Add(time.Minute)
+			}
+			f.clock.Add(10 * time.Minute)
+			return payment(1, clean, 1000)
+		}, []string{"new_payee", "young_payee", "payer_history"}},
+		{"mule fan-in across banks", func(t *testing.T, f *fixture) kuzet.PaymentCheck {
+			for i, bank := range []int64{bankOne, bankTwo, bankThree} {
+				f.check(t, bank, payment(10+i, mule, 50000))
+				f.clock.Add(20 * time.Minute)
+			}
+			return payment(1, mule, 50000)
+		}, []string{"new_payee", "young_payee", "fan_in", "fan_in_banks"}},
+		{"fan-in from one bank", func(t *testing.T, f *fixture) kuzet.PaymentCheck {
+			for i := range 3 {
+				f.check(t, bankOne, payment(10+i, mule, 50000))
+			}
+			return payment(1, mule, 50000)
+		}, []string{"new_payee", "young_payee", "fan_in"}},
+		{"fan-in window passes", func(t *testing.T, f *fixture) kuzet.PaymentCheck {
+			for i, bank := range []int64{bankOne, bankTwo, bankThree} {
+				f.check(t, bank, payment(10+i, mule, 50000))
+			}
+			f.clock.Add(7 * time.Hour)
+			return payment(1, mule, 50000)
+		}, []string{"new_payee", "young_payee"}},
+		{"night in Almaty", func(t *testing.T, f *fixture) kuzet.PaymentCheck {
+			f.clock.Set(time.Date(2025, 3, 5, 2, 30, 0, 0, payments.Almaty))
+			return payment(1, clean, 5000)
+		}, []string{"new_payee", "young_payee", "night"}},
+		{"amount", func(t *testing.T, f *fixture) kuzet.PaymentCheck {
+			return payment(1, clean, 2_000_000)
+		}, []string{"new_payee", "young_payee", "big"}},
+		{"device seen in confirmed fraud", func(t *testing.T, f *fixture) kuzet.PaymentCheck {
+			pc := payment(2, mule, 50000)
+			pc.Payer.DeviceID = "dev-evil"
+			d := f.check(t, bankTwo, pc)
+			_, err := f.service.RecordOutcome(context.Background(), bankTwo, d.CheckID, kuzet.OutcomeFraud)
+			must(t, "outcome", err)
+			next := payment(1, clean, 5000)
+			next.Payer.DeviceID = "dev-evil"
+			return next
+		}, []string{"new_payee", "young_payee", "device_fraud"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t, probeRules)
+			pc := tc.setup(t, f)
+			d := f.check(t, bankOne, pc)
+			got := codes(d)
+			want := slices.Clone(tc.want)
+			slices.Sort(got)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Errorf("reasons: got %v, want %v", got, want)
+			}
+		})
+	}
+}
+
+// cardToken returns the registry key of a card under the fixture's key.
+func cardToken(tb testing.TB, pan string) string {
+	tb.Helper()
+	f := newFixture(tb, nil)
+	pc := payment(9, "", 1)
+	pc.Payee = kuzet.Payee{Card: pan}
+	f.check(tb, bankOne, pc)
+	recs := f.sink.records()
+	return recs[0].Check.Payee.Card
+}
+
+// TestCheckAcceptance runs the acceptance scenarios of the API on the
+// default rules.
+func TestCheckAcceptance(t *testing.T) {
+	f := newFixture(t, nil)
+	mule := iban("826", 4242)
+	f.report(police, kuzet.KindIBAN, mule, kuzet.CategoryMuleAccount, 0.95)
+
+	d := f.check(t, bankOne, payment(1, mule, 250000))
+	if !d.Decision.Stops() || len(d.Reasons) == 0 {
+		t.Errorf("mule: got %s %v, want hold or block with reasons", d.Decision, codes(d))
+	}
+	d = f.check(t, bankOne, payment(2, iban("914", 777), 5000))
+	if d.Decision != kuzet.DecisionAllow {
+		t.Errorf("clean: got %s %v, want allow", d.Decision, codes(d))
+	}
+	pc := payment(3, iban("914", 5555), 900000)
+	f.calls.set(pc.Payer.Phone, telecom.ActiveCall{Foreign: true, FirstTime: true})
+	d = f.check(t, bankOne, pc)
+	if d.Decision == kuzet.DecisionAllow || !strings.Contains(strings.Join(codes(d), " "), "call") {
+		t.Errorf("call fusion: got %s %v, want no allow and a call reason", d.Decision, codes(d))
+	}
+	if d.Decision == kuzet.DecisionHold && !d.HoldUntil.Equal(base.Add(2*time.Hour)) {
+		t.Errorf("hold_until: got %v, want %v", d.HoldUntil, base.Add(2*time.Hour))
+	}
+}
+
+func TestCheckDecisionFields(t *testing.T) {
+	f := newFixture(t, mustRules("version t\nhold_for 3h\nrule any when amount > 0 weight 0.7\n"))
+	d := f.check(t, bankOne, payment(1, iban("914", 1), 100))
+	if d.Decision != kuzet.DecisionHold || d.Score != 0.7 {
+		t.Errorf("got %s %v, want hold 0.7", d.Decision, d.Score)
+	}
+	if want := base.Add(3 * time.Hour); !d.HoldUntil.Equal(want) {
+		t.Errorf("hold_until: got %v, want %v", d.HoldUntil, want)
+	}
+	if !strings.HasPrefix(d.CheckID, "chk_") {
+		t.Errorf("check ID: got %q, want chk_…", d.CheckID)
+	}
+	recs := f.sink.records()
+	if len(recs) != 1 {
+		t.Fatalf("records: got %d, want 1", len(recs))
+	}
+	r := recs[0]
+	if r.ID != d.CheckID || r.OrgID != bankOne || r.Decision != d.Decision || !r.CheckedAt.Equal(base) ||
+		r.RulesVersion != f.engine.Rules().ID() || !r.HoldUntil.Equal(d.HoldUntil) {
+		t.Errorf("record: got %+v, want the decision's fields", r)
+	}
+	d2 := f.check(t, bankOne, payment(1, iban("914", 1), 100))
+	if d2.CheckID == d.CheckID {
+		t.Errorf("check IDs repeat: %s", d.CheckID)
+	}
+}
+
+func TestCheckNormalizes(t *testing.T) {
+	f := newFixture(t, nil)
+	pc := payment(1, "", 100)
+	pc.Currency = " kzt "
+	pc.Payer.Phone = "8 (701) 100-00-01"
+	pc.Payee = kuzet.Payee{Account: "kz86 125K ZT50 0410 0100", Card: "4400-4300-0000-0007", BankBIC: "bankkzka"}
+	f.check(t, bankOne, pc)
+	r := f.sink.records()[0]
+	if r.Check.Currency != "KZT" || r.Check.Payer.Phone != "+77011000001" || r.Check.Payee.IBAN != "KZ86125KZT5004100100" ||
+		r.Check.Payee.Account != "" || r.Check.Payee.BankBIC != "BANKKZKA" {
+		t.Errorf("normalized: got %+v", r.Check)
+	}
+	if strings.Contains(r.Check.Payee.Card, "4400430000000007") || !strings.HasPrefix(r.Check.Payee.Card, "440043-0007-") {
+		t.Errorf("card: got %q, want its token", r.Check.Payee.Card)
+	}
+}
+
+func TestCheckValidation(t *testing.T) {
+	ok := payment(1, iban("914", 1), 100)
+	tests := []struct {
+		name   string
+		edit   func(pc *kuzet.PaymentCheck)
+		fields []string
+	}{
+		{"missing amount", func(pc *kuzet.PaymentCheck) { pc.Amount = 0 }, []string{"amount"}},
+		{"negative amount", func(pc *kuzet.PaymentCheck) { pc.Amount = -500 }, []string{"amount"}},
+		{"unknown currency", func(pc *kuzet.PaymentCheck) { pc.Currency = "XYZ" }, []string{"currency"}},
+		{"missing currency", func(pc *kuzet.PaymentCheck) { pc.Currency = "" }, []string{"currency"}},
+		{"malformed IBAN", func(pc *kuzet.PaymentCheck) { pc.Payee.IBAN = "KZ00BROKEN" }, []string{"payee.iban"}},
+		{"IBAN check digits", func(pc *kuzet.PaymentCheck) { pc.Payee.IBAN = "KZ87125KZT5004100100" }, []string{"payee.iban"}},
+		{"no payee identifier", func(pc *kuzet.PaymentCheck) { pc.Payee = kuzet.Payee{Name: "X"} }, []string{"payee"}},
+		{"bad payee phone", func(pc *kuzet.PaymentCheck) { pc.Payee.Phone = "12" }, []string{"payee.phone"}},
+		{"bad payee card", func(pc *kuzet.PaymentCheck) { pc.Payee.Card = "4400430000000005" }, []string{"payee.card"}},
+		{"bad payee wallet", func(pc *kuzet.PaymentCheck) { pc.Payee.Wallet = "0xnope" }, []string{"payee.wallet"}},
+		{"bad payee account", func(pc *kuzet.PaymentCheck) { pc.Payee.Account = "12" }, []string{"payee.account"}},
+		{"bad BIC", func(pc *kuzet.PaymentCheck) { pc.Payee.BankBIC = "BANK" }, []string{"payee.bank_bic"}},
+		{"no payer identity", func(pc *kuzet.PaymentCheck) { pc.Payer = kuzet.Payer{} }, []string{"payer"}},
+		{"bad payer IP", func(pc *kuzet.PaymentCheck) { pc.Payer.IP = "10.0.0.0/8" }, []string{"payer.ip"}},
+		{"missing payment_id", func(pc *kuzet.PaymentCheck) { pc.PaymentID = " " }, []string{"payment_id"}},
+		{"future created_at", func(pc *kuzet.PaymentCheck) { pc.CreatedAt = base.Add(2 * time.Hour) }, []string{"created_at"}},
+		{"bad channel", func(pc *kuzet.PaymentCheck) { pc.Channel = "mobile app!" }, []string{"channel"}},
+		{"several at once", func(pc *kuzet.PaymentCheck) {
+			pc.Amount, pc.Payer, pc.Payee.IBAN = -500, kuzet.Payer{}, "KZ00BROKEN"
+		}, []string{"amount", "payer", "payee.iban"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t, nil)
+			pc := ok
+			tc.edit(&pc)
+			_, err := f.engine.Check(context.Background(), bankOne, pc)
+			if kuzet.ErrorCode(err) != kuzet.EINVALID {
+				t.Fatalf("error: got %v, want %s", err, kuzet.EINVALID)
+			}
+			if got := fields(err); !slices.Equal(got, tc.fields) {
+				t.Errorf("fields: got %v, want %v", got, tc.fields)
+			}
+			if n := len(f.sink.records()); n != 0 {
+				t.Errorf("records: got %d, want none for an invalid check", n)
+			}
+		})
+	}
+}
+
+func TestCheckCardWithoutKey(t *testing.T) {
+	e := payments.NewEngine(payments.Config{})
+	pc := payment(1, "", 100)
+	pc.Payee = kuzet.Payee{Card: "4400430000000007"}
+	_, err := e.Check(context.Background(), bankOne, pc)
+	if kuzet.ErrorCode(err) != kuzet.EINTERNAL {
+		t.Errorf("got %v, want %s", err, kuzet.EINTERNAL)
+	}
+}
+
+// refusingSink takes nothing, as a writer with a full queue or a failing
+// store.
+type refusingSink struct{}
+
+func (refusingSink) Enqueue(*kuzet.CheckRecord) bool { return false }
+
+func TestCheckDegraded(t *testing.T) {
+	e := payments.NewEngine(payments.Config{Sink: refusingSink{}, Clock: kuzet.FixedClock(base)})
+	d, err := e.Check(context.Background(), bankOne, payment(1, iban("914", 1), 100))
+	if err != nil {
+		t.Fatalf("check with the store away: %v", err)
+	}
+	if d.Decision != kuzet.DecisionAllow || !slices.Contains(codes(d), payments.ReasonDegraded) {
+		t.Errorf("got %s %v, want allow with reason degraded", d.Decision, codes(d))
+	}
+
+	// The fixture's sink writes through to the store; take the store down.
+	f := newFixture(t, nil)
+	mule := iban("826", 1)
+	f.report(police, kuzet.KindIBAN, mule, kuzet.CategoryMuleAccount, 0.9)
+	f.store.setDown(fmt.Errorf("connection refused"))
+	d = f.check(t, bankOne, payment(1, mule, 100000))
+	if !d.Decision.Stops() || !slices.Contains(codes(d), payments.ReasonDegraded) {
+		t.Errorf("store down: got %s %v, want a hold from memory, degraded", d.Decision, codes(d))
+	}
+}
+
+// TestLearning: a held payment does not teach the payer its payee; a
+// legitimate outcome does; a confirmed fraud unlearns it.
+func TestLearning(t *testing.T) {
+	f := newFixture(t, mustRules(`version hold-all
+rule all       when amount > 0 decide hold
+rule new_payee when new_payee  weight 0.01
+`))
+	ctx := context.Background()
+	to := iban("914", 42)
+	isNew := func(d payments.Decision) bool { return slices.Contains(codes(d), "new_payee") }
+
+	f.check(t, bankOne, payment(1, to, 1000))
+	d := f.check(t, bankOne, payment(1, to, 1000))
+	if !isNew(d) {
+		t.Errorf("after a hold: got %v, want new_payee still", codes(d))
+	}
+	_, err := f.service.RecordOutcome(ctx, bankOne, d.CheckID, kuzet.OutcomeLegitimate)
+	must(t, "outcome", err)
+	d = f.check(t, bankOne, payment(1, to, 1000))
+	if isNew(d) {
+		t.Errorf("after a legitimate outcome: got %v, want a known payee", codes(d))
+	}
+	_, err = f.service.RecordOutcome(ctx, bankOne, d.CheckID, kuzet.OutcomeFraud)
+	must(t, "outcome", err)
+	if d = f.check(t, bankOne, payment(1, to, 1000)); !isNew(d) {
+		t.Errorf("after a confirmed fraud: got %v, want new_payee again", codes(d))
+	}
+}
+
+// TestObserveRebuilds: an engine rebuilt from the stored checks measures
+// the next check as the engine that made them.
+func TestObserveRebuilds(t *testing.T) {
+	f := newFixture(t, probeRules)
+	mule := iban("826", 7)
+	for i := range 6 {
+		f.check(t, bankOne, payment(1, iban("914", 1), 10000))
+		f.check(t, []int64{bankOne, bankTwo, bankThree}[i%3], payment(20+i, mule, 50000))
+		f.clock.Add(time.Minute)
+	}
+	next := payment(1, mule, 300000)
+
+	fresh := payments.NewEngine(payments.Config{Clock: f.clock.Now, Rules: probeRules})
+	n, err := payments.NewService(payments.ServiceConfig{Engine: fresh, Store: f.store.Func}).Rebuild(context.Background(), time.Time{})
+	must(t, "rebuild", err)
+	if n != 12 {
+		t.Errorf("rebuilt from %d checks, want 12", n)
+	}
+	want := codes(f.check(t, bankOne, next))
+	got, err := fresh.Check(context.Background(), bankOne, next)
+	must(t, "check", err)
+	if !slices.Equal(codes(got), want) {
+		t.Errorf("rebuilt engine: got %v, want %v", codes(got), want)
+	}
+	if m := fresh.Memory(); m.Payers != 7 || m.Payees != 2 {
+		t.Errorf("memory: got %+v, want 7 payers and 2 payees", m)
+	}
+}
+
+// TestMemoryBounded: the memory holds at most its configured entries.
+func TestMemoryBounded(t *testing.T) {
+	e := payments.NewEngine(payments.Config{Clock: kuzet.FixedClock(base), MaxPayers: 640, MaxPayees: 640})
+	for i := range 5000 {
+		_, err := e.Check(context.Background(), bankOne, payment(i, iban("914", i), 100))
+		must(t, "check", err)
+	}
+	if m := e.Memory(); m.Payers > 640 || m.Payees > 640 || m.Payers < 600 {
+		t.Errorf("memory: got %+v, want at most 640 each, and full", m)
+	}
+}

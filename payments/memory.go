@@ -1,0 +1,256 @@
+package payments
+
+import (
+	"math"
+	"sync"
+)
+
+// table is a bounded map from 64-bit keys to fixed-size entries, sharded
+// for concurrency. Entries live in a slab per shard and the index maps keys
+// to slab positions: neither holds a pointer, so a million entries cost the
+// garbage collector nothing to scan. A full shard evicts, by sampling, the
+// least recently used of a few entries, as Redis does: constant cost where
+// finding the true least would scan the shard.
+type table[T any] struct {
+	shards   []tableShard[T]
+	perShard int
+	shift    uint // selects a shard from a key's top bits
+}
+
+type tableShard[T any] struct {
+	mu    sync.Mutex
+	idx   map[uint64]int32
+	slots []tableSlot[T]
+	rng   uint64
+	_     [40]byte // keeps neighbouring shards' locks off one cache line
+}
+
+type tableSlot[T any] struct {
+	key  uint64
+	last uint32 // Unix seconds of the last use: the eviction order
+	v    T
+}
+
+// tableShards is the number of shards of every table.
+const tableShards = 64
+
+func newTable[T any](capacity int) *table[T] {
+	t := &table[T]{shards: make([]tableShard[T], tableShards), perShard: max(1, capacity/tableShards), shift: 58}
+	for i := range t.shards {
+		t.shards[i].idx = make(map[uint64]int32)
+		t.shards[i].rng = uint64(i)*0x9e3779b97f4a7c15 + 1
+	}
+	return t
+}
+
+// shard returns the shard of key, locked. The caller unlocks it.
+func (t *table[T]) lock(key uint64) *tableShard[T] {
+	s := &t.shards[key>>t.shift]
+	s.mu.Lock()
+	return s
+}
+
+// get returns key's entry, or nil. The shard must be locked.
+func (s *tableShard[T]) get(key uint64) *T {
+	if i, ok := s.idx[key]; ok {
+		return &s.slots[i].v
+	}
+	return nil
+}
+
+// touch returns key's entry, creating a zero one if there is none (then
+// fresh is true), and marks it used at now. The shard must be locked.
+func (s *tableShard[T]) touch(key uint64, now uint32, limit int) (e *T, fresh bool) {
+	if i, ok := s.idx[key]; ok {
+		sl := &s.slots[i]
+		sl.last = max(sl.last, now)
+		return &sl.v, false
+	}
+	var i int32
+	if len(s.slots) < limit {
+		s.slots = append(s.slots, tableSlot[T]{})
+		i = int32(len(s.slots) - 1)
+	} else {
+		i = s.victim()
+		delete(s.idx, s.slots[i].key)
+		s.slots[i] = tableSlot[T]{}
+	}
+	s.idx[key] = i
+	sl := &s.slots[i]
+	sl.key, sl.last = key, now
+	return &sl.v, true
+}
+
+// victim picks the least recently used of eight random slots.
+func (s *tableShard[T]) victim() int32 {
+	best, least := int32(0), uint32(math.MaxUint32)
+	for range 8 {
+		// xorshift64: cheap, and quality does not matter here.
+		s.rng ^= s.rng << 13
+		s.rng ^= s.rng >> 7
+		s.rng ^= s.rng << 17
+		i := int32(s.rng % uint64(len(s.slots)))
+		if l := s.slots[i].last; l < least {
+			best, least = i, l
+		}
+	}
+	return best
+}
+
+// len returns the number of entries.
+func (t *table[T]) len() int {
+	n := 0
+	for i := range t.shards {
+		s := &t.shards[i]
+		s.mu.Lock()
+		n += len(s.idx)
+		s.mu.Unlock()
+	}
+	return n
+}
+
+// Sizes of the per-entry windows. They bound what a signal can count:
+// velocity counts at most payerAttempts, fan_in at most payeePayers.
+const (
+	payerAttempts = 8
+	payerPayees   = 12
+	payeePayers   = 8
+	habitMin      = 3    // learned payments before amount_ratio means anything
+	habitAlpha    = 0.25 // weight of the newest payment in the habit
+)
+
+// payer is what the engine remembers of one payer: 100 bytes, 112 in its
+// table slot.
+type payer struct {
+	attempts [payerAttempts]uint32 // Unix seconds of the latest checks, a ring
+	payees   [payerPayees]uint32   // fingerprints of payees paid, a ring
+	learned  uint32                // payments learned into the habit
+	logMean  float32               // moving average of ln(amount in units)
+	heldFP   uint32                // the payee of the last payment held or blocked
+	heldAt   uint32                // and when
+	apos     uint8
+	ppos     uint8
+}
+
+// retryWindow is how long a held payment makes another one to the same
+// payee a retry.
+const retryWindow = 24 * 60 * 60
+
+// retry reports whether a payment to fp at now follows a held one to it.
+func (p *payer) retry(fp, now uint32) bool {
+	return p.heldFP == fp && p.heldAt <= now && now-p.heldAt <= retryWindow
+}
+
+// held remembers a payment to fp held or blocked at now.
+func (p *payer) held(fp, now uint32) {
+	if now >= p.heldAt {
+		p.heldFP, p.heldAt = fp, now
+	}
+}
+
+// attempt records a check at now and returns how many earlier ones fall in
+// the window since cutoff.
+func (p *payer) attempt(now, cutoff uint32) int {
+	n := 0
+	for _, t := range p.attempts {
+		if t != 0 && t >= cutoff && t <= now {
+			n++
+		}
+	}
+	p.attempts[p.apos] = now
+	p.apos = (p.apos + 1) % payerAttempts
+	return n
+}
+
+// knows reports whether the payer has paid the payee of fingerprint fp.
+func (p *payer) knows(fp uint32) bool {
+	for _, v := range p.payees {
+		if v == fp {
+			return true
+		}
+	}
+	return false
+}
+
+// ratio returns amount over the payer's usual amount, or 0 while the habit
+// is not yet known.
+func (p *payer) ratio(units float64) float64 {
+	if p.learned < habitMin || units <= 0 {
+		return 0
+	}
+	return units / math.Exp(float64(p.logMean))
+}
+
+// learn takes a payment the payer made into the habit and the payee into
+// the known ones.
+func (p *payer) learn(fp uint32, units float64) {
+	if !p.knows(fp) {
+		p.payees[p.ppos] = fp
+		p.ppos = (p.ppos + 1) % payerPayees
+	}
+	if units <= 0 {
+		return
+	}
+	x := float32(math.Log(units))
+	if p.learned == 0 {
+		p.logMean = x
+	} else {
+		p.logMean += habitAlpha * (x - p.logMean)
+	}
+	p.learned++
+}
+
+// payee is what the engine remembers of one payee: 104 bytes, 120 in its
+// table slot.
+type payee struct {
+	first  uint32              // Unix seconds when first seen
+	payers [payeePayers]uint32 // fingerprints of recent distinct payers, a ring
+	at     [payeePayers]uint32 // when each last paid
+	banks  [payeePayers]uint32 // through which bank (org ID, truncated)
+	pos    uint8
+}
+
+// receive records a payment from the payer of fingerprint fp through bank
+// at now, and returns the distinct payers and banks since cutoff, this one
+// included.
+func (p *payee) receive(fp, bank, now, cutoff uint32) (payers, banks int) {
+	if p.first == 0 || now < p.first {
+		p.first = now // a replay may bring older payments late
+	}
+	i := -1
+	for j, v := range p.payers {
+		if v == fp {
+			i = j
+			break
+		}
+	}
+	if i < 0 {
+		i = int(p.pos)
+		p.pos = (p.pos + 1) % payeePayers
+		p.payers[i] = fp
+	}
+	p.at[i], p.banks[i] = max(p.at[i], now), bank
+	var seen [payeePayers]uint32
+	for j := range p.payers {
+		if p.payers[j] == 0 || p.at[j] < cutoff || p.at[j] > now {
+			continue
+		}
+		payers++
+		dup := false
+		for _, b := range seen[:banks] {
+			if b == p.banks[j] {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			seen[banks] = p.banks[j]
+			banks++
+		}
+	}
+	return payers, banks
+}
+
+// mark is an entry of a set of keys, such as devices seen in fraud; the
+// table's use time is all it needs.
+type mark struct{}

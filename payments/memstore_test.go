@@ -1,0 +1,474 @@
+package payments_test
+
+import (
+	"context"
+	"errors"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/payments"
+)
+
+// memStore is an in-memory system of record for the tests: transactions are
+// serialized and a failed writable one is rolled back. It hands out copies,
+// as a database would, so that the code under test cannot change stored
+// state without writing it.
+type memStore struct {
+	mu   sync.Mutex
+	down error // set: every transaction fails with it
+	data memData
+	// noRollback skips the snapshot of each transaction, which costs as
+	// much as the data: for long simulations whose transactions never fail.
+	noRollback bool
+}
+
+type memData struct {
+	orgs       []*kuzet.Org
+	audit      []*kuzet.AuditEntry
+	checks     map[string]*kuzet.CheckRecord
+	prevented  map[string]*kuzet.PreventedLoss
+	rules      []*kuzet.RuleVersion
+	reports    map[string]*kuzet.VictimReport
+	freezes    []*kuzet.FreezeRequest
+	hooks      map[int64]*kuzet.Webhook
+	deliveries []*kuzet.WebhookDelivery
+}
+
+func newMemStore(orgs ...*kuzet.Org) *memStore {
+	m := &memStore{data: memData{
+		checks: map[string]*kuzet.CheckRecord{}, prevented: map[string]*kuzet.PreventedLoss{},
+		reports: map[string]*kuzet.VictimReport{}, hooks: map[int64]*kuzet.Webhook{},
+	}}
+	for i, o := range orgs {
+		o.ID = int64(i + 1)
+		m.data.orgs = append(m.data.orgs, o)
+	}
+	return m
+}
+
+// clone copies the containers; the values in them are never changed in
+// place (updates replace them), so a shallow copy restores a snapshot.
+func (d memData) clone() memData {
+	d.orgs, d.audit, d.rules = slices.Clone(d.orgs), slices.Clone(d.audit), slices.Clone(d.rules)
+	d.freezes, d.deliveries = slices.Clone(d.freezes), slices.Clone(d.deliveries)
+	d.checks, d.prevented, d.reports, d.hooks = maps.Clone(d.checks), maps.Clone(d.prevented), maps.Clone(d.reports), maps.Clone(d.hooks)
+	return d
+}
+
+func (m *memStore) setDown(err error) {
+	m.mu.Lock()
+	m.down = err
+	m.mu.Unlock()
+}
+
+// Func is the store as payments sees it.
+func (m *memStore) Func(ctx context.Context, writable bool, fn func(payments.Tx) error) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.down != nil {
+		return m.down
+	}
+	if m.noRollback || !writable {
+		return fn(&memTx{m: m, writable: writable})
+	}
+	snap := m.data.clone()
+	if err := fn(&memTx{m: m, writable: writable}); err != nil {
+		m.data = snap
+		return err
+	}
+	return nil
+}
+
+// view reads the data under the lock.
+func (m *memStore) view(fn func(d *memData)) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	fn(&m.data)
+}
+
+type memTx struct {
+	m        *memStore
+	writable bool
+}
+
+var _ payments.Tx = (*memTx)(nil)
+
+var errReadOnly = errors.New("memstore: write in a read-only transaction")
+
+func (t *memTx) w() error {
+	if !t.writable {
+		return errReadOnly
+	}
+	return nil
+}
+
+func (t *memTx) CreateOrg(ctx context.Context, o *kuzet.Org) error {
+	if err := t.w(); err != nil {
+		return err
+	}
+	c := *o
+	c.ID = int64(len(t.m.data.orgs) + 1)
+	o.ID = c.ID
+	t.m.data.orgs = append(t.m.data.orgs, &c)
+	return nil
+}
+
+func (t *memTx) FindOrgByID(ctx context.Context, id int64) (*kuzet.Org, error) {
+	for _, o := range t.m.data.orgs {
+		if o.ID == id {
+			c := *o
+			return &c, nil
+		}
+	}
+	return nil, kuzet.Errorf(kuzet.ENOTFOUND, "no org %d", id)
+}
+
+func (t *memTx) FindOrgs(ctx context.Context) ([]*kuzet.Org, error) {
+	var out []*kuzet.Org
+	for _, o := range t.m.data.orgs {
+		c := *o
+		out = append(out, &c)
+	}
+	return out, nil
+}
+
+func (t *memTx) CreateAPIKey(ctx context.Context, k *kuzet.APIKey) error {
+	return errors.New("not kept")
+}
+func (t *memTx) FindAPIKeyByHash(ctx context.Context, hash []byte) (*kuzet.APIKey, error) {
+	return nil, kuzet.Errorf(kuzet.ENOTFOUND, "no keys")
+}
+func (t *memTx) FindAPIKeys(ctx context.Context, orgID int64) ([]*kuzet.APIKey, error) {
+	return nil, nil
+}
+func (t *memTx) RevokeAPIKey(ctx context.Context, orgID, keyID int64, at time.Time) error {
+	return kuzet.Errorf(kuzet.ENOTFOUND, "no keys")
+}
+
+func (t *memTx) AppendAudit(ctx context.Context, entries ...*kuzet.AuditEntry) error {
+	if err := t.w(); err != nil {
+		return err
+	}
+	for _, e := range entries {
+		c := *e
+		c.Seq = int64(len(t.m.data.audit) + 1)
+		t.m.data.audit = append(t.m.data.audit, &c)
+	}
+	return nil
+}
+
+func (t *memTx) AuditHead(ctx context.Context) (kuzet.AuditHead, error) {
+	return kuzet.AuditHead{Seq: int64(len(t.m.data.audit))}, nil
+}
+
+func (t *memTx) ScanAudit(ctx context.Context, fn func(*kuzet.AuditEntry) error) error {
+	for _, e := range t.m.data.audit {
+		if err := fn(e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (t *memTx) PutChecks(ctx context.Context, checks []*kuzet.CheckRecord) error {
+	if err := t.w(); err != nil {
+		return err
+	}
+	for _, c := range checks {
+		if _, ok := t.m.data.checks[c.ID]; !ok {
+			cp := *c
+			t.m.data.checks[c.ID] = &cp
+		}
+	}
+	return nil
+}
+
+func (t *memTx) FindCheck(ctx context.Context, orgID int64, id string) (*kuzet.CheckRecord, error) {
+	c, ok := t.m.data.checks[id]
+	if !ok || c.OrgID != orgID {
+		return nil, kuzet.Errorf(kuzet.ENOTFOUND, "no check %s", id)
+	}
+	cp := *c
+	return &cp, nil
+}
+
+func (t *memTx) FindChecks(ctx context.Context, f kuzet.CheckFilter) ([]*kuzet.CheckRecord, error) {
+	var out []*kuzet.CheckRecord
+	for _, c := range t.m.data.checks {
+		if c.OrgID != f.OrgID || (!f.From.IsZero() && c.CheckedAt.Before(f.From)) ||
+			(!f.To.IsZero() && !c.CheckedAt.Before(f.To)) || (f.Decision != "" && c.Decision != f.Decision) {
+			continue
+		}
+		cp := *c
+		out = append(out, &cp)
+	}
+	slices.SortFunc(out, func(a, b *kuzet.CheckRecord) int {
+		if c := b.CheckedAt.Compare(a.CheckedAt); c != 0 {
+			return c
+		}
+		return strings.Compare(b.ID, a.ID)
+	})
+	if f.Limit > 0 && len(out) > f.Limit {
+		out = out[:f.Limit]
+	}
+	return out, nil
+}
+
+func (t *memTx) SetCheckOutcome(ctx context.Context, orgID int64, id string, o kuzet.Outcome, at time.Time) error {
+	if err := t.w(); err != nil {
+		return err
+	}
+	c, ok := t.m.data.checks[id]
+	if !ok || c.OrgID != orgID {
+		return kuzet.Errorf(kuzet.ENOTFOUND, "no check %s", id)
+	}
+	cp := *c
+	cp.Outcome, cp.OutcomeAt = o, at
+	t.m.data.checks[id] = &cp
+	return nil
+}
+
+func (t *memTx) ScanChecks(ctx context.Context, since time.Time, fn func(*kuzet.CheckRecord) error) error {
+	var all []*kuzet.CheckRecord
+	for _, c := range t.m.data.checks {
+		if !c.CheckedAt.Before(since) {
+			cp := *c
+			all = append(all, &cp)
+		}
+	}
+	slices.SortFunc(all, func(a, b *kuzet.CheckRecord) int {
+		if c := a.CheckedAt.Compare(b.CheckedAt); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	for _, c := range all {
+		if err := fn(c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func lossKey(p *kuzet.PreventedLoss) string {
+	return p.Day.Format(time.DateOnly) + "|" + strconv.FormatInt(p.OrgID, 10) + "|" + p.Region + "|" + p.Currency
+}
+
+func (t *memTx) AddPreventedLoss(ctx context.Context, rows []kuzet.PreventedLoss) error {
+	if err := t.w(); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		k := lossKey(&r)
+		cp := r
+		if old := t.m.data.prevented[k]; old != nil {
+			cp.Amount += old.Amount
+			cp.Count += old.Count
+		}
+		t.m.data.prevented[k] = &cp
+	}
+	return nil
+}
+
+func (t *memTx) FindPreventedLoss(ctx context.Context, f kuzet.PreventedLossFilter) ([]*kuzet.PreventedLoss, error) {
+	var out []*kuzet.PreventedLoss
+	for _, p := range t.m.data.prevented {
+		if (f.OrgID != 0 && p.OrgID != f.OrgID) || (f.Region != "" && p.Region != f.Region) ||
+			(!f.From.IsZero() && p.Day.Before(f.From)) || (!f.To.IsZero() && !p.Day.Before(f.To)) {
+			continue
+		}
+		cp := *p
+		out = append(out, &cp)
+	}
+	slices.SortFunc(out, func(a, b *kuzet.PreventedLoss) int { return strings.Compare(lossKey(a), lossKey(b)) })
+	return out, nil
+}
+
+func (t *memTx) PutRuleVersion(ctx context.Context, v *kuzet.RuleVersion) error {
+	if err := t.w(); err != nil {
+		return err
+	}
+	cp := *v
+	for i, old := range t.m.data.rules {
+		if old.Hash == v.Hash {
+			up := *old
+			up.Mode, up.UpdatedAt = v.Mode, v.UpdatedAt
+			t.m.data.rules[i] = &up
+			return nil
+		}
+	}
+	t.m.data.rules = append(t.m.data.rules, &cp)
+	return nil
+}
+
+func (t *memTx) FindRuleVersions(ctx context.Context) ([]*kuzet.RuleVersion, error) {
+	var out []*kuzet.RuleVersion
+	for _, v := range t.m.data.rules {
+		cp := *v
+		out = append(out, &cp)
+	}
+	return out, nil
+}
+
+func (t *memTx) CreateVictimReport(ctx context.Context, r *kuzet.VictimReport) error {
+	if err := t.w(); err != nil {
+		return err
+	}
+	if _, ok := t.m.data.reports[r.ID]; ok {
+		return kuzet.Errorf(kuzet.ECONFLICT, "report %s exists", r.ID)
+	}
+	cp := *r
+	t.m.data.reports[r.ID] = &cp
+	return nil
+}
+
+func (t *memTx) FindVictimReport(ctx context.Context, id string) (*kuzet.VictimReport, error) {
+	r, ok := t.m.data.reports[id]
+	if !ok {
+		return nil, kuzet.Errorf(kuzet.ENOTFOUND, "no report %s", id)
+	}
+	cp := *r
+	return &cp, nil
+}
+
+func cloneFreeze(r *kuzet.FreezeRequest) *kuzet.FreezeRequest {
+	cp := *r
+	cp.Onward = slices.Clone(r.Onward)
+	return &cp
+}
+
+func (t *memTx) CreateFreezeRequests(ctx context.Context, reqs []*kuzet.FreezeRequest) error {
+	if err := t.w(); err != nil {
+		return err
+	}
+	for _, r := range reqs {
+		for _, old := range t.m.data.freezes {
+			if old.ID == r.ID {
+				return kuzet.Errorf(kuzet.ECONFLICT, "freeze request %s exists", r.ID)
+			}
+		}
+		t.m.data.freezes = append(t.m.data.freezes, cloneFreeze(r))
+	}
+	return nil
+}
+
+func (t *memTx) FindFreezeRequest(ctx context.Context, orgID int64, id string) (*kuzet.FreezeRequest, error) {
+	for _, r := range t.m.data.freezes {
+		if r.ID == id && r.OrgID == orgID {
+			return cloneFreeze(r), nil
+		}
+	}
+	return nil, kuzet.Errorf(kuzet.ENOTFOUND, "no freeze request %s", id)
+}
+
+func (t *memTx) FindFreezeRequests(ctx context.Context, f kuzet.FreezeRequestFilter) ([]*kuzet.FreezeRequest, error) {
+	var out []*kuzet.FreezeRequest
+	for _, r := range t.m.data.freezes { // in creation order: oldest first
+		if (f.OrgID != 0 && r.OrgID != f.OrgID) || (f.ReportID != "" && r.ReportID != f.ReportID) ||
+			(f.Status != "" && r.Status != f.Status) ||
+			(!f.DueBefore.IsZero() && (r.Status != kuzet.FreezeOpen || !r.DueAt.Before(f.DueBefore))) ||
+			(f.Escalated != nil && *f.Escalated == r.EscalatedAt.IsZero()) {
+			continue
+		}
+		out = append(out, cloneFreeze(r))
+	}
+	if f.Limit > 0 && len(out) > f.Limit {
+		out = out[:f.Limit]
+	}
+	return out, nil
+}
+
+func (t *memTx) UpdateFreezeRequest(ctx context.Context, r *kuzet.FreezeRequest) error {
+	if err := t.w(); err != nil {
+		return err
+	}
+	for i, old := range t.m.data.freezes {
+		if old.ID == r.ID {
+			up := cloneFreeze(old)
+			up.Status, up.FrozenAmount, up.FrozenUntil, up.Onward = r.Status, r.FrozenAmount, r.FrozenUntil, slices.Clone(r.Onward)
+			up.Note, up.RespondedAt, up.EscalatedAt = r.Note, r.RespondedAt, r.EscalatedAt
+			t.m.data.freezes[i] = up
+			return nil
+		}
+	}
+	return kuzet.Errorf(kuzet.ENOTFOUND, "no freeze request %s", r.ID)
+}
+
+func (t *memTx) PutWebhook(ctx context.Context, w *kuzet.Webhook) error {
+	if err := t.w(); err != nil {
+		return err
+	}
+	cp := *w
+	t.m.data.hooks[w.OrgID] = &cp
+	return nil
+}
+
+func (t *memTx) FindWebhook(ctx context.Context, orgID int64) (*kuzet.Webhook, error) {
+	w, ok := t.m.data.hooks[orgID]
+	if !ok {
+		return nil, kuzet.Errorf(kuzet.ENOTFOUND, "no webhook")
+	}
+	cp := *w
+	return &cp, nil
+}
+
+func cloneDelivery(d *kuzet.WebhookDelivery) *kuzet.WebhookDelivery {
+	cp := *d
+	cp.Log = slices.Clone(d.Log)
+	return &cp
+}
+
+func (t *memTx) CreateDeliveries(ctx context.Context, ds []*kuzet.WebhookDelivery) error {
+	if err := t.w(); err != nil {
+		return err
+	}
+	for _, d := range ds {
+		t.m.data.deliveries = append(t.m.data.deliveries, cloneDelivery(d))
+	}
+	return nil
+}
+
+func (t *memTx) UpdateDelivery(ctx context.Context, d *kuzet.WebhookDelivery) error {
+	if err := t.w(); err != nil {
+		return err
+	}
+	for i, old := range t.m.data.deliveries {
+		if old.ID == d.ID {
+			up := cloneDelivery(old)
+			up.Status, up.Attempts, up.NextAt, up.Log, up.DeliveredAt = d.Status, d.Attempts, d.NextAt, slices.Clone(d.Log), d.DeliveredAt
+			t.m.data.deliveries[i] = up
+			return nil
+		}
+	}
+	return kuzet.Errorf(kuzet.ENOTFOUND, "no delivery %s", d.ID)
+}
+
+func (t *memTx) FindDueDeliveries(ctx context.Context, now time.Time, limit int) ([]*kuzet.WebhookDelivery, error) {
+	var out []*kuzet.WebhookDelivery
+	for _, d := range t.m.data.deliveries {
+		if d.Status == kuzet.DeliveryPending && !d.NextAt.After(now) {
+			out = append(out, cloneDelivery(d))
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *kuzet.WebhookDelivery) int { return a.NextAt.Compare(b.NextAt) })
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out, nil
+}
+
+func (t *memTx) FindDeliveries(ctx context.Context, f kuzet.DeliveryFilter) ([]*kuzet.WebhookDelivery, error) {
+	var out []*kuzet.WebhookDelivery
+	for i := len(t.m.data.deliveries) - 1; i >= 0; i-- {
+		d := t.m.data.deliveries[i]
+		if d.OrgID == f.OrgID && (f.Object == "" || d.Object == f.Object) {
+			out = append(out, cloneDelivery(d))
+		}
+	}
+	return out, nil
+}

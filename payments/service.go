@@ -1,0 +1,387 @@
+package payments
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/ident"
+	"github.com/kuzet/kuzet/registry"
+)
+
+// Auditor records audit entries of reads, as registry.Auditor does; the
+// server passes the same one.
+type Auditor interface {
+	// Record returns once every entry is committed.
+	Record(ctx context.Context, entries ...*kuzet.AuditEntry) error
+}
+
+// ServiceConfig sets up a Service. Zero fields take the defaults in
+// brackets.
+type ServiceConfig struct {
+	Engine *Engine       // required
+	Store  StoreFunc     // required
+	Writer *Writer       // if set, an outcome for a check not yet stored waits for it
+	Parser *ident.Parser // parses report indicators; its CardKey tokenizes cards [zero Parser]
+	Clock  kuzet.Clock   // [kuzet.SystemClock]
+	Audit  Auditor       // records reads of reports [each read in a store transaction of its own]
+	Logger *slog.Logger  // [slog.Default()]
+
+	FreezeDeadline time.Duration // a bank's time to answer a freeze request [30 min]
+	FreezeDays     int           // business days a freeze holds at most [5]
+	MaxHops        int           // depth of a freeze trail at most [10]
+}
+
+// Service is the use cases of payments that go through the store: outcomes,
+// rule versions, the rebuild of the engine's memory, victim reports and the
+// freeze trail, webhooks. The engine's checks do not pass through it. The
+// caller checks permissions; the Service checks tenancy.
+type Service struct {
+	engine *Engine
+	store  StoreFunc
+	writer *Writer
+	parser *ident.Parser
+	clock  kuzet.Clock
+	audit  Auditor
+	log    *slog.Logger
+
+	deadline   time.Duration
+	freezeDays int
+	maxHops    int
+}
+
+// NewService returns a service over cfg.
+func NewService(cfg ServiceConfig) *Service {
+	s := &Service{engine: cfg.Engine, store: cfg.Store, writer: cfg.Writer, parser: cfg.Parser, clock: cfg.Clock,
+		audit: cfg.Audit, log: cfg.Logger, deadline: cfg.FreezeDeadline, freezeDays: cfg.FreezeDays, maxHops: cfg.MaxHops}
+	if s.parser == nil {
+		s.parser = &ident.Parser{}
+	}
+	if s.clock == nil {
+		s.clock = kuzet.SystemClock
+	}
+	if s.log == nil {
+		s.log = slog.Default()
+	}
+	if s.deadline <= 0 {
+		s.deadline = 30 * time.Minute
+	}
+	if s.freezeDays <= 0 {
+		s.freezeDays = 5
+	}
+	if s.maxHops <= 0 {
+		s.maxHops = 10
+	}
+	if s.audit == nil {
+		s.audit = storeAuditor{s.store}
+	}
+	return s
+}
+
+// Engine returns the service's engine.
+func (s *Service) Engine() *Engine { return s.engine }
+
+// MuleConfidence is the confidence of the mule_account reports that a
+// confirmed fraud yields: a bank confirmed it, but one bank only.
+const MuleConfidence = 0.8
+
+// OutcomeResult is what recording an outcome led to.
+type OutcomeResult struct {
+	Check *kuzet.CheckRecord
+	// Mules are the payee identifiers to report to the registry as
+	// mule_account (see MuleSubmissions); set for fraud_confirmed only.
+	Mules []kuzet.Indicator
+	// Prevented is the prevented-loss row counted now: the check was held
+	// or blocked and is confirmed as fraud. Nil otherwise, and nil when the
+	// same outcome is reported again.
+	Prevented *kuzet.PreventedLoss
+}
+
+// MuleSubmissions returns the registry reports of r's mule identifiers, for
+// the reporting bank to Submit.
+func (r *OutcomeResult) MuleSubmissions() []registry.Submission {
+	out := make([]registry.Submission, 0, len(r.Mules))
+	for _, ind := range r.Mules {
+		out = append(out, registry.Submission{Kind: ind.Kind, Value: ind.Value, Category: kuzet.CategoryMuleAccount,
+			Confidence: MuleConfidence, Evidence: "payment check " + r.Check.ID + " confirmed as fraud"})
+	}
+	return out
+}
+
+// RecordOutcome records what the bank orgID learned of its check. Reporting
+// the same outcome again changes nothing and counts nothing twice.
+//
+// Returns EINVALID for an unknown outcome, ENOTFOUND if the check does not
+// exist or is another bank's, and ECONFLICT if it has another outcome.
+func (s *Service) RecordOutcome(ctx context.Context, orgID int64, checkID string, o kuzet.Outcome) (*OutcomeResult, error) {
+	if !o.Valid() {
+		return nil, kuzet.Invalid("outcome", "outcome must be one of fraud_confirmed, legitimate, cancelled_by_customer")
+	}
+	if !validID(checkID, "chk_") {
+		return nil, kuzet.Errorf(kuzet.ENOTFOUND, "no check %q", clip(checkID))
+	}
+	res, err := s.recordOutcome(ctx, orgID, checkID, o)
+	if kuzet.ErrorCode(err) == kuzet.ENOTFOUND && s.writer != nil {
+		// The check may still be on its way to the store.
+		if serr := s.writer.Sync(ctx); serr == nil {
+			res, err = s.recordOutcome(ctx, orgID, checkID, o)
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if o == kuzet.OutcomeFraud {
+		res.Mules = PayeeIndicators(&res.Check.Check.Payee)
+	}
+	return res, nil
+}
+
+func (s *Service) recordOutcome(ctx context.Context, orgID int64, checkID string, o kuzet.Outcome) (*OutcomeResult, error) {
+	now := s.clock()
+	res := &OutcomeResult{}
+	again := false
+	err := s.store(ctx, true, func(tx Tx) error {
+		rec, err := tx.FindCheck(ctx, orgID, checkID)
+		if err != nil {
+			return err
+		}
+		res.Check = rec
+		if rec.Outcome != "" {
+			if rec.Outcome != o {
+				return kuzet.Errorf(kuzet.ECONFLICT, "check %s already has the outcome %s", rec.ID, rec.Outcome)
+			}
+			again = true
+			return nil
+		}
+		if err := tx.SetCheckOutcome(ctx, orgID, checkID, o, now); err != nil {
+			return err
+		}
+		rec.Outcome, rec.OutcomeAt = o, now
+		if o == kuzet.OutcomeFraud && rec.Decision.Stops() {
+			pl := kuzet.PreventedLoss{Day: utcDay(rec.CheckedAt), OrgID: orgID, Region: rec.Check.Payer.Region,
+				Currency: rec.Check.Currency, Amount: rec.Check.Amount, Count: 1}
+			if err := tx.AddPreventedLoss(ctx, []kuzet.PreventedLoss{pl}); err != nil {
+				return err
+			}
+			res.Prevented = &pl
+		}
+		return tx.AppendAudit(ctx, &kuzet.AuditEntry{At: now, OrgID: orgID, Action: kuzet.AuditPaymentOutcome,
+			Object: "payment_check:" + rec.ID, Detail: fmt.Sprintf("%s after %s", o, rec.Decision)})
+	})
+	if err != nil {
+		return nil, wrap("record outcome", err)
+	}
+	if !again {
+		s.engine.outcome(res.Check, o)
+	}
+	return res, nil
+}
+
+// utcDay returns the UTC midnight of t's day.
+func utcDay(t time.Time) time.Time {
+	y, m, d := t.UTC().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// FindCheck returns one of the bank's checks. Returns ENOTFOUND if it does
+// not exist or is another bank's.
+func (s *Service) FindCheck(ctx context.Context, orgID int64, checkID string) (*kuzet.CheckRecord, error) {
+	if !validID(checkID, "chk_") {
+		return nil, kuzet.Errorf(kuzet.ENOTFOUND, "no check %q", clip(checkID))
+	}
+	var rec *kuzet.CheckRecord
+	err := s.store(ctx, false, func(tx Tx) (err error) {
+		rec, err = tx.FindCheck(ctx, orgID, checkID)
+		return err
+	})
+	return rec, wrap("find check", err)
+}
+
+// Checks returns the bank's checks that f selects; f.OrgID is set to orgID.
+func (s *Service) Checks(ctx context.Context, orgID int64, f kuzet.CheckFilter) ([]*kuzet.CheckRecord, error) {
+	f.OrgID = orgID
+	if orgID <= 0 {
+		return nil, kuzet.Errorf(kuzet.EFORBIDDEN, "checks are listed for a bank only")
+	}
+	if f.Decision != "" && !f.Decision.Valid() {
+		return nil, kuzet.Invalid("decision", "decision must be one of allow, review, hold, block")
+	}
+	var out []*kuzet.CheckRecord
+	err := s.store(ctx, false, func(tx Tx) (err error) {
+		out, err = tx.FindChecks(ctx, f)
+		return err
+	})
+	return out, wrap("find checks", err)
+}
+
+// PreventedLoss returns the prevented-loss rows f selects, for the
+// statistics.
+func (s *Service) PreventedLoss(ctx context.Context, f kuzet.PreventedLossFilter) ([]*kuzet.PreventedLoss, error) {
+	var out []*kuzet.PreventedLoss
+	err := s.store(ctx, false, func(tx Tx) (err error) {
+		out, err = tx.FindPreventedLoss(ctx, f)
+		return err
+	})
+	return out, wrap("find prevented loss", err)
+}
+
+// Rebuild replays the checks stored since since into the engine's memory
+// (Engine.Observe), oldest first, and returns how many it read. Run it at
+// start-up before taking traffic: the windows it fills are what velocity,
+// fan-in, new payees and habits are measured against.
+func (s *Service) Rebuild(ctx context.Context, since time.Time) (int, error) {
+	n := 0
+	err := s.store(ctx, false, func(tx Tx) error {
+		return tx.ScanChecks(ctx, since, func(rec *kuzet.CheckRecord) error {
+			if n++; n%65536 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			s.engine.Observe(rec)
+			return nil
+		})
+	})
+	return n, wrap("rebuild payment memory", err)
+}
+
+// SetRules parses src and makes it the live or the shadow rules, after
+// storing it as a version: the previous version of that mode is retired.
+// Returns EINVALID for a text that does not parse or a mode other than
+// live or shadow.
+func (s *Service) SetRules(ctx context.Context, orgID int64, src string, mode kuzet.RuleMode) (*RuleSet, error) {
+	if mode != kuzet.RulesLive && mode != kuzet.RulesShadow {
+		return nil, kuzet.Invalid("mode", "mode must be live or shadow")
+	}
+	rs, err := ParseRules(src)
+	if err != nil {
+		return nil, err
+	}
+	now := s.clock()
+	err = s.store(ctx, true, func(tx Tx) error {
+		versions, err := tx.FindRuleVersions(ctx)
+		if err != nil {
+			return err
+		}
+		for _, v := range versions {
+			if v.Mode == mode && v.Hash != rs.Hash {
+				v.Mode, v.UpdatedAt = kuzet.RulesRetired, now
+				if err := tx.PutRuleVersion(ctx, v); err != nil {
+					return err
+				}
+			}
+		}
+		err = tx.PutRuleVersion(ctx, &kuzet.RuleVersion{Hash: rs.Hash, Version: rs.Version, Source: rs.Source,
+			Mode: mode, OrgID: orgID, CreatedAt: now, UpdatedAt: now})
+		if err != nil {
+			return err
+		}
+		return tx.AppendAudit(ctx, &kuzet.AuditEntry{At: now, OrgID: orgID, Action: kuzet.AuditRulesLoad,
+			Object: "rules:" + rs.ID(), Detail: string(mode)})
+	})
+	if err != nil {
+		return nil, wrap("set rules", err)
+	}
+	if mode == kuzet.RulesLive {
+		s.engine.SetRules(rs)
+		if sh := s.engine.Shadow(); sh != nil && sh.Hash == rs.Hash {
+			s.engine.SetShadow(nil) // the candidate went live
+		}
+	} else {
+		s.engine.SetShadow(rs)
+	}
+	return rs, nil
+}
+
+// StopShadow retires the shadow rules and stops comparing.
+func (s *Service) StopShadow(ctx context.Context, orgID int64) error {
+	now := s.clock()
+	err := s.store(ctx, true, func(tx Tx) error {
+		versions, err := tx.FindRuleVersions(ctx)
+		if err != nil {
+			return err
+		}
+		for _, v := range versions {
+			if v.Mode == kuzet.RulesShadow {
+				v.Mode, v.UpdatedAt = kuzet.RulesRetired, now
+				if err := tx.PutRuleVersion(ctx, v); err != nil {
+					return err
+				}
+				if err := tx.AppendAudit(ctx, &kuzet.AuditEntry{At: now, OrgID: orgID, Action: kuzet.AuditRulesLoad,
+					Object: "rules:" + v.Version + "@" + v.Hash[:min(12, len(v.Hash))], Detail: "retired"}); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return wrap("stop shadow rules", err)
+	}
+	s.engine.SetShadow(nil)
+	return nil
+}
+
+// LoadRules puts the stored live and shadow versions into the engine, for
+// start-up. Without a stored live version the engine keeps its rules.
+func (s *Service) LoadRules(ctx context.Context) error {
+	var versions []*kuzet.RuleVersion
+	err := s.store(ctx, false, func(tx Tx) (err error) {
+		versions, err = tx.FindRuleVersions(ctx)
+		return err
+	})
+	if err != nil {
+		return wrap("load rules", err)
+	}
+	var live, shadow *RuleSet
+	for _, v := range versions { // oldest first: the last of a mode wins
+		if v.Mode != kuzet.RulesLive && v.Mode != kuzet.RulesShadow {
+			continue
+		}
+		rs, err := ParseRules(v.Source)
+		if err != nil {
+			return fmt.Errorf("payments: stored rules %s do not parse: %w", v.Version, err)
+		}
+		if v.Mode == kuzet.RulesLive {
+			live = rs
+		} else {
+			shadow = rs
+		}
+	}
+	if live != nil {
+		s.engine.SetRules(live)
+	}
+	s.engine.SetShadow(shadow)
+	return nil
+}
+
+// RuleVersions returns every stored rules version, oldest first.
+func (s *Service) RuleVersions(ctx context.Context) ([]*kuzet.RuleVersion, error) {
+	var out []*kuzet.RuleVersion
+	err := s.store(ctx, false, func(tx Tx) (err error) {
+		out, err = tx.FindRuleVersions(ctx)
+		return err
+	})
+	return out, wrap("find rule versions", err)
+}
+
+// wrap adds context to an error that is not the client's.
+func wrap(what string, err error) error {
+	if err == nil {
+		return nil
+	}
+	if kuzet.ErrorCode(err) != kuzet.EINTERNAL {
+		return err
+	}
+	return fmt.Errorf("payments: %s: %w", what, err)
+}
+
+// storeAuditor records each read in a store transaction of its own.
+type storeAuditor struct{ store StoreFunc }
+
+// Record appends the entries in a transaction of their own.
+func (a storeAuditor) Record(ctx context.Context, entries ...*kuzet.AuditEntry) error {
+	return a.store(ctx, true, func(tx Tx) error { return tx.AppendAudit(ctx, entries...) })
+}

@@ -1,0 +1,250 @@
+package payments_test
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/payments"
+	"github.com/kuzet/kuzet/telecom"
+)
+
+func TestOutcomePreventedLoss(t *testing.T) {
+	f := newFixture(t, nil)
+	ctx := context.Background()
+	mule := iban("826", 4242)
+	f.report(police, kuzet.KindIBAN, mule, kuzet.CategoryMuleAccount, 0.9)
+
+	held := f.check(t, bankOne, payment(1, mule, 250000))
+	if !held.Decision.Stops() {
+		t.Fatalf("mule payment: got %s, want hold or block", held.Decision)
+	}
+	res, err := f.service.RecordOutcome(ctx, bankOne, held.CheckID, kuzet.OutcomeFraud)
+	must(t, "outcome", err)
+	wantLoss := kuzet.PreventedLoss{Day: time.Date(2025, 3, 5, 0, 0, 0, 0, time.UTC), OrgID: bankOne, Region: "Almaty",
+		Currency: "KZT", Amount: 25000000, Count: 1}
+	if res.Prevented == nil || *res.Prevented != wantLoss {
+		t.Errorf("prevented: got %+v, want %+v", res.Prevented, wantLoss)
+	}
+	if want := []kuzet.Indicator{{Kind: kuzet.KindIBAN, Value: mule}}; !slices.Equal(res.Mules, want) {
+		t.Errorf("mules: got %v, want %v", res.Mules, want)
+	}
+	subs := res.MuleSubmissions()
+	if len(subs) != 1 || subs[0].Category != kuzet.CategoryMuleAccount || subs[0].Confidence != payments.MuleConfidence ||
+		!strings.Contains(subs[0].Evidence, held.CheckID) {
+		t.Errorf("submissions: got %+v", subs)
+	}
+
+	// Reporting it again counts nothing twice; another outcome conflicts.
+	res, err = f.service.RecordOutcome(ctx, bankOne, held.CheckID, kuzet.OutcomeFraud)
+	must(t, "outcome again", err)
+	if res.Prevented != nil {
+		t.Errorf("again: got prevented %+v, want nil", res.Prevented)
+	}
+	_, err = f.service.RecordOutcome(ctx, bankOne, held.CheckID, kuzet.OutcomeLegitimate)
+	if kuzet.ErrorCode(err) != kuzet.ECONFLICT {
+		t.Errorf("other outcome: got %v, want %s", err, kuzet.ECONFLICT)
+	}
+
+	// An allowed payment confirmed as fraud was not prevented.
+	allowed := f.check(t, bankTwo, payment(2, iban("914", 1), 3000))
+	res, err = f.service.RecordOutcome(ctx, bankTwo, allowed.CheckID, kuzet.OutcomeFraud)
+	must(t, "outcome", err)
+	if res.Prevented != nil || len(res.Mules) != 1 {
+		t.Errorf("allowed fraud: got prevented %+v, mules %v; want none and one", res.Prevented, res.Mules)
+	}
+	// A held one that was legitimate neither.
+	held2 := f.check(t, bankTwo, payment(3, mule, 1000))
+	res, err = f.service.RecordOutcome(ctx, bankTwo, held2.CheckID, kuzet.OutcomeLegitimate)
+	must(t, "outcome", err)
+	if res.Prevented != nil || res.Mules != nil {
+		t.Errorf("legitimate: got %+v, want nothing", res)
+	}
+
+	// A second prevented payment adds up in the same row.
+	held3 := f.check(t, bankOne, payment(4, mule, 50000))
+	_, err = f.service.RecordOutcome(ctx, bankOne, held3.CheckID, kuzet.OutcomeFraud)
+	must(t, "outcome", err)
+	rows, err := f.service.PreventedLoss(ctx, kuzet.PreventedLossFilter{})
+	must(t, "prevented loss", err)
+	wantLoss.Amount, wantLoss.Count = 30000000, 2
+	if len(rows) != 1 || *rows[0] != wantLoss {
+		t.Errorf("rows: got %v, want [%+v]", rows, wantLoss)
+	}
+	rows, err = f.service.PreventedLoss(ctx, kuzet.PreventedLossFilter{OrgID: bankTwo})
+	must(t, "prevented loss", err)
+	if len(rows) != 0 {
+		t.Errorf("bank two: got %v, want none", rows)
+	}
+
+	var actions []string
+	f.store.view(func(d *memData) {
+		for _, e := range d.audit {
+			actions = append(actions, e.Action)
+		}
+	})
+	if n := strings.Count(strings.Join(actions, " "), kuzet.AuditPaymentOutcome); n != 4 {
+		t.Errorf("audit: got %d outcome entries, want 4 (repeats are not written)", n)
+	}
+}
+
+func TestOutcomeTenancy(t *testing.T) {
+	f := newFixture(t, nil)
+	ctx := context.Background()
+	d := f.check(t, bankOne, payment(1, iban("914", 1), 3000))
+	tests := []struct {
+		name  string
+		org   int64
+		id    string
+		o     kuzet.Outcome
+		code  string
+		field string
+	}{
+		{"another bank's check", bankTwo, d.CheckID, kuzet.OutcomeFraud, kuzet.ENOTFOUND, ""},
+		{"no such check", bankOne, "chk_nothere_1", kuzet.OutcomeFraud, kuzet.ENOTFOUND, ""},
+		{"not an ID", bankOne, "../../etc", kuzet.OutcomeFraud, kuzet.ENOTFOUND, ""},
+		{"unknown outcome", bankOne, d.CheckID, "maybe", kuzet.EINVALID, "outcome"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := f.service.RecordOutcome(ctx, tc.org, tc.id, tc.o)
+			if kuzet.ErrorCode(err) != tc.code {
+				t.Fatalf("got %v, want %s", err, tc.code)
+			}
+			if tc.field != "" && !slices.Equal(fields(err), []string{tc.field}) {
+				t.Errorf("fields: got %v, want [%s]", fields(err), tc.field)
+			}
+		})
+	}
+	if _, err := f.service.FindCheck(ctx, bankTwo, d.CheckID); kuzet.ErrorCode(err) != kuzet.ENOTFOUND {
+		t.Errorf("find another bank's check: got %v, want %s", err, kuzet.ENOTFOUND)
+	}
+	list, err := f.service.Checks(ctx, bankTwo, kuzet.CheckFilter{OrgID: bankOne})
+	must(t, "checks", err)
+	if len(list) != 0 {
+		t.Errorf("bank two's list: got %d checks, want none (the filter's OrgID is the caller's)", len(list))
+	}
+	list, err = f.service.Checks(ctx, bankOne, kuzet.CheckFilter{})
+	must(t, "checks", err)
+	if len(list) != 1 || list[0].ID != d.CheckID {
+		t.Errorf("bank one's list: got %v, want its check", list)
+	}
+}
+
+// TestOutcomeWaitsForWriter: an outcome right after its check finds the
+// check although the writer has not stored it yet.
+func TestOutcomeWaitsForWriter(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		store := newMemStore()
+		gate := make(chan struct{})
+		gated := func(ctx context.Context, writable bool, fn func(payments.Tx) error) error {
+			<-gate // the writer is stuck until the test lets it go
+			return store.Func(ctx, writable, fn)
+		}
+		w := payments.NewWriter(payments.WriterConfig{Store: gated})
+		defer w.Close(context.Background())
+		e := payments.NewEngine(payments.Config{Sink: w, Clock: kuzet.FixedClock(base)})
+		s := payments.NewService(payments.ServiceConfig{Engine: e, Store: store.Func, Writer: w, Clock: kuzet.FixedClock(base)})
+		d, err := e.Check(context.Background(), bankOne, payment(1, iban("914", 1), 100))
+		must(t, "check", err)
+
+		done := make(chan error)
+		go func() {
+			_, err := s.RecordOutcome(context.Background(), bankOne, d.CheckID, kuzet.OutcomeLegitimate)
+			done <- err
+		}()
+		synctest.Wait() // the outcome did not find the check and waits for the writer
+		select {
+		case err := <-done:
+			t.Fatalf("outcome returned before the check was stored: %v", err)
+		default:
+		}
+		close(gate)
+		if err := <-done; err != nil {
+			t.Errorf("outcome: got %v, want it recorded", err)
+		}
+	})
+}
+
+func TestShadowRules(t *testing.T) {
+	f := newFixture(t, nil)
+	ctx := context.Background()
+	if _, ok := f.engine.ShadowReport(); ok {
+		t.Fatal("a report without shadow rules")
+	}
+	// The candidate holds every payment during a risky call, whatever the payee.
+	cand := payments.DefaultRulesText() + "\nrule any_payment_during_call when call_risky decide hold say \"x\"\n"
+	cand = strings.Replace(cand, "version default-2", "version candidate-1", 1)
+	_, err := f.service.SetRules(ctx, police, cand, kuzet.RulesShadow)
+	must(t, "set shadow", err)
+
+	for i := range 10 {
+		pc := payment(i, iban("914", i), 5000)
+		if i < 3 {
+			// Three payments make the payee known; then a call from abroad,
+			// and the same payment again: the live rules only review it.
+			for range 3 {
+				f.check(t, bankOne, pc)
+			}
+			f.calls.set(pc.Payer.Phone, telecom.ActiveCall{Foreign: true})
+		}
+		f.check(t, bankOne, pc)
+	}
+	r, ok := f.engine.ShadowReport()
+	if !ok {
+		t.Fatal("no shadow report")
+	}
+	if r.Shadow != f.engine.Shadow().ID() || r.Live != payments.DefaultRules().ID() || !strings.HasPrefix(r.Shadow, "candidate-1@") {
+		t.Errorf("versions: got %s and %s", r.Live, r.Shadow)
+	}
+	want := []payments.Transition{
+		{Live: kuzet.DecisionAllow, Shadow: kuzet.DecisionAllow, Count: 16},
+		{Live: kuzet.DecisionReview, Shadow: kuzet.DecisionHold, Count: 3},
+	}
+	if !slices.Equal(r.Transitions, want) || r.Checks != 19 || r.Changed != 3 {
+		t.Errorf("report: got %+v, want transitions %+v of 19 checks, 3 changed", r, want)
+	}
+	fired := map[string]uint64{}
+	for _, c := range r.Fired {
+		fired[c.Rule] = c.Count
+	}
+	if fired["any_payment_during_call"] != 3 || fired["active_call_foreign"] != 3 {
+		t.Errorf("fired: got %v, want any_payment_during_call and active_call_foreign 3 times", fired)
+	}
+
+	// Making the candidate live ends the comparison; the versions are kept.
+	_, err = f.service.SetRules(ctx, police, cand, kuzet.RulesLive)
+	must(t, "set live", err)
+	if _, ok := f.engine.ShadowReport(); ok || f.engine.Rules().Version != "candidate-1" {
+		t.Errorf("after promotion: shadow %v, live %s", ok, f.engine.Rules().Version)
+	}
+	versions, err := f.service.RuleVersions(ctx)
+	must(t, "versions", err)
+	if len(versions) != 1 || versions[0].Mode != kuzet.RulesLive || versions[0].Version != "candidate-1" {
+		t.Errorf("versions: got %+v", versions)
+	}
+
+	// A restart restores the stored versions.
+	other := payments.NewEngine(payments.Config{})
+	must(t, "load rules", payments.NewService(payments.ServiceConfig{Engine: other, Store: f.store.Func}).LoadRules(ctx))
+	if other.Rules().Hash != f.engine.Rules().Hash {
+		t.Errorf("loaded: got %s, want %s", other.Rules().ID(), f.engine.Rules().ID())
+	}
+
+	if _, err := f.service.SetRules(ctx, police, "version x\nrule", kuzet.RulesLive); kuzet.ErrorCode(err) != kuzet.EINVALID {
+		t.Errorf("bad rules: got %v, want %s", err, kuzet.EINVALID)
+	}
+	if _, err := f.service.SetRules(ctx, police, cand, kuzet.RulesRetired); kuzet.ErrorCode(err) != kuzet.EINVALID {
+		t.Errorf("bad mode: got %v, want %s", err, kuzet.EINVALID)
+	}
+	_, err = f.service.SetRules(ctx, police, payments.DefaultRulesText(), kuzet.RulesShadow)
+	must(t, "shadow again", err)
+	must(t, "stop shadow", f.service.StopShadow(ctx, police))
+	if f.engine.Shadow() != nil {
+		t.Error("shadow still running after StopShadow")
+	}
+}

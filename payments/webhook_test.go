@@ -1,0 +1,199 @@
+package payments_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/payments"
+)
+
+// endpoint is a bank's webhook receiver: it answers with the next of its
+// scripted statuses (0: the connection fails) and keeps what it got.
+type endpoint struct {
+	mu       sync.Mutex
+	script   []int
+	received []*payments.WebhookRequest
+}
+
+func (e *endpoint) Do(ctx context.Context, req *payments.WebhookRequest) (*payments.WebhookResponse, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	status := 200
+	if len(e.script) > 0 {
+		status, e.script = e.script[0], e.script[1:]
+	}
+	if status == 0 {
+		return nil, errors.New("connect: connection refused")
+	}
+	e.received = append(e.received, req)
+	return &payments.WebhookResponse{StatusCode: status}, nil
+}
+
+func TestWebhookDelivery(t *testing.T) {
+	f := newFixture(t, nil)
+	ctx := context.Background()
+	secret := []byte("bank-two-webhook-secret")
+	hook, err := f.service.PutWebhook(ctx, bankTwo, "https://hooks.bank-two.kz/kuzet", secret)
+	must(t, "put webhook", err)
+	if hook.URL != "https://hooks.bank-two.kz/kuzet" {
+		t.Errorf("url: got %q", hook.URL)
+	}
+	ep := &endpoint{script: []int{0, 503, 200}} // down, then failing, then back
+	d := payments.NewDispatcher(payments.DispatcherConfig{Store: f.store.Func, Doer: ep, Clock: f.clock.Now})
+
+	res, err := f.service.NewReport(ctx, police, victimReport(iban("826", 1)))
+	must(t, "report", err)
+	reqID := res.FreezeRequests[0].ID
+
+	round := func(want payments.DispatchStats) {
+		t.Helper()
+		st, err := d.RunOnce(ctx)
+		must(t, "dispatch", err)
+		if st != want {
+			t.Errorf("round at %v: got %+v, want %+v", f.clock.Now().Sub(base), st, want)
+		}
+	}
+	round(payments.DispatchStats{Failed: 1}) // refused
+	round(payments.DispatchStats{})          // not due before its back-off
+	f.clock.Add(30 * time.Second)
+	round(payments.DispatchStats{Failed: 1}) // 503
+	f.clock.Add(59 * time.Second)
+	round(payments.DispatchStats{}) // the second back-off is a minute
+	f.clock.Add(time.Second)
+	round(payments.DispatchStats{Delivered: 1})
+	round(payments.DispatchStats{})
+
+	if len(ep.received) != 2 {
+		t.Fatalf("received: got %d, want 2", len(ep.received))
+	}
+	got := ep.received[1]
+	if err := payments.VerifySignature(secret, got.Header[payments.SignatureHeader], got.Body, f.clock.Now(), 5*time.Minute); err != nil {
+		t.Errorf("signature: %v", err)
+	}
+	if err := payments.VerifySignature([]byte("another secret..."), got.Header[payments.SignatureHeader], got.Body, f.clock.Now(), 5*time.Minute); kuzet.ErrorCode(err) != kuzet.EUNAUTHORIZED {
+		t.Errorf("signature under another secret: got %v, want %s", err, kuzet.EUNAUTHORIZED)
+	}
+	if got.URL != hook.URL || got.Header[payments.EventHeader] != "freeze_request.created" || got.Header["Content-Type"] != "application/json" {
+		t.Errorf("request: got %s %v", got.URL, got.Header)
+	}
+	var ev struct {
+		ID    string              `json:"id"`
+		Event string              `json:"event"`
+		Data  kuzet.FreezeRequest `json:"data"`
+	}
+	must(t, "decode event", json.Unmarshal(got.Body, &ev))
+	if ev.Data.ID != reqID || ev.ID != got.Header[payments.DeliveryHeader] || ev.Data.OrgID != bankTwo {
+		t.Errorf("event: got %+v", ev)
+	}
+
+	log, err := f.service.Deliveries(ctx, bankTwo, "")
+	must(t, "deliveries", err)
+	if len(log) != 1 || log[0].Status != kuzet.DeliveryDelivered || log[0].Attempts != 3 || len(log[0].Log) != 3 ||
+		log[0].Log[0].Error == "" || log[0].Log[1].StatusCode != 503 || log[0].Log[2].StatusCode != 200 {
+		t.Errorf("log: got %+v", log)
+	}
+	// Bank Three has no webhook: nothing is queued for it.
+	if log, _ := f.service.Deliveries(ctx, bankThree, ""); len(log) != 0 {
+		t.Errorf("bank three: got %d deliveries, want none", len(log))
+	}
+}
+
+func TestWebhookExpires(t *testing.T) {
+	f := newFixture(t, nil)
+	ctx := context.Background()
+	_, err := f.service.PutWebhook(ctx, bankTwo, "http://10.0.0.1/hook", nil)
+	must(t, "put webhook", err)
+	ep := &endpoint{script: make([]int, 100)} // always down
+	d := payments.NewDispatcher(payments.DispatcherConfig{Store: f.store.Func, Doer: ep, Clock: f.clock.Now,
+		MinBackoff: time.Minute, MaxBackoff: time.Hour, MaxAge: 24 * time.Hour, MaxLog: 5, Logger: quiet})
+	_, err = f.service.NewReport(ctx, police, victimReport(iban("826", 1)))
+	must(t, "report", err)
+	var total payments.DispatchStats
+	for range 200 {
+		st, err := d.RunOnce(ctx)
+		must(t, "dispatch", err)
+		total.Failed += st.Failed
+		total.Expired += st.Expired
+		f.clock.Add(10 * time.Minute)
+	}
+	// 1, 2, 4, … 32 minutes, then hourly: 6 + 23 tries fail, the one at 24 h expires.
+	if total.Expired != 1 || total.Failed < 20 || total.Failed > 40 {
+		t.Errorf("got %+v, want one expiry after about 30 failures", total)
+	}
+	log, _ := f.service.Deliveries(ctx, bankTwo, "")
+	if len(log) != 1 || log[0].Status != kuzet.DeliveryExpired || len(log[0].Log) != 5 {
+		t.Errorf("log: got %+v, want expired with the last 5 attempts", log)
+	}
+}
+
+func TestBackoff(t *testing.T) {
+	d := payments.NewDispatcher(payments.DispatcherConfig{MinBackoff: 30 * time.Second, MaxBackoff: 10 * time.Minute})
+	want := []time.Duration{30 * time.Second, time.Minute, 2 * time.Minute, 4 * time.Minute, 8 * time.Minute, 10 * time.Minute, 10 * time.Minute}
+	for i, w := range want {
+		if got := d.Backoff(i + 1); got != w {
+			t.Errorf("after attempt %d: got %v, want %v", i+1, got, w)
+		}
+	}
+}
+
+func TestPutWebhookValidation(t *testing.T) {
+	f := newFixture(t, nil)
+	tests := []struct {
+		name, url string
+		secret    []byte
+		field     string
+	}{
+		{"not a URL", "hooks", nil, "url"},
+		{"ftp", "ftp://bank.kz/x", nil, "url"},
+		{"credentials", "https://u:p@bank.kz/x", nil, "url"},
+		{"short secret", "https://bank.kz/x", []byte("short"), "secret"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := f.service.PutWebhook(context.Background(), bankOne, tc.url, tc.secret)
+			if kuzet.ErrorCode(err) != kuzet.EINVALID || fields(err)[0] != tc.field {
+				t.Errorf("got %v, want %s on %s", err, kuzet.EINVALID, tc.field)
+			}
+		})
+	}
+	w, err := f.service.PutWebhook(context.Background(), bankOne, "https://bank.kz/x", nil)
+	must(t, "generated secret", err)
+	if len(w.Secret) != 32 {
+		t.Errorf("generated secret: got %d bytes, want 32", len(w.Secret))
+	}
+}
+
+func TestVerifySignature(t *testing.T) {
+	secret := []byte("0123456789abcdef")
+	body := []byte(`{"a":1}`)
+	at := time.Unix(1_700_000_000, 0)
+	sig := payments.Sign(secret, at, body)
+	tests := []struct {
+		name   string
+		header string
+		body   []byte
+		now    time.Time
+		ok     bool
+	}{
+		{"good", sig, body, at.Add(time.Minute), true},
+		{"another signature beside it", sig + ",v1=00", body, at, true},
+		{"tampered body", sig, []byte(`{"a":2}`), at, false},
+		{"too old", sig, body, at.Add(10 * time.Minute), false},
+		{"from the future", sig, body, at.Add(-10 * time.Minute), false},
+		{"malformed", "v1=abc", body, at, false},
+		{"empty", "", body, at, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			err := payments.VerifySignature(secret, tc.header, tc.body, tc.now, 5*time.Minute)
+			if (err == nil) != tc.ok {
+				t.Errorf("got %v, want ok %v", err, tc.ok)
+			}
+		})
+	}
+}
