@@ -1,0 +1,5 @@
+//go:build !race
+
+package simbox_test
+
+const raceEnabled = false
