@@ -26,6 +26,7 @@ type Tx interface {
 	AuditStore
 	IdempotencyStore
 	SettingStore
+	TelecomStore // roaming, Do-Not-Originate, portings and call counters
 
 	Commit() error
 	Rollback() error

@@ -22,6 +22,7 @@ import (
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/access"
 	"github.com/kuzet/kuzet/registry"
+	"github.com/kuzet/kuzet/telecom"
 )
 
 //go:embed openapi.json
@@ -42,6 +43,13 @@ type Config struct {
 	Clock    kuzet.Clock
 	Logger   *slog.Logger
 	MaxBody  int64 // bytes; DefaultMaxBody when 0
+
+	// Telecom, when set, serves the call-verification routes; CallPublisher
+	// (optional) fans registrations out to other nodes, Audit records the
+	// reads and writes of personal data those routes make.
+	Telecom       *telecom.Engine
+	CallPublisher CallPublisher
+	Audit         Auditor
 }
 
 // Server is the API's http.Handler.
@@ -52,6 +60,7 @@ type Server struct {
 	clock    kuzet.Clock
 	logger   *slog.Logger
 	maxBody  int64
+	tel      *telecomAPI // nil without Config.Telecom
 
 	mux     *http.ServeMux
 	routes  []Route
@@ -91,6 +100,9 @@ func New(cfg Config) *Server {
 	s.route("GET /v1/whoami", kuzet.PermIndicatorRead, s.handleWhoami)
 	// Each domain registers its routes from its own file.
 	s.indicatorRoutes()
+	if cfg.Telecom != nil {
+		s.telecomRoutes(cfg)
+	}
 	return s
 }
 

@@ -24,6 +24,7 @@ import (
 	"github.com/kuzet/kuzet/ident"
 	"github.com/kuzet/kuzet/registry"
 	"github.com/kuzet/kuzet/sqlite"
+	"github.com/kuzet/kuzet/telecom"
 )
 
 // testServer is an API server on a fresh SQLite store with one
@@ -33,9 +34,12 @@ type testServer struct {
 	api    *httpapi.Server
 	store  kuzet.Store
 	access *access.Service
-	keys   map[kuzet.OrgType]string
-	orgs   map[kuzet.OrgType]*kuzet.Org
-	router routers.Router
+	// telecom serves the call routes. The telco of keys holds no
+	// numbering range: call tests make operators of their own.
+	telecom *telecom.Engine
+	keys    map[kuzet.OrgType]string
+	orgs    map[kuzet.OrgType]*kuzet.Org
+	router  routers.Router
 }
 
 func newTestServer(t *testing.T) *testServer {
@@ -52,11 +56,13 @@ func newTestServer(t *testing.T) *testServer {
 	if err := reg.Load(ctx); err != nil {
 		t.Fatal(err)
 	}
-	api := httpapi.New(httpapi.Config{Store: store, Access: acc, Registry: reg, Logger: logger, MaxBody: 4 << 20})
+	tel := MustTelecom(t, store, reg)
+	api := httpapi.New(httpapi.Config{Store: store, Access: acc, Registry: reg, Logger: logger, MaxBody: 4 << 20,
+		Telecom: tel, Audit: rec})
 	api.SetReady(true)
-	ts := &testServer{Server: httptest.NewServer(api), api: api, store: store, access: acc,
+	ts := &testServer{Server: httptest.NewServer(api), api: api, store: store, access: acc, telecom: tel,
 		keys: map[kuzet.OrgType]string{}, orgs: map[kuzet.OrgType]*kuzet.Org{}}
-	t.Cleanup(func() { ts.Close(); rec.Close(); store.Close() })
+	t.Cleanup(func() { ts.Close(); tel.Close(); rec.Close(); store.Close() })
 	for _, typ := range kuzet.OrgTypes {
 		o := &kuzet.Org{Name: "Org " + string(typ), Type: typ}
 		secret, _, err := acc.CreateOrg(ctx, o)
@@ -273,12 +279,19 @@ var allowed = map[string][]kuzet.OrgType{
 	"DELETE /v1/indicators/{kind}/{value...}": {kuzet.OrgBank, kuzet.OrgTelco, kuzet.OrgPolice, kuzet.OrgRegulator, kuzet.OrgPartner},
 	"POST /v1/allowlist":                      {kuzet.OrgPolice, kuzet.OrgRegulator},
 	"DELETE /v1/allowlist/{kind}/{value...}":  {kuzet.OrgPolice, kuzet.OrgRegulator},
+	"POST /v1/calls/originated":               {kuzet.OrgTelco},
+	"POST /v1/calls/verify":                   {kuzet.OrgTelco},
+	"POST /v1/roaming":                        {kuzet.OrgTelco},
+	"POST /v1/dno":                            {kuzet.OrgPolice, kuzet.OrgRegulator},
+	"DELETE /v1/dno/{number}":                 {kuzet.OrgPolice, kuzet.OrgRegulator},
+	"GET /v1/signals/active-call":             {kuzet.OrgBank},
+	"GET /v1/calls/stats":                     {kuzet.OrgPolice, kuzet.OrgRegulator},
 }
 
 // concrete turns a route pattern into a request path.
 func concrete(pattern string) (method, path string) {
 	method, path, _ = strings.Cut(pattern, " ")
-	path = strings.NewReplacer("{kind}", "phone", "{value...}", "+77011234567").Replace(path)
+	path = strings.NewReplacer("{kind}", "phone", "{value...}", "+77011234567", "{number}", "+77272590000").Replace(path)
 	return method, path
 }
 

@@ -56,7 +56,21 @@ type DB struct {
 	// transaction on first use there.
 	writeStmts []*sql.Stmt
 	readStmts  []*sql.Stmt
+
+	// The writer does not checkpoint the WAL itself (a checkpoint inside
+	// a commit would stall the request waiting on it); this connection does,
+	// in the background.
+	ckpt     *sql.DB
+	stopCkpt chan struct{}
+	ckptDone chan struct{}
 }
+
+// checkpointEvery is how often the background checkpointer copies the WAL
+// into the database file.
+const checkpointEvery = 250 * time.Millisecond
+
+// walRestartFrames bounds the WAL: about 16 MiB of 4 KiB pages.
+const walRestartFrames = 4096
 
 var _ kuzet.Store = (*DB)(nil)
 
@@ -82,6 +96,7 @@ func Open(ctx context.Context, dir string) (*DB, error) {
 			"foreign_keys(1)",
 			"cache_size(-65536)", // 64 MiB: bulk loads touch index pages all over the file
 			mmapSize,
+			"wal_autocheckpoint(0)",
 		},
 		"_txlock": {"immediate"},
 	}))
@@ -122,7 +137,45 @@ func Open(ctx context.Context, dir string) (*DB, error) {
 		db.Close()
 		return nil, err
 	}
+
+	db.ckpt, err = sql.Open("sqlite", dsn(path, url.Values{
+		"_pragma": {fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds())},
+	}))
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqlite: open: %w", err)
+	}
+	db.ckpt.SetMaxOpenConns(1)
+	db.stopCkpt, db.ckptDone = make(chan struct{}), make(chan struct{})
+	go db.checkpoint()
 	return db, nil
+}
+
+// checkpoint copies committed WAL frames into the database file, off the
+// writer's path, until Close.
+func (db *DB) checkpoint() {
+	defer close(db.ckptDone)
+	t := time.NewTicker(checkpointEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-db.stopCkpt:
+			// Leave a short WAL behind; an error here only means the next
+			// open has more to replay.
+			db.ckpt.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+			return
+		case <-t.C:
+			// A passive checkpoint never waits for the writer, but under
+			// steady writes it may never catch the WAL's end, and the WAL
+			// restarts from its beginning only then: past walRestartFrames a
+			// restarting checkpoint briefly holds writers back.
+			var busy, frames, done int
+			err := db.ckpt.QueryRow("PRAGMA wal_checkpoint(PASSIVE)").Scan(&busy, &frames, &done)
+			if err == nil && frames > walRestartFrames {
+				db.ckpt.Exec("PRAGMA wal_checkpoint(RESTART)")
+			}
+		}
+	}
 }
 
 // dsn returns the driver's name for the database at path: a file: URI, so
@@ -138,7 +191,12 @@ func (db *DB) Path() string { return db.path }
 // Close closes both pools. Transactions still open are rolled back.
 func (db *DB) Close() error {
 	var errs []error
-	for _, p := range []*sql.DB{db.read, db.write} {
+	if db.stopCkpt != nil {
+		close(db.stopCkpt)
+		<-db.ckptDone
+		db.stopCkpt = nil
+	}
+	for _, p := range []*sql.DB{db.ckpt, db.read, db.write} {
 		if p != nil {
 			errs = append(errs, p.Close())
 		}

@@ -1,8 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
 	"os"
 	"sort"
 	"text/tabwriter"
@@ -27,6 +31,7 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	fs.StringVar(&m.Config.Addr, "addr", m.Config.Addr, "`host:port` to listen on")
 	data := fs.String("data", "", "data `directory` to fill (must be new or empty); a temporary one by default")
 	n := fs.Int("indicators", 5000, "how many indicator reports to seed")
+	calls := fs.Int("calls", 20_000, "how many simulated calls to play through the API after seeding (0: none)")
 	seed := fs.Uint64("seed", 1, "seed of the synthetic country")
 	fs.StringVar(&m.Config.LogLevel, "log-level", "warn", "log `level` of the server")
 	if err := parseFlags(env, fs, args); err != nil {
@@ -52,6 +57,11 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	keys, err := seedDemo(ctx, env, m, *n, *seed)
 	if err != nil {
 		return fmt.Errorf("seed the demo: %w", err)
+	}
+	if *calls > 0 {
+		if err := playDemoCalls(ctx, env, m, keys, *seed, *calls); err != nil {
+			return fmt.Errorf("simulated calls: %w", err)
+		}
 	}
 	printDemo(env, m, *data, keys)
 	<-ctx.Done()
@@ -116,7 +126,7 @@ func printDemo(env *Env, m *Main, data string, keys []demoKey) {
 	w := env.Stdout
 	fmt.Fprintf(w, "kuzet demo is running.\n\n  API:     %s   (reference: %s/openapi.json)\n  Data:    %s\n\nAPI keys (Authorization: Bearer <key>):\n\n", m.URL(), m.URL(), data)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	var police, bank, public string
+	var police, bank, public, telco string
 	for _, k := range keys {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\n", k.org.Type, k.org.Name, k.secret)
 		switch {
@@ -126,19 +136,98 @@ func printDemo(env *Env, m *Main, data string, keys []demoKey) {
 			bank = k.secret
 		case k.org.Type == kuzet.OrgPublic:
 			public = k.secret
+		case k.org.Type == kuzet.OrgTelco && telco == "":
+			telco = k.secret
 		}
 	}
 	tw.Flush()
 	fmt.Fprintf(w, `
 Try it:
 
-  export KUZET=%s POLICE=%s BANK=%s PUBLIC=%s
+  export KUZET=%s POLICE=%s BANK=%s PUBLIC=%s TELCO=%s
   curl -s -H "Authorization: Bearer $POLICE" -H 'Content-Type: application/json' \
     -d '{"indicators":[{"kind":"phone","value":"8 (701) 123-45-67","category":"scam_call","confidence":0.9}]}' \
     $KUZET/v1/indicators
   curl -s -H "Authorization: Bearer $BANK" $KUZET/v1/indicators/phone/+77011234567
   curl -s -H "Authorization: Bearer $PUBLIC" $KUZET/v1/indicators/phone/+77011234567
+  curl -s -H "Authorization: Bearer $TELCO" -H 'Content-Type: application/json' \
+    -d '{"calls":[{"a":"+77272585965","b":"+77011234567","at":"'$(date -u +%%FT%%TZ)'","ingress":"international"}]}' \
+    $KUZET/v1/calls/verify
+  curl -s -H "Authorization: Bearer $POLICE" $KUZET/v1/calls/stats
 
 Stop with Ctrl-C.
-`, m.URL(), police, bank, public)
+`, m.URL(), police, bank, public, telco)
+}
+
+// playDemoCalls plays a burst of the country's call traffic through the
+// API, as its operators would, and prints the verdicts from the call
+// statistics.
+func playDemoCalls(ctx context.Context, env *Env, m *Main, keys []demoKey, seed uint64, n int) error {
+	byName := map[string]string{}
+	var police string
+	for _, k := range keys {
+		byName[k.org.Name] = k.secret
+		if k.org.Type == kuzet.OrgPolice {
+			police = k.secret
+		}
+	}
+	api := apiTransport(m.URL())
+	d := &sim.CallDriver{API: api, Keys: byName, Police: "Cybercrime Department"}
+	traffic := sim.New(seed).CallTraffic(seed, nil)
+	if err := d.Prepare(ctx, traffic); err != nil {
+		return err
+	}
+	rep, err := d.Run(ctx, traffic, n)
+	if err != nil {
+		return err
+	}
+	status, body, err := api(ctx, http.MethodGet, "/v1/calls/stats", police, nil)
+	if err != nil {
+		return err
+	}
+	var st struct {
+		Verified, Passed, Blocked int64
+		ByReason                  map[kuzet.CallReason]int64 `json:"by_reason"`
+	}
+	if status != http.StatusOK || json.Unmarshal(body, &st) != nil {
+		return fmt.Errorf("GET /v1/calls/stats: %d %.200s", status, body)
+	}
+	w := env.Stdout
+	fmt.Fprintf(w, "Simulated call traffic through the API (%d calls in %s): GET /v1/calls/stats says\n\n",
+		rep.Calls, rep.Elapsed.Round(time.Millisecond))
+	fmt.Fprintf(w, "  verified %d, passed %d, blocked %d (calls from spoofed numbers blocked)\n", st.Verified, st.Passed, st.Blocked)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, r := range kuzet.CallReasons {
+		if n := st.ByReason[r]; n > 0 {
+			fmt.Fprintf(tw, "  %s\t%s\t%d\t\n", r.Verdict(), r, n)
+		}
+	}
+	tw.Flush()
+	if rep.Unexpected > 0 || rep.Errors > 0 {
+		fmt.Fprintf(w, "  (%d verdicts differed from the simulation's expectation, %d items were rejected)\n", rep.Unexpected, rep.Errors)
+	}
+	fmt.Fprintln(w)
+	return nil
+}
+
+// apiTransport sends API requests to base over HTTP, for the simulation.
+func apiTransport(base string) sim.Transport {
+	client := &http.Client{Timeout: time.Minute}
+	return func(ctx context.Context, method, path, key string, body []byte) (int, []byte, error) {
+		req, err := http.NewRequestWithContext(ctx, method, base+path, bytes.NewReader(body))
+		if err != nil {
+			return 0, nil, err
+		}
+		req.Header.Set("Authorization", "Bearer "+key)
+		if body != nil {
+			req.Header.Set("Content-Type", "application/json")
+		}
+		resp, err := client.Do(req)
+		if err != nil {
+			return 0, nil, err
+		}
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		return resp.StatusCode, b, err
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"strings"
 	"time"
 
@@ -22,6 +23,7 @@ import (
 	"github.com/kuzet/kuzet/postgres"
 	"github.com/kuzet/kuzet/registry"
 	"github.com/kuzet/kuzet/sqlite"
+	"github.com/kuzet/kuzet/telecom"
 )
 
 func init() {
@@ -50,6 +52,13 @@ type Config struct {
 	LogLevel string
 	MaxBody  int64
 	Shutdown time.Duration
+
+	// Call verification (package telecom); zero durations take its defaults.
+	Plan          string // number plan file; the built-in Kazakh plan when empty
+	CallWindow    time.Duration
+	CallTolerance time.Duration
+	CallGrace     time.Duration
+	CallDeadline  time.Duration
 }
 
 // Main is the program: ParseFlags, Run, Close. End-to-end tests start the
@@ -66,8 +75,10 @@ type Main struct {
 	Registry *registry.Service
 	API      *httpapi.Server
 	Bus      *natsbus.Bus
+	Telecom  *telecom.Engine
 
-	feed *natsbus.RegistryFeed
+	feed  *natsbus.RegistryFeed
+	calls *natsbus.OriginationFeed
 
 	ln     net.Listener
 	http   *http.Server
@@ -140,6 +151,11 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.StringVar(&m.Config.LogLevel, "log-level", m.Config.LogLevel, "log `level`: debug, info, warn, error")
 	fs.Int64Var(&m.Config.MaxBody, "max-body", m.Config.MaxBody, "largest request body in `bytes`")
 	fs.DurationVar(&m.Config.Shutdown, "shutdown", m.Config.Shutdown, "how long to wait for requests in flight at shutdown")
+	fs.StringVar(&m.Config.Plan, "plan", m.Config.Plan, "number plan `file` (docs/telecom.md); the built-in Kazakh plan when empty")
+	fs.DurationVar(&m.Config.CallWindow, "call-window", 120*time.Second, "how long a registered call can be matched")
+	fs.DurationVar(&m.Config.CallTolerance, "call-tolerance", 10*time.Second, "clock skew allowed between operators")
+	fs.DurationVar(&m.Config.CallGrace, "call-grace", 30*time.Millisecond, "how long a verification waits for a late registration")
+	fs.DurationVar(&m.Config.CallDeadline, "call-deadline", 50*time.Millisecond, "after this an undecidable verification passes (fail-open)")
 	if err := parseFlags(m.Env, fs, args); err != nil {
 		return err
 	}
@@ -232,8 +248,29 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	m.Access = access.NewService(m.Store, m.Clock)
 	m.Audit = audit.NewRecorder(m.Store, m.Logger)
 	m.Registry = registry.NewService(m.Store, &ident.Parser{CardKey: key}, m.Clock, m.Audit)
+	if m.Telecom, err = m.newTelecom(); err != nil {
+		return err
+	}
+	// The streams are set up before the API, which publishes registrations
+	// to the other nodes; they are followed once the state is loaded.
+	if m.Config.NATS != "" {
+		if m.Bus, err = natsbus.Open(ctx, m.Config.NATS, natsbus.Options{Logger: m.Logger}); err != nil {
+			return err
+		}
+		if m.feed, err = m.Bus.RegistryFeed(ctx); err != nil {
+			return err
+		}
+		if m.calls, err = m.Bus.OriginationFeed(ctx, m.Telecom, natsbus.OriginationOptions{Window: m.Config.CallWindow}); err != nil {
+			return err
+		}
+	}
+	var calls httpapi.CallPublisher // nil, not a nil *OriginationFeed, without NATS
+	if m.calls != nil {
+		calls = m.calls
+	}
 	m.API = httpapi.New(httpapi.Config{
 		Store: m.Store, Access: m.Access, Registry: m.Registry, Clock: m.Clock, Logger: m.Logger, MaxBody: m.Config.MaxBody,
+		Telecom: m.Telecom, CallPublisher: calls, Audit: m.Audit,
 	})
 
 	if m.ln, err = net.Listen("tcp", m.Config.Addr); err != nil {
@@ -249,14 +286,6 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	m.served = make(chan error, 1)
 	go func() { m.served <- m.http.Serve(m.ln) }()
 
-	if m.Config.NATS != "" {
-		if m.Bus, err = natsbus.Open(ctx, m.Config.NATS, natsbus.Options{Logger: m.Logger}); err != nil {
-			return err
-		}
-		if m.feed, err = m.Bus.RegistryFeed(ctx); err != nil {
-			return err
-		}
-	}
 	start := time.Now()
 	if err := m.Registry.Load(ctx); err != nil {
 		return fmt.Errorf("load registry: %w", err)
@@ -270,6 +299,17 @@ func (m *Main) Run(ctx context.Context) (err error) {
 			return err
 		}
 		m.Logger.Info("following registry changes", "nats", m.Config.NATS, "node", m.Bus.Node())
+	}
+	if err := m.Telecom.Open(ctx); err != nil {
+		return err
+	}
+	if err := m.API.RefreshOperators(ctx); err != nil {
+		return fmt.Errorf("load operators' numbering ranges: %w", err)
+	}
+	if m.calls != nil {
+		if err := m.calls.Start(ctx); err != nil {
+			return err
+		}
 	}
 	var mctx context.Context
 	mctx, m.stop = context.WithCancel(context.Background())
@@ -313,6 +353,15 @@ func (m *Main) Close() error {
 		m.feed.Stop()
 		m.feed = nil
 	}
+	if m.calls != nil {
+		m.calls.Stop()
+		m.calls = nil
+	}
+	if m.Telecom != nil {
+		// Flushes the call counters: the window itself is let go.
+		errs = append(errs, m.Telecom.Close())
+		m.Telecom = nil
+	}
 	if m.Bus != nil {
 		errs = append(errs, m.Bus.Close())
 		m.Bus = nil
@@ -326,4 +375,31 @@ func (m *Main) Close() error {
 		m.Store = nil
 	}
 	return errors.Join(errs...)
+}
+
+// newTelecom builds the call-verification engine. A number is flagged
+// while the registry holds it for a spoofer's or a scammer's.
+func (m *Main) newTelecom() (*telecom.Engine, error) {
+	cfg := telecom.Config{
+		Window: m.Config.CallWindow, Tolerance: m.Config.CallTolerance,
+		Grace: m.Config.CallGrace, Deadline: m.Config.CallDeadline,
+		Store:   telecom.TxStore(m.Store),
+		Flagged: httpapi.FlaggedByRegistry(m.Registry.Index(), m.Clock),
+		Logger:  m.Logger,
+	}
+	if m.Config.Plan != "" {
+		f, err := os.Open(m.Config.Plan)
+		if err != nil {
+			return nil, fmt.Errorf("number plan: %w", err)
+		}
+		defer f.Close()
+		if cfg.Plan, err = telecom.ParsePlan(f); err != nil {
+			return nil, fmt.Errorf("number plan %s: %w", m.Config.Plan, err)
+		}
+	}
+	e, err := telecom.New(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("call verification: %w", err)
+	}
+	return e, nil
 }
