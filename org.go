@@ -98,8 +98,11 @@ const (
 	PermPaymentCheck    Permission = "payment.check"
 	PermReportCreate    Permission = "report.create"
 	PermFreezeInbox     Permission = "freeze.inbox"
+	PermPaymentRules    Permission = "payment.rules" // load and compare the payment rules: the anti-fraud centre's operator
 	PermCDRUpload       Permission = "cdr.upload"
 	PermSimboxRead      Permission = "simbox.read"
+	PermSimboxTriage    Permission = "simbox.triage" // confirm and dismiss suspects, record seizures
+	PermCDRRead         Permission = "cdr.read"      // CDR batches: an operator its own, the police all
 	PermWebSubmit       Permission = "web.submit"
 	PermWebTriage       Permission = "web.triage"
 	PermBlockingCreate  Permission = "blocking.create"
@@ -115,12 +118,12 @@ var roleMatrix = map[Role][]Permission{
 	Role(OrgBank): {PermIndicatorRead, PermIndicatorDetail, PermIndicatorWrite, PermActiveCall,
 		PermPaymentCheck, PermReportCreate, PermFreezeInbox},
 	Role(OrgTelco): {PermIndicatorRead, PermIndicatorDetail, PermIndicatorWrite, PermCallOriginate,
-		PermCallVerify, PermRoamingWrite, PermCDRUpload},
+		PermCallVerify, PermRoamingWrite, PermCDRUpload, PermCDRRead},
 	Role(OrgPolice): {PermIndicatorRead, PermIndicatorDetail, PermIndicatorWrite, PermAllowlistWrite,
-		PermDNOWrite, PermReportCreate, PermSimboxRead, PermWebSubmit, PermWebTriage, PermBlockingCreate,
-		PermCaseRead, PermStatsRead, PermExchange},
+		PermDNOWrite, PermReportCreate, PermSimboxRead, PermSimboxTriage, PermCDRRead, PermWebSubmit,
+		PermWebTriage, PermBlockingCreate, PermCaseRead, PermStatsRead, PermExchange},
 	Role(OrgRegulator): {PermIndicatorRead, PermIndicatorDetail, PermIndicatorWrite, PermAllowlistWrite,
-		PermDNOWrite, PermWebSubmit, PermBlockingStatus, PermStatsRead},
+		PermDNOWrite, PermWebSubmit, PermBlockingStatus, PermStatsRead, PermPaymentRules},
 	Role(OrgPartner): {PermIndicatorRead, PermIndicatorDetail, PermIndicatorWrite, PermExchange},
 	Role(OrgPublic):  {PermIndicatorRead, PermReportCreate, PermWebSubmit},
 }

@@ -27,6 +27,11 @@ type Tx interface {
 	IdempotencyStore
 	SettingStore
 	TelecomStore // roaming, Do-Not-Originate, portings and call counters
+	WebStore     // web findings, blocking requests and CT checkpoints
+	PaymentStore // payment checks, prevented loss, rule versions
+	FreezeStore  // victim reports and freeze requests
+	WebhookStore // webhooks and their delivery outbox
+	SimboxStore  // CDR batches, SIM-box suspects and seizures
 
 	Commit() error
 	Rollback() error

@@ -21,8 +21,11 @@ import (
 
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/access"
+	"github.com/kuzet/kuzet/payments"
 	"github.com/kuzet/kuzet/registry"
+	"github.com/kuzet/kuzet/simbox"
 	"github.com/kuzet/kuzet/telecom"
+	"github.com/kuzet/kuzet/webwatch"
 )
 
 //go:embed openapi.json
@@ -50,6 +53,18 @@ type Config struct {
 	Telecom       *telecom.Engine
 	CallPublisher CallPublisher
 	Audit         Auditor
+
+	// Web, when set, serves internet monitoring: domains, findings,
+	// blocking requests and their figures (httpapi/web.go).
+	Web *webwatch.Workflow
+
+	// Payments, when set, serves the anti-fraud centre: payment checks,
+	// outcomes, victim reports and the freeze trail (httpapi/payments.go).
+	Payments *payments.Service
+
+	// Simbox, when set, serves SIM-box detection: CDR uploads, suspects,
+	// seizures and their figures (httpapi/simbox.go).
+	Simbox *simbox.Service
 }
 
 // Server is the API's http.Handler.
@@ -102,6 +117,15 @@ func New(cfg Config) *Server {
 	s.indicatorRoutes()
 	if cfg.Telecom != nil {
 		s.telecomRoutes(cfg)
+	}
+	if cfg.Web != nil {
+		s.webRoutes(cfg.Web)
+	}
+	if cfg.Payments != nil {
+		s.paymentRoutes(cfg)
+	}
+	if cfg.Simbox != nil {
+		s.simboxRoutes(cfg.Simbox)
 	}
 	return s
 }

@@ -37,9 +37,12 @@ type testServer struct {
 	// telecom serves the call routes. The telco of keys holds no
 	// numbering range: call tests make operators of their own.
 	telecom *telecom.Engine
-	keys    map[kuzet.OrgType]string
-	orgs    map[kuzet.OrgType]*kuzet.Org
-	router  routers.Router
+	// payments serves the anti-fraud centre's routes; its store can be
+	// taken down.
+	payments *paymentsFixture
+	keys     map[kuzet.OrgType]string
+	orgs     map[kuzet.OrgType]*kuzet.Org
+	router   routers.Router
 }
 
 func newTestServer(t *testing.T) *testServer {
@@ -57,12 +60,13 @@ func newTestServer(t *testing.T) *testServer {
 		t.Fatal(err)
 	}
 	tel := MustTelecom(t, store, reg)
+	pay := MustPayments(t, store, reg, tel, rec)
 	api := httpapi.New(httpapi.Config{Store: store, Access: acc, Registry: reg, Logger: logger, MaxBody: 4 << 20,
-		Telecom: tel, Audit: rec})
+		Telecom: tel, Audit: rec, Web: MustWeb(t, store), Payments: pay.svc, Simbox: MustSimbox(t, store, reg, rec)})
 	api.SetReady(true)
-	ts := &testServer{Server: httptest.NewServer(api), api: api, store: store, access: acc, telecom: tel,
+	ts := &testServer{Server: httptest.NewServer(api), api: api, store: store, access: acc, telecom: tel, payments: pay,
 		keys: map[kuzet.OrgType]string{}, orgs: map[kuzet.OrgType]*kuzet.Org{}}
-	t.Cleanup(func() { ts.Close(); tel.Close(); rec.Close(); store.Close() })
+	t.Cleanup(func() { ts.Close(); pay.close(); tel.Close(); rec.Close(); store.Close() })
 	for _, typ := range kuzet.OrgTypes {
 		o := &kuzet.Org{Name: "Org " + string(typ), Type: typ}
 		secret, _, err := acc.CreateOrg(ctx, o)
@@ -286,6 +290,45 @@ var allowed = map[string][]kuzet.OrgType{
 	"DELETE /v1/dno/{number}":                 {kuzet.OrgPolice, kuzet.OrgRegulator},
 	"GET /v1/signals/active-call":             {kuzet.OrgBank},
 	"GET /v1/calls/stats":                     {kuzet.OrgPolice, kuzet.OrgRegulator},
+	"POST /v1/web/domains":                    {kuzet.OrgPolice, kuzet.OrgRegulator, kuzet.OrgPublic},
+	"GET /v1/web/findings":                    {kuzet.OrgPolice},
+	"GET /v1/web/findings/{id}":               {kuzet.OrgPolice},
+	"POST /v1/web/findings/{id}/confirm":      {kuzet.OrgPolice},
+	"POST /v1/web/findings/{id}/dismiss":      {kuzet.OrgPolice},
+	"GET /v1/web/stats":                       {kuzet.OrgPolice, kuzet.OrgRegulator},
+	"POST /v1/blocking-requests":              {kuzet.OrgPolice},
+	"GET /v1/blocking-requests":               {kuzet.OrgRegulator},
+	"GET /v1/blocking-requests/{id}":          {kuzet.OrgPolice},
+	"GET /v1/blocking-requests/{id}/export":   {kuzet.OrgRegulator},
+	"POST /v1/blocking-requests/{id}/status":  {kuzet.OrgRegulator},
+	"POST /v1/payments/check":                 {kuzet.OrgBank},
+	"POST /v1/payments/{check_id}/outcome":    {kuzet.OrgBank},
+	"GET /v1/payments/checks":                 {kuzet.OrgBank},
+	"GET /v1/payments/checks/{check_id}":      {kuzet.OrgBank},
+	"GET /v1/payments/rules":                  {kuzet.OrgRegulator},
+	"POST /v1/payments/rules":                 {kuzet.OrgRegulator},
+	"GET /v1/payments/shadow":                 {kuzet.OrgRegulator},
+	"DELETE /v1/payments/shadow":              {kuzet.OrgRegulator},
+	"GET /v1/payments/prevented-loss":         {kuzet.OrgPolice, kuzet.OrgRegulator},
+	"POST /v1/reports":                        {kuzet.OrgBank, kuzet.OrgPolice, kuzet.OrgPublic},
+	"GET /v1/reports/{report_id}/trail":       {kuzet.OrgBank, kuzet.OrgPolice, kuzet.OrgPublic},
+	"GET /v1/freeze-requests":                 {kuzet.OrgBank},
+	"GET /v1/freeze-requests/overdue":         {kuzet.OrgPolice},
+	"GET /v1/freeze-requests/{id}":            {kuzet.OrgBank},
+	"POST /v1/freeze-requests/{id}/response":  {kuzet.OrgBank},
+	"PUT /v1/webhooks":                        {kuzet.OrgBank},
+	"GET /v1/webhooks":                        {kuzet.OrgBank},
+	"GET /v1/webhooks/deliveries":             {kuzet.OrgBank},
+	"POST /v1/cdr-batches":                    {kuzet.OrgTelco},
+	"GET /v1/cdr-batches":                     {kuzet.OrgTelco, kuzet.OrgPolice},
+	"GET /v1/cdr-batches/{id}":                {kuzet.OrgTelco, kuzet.OrgPolice},
+	"GET /v1/simbox/suspects":                 {kuzet.OrgPolice},
+	"GET /v1/simbox/suspects/{id}":            {kuzet.OrgPolice},
+	"POST /v1/simbox/suspects/{id}/confirm":   {kuzet.OrgPolice},
+	"POST /v1/simbox/suspects/{id}/dismiss":   {kuzet.OrgPolice},
+	"POST /v1/simbox/seizures":                {kuzet.OrgPolice},
+	"GET /v1/simbox/seizures":                 {kuzet.OrgPolice},
+	"GET /v1/simbox/stats":                    {kuzet.OrgPolice, kuzet.OrgRegulator},
 }
 
 // concrete turns a route pattern into a request path.

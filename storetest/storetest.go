@@ -32,6 +32,9 @@ func Run(t *testing.T, open func(t *testing.T) kuzet.Store) {
 	t.Run("Idempotency", func(t *testing.T) { testIdempotency(t, open) })
 	t.Run("Setting", func(t *testing.T) { testSetting(t, open) })
 	t.Run("Telecom", func(t *testing.T) { testTelecom(t, open) })
+	t.Run("Web", func(t *testing.T) { testWeb(t, open) })
+	t.Run("Payments", func(t *testing.T) { testPayments(t, open) })
+	t.Run("Simbox", func(t *testing.T) { testSimbox(t, open) })
 	t.Run("Tx", func(t *testing.T) { testTx(t, open) })
 }
 

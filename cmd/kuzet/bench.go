@@ -23,7 +23,7 @@ import (
 )
 
 func init() {
-	register("bench", "measure the server over HTTP (bench lookup, bench verify)", runBench)
+	register("bench", "measure the server over HTTP (bench lookup, bench verify, bench payments)", runBench)
 }
 
 func runBench(ctx context.Context, env *Env, args []string) error {
@@ -33,12 +33,14 @@ func runBench(ctx context.Context, env *Env, args []string) error {
 			return runBenchLookup(ctx, env, args[1:])
 		case "verify":
 			return runBenchVerify(ctx, env, args[1:])
+		case "payments":
+			return runBenchPayments(ctx, env, args[1:])
 		case "-h", "--help":
-			fmt.Fprintln(env.Stdout, "Usage: kuzet bench lookup|verify [flags]\n\nRun 'kuzet bench lookup --help' or 'kuzet bench verify --help' for their flags.")
+			fmt.Fprintln(env.Stdout, "Usage: kuzet bench lookup|verify|payments [flags]\n\nRun 'kuzet bench lookup --help', 'kuzet bench verify --help' or 'kuzet bench payments --help' for their flags.")
 			return nil
 		}
 	}
-	return usagef("usage: kuzet bench lookup|verify [flags]")
+	return usagef("usage: kuzet bench lookup|verify|payments [flags]")
 }
 
 // runBenchLookup drives GET /v1/indicators/{kind}/{value} at a constant

@@ -32,6 +32,7 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	data := fs.String("data", "", "data `directory` to fill (must be new or empty); a temporary one by default")
 	n := fs.Int("indicators", 5000, "how many indicator reports to seed")
 	calls := fs.Int("calls", 20_000, "how many simulated calls to play through the API after seeding (0: none)")
+	payDays := fs.Int("payment-days", 1, "days of simulated payments, scams and freeze trails to play through the API (0: none)")
 	seed := fs.Uint64("seed", 1, "seed of the synthetic country")
 	fs.StringVar(&m.Config.LogLevel, "log-level", "warn", "log `level` of the server")
 	if err := parseFlags(env, fs, args); err != nil {
@@ -61,6 +62,11 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	if *calls > 0 {
 		if err := playDemoCalls(ctx, env, m, keys, *seed, *calls); err != nil {
 			return fmt.Errorf("simulated calls: %w", err)
+		}
+	}
+	if *payDays > 0 {
+		if err := playDemoPayments(ctx, env, m, keys, *seed, *payDays); err != nil {
+			return fmt.Errorf("simulated payments: %w", err)
 		}
 	}
 	printDemo(env, m, *data, keys)

@@ -22,8 +22,10 @@ import (
 	"github.com/kuzet/kuzet/natsbus"
 	"github.com/kuzet/kuzet/postgres"
 	"github.com/kuzet/kuzet/registry"
+	"github.com/kuzet/kuzet/simbox"
 	"github.com/kuzet/kuzet/sqlite"
 	"github.com/kuzet/kuzet/telecom"
+	"github.com/kuzet/kuzet/webwatch"
 )
 
 func init() {
@@ -59,6 +61,10 @@ type Config struct {
 	CallTolerance time.Duration
 	CallGrace     time.Duration
 	CallDeadline  time.Duration
+
+	Web      WebConfig      // internet monitoring (web.go)
+	Payments PaymentsConfig // the anti-fraud centre (payments.go)
+	CDR      CDRConfig      // CDR uploads and SIM-box analysis (simboxapi.go)
 }
 
 // Main is the program: ParseFlags, Run, Close. End-to-end tests start the
@@ -76,9 +82,14 @@ type Main struct {
 	API      *httpapi.Server
 	Bus      *natsbus.Bus
 	Telecom  *telecom.Engine
+	Web      *webwatch.Workflow
+	Payments *paymentsPart // the anti-fraud centre (payments.go)
+
+	Simbox *simbox.Service // CDR uploads and SIM-box suspects (simboxapi.go)
 
 	feed  *natsbus.RegistryFeed
 	calls *natsbus.OriginationFeed
+	ct    *ctFollowers
 
 	ln     net.Listener
 	http   *http.Server
@@ -156,6 +167,9 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.DurationVar(&m.Config.CallTolerance, "call-tolerance", 10*time.Second, "clock skew allowed between operators")
 	fs.DurationVar(&m.Config.CallGrace, "call-grace", 30*time.Millisecond, "how long a verification waits for a late registration")
 	fs.DurationVar(&m.Config.CallDeadline, "call-deadline", 50*time.Millisecond, "after this an undecidable verification passes (fail-open)")
+	m.webFlags(fs)
+	m.paymentFlags(fs)
+	m.simboxFlags(fs)
 	if err := parseFlags(m.Env, fs, args); err != nil {
 		return err
 	}
@@ -268,9 +282,18 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if m.calls != nil {
 		calls = m.calls
 	}
+	m.Payments = m.newPayments(key)
+	followers, err := m.openWeb()
+	if err != nil {
+		return err
+	}
+	if m.Simbox, err = m.startSimbox(ctx); err != nil {
+		return err
+	}
 	m.API = httpapi.New(httpapi.Config{
 		Store: m.Store, Access: m.Access, Registry: m.Registry, Clock: m.Clock, Logger: m.Logger, MaxBody: m.Config.MaxBody,
-		Telecom: m.Telecom, CallPublisher: calls, Audit: m.Audit,
+		Telecom: m.Telecom, CallPublisher: calls, Audit: m.Audit, Web: m.Web, Payments: m.Payments.Service,
+		Simbox: m.Simbox,
 	})
 
 	if m.ln, err = net.Listen("tcp", m.Config.Addr); err != nil {
@@ -311,11 +334,15 @@ func (m *Main) Run(ctx context.Context) (err error) {
 			return err
 		}
 	}
+	if err := m.Payments.start(ctx, m); err != nil {
+		return err
+	}
 	var mctx context.Context
 	mctx, m.stop = context.WithCancel(context.Background())
 	m.done = make(chan struct{})
 	go m.maintain(mctx)
 	m.API.SetReady(true)
+	m.startCTFollowers(followers)
 	m.Logger.Info("serving", "addr", m.ln.Addr().String())
 	return nil
 }
@@ -337,6 +364,7 @@ func (m *Main) Close() error {
 		<-m.done
 		m.stop = nil
 	}
+	m.stopCTFollowers() // before the store closes under them
 	if m.http != nil {
 		m.API.SetReady(false)
 		ctx, cancel := context.WithTimeout(context.Background(), m.Config.Shutdown)
@@ -348,6 +376,14 @@ func (m *Main) Close() error {
 			errs = append(errs, err)
 		}
 		m.http = nil
+	}
+	if m.Simbox != nil { // its analyser stops before the store closes under it
+		errs = append(errs, m.Simbox.Close())
+		m.Simbox = nil
+	}
+	if m.Payments != nil { // the checks taken go to the store before it closes
+		errs = append(errs, m.Payments.close(m.Config.Shutdown))
+		m.Payments = nil
 	}
 	if m.feed != nil {
 		m.feed.Stop()

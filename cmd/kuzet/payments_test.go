@@ -1,0 +1,185 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kuzet/kuzet/sim"
+)
+
+// checkPayment sends a payment of amount KZT from the payer with phone to
+// iban, and returns the decision and its reason codes.
+func checkPayment(t *testing.T, m *Main, key, id, phone, iban string, amount int) (string, []string) {
+	t.Helper()
+	status, body := call(t, "POST", m.URL()+"/v1/payments/check", key, fmt.Sprintf(
+		`{"payment_id":%q,"amount":%d,"currency":"KZT","payer":{"customer_id":"c-%s","phone":%q},"payee":{"iban":%q}}`,
+		id, amount, phone, phone, iban))
+	if status != 200 {
+		t.Fatalf("check %s: got %d %v, want 200", id, status, body)
+	}
+	var codes []string
+	rs, _ := body["reasons"].([]any)
+	for _, r := range rs {
+		codes = append(codes, fmt.Sprint(r.(map[string]any)["code"]))
+	}
+	return fmt.Sprint(body["decision"]), codes
+}
+
+// TestPaymentsAcrossRestart checks what a restart keeps: the stored checks,
+// the payers' memory rebuilt from them, the freeze requests, and the
+// rules file given by flag.
+func TestPaymentsAcrossRestart(t *testing.T) {
+	data := t.TempDir()
+	one := orgAdd(t, data, "--name", "Bank One", "--type", "bank", "--bic", "BANKKZKA", "--bank-code", "722")
+	two := orgAdd(t, data, "--name", "Bank Two", "--type", "bank", "--bic", "BANKKZKB", "--bank-code", "826")
+	telco := orgAdd(t, data, "--name", "Operator A", "--type", "telco", "--prefixes", "7701")
+	police := orgAdd(t, data, "--name", "Police", "--type", "police")
+	regulator := orgAdd(t, data, "--name", "Regulator", "--type", "regulator")
+	known, mule := sim.KZIBAN("826", "0000000000010"), sim.KZIBAN("826", "0000000004242")
+
+	m := MustRunMain(t, data)
+	if d, _ := checkPayment(t, m, one, "p1", "+77011000001", known, 20000); d != "allow" {
+		t.Fatalf("first payment: got %s, want allow", d)
+	}
+	status, body := call(t, "POST", m.URL()+"/v1/reports", police, `{"victim":{"name":"V"},"currency":"KZT","amount_lost":5000,
+		"transfers":[{"to_iban":"`+mule+`","amount":5000}]}`)
+	if status != 201 {
+		t.Fatalf("report: got %d %v", status, body)
+	}
+	if err := m.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	rules := filepath.Join(t.TempDir(), "strict.rules")
+	os.WriteFile(rules, []byte(strings.Replace(defaultRulesForTest(t), "version default-2", "version strict-1", 1)), 0o600)
+	env, _, _ := testEnv()
+	m = NewMain(env)
+	if err := m.ParseFlags([]string{"--data", data, "--addr", "127.0.0.1:0", "--log-level", "error", "--payment-rules", rules}); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Run(context.Background()); err != nil {
+		m.Close()
+		t.Fatal(err)
+	}
+	defer m.Close()
+
+	// The payer is on a call from abroad, and pays the payee it paid before
+	// the restart: the call counts, but the payee is not new to it.
+	at := time.Now().UTC().Format(time.RFC3339Nano)
+	if status, body := call(t, "POST", m.URL()+"/v1/calls/verify", telco,
+		`{"calls":[{"a":"+447700900555","b":"+77011000001","at":"`+at+`","ingress":"international"}]}`); status != 200 {
+		t.Fatalf("verify: got %d %v", status, body)
+	}
+	d, codes := checkPayment(t, m, one, "p2", "+77011000001", known, 20000)
+	if !slices.Contains(codes, "active_call_foreign") || slices.Contains(codes, "new_payee_during_call") {
+		t.Errorf("payment to a payee known before the restart, during a call: got %s %v, want the call without a new payee", d, codes)
+	}
+	// A payee it never paid is new, and held.
+	if d, codes := checkPayment(t, m, one, "p3", "+77011000001", sim.KZIBAN("826", "0000000000011"), 20000); d != "hold" ||
+		!slices.Contains(codes, "new_payee_during_call") {
+		t.Errorf("a new payee during the call: got %s %v, want hold with new_payee_during_call", d, codes)
+	}
+	if status, body := call(t, "GET", m.URL()+"/v1/payments/checks", one, ""); status != 200 || len(body["checks"].([]any)) != 3 {
+		t.Errorf("Bank One's checks after the restart: got %d %v, want all three", status, body)
+	}
+	if status, body := call(t, "GET", m.URL()+"/v1/freeze-requests?status=open", two, ""); status != 200 ||
+		len(body["freeze_requests"].([]any)) != 1 {
+		t.Errorf("Bank Two's inbox after the restart: got %d %v, want the request", status, body)
+	}
+	status, body = call(t, "GET", m.URL()+"/v1/payments/rules", regulator, "")
+	live, _ := body["live"].(map[string]any)
+	if status != 200 || live["version"] != "strict-1" {
+		t.Errorf("rules after --payment-rules: got %d %v, want strict-1 live", status, body)
+	}
+}
+
+// defaultRulesForTest returns the built-in rules text, as a rules file a
+// test can change.
+func defaultRulesForTest(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "payments", "default.rules"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestPaymentRulesFlagRefusesBadRules(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.rules")
+	os.WriteFile(bad, []byte("version x\nrule broken when nothing\n"), 0o600)
+	env, _, _ := testEnv()
+	m := NewMain(env)
+	if err := m.ParseFlags([]string{"--data", filepath.Join(dir, "data"), "--addr", "127.0.0.1:0", "--payment-rules", bad}); err != nil {
+		t.Fatal(err)
+	}
+	err := m.Run(context.Background())
+	m.Close()
+	if err == nil || !strings.Contains(err.Error(), "bad.rules") {
+		t.Errorf("a rules file that does not parse: got %v, want an error naming it", err)
+	}
+}
+
+func TestBenchPayments(t *testing.T) {
+	env, out, errb := testEnv()
+	args := []string{"bench", "payments", "--indicators", "2000", "--payers", "500", "--rate", "200", "--duration", "500ms",
+		"--saturate", "300ms", "--saturate-conns", "4"}
+	if code := run(context.Background(), env, args); code != 0 {
+		t.Fatalf("bench payments: exit %d: %s", code, errb)
+	}
+	for _, want := range []string{"at 200/s", "saturated with 4 connections", "as the server measured them", "p99"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out.String(), " failed") && !strings.Contains(out.String(), " 0 failed") {
+		t.Errorf("failed checks:\n%s", out)
+	}
+}
+
+// TestDemoPayments plays a day of the synthetic country's payments through
+// the API and reads the demo's figures back.
+func TestDemoPayments(t *testing.T) {
+	env, out, _ := testEnv()
+	m := MustRunMain(t, t.TempDir())
+	ctx := context.Background()
+	keys, err := seedDemo(ctx, env, m, 100, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := playDemoPayments(ctx, env, m, keys, 3, 1); err != nil {
+		t.Fatal(err)
+	}
+	text := out.String()
+	scams := regexp.MustCompile(`scam payments held or blocked\s+(\d+) of (\d+)`).FindStringSubmatch(text)
+	if scams == nil {
+		t.Fatalf("no scam figure in:\n%s", text)
+	}
+	stopped, total := atoi(t, scams[1]), atoi(t, scams[2])
+	if total == 0 || stopped < total/2 {
+		t.Errorf("scams stopped: got %d of %d, want most:\n%s", stopped, total, text)
+	}
+	for _, want := range []string{"prevented loss (GET /v1/payments/prevented-loss): ", "The trail of one victim's money",
+		"hop 2", "/v1/freeze-requests?status=open"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("demo output lacks %q:\n%s", want, text)
+		}
+	}
+}
+
+func atoi(t *testing.T, s string) int {
+	t.Helper()
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}

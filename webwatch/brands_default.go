@@ -1,0 +1,41 @@
+package webwatch
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+	"sync"
+)
+
+// defaultWatchlist is the built-in watchlist: the Kazakh banks, e-government
+// services, marketplaces, post and delivery, operators and carriers that
+// fraud imitates most.
+//
+//go:embed brands_default.txt
+var defaultWatchlist string
+
+// DefaultWatchlist returns the text of the built-in watchlist, in the
+// format ParseBrands reads, so that it can be printed and edited.
+func DefaultWatchlist() string { return defaultWatchlist }
+
+// DefaultBrands returns the brands of the built-in watchlist: what a server
+// watches when no watchlist is given. The caller may modify the slice.
+func DefaultBrands() []Brand {
+	brands := defaultBrands()
+	out := make([]Brand, len(brands))
+	for i, b := range brands {
+		out[i] = Brand{ID: b.ID, Domains: append([]string(nil), b.Domains...), Keywords: append([]string(nil), b.Keywords...)}
+	}
+	return out
+}
+
+// defaultBrands parses the embedded list once. It is part of the binary,
+// and a test parses it: failing here is a broken build, not a runtime
+// condition.
+var defaultBrands = sync.OnceValue(func() []Brand {
+	brands, err := ParseBrands(strings.NewReader(defaultWatchlist))
+	if err != nil {
+		panic(fmt.Sprintf("webwatch: built-in watchlist: %v", err))
+	}
+	return brands
+})
