@@ -127,6 +127,7 @@ func New(cfg Config) *Server {
 	if cfg.Simbox != nil {
 		s.simboxRoutes(cfg.Simbox)
 	}
+	s.statsRoutes(cfg)
 	return s
 }
 

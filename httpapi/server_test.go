@@ -282,6 +282,7 @@ var allowed = map[string][]kuzet.OrgType{
 	"GET /v1/indicators/{kind}/{value...}":    {kuzet.OrgBank, kuzet.OrgTelco, kuzet.OrgPolice, kuzet.OrgRegulator, kuzet.OrgPartner, kuzet.OrgPublic},
 	"DELETE /v1/indicators/{kind}/{value...}": {kuzet.OrgBank, kuzet.OrgTelco, kuzet.OrgPolice, kuzet.OrgRegulator, kuzet.OrgPartner},
 	"POST /v1/allowlist":                      {kuzet.OrgPolice, kuzet.OrgRegulator},
+	"GET /v1/stats":                           {kuzet.OrgPolice, kuzet.OrgRegulator},
 	"DELETE /v1/allowlist/{kind}/{value...}":  {kuzet.OrgPolice, kuzet.OrgRegulator},
 	"POST /v1/calls/originated":               {kuzet.OrgTelco},
 	"POST /v1/calls/verify":                   {kuzet.OrgTelco},
