@@ -268,6 +268,10 @@ func TestPaymentTenancy(t *testing.T) {
 	d1 := ts.check(t, one, payBody("p1", "+77011000001", payee, 1000))
 	d2 := ts.check(t, two, payBody("p2", "+77011000002", payee, 2000))
 
+	// Checks are stored off the request path: let them land first.
+	if err := ts.payments.writer.Sync(t.Context()); err != nil {
+		t.Fatal(err)
+	}
 	// A bank reads and answers for its own checks only.
 	type list struct{ Checks []kuzet.CheckRecord }
 	for _, tc := range []struct {

@@ -191,6 +191,7 @@ func (s *Service) FindCheck(ctx context.Context, orgID int64, checkID string) (*
 	if !validID(checkID, "chk_") {
 		return nil, kuzet.Errorf(kuzet.ENOTFOUND, "no check %q", clip(checkID))
 	}
+	s.settle(ctx)
 	var rec *kuzet.CheckRecord
 	err := s.store(ctx, false, func(tx Tx) (err error) {
 		rec, err = tx.FindCheck(ctx, orgID, checkID)
@@ -198,6 +199,22 @@ func (s *Service) FindCheck(ctx context.Context, orgID int64, checkID string) (*
 	})
 	return rec, wrap("find check", err)
 }
+
+// settle waits until the checks decided so far are stored, so that a bank
+// reading its checks sees the ones it was just answered. Checks are stored
+// off the decision path; a reader may wait for them, a payment may not. If
+// the store is down the read goes on with what is stored.
+func (s *Service) settle(ctx context.Context) {
+	if s.writer == nil || s.writer.Impaired() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, settleWait)
+	defer cancel()
+	s.writer.Sync(ctx)
+}
+
+// settleWait bounds how long a read waits for checks still being stored.
+const settleWait = 2 * time.Second
 
 // Checks returns the bank's checks that f selects; f.OrgID is set to orgID.
 func (s *Service) Checks(ctx context.Context, orgID int64, f kuzet.CheckFilter) ([]*kuzet.CheckRecord, error) {
@@ -208,6 +225,7 @@ func (s *Service) Checks(ctx context.Context, orgID int64, f kuzet.CheckFilter) 
 	if f.Decision != "" && !f.Decision.Valid() {
 		return nil, kuzet.Invalid("decision", "decision must be one of allow, review, hold, block")
 	}
+	s.settle(ctx)
 	var out []*kuzet.CheckRecord
 	err := s.store(ctx, false, func(tx Tx) (err error) {
 		out, err = tx.FindChecks(ctx, f)
