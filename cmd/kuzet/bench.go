@@ -368,7 +368,7 @@ func runBenchVerify(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	one := callBatches(base+*calls, singles, 1, now, "domestic")
-	before, err := verifyLatencies(ctx, client, *url)
+	before, err := routeLatencies(ctx, client, *url, "POST /v1/calls/verify")
 	if err != nil {
 		return err
 	}
@@ -382,7 +382,7 @@ func runBenchVerify(ctx context.Context, env *Env, args []string) error {
 	fmt.Fprintf(env.Stdout, "POST /v1/calls/verify, one call a request: %s\n", res)
 	// The client's figures include its own waits for the CPU it shares;
 	// the server's histogram shows the time spent serving.
-	after, err := verifyLatencies(ctx, client, *url)
+	after, err := routeLatencies(ctx, client, *url, "POST /v1/calls/verify")
 	if err != nil {
 		return err
 	}
@@ -451,12 +451,13 @@ func sendBatches(ctx context.Context, bodies [][]byte, workers int, send func([]
 	return total, time.Since(start), first
 }
 
-// latencyBuckets is the server's histogram of POST /v1/calls/verify
-// latencies: cumulative counts by upper bound in seconds.
+// latencyBuckets is the server's histogram of one route's latencies:
+// cumulative counts by upper bound in seconds.
 type latencyBuckets map[float64]float64
 
-// verifyLatencies reads the histogram from the server's /metrics.
-func verifyLatencies(ctx context.Context, client *http.Client, base string) (latencyBuckets, error) {
+// routeLatencies reads the server's latency histogram of one route from
+// its /metrics.
+func routeLatencies(ctx context.Context, client *http.Client, base, route string) (latencyBuckets, error) {
 	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, base+"/metrics", nil)
 	resp, err := client.Do(req)
 	if err != nil {
@@ -467,7 +468,7 @@ func verifyLatencies(ctx context.Context, client *http.Client, base string) (lat
 	if err != nil {
 		return nil, err
 	}
-	const prefix = `kuzet_http_request_duration_seconds_bucket{route="POST /v1/calls/verify",le="`
+	prefix := `kuzet_http_request_duration_seconds_bucket{route="` + route + `",le="`
 	b := latencyBuckets{}
 	for _, line := range strings.Split(string(body), "\n") {
 		rest, ok := strings.CutPrefix(line, prefix)

@@ -14,7 +14,6 @@ import (
 	"os"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -381,39 +380,6 @@ func saturate(ctx context.Context, dur time.Duration, conns int, do func(i int) 
 	res.elapsed = time.Since(start)
 	slices.Sort(res.lat)
 	return res
-}
-
-// routeLatencies reads the server's latency histogram of one route from
-// its /metrics.
-func routeLatencies(ctx context.Context, client *http.Client, base, route string) (latencyBuckets, error) {
-	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, base+"/metrics", nil)
-	resp, err := client.Do(req)
-	if err != nil {
-		return nil, err
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return nil, err
-	}
-	prefix := `kuzet_http_request_duration_seconds_bucket{route="` + route + `",le="`
-	b := latencyBuckets{}
-	for _, line := range strings.Split(string(body), "\n") {
-		rest, ok := strings.CutPrefix(line, prefix)
-		if !ok {
-			continue
-		}
-		le, count, ok := strings.Cut(rest, `"} `)
-		if !ok {
-			continue
-		}
-		bound, err1 := strconv.ParseFloat(le, 64)
-		n, err2 := strconv.ParseFloat(count, 64)
-		if err1 == nil && err2 == nil {
-			b[bound] = n
-		}
-	}
-	return b, nil
 }
 
 // paymentTally counts the decisions on one kind of simulated payment.
