@@ -3,6 +3,8 @@ package kuzet
 import (
 	"errors"
 	"fmt"
+	"strings"
+	"unicode/utf8"
 )
 
 // Error codes. They are stable: clients match on them, and httpapi maps each
@@ -108,4 +110,17 @@ func WithField(err error, prefix string) error {
 		out.Fields = append(out.Fields, FieldError{Field: path, Message: f.Message})
 	}
 	return out
+}
+
+// CheckText rejects free text (notes, evidence, reasons) over max bytes,
+// not UTF-8, or holding NUL, which PostgreSQL cannot store: the same text
+// must be storable in either store. Returns EINVALID naming field.
+func CheckText(field, s string, max int) error {
+	if len(s) > max {
+		return Invalid(field, "%s is longer than %d bytes", field, max)
+	}
+	if !utf8.ValidString(s) || strings.ContainsRune(s, 0) {
+		return Invalid(field, "%s must be UTF-8 text without NUL characters", field)
+	}
+	return nil
 }

@@ -262,10 +262,8 @@ func (s *Service) validate(it *Submission, now time.Time) (*kuzet.Report, kuzet.
 	if !it.ValidUntil.IsZero() && !it.ValidUntil.After(now) {
 		fields = append(fields, kuzet.FieldError{Field: "valid_until", Message: "valid_until must be in the future"})
 	}
-	if len(it.Evidence) > MaxEvidence {
-		fields = append(fields, kuzet.FieldError{Field: "evidence", Message: fmt.Sprintf("evidence is longer than %d bytes", MaxEvidence)})
-	} else if !printableText(it.Evidence) {
-		fields = append(fields, kuzet.FieldError{Field: "evidence", Message: "evidence must be UTF-8 text without NUL characters"})
+	if err := kuzet.CheckText("evidence", it.Evidence, MaxEvidence); err != nil {
+		fields = append(fields, kuzet.ErrorFields(err)...)
 	}
 	if len(fields) > 0 {
 		return nil, ind, &kuzet.Error{Code: kuzet.EINVALID, Message: fields[0].Message, Fields: fields}
@@ -415,11 +413,8 @@ func (s *Service) PutAllow(ctx context.Context, orgID int64, kind kuzet.Kind, ra
 	if err != nil {
 		return kuzet.Indicator{}, err
 	}
-	if len(reason) > MaxReason {
-		return kuzet.Indicator{}, kuzet.Invalid("reason", "reason is longer than %d bytes", MaxReason)
-	}
-	if !printableText(reason) {
-		return kuzet.Indicator{}, kuzet.Invalid("reason", "reason must be UTF-8 text without NUL characters")
+	if err := kuzet.CheckText("reason", reason, MaxReason); err != nil {
+		return kuzet.Indicator{}, err
 	}
 	now := s.clock()
 	err = s.write(ctx, func(tx kuzet.Tx) ([]Change, error) {
@@ -537,10 +532,4 @@ func (a storeAuditor) Record(ctx context.Context, entries ...*kuzet.AuditEntry) 
 		return err
 	}
 	return tx.Commit()
-}
-
-// printableText reports whether s is UTF-8 without NUL: PostgreSQL cannot
-// store NUL in text, and no evidence needs it.
-func printableText(s string) bool {
-	return utf8.ValidString(s) && !strings.ContainsRune(s, 0)
 }

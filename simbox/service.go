@@ -13,7 +13,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/registry"
@@ -482,7 +481,7 @@ type SkippedIndicator struct {
 // The reports go first: a confirmation that fails after them is tried
 // again whole, and reporting again only refreshes the reports.
 func (s *Service) Confirm(ctx context.Context, id int64, d Decision) (*Confirmation, error) {
-	if err := checkText("notes", d.Notes, MaxNotes); err != nil {
+	if err := kuzet.CheckText("notes", d.Notes, MaxNotes); err != nil {
 		return nil, err
 	}
 	var sus *kuzet.SimboxSuspect
@@ -531,7 +530,7 @@ func (s *Service) Confirm(ctx context.Context, id int64, d Decision) (*Confirmat
 // ENOTFOUND if there is no such suspect, ECONFLICT if it is no longer a
 // suspect, EINVALID for notes too long.
 func (s *Service) Dismiss(ctx context.Context, id int64, d Decision) (*kuzet.SimboxSuspect, error) {
-	if err := checkText("notes", d.Notes, MaxNotes); err != nil {
+	if err := kuzet.CheckText("notes", d.Notes, MaxNotes); err != nil {
 		return nil, err
 	}
 	sus, err := s.decide(ctx, id, kuzet.SimboxSuspectDismissed, kuzet.AuditSimboxDismiss, d, "")
@@ -590,14 +589,14 @@ func (s *Service) RecordSeizure(ctx context.Context, z *kuzet.SimboxSeizure) err
 	case len(z.DeviceIDs) > MaxDeviceIDs:
 		return kuzet.Invalid("device_ids", "at most %d device IDs", MaxDeviceIDs)
 	}
-	if err := checkText("region", z.Region, MaxRegion); err != nil {
+	if err := kuzet.CheckText("region", z.Region, MaxRegion); err != nil {
 		return err
 	}
-	if err := checkText("notes", z.Notes, MaxNotes); err != nil {
+	if err := kuzet.CheckText("notes", z.Notes, MaxNotes); err != nil {
 		return err
 	}
 	for i, d := range z.DeviceIDs {
-		if err := checkText("device_ids["+strconv.Itoa(i)+"]", d, 64); err != nil {
+		if err := kuzet.CheckText("device_ids["+strconv.Itoa(i)+"]", d, 64); err != nil {
 			return err
 		}
 	}
@@ -690,17 +689,6 @@ func confirmEvidence(s *kuzet.SimboxSuspect) string {
 		e = e[:registry.MaxEvidence]
 	}
 	return e
-}
-
-// checkText rejects text over max bytes, not UTF-8, or holding NUL.
-func checkText(field, s string, max int) error {
-	if len(s) > max {
-		return kuzet.Invalid(field, "%s is longer than %d bytes", field, max)
-	}
-	if !utf8.ValidString(s) || strings.ContainsRune(s, 0) {
-		return kuzet.Invalid(field, "%s must be UTF-8 text without NUL characters", field)
-	}
-	return nil
 }
 
 func names[T ~string](list []T) []string {

@@ -175,7 +175,7 @@ func (w *Workflow) Submit(ctx context.Context, s Submission) (*SubmitResult, err
 	if !s.Source.Valid() {
 		return nil, kuzet.Invalid("source", "source must be ct, feed, citizen or analyst")
 	}
-	if err := checkText("detail", s.Detail, MaxDetail); err != nil {
+	if err := kuzet.CheckText("detail", s.Detail, MaxDetail); err != nil {
 		return nil, err
 	}
 	if len(s.Items) == 0 && s.Checkpoint == nil {
@@ -395,7 +395,7 @@ func (w *Workflow) Dismiss(ctx context.Context, id int64, t Triage) (*kuzet.WebF
 
 // decide moves finding id to status to on an analyst's decision.
 func (w *Workflow) decide(ctx context.Context, id int64, to kuzet.WebFindingStatus, action string, t Triage) (*kuzet.WebFinding, error) {
-	if err := checkText("notes", t.Notes, MaxNotes); err != nil {
+	if err := kuzet.CheckText("notes", t.Notes, MaxNotes); err != nil {
 		return nil, err
 	}
 	now := w.clock()
@@ -494,7 +494,7 @@ func (w *Workflow) CreateBlockingRequest(ctx context.Context, orgID int64, findi
 	if len(findingIDs) > MaxBatch {
 		return nil, kuzet.Invalid("finding_ids", "at most %d findings per request", MaxBatch)
 	}
-	if err := checkText("note", note, MaxNotes); err != nil {
+	if err := kuzet.CheckText("note", note, MaxNotes); err != nil {
 		return nil, err
 	}
 	now := w.clock()
@@ -707,7 +707,7 @@ func checkUpdate(u StatusUpdate, items map[int64]*kuzet.BlockingItem, seen map[i
 	if _, ok := findingStatus[u.Status]; !ok {
 		return nil, kuzet.Invalid("status", "status must be blocked, rejected or gone")
 	}
-	if err := checkText("note", u.Note, MaxNotes); err != nil {
+	if err := kuzet.CheckText("note", u.Note, MaxNotes); err != nil {
 		return nil, err
 	}
 	if seen[u.FindingID] {
@@ -811,18 +811,6 @@ func cloneEvidence(e kuzet.WebEvidence) kuzet.WebEvidence {
 		e.Certificate = &c
 	}
 	return e
-}
-
-// checkText rejects text over max bytes, invalid UTF-8 or with NUL, which
-// PostgreSQL cannot store.
-func checkText(field, s string, max int) error {
-	if len(s) > max {
-		return kuzet.Invalid(field, "%s is longer than %d bytes", field, max)
-	}
-	if !utf8.ValidString(s) || strings.ContainsRune(s, 0) {
-		return kuzet.Invalid(field, "%s must be UTF-8 text without NUL characters", field)
-	}
-	return nil
 }
 
 // fieldError returns an error of code naming field.
