@@ -14,6 +14,7 @@ import (
 
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/ctlog"
+	"github.com/kuzet/kuzet/ctlog/ctlogtest"
 	"github.com/kuzet/kuzet/webwatch"
 )
 
@@ -555,8 +556,8 @@ func TestVerifyConsistency(t *testing.T) {
 	}
 	for n := 1; n <= len(leaves); n++ {
 		for m := 1; m <= n; m++ {
-			first, second := mth(leaves[:m]), mth(leaves[:n])
-			proof := consistencyProof(m, leaves[:n])
+			first, second := ctlogtest.RootHash(leaves[:m]), ctlogtest.RootHash(leaves[:n])
+			proof := ctlogtest.ConsistencyProof(m, leaves[:n])
 			if err := ctlog.VerifyConsistency(uint64(m), uint64(n), first, second, proof); err != nil {
 				t.Fatalf("%d→%d: got %v, want a valid proof", m, n, err)
 			}

@@ -5,7 +5,6 @@ import (
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
-	"crypto/sha256"
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/asn1"
@@ -24,6 +23,7 @@ import (
 	cttls "github.com/google/certificate-transparency-go/tls"
 	ctx509 "github.com/google/certificate-transparency-go/x509"
 	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/ctlog/ctlogtest"
 )
 
 // logTime is when the test log's certificates were issued and logged.
@@ -237,7 +237,7 @@ func (l *testLog) count(path string) (calls, failed int) {
 func (l *testLog) root(n int) []byte {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return mth(leafHashes(l.entries[:n]))
+	return ctlogtest.RootHash(ctlogtest.LeafHashes(l.entries[:n]))
 }
 
 // failing answers a request with a 500 if the test asked for it.
@@ -263,7 +263,7 @@ func (l *testLog) handleSTH(w http.ResponseWriter, r *http.Request) {
 		size = l.sthSize
 	}
 	sth := ct.SignedTreeHead{Version: ct.V1, TreeSize: uint64(size), Timestamp: uint64(logTime.Add(time.Hour).UnixMilli())}
-	copy(sth.SHA256RootHash[:], mth(leafHashes(l.entries[:size])))
+	copy(sth.SHA256RootHash[:], ctlogtest.RootHash(ctlogtest.LeafHashes(l.entries[:size])))
 	input, err := ct.SerializeSTHSignatureInput(sth)
 	if err != nil {
 		l.t.Error(err)
@@ -314,69 +314,12 @@ func (l *testLog) handleConsistency(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "bad sizes", http.StatusBadRequest)
 		return
 	}
-	writeJSON(w, ct.GetSTHConsistencyResponse{Consistency: consistencyProof(first, leafHashes(l.entries[:second]))})
+	writeJSON(w, ct.GetSTHConsistencyResponse{Consistency: ctlogtest.ConsistencyProof(first, ctlogtest.LeafHashes(l.entries[:second]))})
 }
 
 func writeJSON(w http.ResponseWriter, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	_ = json.NewEncoder(w).Encode(v)
-}
-
-// leafHashes returns the Merkle leaf hashes of entries (RFC 6962 section
-// 2.1: SHA-256 of 0x00 and the leaf).
-func leafHashes(entries []ct.LeafEntry) [][]byte {
-	out := make([][]byte, len(entries))
-	for i, e := range entries {
-		h := sha256.Sum256(append([]byte{0}, e.LeafInput...))
-		out[i] = h[:]
-	}
-	return out
-}
-
-// mth is the Merkle tree hash of leaf hashes (RFC 6962 section 2.1).
-func mth(leaves [][]byte) []byte {
-	switch len(leaves) {
-	case 0:
-		h := sha256.Sum256(nil)
-		return h[:]
-	case 1:
-		return leaves[0]
-	}
-	k := split(len(leaves))
-	h := sha256.Sum256(slices.Concat([]byte{1}, mth(leaves[:k]), mth(leaves[k:])))
-	return h[:]
-}
-
-// split returns the largest power of two below n.
-func split(n int) int {
-	k := 1
-	for k*2 < n {
-		k *= 2
-	}
-	return k
-}
-
-// consistencyProof is PROOF(m, D[n]) of RFC 6962 section 2.1.2.
-func consistencyProof(m int, leaves [][]byte) [][]byte {
-	if m == 0 || m == len(leaves) {
-		return [][]byte{}
-	}
-	return subproof(m, leaves, true)
-}
-
-func subproof(m int, leaves [][]byte, complete bool) [][]byte {
-	n := len(leaves)
-	if m == n {
-		if complete {
-			return nil
-		}
-		return [][]byte{mth(leaves)}
-	}
-	k := split(n)
-	if m <= k {
-		return append(subproof(m, leaves[:k], complete), mth(leaves[k:]))
-	}
-	return append(subproof(m-k, leaves[k:], false), mth(leaves[:k]))
 }
 
 // memCheckpoints keeps checkpoints in memory, with faults.

@@ -5,7 +5,6 @@ import (
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
-	"crypto/sha256"
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/asn1"
@@ -28,6 +27,7 @@ import (
 	cttls "github.com/google/certificate-transparency-go/tls"
 	ctx509 "github.com/google/certificate-transparency-go/x509"
 	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/ctlog/ctlogtest"
 )
 
 // ctTestLog is a small RFC 6962 log served by httptest: get-sth (signed),
@@ -162,7 +162,7 @@ func (l *ctTestLog) handleSTH(w http.ResponseWriter, r *http.Request) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	sth := ct.SignedTreeHead{Version: ct.V1, TreeSize: uint64(len(l.entries)), Timestamp: uint64(ctTime.Add(time.Hour).UnixMilli())}
-	copy(sth.SHA256RootHash[:], merkleRoot(leafHashes(l.entries)))
+	copy(sth.SHA256RootHash[:], ctlogtest.RootHash(ctlogtest.LeafHashes(l.entries)))
 	input, err := ct.SerializeSTHSignatureInput(sth)
 	if err != nil {
 		l.t.Error(err)
@@ -202,68 +202,12 @@ func (l *ctTestLog) handleConsistency(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "bad sizes", http.StatusBadRequest)
 		return
 	}
-	writeCTJSON(w, ct.GetSTHConsistencyResponse{Consistency: consistencyProof(first, leafHashes(l.entries[:second]))})
+	writeCTJSON(w, ct.GetSTHConsistencyResponse{Consistency: ctlogtest.ConsistencyProof(first, ctlogtest.LeafHashes(l.entries[:second]))})
 }
 
 func writeCTJSON(w http.ResponseWriter, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	json.NewEncoder(w).Encode(v)
-}
-
-// leafHashes are the Merkle leaf hashes of entries (RFC 6962 section 2.1).
-func leafHashes(entries []ct.LeafEntry) [][]byte {
-	out := make([][]byte, len(entries))
-	for i, e := range entries {
-		h := sha256.Sum256(append([]byte{0}, e.LeafInput...))
-		out[i] = h[:]
-	}
-	return out
-}
-
-// merkleRoot is the Merkle tree hash of leaf hashes (RFC 6962 section 2.1).
-func merkleRoot(leaves [][]byte) []byte {
-	switch len(leaves) {
-	case 0:
-		h := sha256.Sum256(nil)
-		return h[:]
-	case 1:
-		return leaves[0]
-	}
-	k := splitPoint(len(leaves))
-	h := sha256.Sum256(slices.Concat([]byte{1}, merkleRoot(leaves[:k]), merkleRoot(leaves[k:])))
-	return h[:]
-}
-
-// splitPoint is the largest power of two below n.
-func splitPoint(n int) int {
-	k := 1
-	for k*2 < n {
-		k *= 2
-	}
-	return k
-}
-
-// consistencyProof is PROOF(m, D[n]) of RFC 6962 section 2.1.2.
-func consistencyProof(m int, leaves [][]byte) [][]byte {
-	if m == 0 || m == len(leaves) {
-		return [][]byte{}
-	}
-	return subproof(m, leaves, true)
-}
-
-func subproof(m int, leaves [][]byte, complete bool) [][]byte {
-	n := len(leaves)
-	if m == n {
-		if complete {
-			return nil
-		}
-		return [][]byte{merkleRoot(leaves)}
-	}
-	k := splitPoint(n)
-	if m <= k {
-		return append(subproof(m, leaves[:k], complete), merkleRoot(leaves[k:]))
-	}
-	return append(subproof(m-k, leaves[k:], false), merkleRoot(leaves[:k]))
 }
 
 // runWebMain starts the server on data following log, from its first
