@@ -12,7 +12,7 @@ import (
 // themselves. (golang.org/x/net/publicsuffix brings in net/http/cookiejar
 // for an interface assertion; that transitive use is allowed.)
 func TestDomainImportsNoAdapter(t *testing.T) {
-	domain := []string{".", "./ident", "./registry", "./access", "./audit", "./telecom", "./simbox", "./webwatch", "./sim"}
+	domain := []string{".", "./ident", "./registry", "./access", "./audit", "./telecom", "./simbox", "./webwatch", "./synth"}
 	forbidden := []string{
 		"database/sql", "modernc.org/sqlite", "github.com/jackc/pgx", "github.com/nats-io",
 		"github.com/kuzet/kuzet/sqlite", "github.com/kuzet/kuzet/postgres", "github.com/kuzet/kuzet/natsbus",

@@ -22,7 +22,7 @@ import (
 	"github.com/kuzet/kuzet/payments"
 	"github.com/kuzet/kuzet/payments/webhook"
 	"github.com/kuzet/kuzet/registry"
-	"github.com/kuzet/kuzet/sim"
+	"github.com/kuzet/kuzet/synth"
 	"github.com/kuzet/kuzet/telecom"
 )
 
@@ -142,7 +142,7 @@ func TestPaymentCheckDecides(t *testing.T) {
 	bank, _ := ts.newBank(t, "Bank One", "BANKKZKA", "722")
 	police := ts.keys[kuzet.OrgPolice]
 	telco, _ := ts.newOperator(t, "Operator A", "7701", "7702")
-	mule, clean := sim.KZIBAN("826", "0000000004242"), sim.KZIBAN("914", "0000000000777")
+	mule, clean := synth.KZIBAN("826", "0000000004242"), synth.KZIBAN("914", "0000000000777")
 	ts.json(t, "POST", "/v1/indicators", police,
 		`{"indicators":[{"kind":"iban","value":"`+mule+`","category":"mule_account","confidence":0.95}]}`)
 
@@ -160,7 +160,7 @@ func TestPaymentCheckDecides(t *testing.T) {
 	}{
 		{"payee reported as a mule", payBody("p1", "+77011000001", mule, 250000), true, []string{"payee_mule_account"}},
 		{"an ordinary payment", payBody("p2", "+77011000002", clean, 5000), false, nil},
-		{"scam during a call from abroad", payBody("p3", "+77011000003", sim.KZIBAN("914", "0000000005555"), 900000), true,
+		{"scam during a call from abroad", payBody("p3", "+77011000003", synth.KZIBAN("914", "0000000005555"), 900000), true,
 			[]string{"active_call_foreign", "new_payee_during_call"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -211,7 +211,7 @@ func pacs008(id, amount, currency, iban string) string {
 func TestPaymentCheckBadInput(t *testing.T) {
 	ts := newTestServer(t)
 	bank := ts.keys[kuzet.OrgBank]
-	good := sim.KZIBAN("914", "0000000000777")
+	good := synth.KZIBAN("914", "0000000000777")
 	payer := `"payer":{"account":"acct-1","phone":"+77011000001"}`
 	bomb := `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">` +
 		`<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><Document>&lol3;</Document>`
@@ -264,7 +264,7 @@ func TestPaymentTenancy(t *testing.T) {
 	one, _ := ts.newBank(t, "Bank One", "BANKKZKA", "722")
 	two, _ := ts.newBank(t, "Bank Two", "BANKKZKB", "826")
 	police := ts.keys[kuzet.OrgPolice]
-	payee := sim.KZIBAN("826", "0000000000001")
+	payee := synth.KZIBAN("826", "0000000000001")
 	d1 := ts.check(t, one, payBody("p1", "+77011000001", payee, 1000))
 	d2 := ts.check(t, two, payBody("p2", "+77011000002", payee, 2000))
 
@@ -372,7 +372,7 @@ func TestFreezeTrailAcrossBanks(t *testing.T) {
 	two, _ := ts.newBank(t, "Bank Two", "BANKKZKB", "826")
 	three, _ := ts.newBank(t, "Bank Three", "BANKKZKC", "914")
 	police := ts.keys[kuzet.OrgPolice]
-	mule1, mule2 := sim.KZIBAN("826", "0000000004242"), sim.KZIBAN("914", "0000000009999")
+	mule1, mule2 := synth.KZIBAN("826", "0000000004242"), synth.KZIBAN("914", "0000000009999")
 	abroad := "GE29NB0000000101904917"
 
 	// The bank is found by the IBAN's bank code when no BIC is given.
@@ -449,7 +449,7 @@ func TestPaymentOutcomeCountsPreventedLoss(t *testing.T) {
 	ts := newTestServer(t)
 	bank, bankID := ts.newBank(t, "Bank One", "BANKKZKA", "722")
 	police, regulator := ts.keys[kuzet.OrgPolice], ts.keys[kuzet.OrgRegulator]
-	mule := sim.KZIBAN("826", "0000000004242")
+	mule := synth.KZIBAN("826", "0000000004242")
 	ts.json(t, "POST", "/v1/indicators", police,
 		`{"indicators":[{"kind":"iban","value":"`+mule+`","category":"mule_account","confidence":0.95}]}`)
 	held := ts.check(t, bank, `{"payment_id":"p1","amount":250000.50,"currency":"KZT","payer":{"customer_id":"c1","region":"Almaty"},
@@ -515,7 +515,7 @@ func TestPaymentOutcomeCountsPreventedLoss(t *testing.T) {
 func TestPaymentCheckDegraded(t *testing.T) {
 	ts := newTestServer(t)
 	bank := ts.keys[kuzet.OrgBank]
-	payee := sim.KZIBAN("826", "0000000000001")
+	payee := synth.KZIBAN("826", "0000000000001")
 	ts.check(t, bank, payBody("warm", "+77011000001", payee, 1000)) // the key is known before the outage
 	ts.payments.down.Store(true)
 	degraded := func(d payDecision) bool { return slices.Contains(d.codes(), payments.ReasonDegraded) }
@@ -587,7 +587,7 @@ func TestPaymentRules(t *testing.T) {
 	r := ts.do(t, "POST", "/v1/payments/rules?mode=shadow", regulator, "text/plain", []byte(stricterRules))
 	payDecode[map[string]any](t, r, 201)
 	for i := range 3 {
-		ts.check(t, bank, payBody(fmt.Sprint("p", i), "+77011000001", sim.KZIBAN("826", "0000000000001"), 150000))
+		ts.check(t, bank, payBody(fmt.Sprint("p", i), "+77011000001", synth.KZIBAN("826", "0000000000001"), 150000))
 	}
 	type shadow struct {
 		Live, Shadow    string
@@ -617,7 +617,7 @@ func TestPaymentRules(t *testing.T) {
 		got.Versions[0].Mode != kuzet.RulesLive {
 		t.Errorf("after the candidate went live: got %+v", got)
 	}
-	d := ts.check(t, bank, payBody("after", "+77011000002", sim.KZIBAN("826", "0000000000002"), 150000))
+	d := ts.check(t, bank, payBody("after", "+77011000002", synth.KZIBAN("826", "0000000000002"), 150000))
 	if d.Decision != kuzet.DecisionHold || !slices.Contains(d.codes(), "big_amount") {
 		t.Errorf("check under the new live rules: got %s %v, want hold for big_amount", d.Decision, d.codes())
 	}
@@ -674,7 +674,7 @@ func TestWebhooks(t *testing.T) {
 		t.Errorf("webhook read back: got %v, want the URL without the secret", got)
 	}
 
-	rep := ts.report(t, police, sim.KZIBAN("826", "0000000004242"), "BANKKZKB", 1000)
+	rep := ts.report(t, police, synth.KZIBAN("826", "0000000004242"), "BANKKZKB", 1000)
 	frz := rep.FreezeRequests[0].ID
 	clock := time.Now()
 	d := payments.NewDispatcher(payments.DispatcherConfig{Store: ts.payments.store, Doer: webhook.New(5 * time.Second),
@@ -738,7 +738,7 @@ func TestPaymentRoutesMalformed(t *testing.T) {
 		{"report with a bad IBAN", "POST", "/v1/reports", police, "application/json",
 			`{"victim":{"name":"V"},"currency":"KZT","transfers":[{"to_iban":"KZ00","amount":5}]}`, 400, "transfers[0].to_iban"},
 		{"report with a negative transfer", "POST", "/v1/reports", police, "application/json",
-			`{"victim":{"name":"V"},"currency":"KZT","transfers":[{"to_iban":"` + sim.KZIBAN("826", "0000000000001") + `","amount":-5}]}`, 400, "transfers[0].amount"},
+			`{"victim":{"name":"V"},"currency":"KZT","transfers":[{"to_iban":"` + synth.KZIBAN("826", "0000000000001") + `","amount":-5}]}`, 400, "transfers[0].amount"},
 		{"report with an unknown field", "POST", "/v1/reports", police, "application/json", `{"victim":{"name":"V"},"currency":"KZT","x":1}`, 400, "x"},
 		{"oversized report", "POST", "/v1/reports", police, "application/json", huge, 413, ""},
 		{"report as text", "POST", "/v1/reports", police, "text/plain", `{}`, 415, "Content-Type"},
@@ -770,7 +770,7 @@ func TestPaymentRoutesMalformed(t *testing.T) {
 func TestFreezeReadsAreAudited(t *testing.T) {
 	ts := newTestServer(t)
 	two, twoID := ts.newBank(t, "Bank Two", "BANKKZKB", "826")
-	rep := ts.report(t, ts.keys[kuzet.OrgPolice], sim.KZIBAN("826", "0000000004242"), "", 1000)
+	rep := ts.report(t, ts.keys[kuzet.OrgPolice], synth.KZIBAN("826", "0000000004242"), "", 1000)
 	ts.inbox(t, two, "open")
 	ts.do(t, "GET", "/v1/freeze-requests/"+rep.FreezeRequests[0].ID, two, "", nil)
 	var reads []string
@@ -788,9 +788,9 @@ func TestFreezeReadsAreAudited(t *testing.T) {
 // FuzzPaymentCheck throws arbitrary bodies, JSON and XML, at the check:
 // every one is answered with a decision or a 4xx, never a 5xx.
 func FuzzPaymentCheck(f *testing.F) {
-	f.Add([]byte(payBody("p", "+77011000001", sim.KZIBAN("826", "0000000000001"), 1000)), false)
+	f.Add([]byte(payBody("p", "+77011000001", synth.KZIBAN("826", "0000000000001"), 1000)), false)
 	f.Add([]byte(`{"payment_id":"x","amount":1e400,"currency":"KZT","payer":{"ip":"::1"},"payee":{"card":"4400430000000004"}}`), false)
-	f.Add([]byte(pacs008("E", "10.5", "KZT", sim.KZIBAN("826", "0000000000001"))), true)
+	f.Add([]byte(pacs008("E", "10.5", "KZT", synth.KZIBAN("826", "0000000000001"))), true)
 	f.Add([]byte(`<!DOCTYPE x [<!ENTITY a "b">]><Document>&a;</Document>`), true)
 	ts := newTestServer(&testing.T{})
 	defer ts.Close()
@@ -823,7 +823,7 @@ func BenchmarkPaymentCheckHTTP(b *testing.B) {
 	bank := ts.keys[kuzet.OrgBank]
 	bodies := make([][]byte, 1000)
 	for i := range bodies {
-		bodies[i] = []byte(payBody(fmt.Sprint("p", i), fmt.Sprintf("+7701%07d", i), sim.KZIBAN("826", fmt.Sprintf("%013d", i%97)), 1000+i))
+		bodies[i] = []byte(payBody(fmt.Sprint("p", i), fmt.Sprintf("+7701%07d", i), synth.KZIBAN("826", fmt.Sprintf("%013d", i%97)), 1000+i))
 	}
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
 	b.ResetTimer()

@@ -18,8 +18,8 @@ import (
 
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/registry"
-	"github.com/kuzet/kuzet/sim"
 	"github.com/kuzet/kuzet/simbox"
+	"github.com/kuzet/kuzet/synth"
 )
 
 // MustSimbox returns a started SIM-box service over store, spooling to a
@@ -45,7 +45,7 @@ func MustSimbox(tb testing.TB, store kuzet.Store, reg *registry.Service, audit s
 func cdrExtract(t *testing.T) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if _, err := sim.WriteCDR(&buf, sim.CDRConfig{Subscribers: 300, Days: 4, Seed: 3, BoxShare: 0.05}); err != nil {
+	if _, err := synth.WriteCDR(&buf, synth.CDRConfig{Subscribers: 300, Days: 4, Seed: 3, BoxShare: 0.05}); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()

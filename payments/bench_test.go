@@ -13,7 +13,7 @@ import (
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/payments"
 	"github.com/kuzet/kuzet/registry"
-	"github.com/kuzet/kuzet/sim"
+	"github.com/kuzet/kuzet/synth"
 )
 
 // benchSize is the load of the check benchmarks: by default small enough
@@ -90,9 +90,9 @@ func buildBench(tb testing.TB) *benchWorld {
 	rng := rand.New(rand.NewPCG(1, 2))
 	shops := make([]string, 5000)
 	for i := range shops {
-		shops[i] = sim.KZIBAN("722", fmt.Sprintf("9%012d", i))
+		shops[i] = synth.KZIBAN("722", fmt.Sprintf("9%012d", i))
 	}
-	family := func(p, j int) string { return sim.KZIBAN("601", fmt.Sprintf("%07d%06d", p, j)) }
+	family := func(p, j int) string { return synth.KZIBAN("601", fmt.Sprintf("%07d%06d", p, j)) }
 	payerOf := func(p int) kuzet.Payer {
 		return kuzet.Payer{CustomerID: fmt.Sprintf("c%07d", p), Phone: fmt.Sprintf("+7701%07d", p), Account: fmt.Sprintf("acct-%d", p)}
 	}
@@ -125,7 +125,7 @@ func buildBench(tb testing.TB) *benchWorld {
 		case x < 80:
 			pc.Payee.IBAN = family(p, 1)
 		case x < 95:
-			pc.Payee.IBAN = sim.KZIBAN("914", fmt.Sprintf("%013d", rng.Int64N(1e13)))
+			pc.Payee.IBAN = synth.KZIBAN("914", fmt.Sprintf("%013d", rng.Int64N(1e13)))
 		default:
 			pc.Payee.IBAN = muleIBAN(rng.IntN(nInd / 2))
 		}
@@ -141,7 +141,7 @@ func buildBench(tb testing.TB) *benchWorld {
 }
 
 // muleIBAN returns the n-th synthetic mule account, at Bank Two.
-func muleIBAN(n int) string { return sim.KZIBAN("826", fmt.Sprintf("%013d", n)) }
+func muleIBAN(n int) string { return synth.KZIBAN("826", fmt.Sprintf("%013d", n)) }
 
 // BenchmarkCheck measures one check on one core, from validation to the
 // queued record, against the loaded registry and memory.

@@ -14,7 +14,7 @@ import (
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/payments"
 	"github.com/kuzet/kuzet/registry"
-	"github.com/kuzet/kuzet/sim"
+	"github.com/kuzet/kuzet/synth"
 	"github.com/kuzet/kuzet/telecom"
 )
 
@@ -139,7 +139,7 @@ func (f *fixture) report(org int64, kind kuzet.Kind, value string, cat kuzet.Cat
 }
 
 // iban returns a valid KZ IBAN at a bank code.
-func iban(code string, n int) string { return sim.KZIBAN(code, fmt.Sprintf("%013d", n)) }
+func iban(code string, n int) string { return synth.KZIBAN(code, fmt.Sprintf("%013d", n)) }
 
 // payment returns a check from payer n (at Bank One) to an IBAN.
 func payment(n int, to string, units int64) kuzet.PaymentCheck {

@@ -11,7 +11,7 @@ import (
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/payments"
 	"github.com/kuzet/kuzet/registry"
-	"github.com/kuzet/kuzet/sim"
+	"github.com/kuzet/kuzet/synth"
 	"github.com/kuzet/kuzet/telecom"
 )
 
@@ -23,7 +23,7 @@ type simTelecom struct {
 	m  map[string]*[4]time.Time // foreign, unverified, first-time, flagged
 }
 
-func (s *simTelecom) note(c *sim.SimCall) {
+func (s *simTelecom) note(c *synth.EventCall) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	st := s.m[c.B]
@@ -67,8 +67,8 @@ func (t tally) String() string {
 // be held or blocked at least 95% of the time and legitimate ones at most
 // 0.5%.
 func TestQualityOnSimulation(t *testing.T) {
-	country := sim.New(7)
-	w := country.Payments(sim.PaymentConfig{Seed: 2025})
+	country := synth.New(7)
+	w := country.Payments(synth.PaymentConfig{Seed: 2025})
 	clock := &testClock{t: w.Config.Start}
 	index := registry.NewIndex()
 	orgs := map[string]int64{}
@@ -125,7 +125,7 @@ func TestQualityOnSimulation(t *testing.T) {
 			if err != nil {
 				t.Fatalf("check %s: %v", p.Check.PaymentID, err)
 			}
-			if p.Kind == sim.PayScam {
+			if p.Kind == synth.PayScam {
 				scamChecks[p.ScamID] = append(scamChecks[p.ScamID], struct {
 					org int64
 					id  string
@@ -135,10 +135,10 @@ func TestQualityOnSimulation(t *testing.T) {
 				continue
 			}
 			switch {
-			case p.Kind == sim.PayScam:
+			case p.Kind == synth.PayScam:
 				count("scam", d.Decision)
 				count("scam/"+p.Scheme, d.Decision)
-			case p.Kind == sim.PayMuleForward:
+			case p.Kind == synth.PayMuleForward:
 				count("mule_forward", d.Decision)
 			default:
 				count("legitimate", d.Decision)

@@ -13,12 +13,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kuzet/kuzet/sim"
 	"github.com/kuzet/kuzet/simbox"
+	"github.com/kuzet/kuzet/synth"
 )
 
 // writeExtract writes a synthetic extract to a file in dir.
-func writeExtract(tb testing.TB, dir string, cfg sim.CDRConfig) string {
+func writeExtract(tb testing.TB, dir string, cfg synth.CDRConfig) string {
 	tb.Helper()
 	path := filepath.Join(dir, "cdr.csv")
 	f, err := os.Create(path)
@@ -26,7 +26,7 @@ func writeExtract(tb testing.TB, dir string, cfg sim.CDRConfig) string {
 		tb.Fatal(err)
 	}
 	bw := bufio.NewWriterSize(f, 1<<20)
-	if _, err := sim.WriteCDR(bw, cfg); err != nil {
+	if _, err := synth.WriteCDR(bw, cfg); err != nil {
 		tb.Fatal(err)
 	}
 	if err := bw.Flush(); err != nil {
@@ -47,7 +47,7 @@ func writeExtract(tb testing.TB, dir string, cfg sim.CDRConfig) string {
 func BenchmarkDetect(b *testing.B) {
 	subs := envInt("KUZET_SIMBOX_BENCH_SUBS", 20000)
 	dir := b.TempDir()
-	plain := writeExtract(b, dir, sim.CDRConfig{Subscribers: subs, Days: 7, Seed: 1})
+	plain := writeExtract(b, dir, synth.CDRConfig{Subscribers: subs, Days: 7, Seed: 1})
 	zipped := filepath.Join(dir, "cdr.csv.gz")
 	if err := gzipFile(plain, zipped); err != nil {
 		b.Fatal(err)

@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kuzet/kuzet/sim"
 	"github.com/kuzet/kuzet/simbox"
+	"github.com/kuzet/kuzet/synth"
 )
 
 // quality is precision and recall of verdict simbox against the labels.
@@ -48,8 +48,8 @@ func (q quality) String() string {
 	return b.String()
 }
 
-func evaluate(labels []sim.CDRLabel, subs []simbox.Subscriber) quality {
-	truth := map[string]sim.CDRLabel{}
+func evaluate(labels []synth.CDRLabel, subs []simbox.Subscriber) quality {
+	truth := map[string]synth.CDRLabel{}
 	for _, l := range labels {
 		truth[l.MSISDN] = l
 	}
@@ -57,7 +57,7 @@ func evaluate(labels []sim.CDRLabel, subs []simbox.Subscriber) quality {
 	for _, s := range subs {
 		l, ok := truth[s.MSISDN]
 		if !ok {
-			l = sim.CDRLabel{Label: "clean", Style: "unlabelled"}
+			l = synth.CDRLabel{Label: "clean", Style: "unlabelled"}
 		}
 		c := q.byStyle[l.Style]
 		if c == nil {
@@ -85,17 +85,17 @@ func evaluate(labels []sim.CDRLabel, subs []simbox.Subscriber) quality {
 }
 
 // runSim writes a synthetic extract through a pipe into Detect.
-func runSim(t testing.TB, cfg sim.CDRConfig) ([]sim.CDRLabel, *simbox.Result) {
+func runSim(t testing.TB, cfg synth.CDRConfig) ([]synth.CDRLabel, *simbox.Result) {
 	t.Helper()
 	return runSimWith(t, cfg, simbox.Options{})
 }
 
-func runSimWith(t testing.TB, cfg sim.CDRConfig, opts simbox.Options) ([]sim.CDRLabel, *simbox.Result) {
+func runSimWith(t testing.TB, cfg synth.CDRConfig, opts simbox.Options) ([]synth.CDRLabel, *simbox.Result) {
 	t.Helper()
 	pr, pw := io.Pipe()
-	done := make(chan []sim.CDRLabel, 1)
+	done := make(chan []synth.CDRLabel, 1)
 	go func() {
-		labels, err := sim.WriteCDR(pw, cfg)
+		labels, err := synth.WriteCDR(pw, cfg)
 		pw.CloseWithError(err)
 		done <- labels
 	}()
@@ -107,9 +107,9 @@ func runSimWith(t testing.TB, cfg sim.CDRConfig, opts simbox.Options) ([]sim.CDR
 }
 
 // runSimOpts runs a 7-day extract of n subscribers with the given workers.
-func runSimOpts(t testing.TB, n, workers int) ([]sim.CDRLabel, *simbox.Result) {
+func runSimOpts(t testing.TB, n, workers int) ([]synth.CDRLabel, *simbox.Result) {
 	t.Helper()
-	return runSimWith(t, sim.CDRConfig{Subscribers: n, Days: 7, Seed: 7, DuplicateRate: 0.001, BadRowRate: 0.001}, simbox.Options{Workers: workers})
+	return runSimWith(t, synth.CDRConfig{Subscribers: n, Days: 7, Seed: 7, DuplicateRate: 0.001, BadRowRate: 0.001}, simbox.Options{Workers: workers})
 }
 
 // TestQuality asserts the quality targets on extracts small enough for
@@ -122,14 +122,14 @@ func TestQuality(t *testing.T) {
 	}
 	for seed := 1; seed <= seeds; seed++ {
 		t.Run(fmt.Sprintf("seed%d", seed), func(t *testing.T) {
-			cfg := sim.CDRConfig{Subscribers: subs, Days: 7, Seed: uint64(100 + seed), UTC: seed == 2, DuplicateRate: 0.002, BadRowRate: 0.001}
+			cfg := synth.CDRConfig{Subscribers: subs, Days: 7, Seed: uint64(100 + seed), UTC: seed == 2, DuplicateRate: 0.002, BadRowRate: 0.001}
 			labels, res := runSim(t, cfg)
 			q := evaluate(labels, res.Subscribers)
 			t.Logf("%d rows: %s", res.Stats.Rows, q)
 			if q.precision() < 0.97 || q.recall() < 0.95 {
 				t.Errorf("got precision %.3f recall %.3f, want ≥ 0.97 and ≥ 0.95", q.precision(), q.recall())
 			}
-			for _, style := range sim.CDRBoxStyles {
+			for _, style := range synth.CDRBoxStyles {
 				if c := q.byStyle[style]; c == nil || c.n == 0 {
 					t.Errorf("got no SIMs of box style %s, want every style", style)
 				}
@@ -149,7 +149,7 @@ func TestQuality(t *testing.T) {
 // TestNoBoxesNoVerdicts runs an extract with no boxes at all: every simbox
 // verdict would be a false positive.
 func TestNoBoxesNoVerdicts(t *testing.T) {
-	labels, res := runSim(t, sim.CDRConfig{Subscribers: 4000, Days: 7, Seed: 9, BoxShare: -1})
+	labels, res := runSim(t, synth.CDRConfig{Subscribers: 4000, Days: 7, Seed: 9, BoxShare: -1})
 	q := evaluate(labels, res.Subscribers)
 	if q.fp > 0 {
 		t.Errorf("got %d simbox verdicts among %d clean SIMs, want none:\n%s", q.fp, len(labels), q)
@@ -173,7 +173,7 @@ func TestQualityFull(t *testing.T) {
 	subs, days, seeds := envInt("KUZET_SIMBOX_SUBS", 20000), envInt("KUZET_SIMBOX_DAYS", 7), envInt("KUZET_SIMBOX_SEEDS", 5)
 	for seed := 1; seed <= seeds; seed++ {
 		t.Run(fmt.Sprintf("seed%d", seed), func(t *testing.T) {
-			labels, res := runSim(t, sim.CDRConfig{Subscribers: subs, Days: days, Seed: uint64(seed), UTC: seed%2 == 0})
+			labels, res := runSim(t, synth.CDRConfig{Subscribers: subs, Days: days, Seed: uint64(seed), UTC: seed%2 == 0})
 			q := evaluate(labels, res.Subscribers)
 			t.Logf("%d rows, %d subscribers: %s", res.Stats.Rows, res.Stats.Subscribers, q)
 			if os.Getenv("KUZET_SIMBOX_VERBOSE") != "" {
@@ -186,8 +186,8 @@ func TestQualityFull(t *testing.T) {
 	}
 }
 
-func dumpErrors(t *testing.T, labels []sim.CDRLabel, subs []simbox.Subscriber) {
-	truth := map[string]sim.CDRLabel{}
+func dumpErrors(t *testing.T, labels []synth.CDRLabel, subs []simbox.Subscriber) {
+	truth := map[string]synth.CDRLabel{}
 	for _, l := range labels {
 		truth[l.MSISDN] = l
 	}
@@ -210,22 +210,22 @@ func TestRobustness(t *testing.T) {
 	subs := envInt("KUZET_SIMBOX_SUBS", 10000)
 	for _, v := range []struct {
 		name string
-		cfg  sim.CDRConfig
+		cfg  synth.CDRConfig
 	}{
-		{"defaults", sim.CDRConfig{}},
-		{"utc-sorted", sim.CDRConfig{UTC: true, SortByTime: true}},
-		{"busy-people", sim.CDRConfig{HumanCalls: 2}},
-		{"quiet-people", sim.CDRConfig{HumanCalls: 0.5}},
-		{"slow-boxes", sim.CDRConfig{BoxCalls: 0.5}},
-		{"callbacks-8pct", sim.CDRConfig{VictimCallback: 0.08}},
-		{"agents-no-inbound", sim.CDRConfig{AgentInbound: -1}},
-		{"agents-no-inbound-mon-fri", sim.CDRConfig{AgentInbound: -1, Days: 5}},
-		{"no-imei-no-cell", sim.CDRConfig{OmitColumns: []string{"imei", "cell_id", "imsi"}}},
-		{"3-days", sim.CDRConfig{Days: 3}},
-		{"mon-fri", sim.CDRConfig{Days: 5}},
-		{"from-saturday", sim.CDRConfig{Start: time.Date(2026, 10, 10, 0, 0, 0, 0, time.FixedZone("+05", 5*3600))}},
-		{"14-days", sim.CDRConfig{Days: 14}},
-		{"few-boxes", sim.CDRConfig{BoxShare: 0.005}},
+		{"defaults", synth.CDRConfig{}},
+		{"utc-sorted", synth.CDRConfig{UTC: true, SortByTime: true}},
+		{"busy-people", synth.CDRConfig{HumanCalls: 2}},
+		{"quiet-people", synth.CDRConfig{HumanCalls: 0.5}},
+		{"slow-boxes", synth.CDRConfig{BoxCalls: 0.5}},
+		{"callbacks-8pct", synth.CDRConfig{VictimCallback: 0.08}},
+		{"agents-no-inbound", synth.CDRConfig{AgentInbound: -1}},
+		{"agents-no-inbound-mon-fri", synth.CDRConfig{AgentInbound: -1, Days: 5}},
+		{"no-imei-no-cell", synth.CDRConfig{OmitColumns: []string{"imei", "cell_id", "imsi"}}},
+		{"3-days", synth.CDRConfig{Days: 3}},
+		{"mon-fri", synth.CDRConfig{Days: 5}},
+		{"from-saturday", synth.CDRConfig{Start: time.Date(2026, 10, 10, 0, 0, 0, 0, time.FixedZone("+05", 5*3600))}},
+		{"14-days", synth.CDRConfig{Days: 14}},
+		{"few-boxes", synth.CDRConfig{BoxShare: 0.005}},
 	} {
 		t.Run(v.name, func(t *testing.T) {
 			cfg := v.cfg

@@ -16,9 +16,9 @@ import (
 
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/registry"
-	"github.com/kuzet/kuzet/sim"
 	"github.com/kuzet/kuzet/simbox"
 	"github.com/kuzet/kuzet/sqlite"
+	"github.com/kuzet/kuzet/synth"
 )
 
 // bench is a service on a fresh SQLite store, with an operator and a
@@ -83,7 +83,7 @@ func (b *bench) service(t testing.TB, maxUpload int64) *simbox.Service {
 func extract(t *testing.T) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if _, err := sim.WriteCDR(&buf, sim.CDRConfig{Subscribers: 300, Days: 4, Seed: 7, BoxShare: 0.05}); err != nil {
+	if _, err := synth.WriteCDR(&buf, synth.CDRConfig{Subscribers: 300, Days: 4, Seed: 7, BoxShare: 0.05}); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -501,7 +501,7 @@ func FuzzUpload(f *testing.F) {
 // its header checked and its lines counted (decompressed, for gzip).
 func BenchmarkUpload(b *testing.B) {
 	var plain bytes.Buffer
-	if _, err := sim.WriteCDR(&plain, sim.CDRConfig{Subscribers: 2000, Days: 7, Seed: 1}); err != nil {
+	if _, err := synth.WriteCDR(&plain, synth.CDRConfig{Subscribers: 2000, Days: 7, Seed: 1}); err != nil {
 		b.Fatal(err)
 	}
 	var gz bytes.Buffer

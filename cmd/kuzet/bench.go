@@ -19,7 +19,7 @@ import (
 
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/registry"
-	"github.com/kuzet/kuzet/sim"
+	"github.com/kuzet/kuzet/synth"
 )
 
 func init() {
@@ -87,7 +87,7 @@ func runBenchLookup(ctx context.Context, env *Env, args []string) error {
 		if *key == "" {
 			return usagef("--key is required with --url")
 		}
-		country := sim.New(7)
+		country := synth.New(7)
 		for range cap(values) {
 			values = append(values, country.Mobile())
 		}
@@ -122,7 +122,7 @@ func seedBench(ctx context.Context, env *Env, m *Main, n int, reader kuzet.OrgTy
 	if err != nil {
 		return "", nil, err
 	}
-	country := sim.New(7)
+	country := synth.New(7)
 	var values []string
 	start := time.Now()
 	for done := 0; done < n; {

@@ -14,7 +14,7 @@ import (
 
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/registry"
-	"github.com/kuzet/kuzet/sim"
+	"github.com/kuzet/kuzet/synth"
 )
 
 func init() {
@@ -83,7 +83,7 @@ type demoKey struct {
 // seedDemo creates the country's organisations and reports its indicators
 // through the same services the API uses.
 func seedDemo(ctx context.Context, env *Env, m *Main, n int, seed uint64) ([]demoKey, error) {
-	country := sim.New(seed)
+	country := synth.New(seed)
 	var keys []demoKey
 	ids := map[string]int64{}
 	for _, o := range country.Orgs() {
@@ -178,8 +178,8 @@ func playDemoCalls(ctx context.Context, env *Env, m *Main, keys []demoKey, seed 
 		}
 	}
 	api := apiTransport(m.URL())
-	d := &sim.CallDriver{API: api, Keys: byName, Police: "Cybercrime Department"}
-	traffic := sim.New(seed).CallTraffic(seed, nil)
+	d := &synth.CallDriver{API: api, Keys: byName, Police: "Cybercrime Department"}
+	traffic := synth.New(seed).CallTraffic(seed, nil)
 	if err := d.Prepare(ctx, traffic); err != nil {
 		return err
 	}
@@ -217,7 +217,7 @@ func playDemoCalls(ctx context.Context, env *Env, m *Main, keys []demoKey, seed 
 }
 
 // apiTransport sends API requests to base over HTTP, for the simulation.
-func apiTransport(base string) sim.Transport {
+func apiTransport(base string) synth.Transport {
 	client := &http.Client{Timeout: time.Minute}
 	return func(ctx context.Context, method, path, key string, body []byte) (int, []byte, error) {
 		req, err := http.NewRequestWithContext(ctx, method, base+path, bytes.NewReader(body))

@@ -27,7 +27,7 @@ import (
 	"github.com/kuzet/kuzet/payments"
 	"github.com/kuzet/kuzet/payments/webhook"
 	"github.com/kuzet/kuzet/registry"
-	"github.com/kuzet/kuzet/sim"
+	"github.com/kuzet/kuzet/synth"
 )
 
 // PaymentsConfig configures the anti-fraud centre (package payments).
@@ -296,7 +296,7 @@ func seedPaymentBench(ctx context.Context, env *Env, m *Main, n int) ([]string, 
 	for done := 0; done < n; {
 		batch := make([]registry.Submission, 0, min(10_000, n-done))
 		for k := range cap(batch) {
-			iban := sim.KZIBAN("826", fmt.Sprintf("9%012d", done+k))
+			iban := synth.KZIBAN("826", fmt.Sprintf("9%012d", done+k))
 			batch = append(batch, registry.Submission{Kind: kuzet.KindIBAN, Value: iban, Category: kuzet.CategoryMuleAccount,
 				Confidence: 0.9, Evidence: "bench"})
 			if len(sample) < 1000 {
@@ -326,12 +326,12 @@ func paymentBodies(payers int, keys, mules []string) []benchRequest {
 	out := make([]benchRequest, 50_000)
 	for i := range out {
 		p := r.IntN(payers)
-		payee := sim.KZIBAN("914", fmt.Sprintf("%013d", p*4+r.IntN(4)))
+		payee := synth.KZIBAN("914", fmt.Sprintf("%013d", p*4+r.IntN(4)))
 		switch x := r.Float64(); {
 		case x < 0.01 && len(mules) > 0:
 			payee = mules[r.IntN(len(mules))]
 		case x < 0.05:
-			payee = sim.KZIBAN("722", fmt.Sprintf("%013d", r.Int64N(1e12)))
+			payee = synth.KZIBAN("722", fmt.Sprintf("%013d", r.Int64N(1e12)))
 		}
 		amount := math.Round(math.Exp(9+r.NormFloat64()*0.6)*100) / 100
 		body := fmt.Appendf(nil, `{"payment_id":"b%d","amount":%.2f,"currency":"KZT","channel":"mobile_app",`+
@@ -402,11 +402,11 @@ func (t paymentTally) share() string {
 // paymentDemo plays the synthetic country's payments through the API as
 // its banks, operators and police would.
 type paymentDemo struct {
-	api    sim.Transport
+	api    synth.Transport
 	police string
 	banks  map[string]string // key by BIC
 	names  map[string]string // bank name by BIC
-	telcos []sim.Telco
+	telcos []synth.Telco
 	keys   map[string]string // key by organisation name
 
 	tallies              map[string]*paymentTally
@@ -462,8 +462,8 @@ func (d *paymentDemo) telco(number string) string {
 // the figures are the demo's, not the quality measured on the simulation
 // (docs/payments.md).
 func playDemoPayments(ctx context.Context, env *Env, m *Main, keys []demoKey, seed uint64, days int) error {
-	country := sim.New(seed)
-	w := country.Payments(sim.PaymentConfig{Seed: seed, Days: days, Customers: 500, Merchants: 500, Mules: 12, ScamsPerDay: 15})
+	country := synth.New(seed)
+	w := country.Payments(synth.PaymentConfig{Seed: seed, Days: days, Customers: 500, Merchants: 500, Mules: 12, ScamsPerDay: 15})
 	d := &paymentDemo{api: apiTransport(m.URL()), banks: map[string]string{}, names: map[string]string{},
 		telcos: country.Telcos, keys: map[string]string{}, tallies: map[string]*paymentTally{},
 		scamChecks: map[int][]demoCheck{}, open: map[string]int{}}
@@ -509,7 +509,7 @@ func playDemoPayments(ctx context.Context, env *Env, m *Main, keys []demoKey, se
 	return d.print(ctx, env, w, days, elapsed)
 }
 
-func (d *paymentDemo) call(ctx context.Context, c *sim.SimCall) error {
+func (d *paymentDemo) call(ctx context.Context, c *synth.EventCall) error {
 	term := d.telco(c.B)
 	if term == "" {
 		return nil
@@ -528,7 +528,7 @@ func (d *paymentDemo) call(ctx context.Context, c *sim.SimCall) error {
 		"a": c.A, "b": c.B, "at": at, "call_id": id, "ingress": string(c.Ingress)}}}, nil)
 }
 
-func (d *paymentDemo) payment(ctx context.Context, p *sim.SimPayment) error {
+func (d *paymentDemo) payment(ctx context.Context, p *synth.Payment) error {
 	key := d.banks[p.BankBIC]
 	pc := p.Check
 	pc.CreatedAt = time.Now().UTC()
@@ -542,10 +542,10 @@ func (d *paymentDemo) payment(ctx context.Context, p *sim.SimPayment) error {
 	d.checks++
 	kind := "legitimate"
 	switch p.Kind {
-	case sim.PayScam:
+	case synth.PayScam:
 		kind = "scam"
 		d.scamChecks[p.ScamID] = append(d.scamChecks[p.ScamID], demoCheck{key, dec.CheckID})
-	case sim.PayMuleForward:
+	case synth.PayMuleForward:
 		kind = "mule"
 	}
 	t := d.tallies[kind]
@@ -559,7 +559,7 @@ func (d *paymentDemo) payment(ctx context.Context, p *sim.SimPayment) error {
 
 // report files a victim's report; the victim's bank confirms the fraud,
 // and, if answer, the banks on the trail answer as the money truly went.
-func (d *paymentDemo) report(ctx context.Context, r *sim.SimReport, answer bool) error {
+func (d *paymentDemo) report(ctx context.Context, r *synth.Report, answer bool) error {
 	now := time.Now().UTC()
 	transfers := make([]kuzet.Transfer, len(r.Transfers))
 	for i, t := range r.Transfers {
@@ -628,7 +628,7 @@ func (d *paymentDemo) report(ctx context.Context, r *sim.SimReport, answer bool)
 }
 
 // print shows what the simulation did, from the API's own answers.
-func (d *paymentDemo) print(ctx context.Context, env *Env, w *sim.PaymentWorld, days int, elapsed time.Duration) error {
+func (d *paymentDemo) print(ctx context.Context, env *Env, w *synth.PaymentWorld, days int, elapsed time.Duration) error {
 	out := env.Stdout
 	fmt.Fprintf(out, "Simulated payments through the API (%d day(s) of %d customers: %d checks, %d calls, %d victims' reports in %s):\n\n",
 		days, w.Config.Customers, d.checks, d.calls, d.repts, elapsed.Round(time.Millisecond))

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kuzet/kuzet/sim"
+	"github.com/kuzet/kuzet/synth"
 )
 
 // checkPayment sends a payment of amount KZT from the payer with phone to
@@ -43,7 +43,7 @@ func TestPaymentsAcrossRestart(t *testing.T) {
 	telco := orgAdd(t, data, "--name", "Operator A", "--type", "telco", "--prefixes", "7701")
 	police := orgAdd(t, data, "--name", "Police", "--type", "police")
 	regulator := orgAdd(t, data, "--name", "Regulator", "--type", "regulator")
-	known, mule := sim.KZIBAN("826", "0000000000010"), sim.KZIBAN("826", "0000000004242")
+	known, mule := synth.KZIBAN("826", "0000000000010"), synth.KZIBAN("826", "0000000004242")
 
 	m := MustRunMain(t, data)
 	if d, _ := checkPayment(t, m, one, "p1", "+77011000001", known, 20000); d != "allow" {
@@ -83,7 +83,7 @@ func TestPaymentsAcrossRestart(t *testing.T) {
 		t.Errorf("payment to a payee known before the restart, during a call: got %s %v, want the call without a new payee", d, codes)
 	}
 	// A payee it never paid is new, and held.
-	if d, codes := checkPayment(t, m, one, "p3", "+77011000001", sim.KZIBAN("826", "0000000000011"), 20000); d != "hold" ||
+	if d, codes := checkPayment(t, m, one, "p3", "+77011000001", synth.KZIBAN("826", "0000000000011"), 20000); d != "hold" ||
 		!slices.Contains(codes, "new_payee_during_call") {
 		t.Errorf("a new payee during the call: got %s %v, want hold with new_payee_during_call", d, codes)
 	}

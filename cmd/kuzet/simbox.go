@@ -16,8 +16,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/kuzet/kuzet/sim"
 	"github.com/kuzet/kuzet/simbox"
+	"github.com/kuzet/kuzet/synth"
 )
 
 func init() {
@@ -294,7 +294,7 @@ imitating, mobile). The labels (msisdn,label,style,device) go to their own file.
 	out := fs.String("out", "", "extract `file` to write (.gz to compress; - for standard output)")
 	labels := fs.String("labels", "", "labels `file` to write")
 	boxShare := fs.Float64("box-share", 0.02, "share of SIMs in boxes")
-	styles := fs.String("styles", "", "box `styles` to use, comma-separated (default all: "+strings.Join(sim.CDRBoxStyles, ",")+")")
+	styles := fs.String("styles", "", "box `styles` to use, comma-separated (default all: "+strings.Join(synth.CDRBoxStyles, ",")+")")
 	startDay := fs.String("start", "2026-10-05", "first `day` (local, +05:00)")
 	utc := fs.Bool("utc", false, "write timestamps in UTC instead of +05:00")
 	sorted := fs.Bool("sorted", false, "write each day's rows in time order (buffers a day in memory)")
@@ -313,7 +313,7 @@ imitating, mobile). The labels (msisdn,label,style,device) go to their own file.
 	if err != nil {
 		return usagef("--start: want YYYY-MM-DD")
 	}
-	cfg := sim.CDRConfig{
+	cfg := synth.CDRConfig{
 		Subscribers: *subs, Days: *days, Seed: *seed, BoxShare: *boxShare, UTC: *utc, SortByTime: *sorted,
 		Start:         time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.FixedZone("+05", 5*3600)),
 		DuplicateRate: *dups, BadRowRate: *bad,
@@ -324,17 +324,17 @@ imitating, mobile). The labels (msisdn,label,style,device) go to their own file.
 	if *styles != "" {
 		cfg.BoxStyles = strings.Split(*styles, ",")
 	}
-	var ls []sim.CDRLabel
+	var ls []synth.CDRLabel
 	err = writeFileOrStdout(env, *out, func(w io.Writer) error {
 		var err error
-		ls, err = sim.WriteCDR(w, cfg)
+		ls, err = synth.WriteCDR(w, cfg)
 		return err
 	})
 	if err != nil {
 		return err
 	}
 	if *labels != "" {
-		if err := writeFileOrStdout(env, *labels, func(w io.Writer) error { return sim.WriteCDRLabels(w, ls) }); err != nil {
+		if err := writeFileOrStdout(env, *labels, func(w io.Writer) error { return synth.WriteCDRLabels(w, ls) }); err != nil {
 			return err
 		}
 	}
@@ -365,7 +365,7 @@ prints precision and recall of verdict simbox, and the verdicts by style.`)
 		return err
 	}
 	defer lf.Close()
-	labels, err := sim.ReadCDRLabels(lf)
+	labels, err := synth.ReadCDRLabels(lf)
 	if err != nil {
 		return err
 	}

@@ -16,7 +16,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kuzet/kuzet/sim"
+	"github.com/kuzet/kuzet/synth"
 )
 
 // uploadCDR posts an extract, gzip-compressed, and returns the batch ID.
@@ -66,7 +66,7 @@ func analysed(t *testing.T, m *Main, key string, id int64) map[string]any {
 func simboxExtract(t *testing.T) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if _, err := sim.WriteCDR(&buf, sim.CDRConfig{Subscribers: 300, Days: 4, Seed: 11, BoxShare: 0.05}); err != nil {
+	if _, err := synth.WriteCDR(&buf, synth.CDRConfig{Subscribers: 300, Days: 4, Seed: 11, BoxShare: 0.05}); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -108,7 +108,7 @@ func TestSimboxAcrossRestart(t *testing.T) {
 	// An upload the server stops during, whether queued, being analysed or
 	// done by then, is done after the restart: nothing is lost.
 	var other bytes.Buffer
-	if _, err := sim.WriteCDR(&other, sim.CDRConfig{Subscribers: 300, Days: 4, Seed: 12, BoxShare: 0.05}); err != nil {
+	if _, err := synth.WriteCDR(&other, synth.CDRConfig{Subscribers: 300, Days: 4, Seed: 12, BoxShare: 0.05}); err != nil {
 		t.Fatal(err)
 	}
 	second := uploadCDR(t, m, telco, other.Bytes())

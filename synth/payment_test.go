@@ -1,4 +1,4 @@
-package sim_test
+package synth_test
 
 import (
 	"reflect"
@@ -6,28 +6,28 @@ import (
 
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/ident"
-	"github.com/kuzet/kuzet/sim"
+	"github.com/kuzet/kuzet/synth"
 )
 
-var small = sim.PaymentConfig{Seed: 3, Days: 8, Customers: 300, Employers: 5, Merchants: 40, Mules: 10, ScamsPerDay: 6}
+var small = synth.PaymentConfig{Seed: 3, Days: 8, Customers: 300, Employers: 5, Merchants: 40, Mules: 10, ScamsPerDay: 6}
 
 func TestPaymentsDeterministic(t *testing.T) {
-	a := sim.New(1).Payments(small)
-	b := sim.New(99).Payments(small) // the country's own seed does not matter
+	a := synth.New(1).Payments(small)
+	b := synth.New(99).Payments(small) // the country's own seed does not matter
 	if !reflect.DeepEqual(a.Events, b.Events) || !reflect.DeepEqual(a.Listed, b.Listed) {
 		t.Error("the same payment seed gave different worlds")
 	}
 	other := small
 	other.Seed = 4
-	if c := sim.New(1).Payments(other); reflect.DeepEqual(a.Events, c.Events) {
+	if c := synth.New(1).Payments(other); reflect.DeepEqual(a.Events, c.Events) {
 		t.Error("another seed gave the same world")
 	}
 }
 
 func TestPaymentsWorld(t *testing.T) {
-	w := sim.New(1).Payments(small)
+	w := synth.New(1).Payments(small)
 	labels := w.Labels()
-	for _, k := range []sim.PaymentKind{sim.PaySalary, sim.PayShopping, sim.PayFamily, sim.PayScam, sim.PayMuleForward} {
+	for _, k := range []synth.PaymentKind{synth.PaySalary, synth.PayShopping, synth.PayFamily, synth.PayScam, synth.PayMuleForward} {
 		if labels[k] == 0 {
 			t.Errorf("no %s payments in %v", k, labels)
 		}
@@ -35,7 +35,7 @@ func TestPaymentsWorld(t *testing.T) {
 	if len(w.Listed) != 3 || w.Listed[0].Category != kuzet.CategoryMuleAccount {
 		t.Errorf("listed mules: got %+v, want a quarter of 10, rounded up", w.Listed)
 	}
-	lastCall := map[string]*sim.SimCall{}
+	lastCall := map[string]*synth.EventCall{}
 	reports, scams := 0, map[int]bool{}
 	for i, e := range w.Events {
 		if i > 0 && e.At.Before(w.Events[i-1].At) {
@@ -60,10 +60,10 @@ func TestPaymentsWorld(t *testing.T) {
 			if p.Kind.Fraud() != (p.ScamID != 0) {
 				t.Fatalf("payment %s: kind %s with scam %d", pc.PaymentID, p.Kind, p.ScamID)
 			}
-			if p.Kind == sim.PayScam {
+			if p.Kind == synth.PayScam {
 				scams[p.ScamID] = true
 				c := lastCall[pc.Payer.Phone]
-				if p.Scheme != sim.SchemeMessenger && (c == nil || !c.Scam) {
+				if p.Scheme != synth.SchemeMessenger && (c == nil || !c.Scam) {
 					t.Fatalf("scam payment %s (%s) without a scam call before it", pc.PaymentID, p.Scheme)
 				}
 			}

@@ -1,4 +1,4 @@
-package sim_test
+package synth_test
 
 import (
 	"bytes"
@@ -17,16 +17,16 @@ import (
 	"github.com/kuzet/kuzet/httpapi"
 	"github.com/kuzet/kuzet/ident"
 	"github.com/kuzet/kuzet/registry"
-	"github.com/kuzet/kuzet/sim"
 	"github.com/kuzet/kuzet/sqlite"
+	"github.com/kuzet/kuzet/synth"
 	"github.com/kuzet/kuzet/telecom"
 )
 
 func TestCallTraffic(t *testing.T) {
-	country := sim.New(1)
+	country := synth.New(1)
 	traffic := country.CallTraffic(1, nil)
 	plan := telecom.DefaultPlan()
-	kinds := map[sim.CallKind]int{}
+	kinds := map[synth.CallKind]int{}
 	at := time.Date(2025, 3, 14, 12, 0, 0, 0, time.UTC)
 	for range 20_000 {
 		c := traffic.Next(at)
@@ -37,36 +37,36 @@ func TestCallTraffic(t *testing.T) {
 		class := plan.Classify(c.A)
 		var ok bool
 		switch c.Kind {
-		case sim.CallLegit, sim.CallFlagged:
+		case synth.CallLegit, synth.CallFlagged:
 			ok = class == telecom.Mobile && c.Origin != "" && c.Ingress == kuzet.IngressDomestic
-		case sim.CallRoamer:
+		case synth.CallRoamer:
 			ok = class == telecom.Mobile && c.Origin == "" && c.Ingress == kuzet.IngressInternational
-		case sim.CallForeign:
+		case synth.CallForeign:
 			ok = class == telecom.Foreign && c.Origin == "" && c.Ingress == kuzet.IngressInternational
-		case sim.CallSpoofAbroad:
+		case synth.CallSpoofAbroad:
 			ok = class.Domestic() && c.Origin == "" && c.Ingress == kuzet.IngressInternational
-		case sim.CallSpoofSIMBox:
+		case synth.CallSpoofSIMBox:
 			ok = class.Domestic() && c.Origin == "" && c.Ingress == kuzet.IngressDomestic
-		case sim.CallSpoofDNO:
+		case synth.CallSpoofDNO:
 			ok = class == telecom.Geographic && c.Origin == ""
-		case sim.CallInvalid:
+		case synth.CallInvalid:
 			ok = class == telecom.Invalid && c.Origin == ""
 		}
 		if !ok {
 			t.Fatalf("%s call %+v: A is %v", c.Kind, c, class)
 		}
 	}
-	for _, k := range sim.CallKinds {
+	for _, k := range synth.CallKinds {
 		if kinds[k] == 0 {
 			t.Errorf("no %s call among 20,000", k)
 		}
 	}
-	if share := float64(kinds[sim.CallLegit]) / 20_000; share < 0.75 || share > 0.85 {
+	if share := float64(kinds[synth.CallLegit]) / 20_000; share < 0.75 || share > 0.85 {
 		t.Errorf("legitimate share %.3f, want about 0.80 (DefaultCallMix)", share)
 	}
 
-	again := sim.New(1).CallTraffic(1, nil)
-	first := sim.New(1).CallTraffic(1, nil)
+	again := synth.New(1).CallTraffic(1, nil)
+	first := synth.New(1).CallTraffic(1, nil)
 	for i := range 100 {
 		if a, b := first.Next(at), again.Next(at); a != b {
 			t.Fatalf("call %d differs with the same seed: %+v and %+v", i, a, b)
@@ -102,7 +102,7 @@ func TestCallDriverThroughTheAPI(t *testing.T) {
 	srv := httptest.NewServer(api)
 	t.Cleanup(func() { srv.Close(); engine.Close(); rec.Close(); store.Close() })
 
-	country := sim.New(3)
+	country := synth.New(3)
 	keys := map[string]string{}
 	for _, o := range country.Orgs() {
 		secret, _, err := acc.CreateOrg(ctx, &o)
@@ -111,7 +111,7 @@ func TestCallDriverThroughTheAPI(t *testing.T) {
 		}
 		keys[o.Name] = secret
 	}
-	d := &sim.CallDriver{API: httpTransport(srv.URL), Keys: keys, Police: "Cybercrime Department", Batch: 500}
+	d := &synth.CallDriver{API: httpTransport(srv.URL), Keys: keys, Police: "Cybercrime Department", Batch: 500}
 	traffic := country.CallTraffic(3, nil)
 	if err := d.Prepare(ctx, traffic); err != nil {
 		t.Fatal(err)
@@ -123,7 +123,7 @@ func TestCallDriverThroughTheAPI(t *testing.T) {
 	if rep.Calls != 4000 || rep.Unexpected != 0 || rep.Errors != 0 {
 		t.Errorf("got %s; by kind %v, want 4000 calls, each with the verdict of its kind", rep, rep.ByKind)
 	}
-	for _, k := range sim.CallKinds {
+	for _, k := range synth.CallKinds {
 		if rep.ByKind[k][k.Want()] == 0 {
 			t.Errorf("no %s call verdict %s: %v", k, k.Want(), rep.ByKind)
 		}
@@ -139,7 +139,7 @@ func TestCallDriverThroughTheAPI(t *testing.T) {
 }
 
 // httpTransport is a client of the API at base.
-func httpTransport(base string) sim.Transport {
+func httpTransport(base string) synth.Transport {
 	return func(ctx context.Context, method, path, key string, body []byte) (int, []byte, error) {
 		req, err := http.NewRequestWithContext(ctx, method, base+path, bytes.NewReader(body))
 		if err != nil {

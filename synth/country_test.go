@@ -1,4 +1,4 @@
-package sim_test
+package synth_test
 
 import (
 	"bytes"
@@ -6,13 +6,13 @@ import (
 
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/ident"
-	"github.com/kuzet/kuzet/sim"
+	"github.com/kuzet/kuzet/synth"
 )
 
 // TestIndicatorsAreValid checks that everything the country reports is a
 // valid identifier of its kind: the demo must not seed garbage.
 func TestIndicatorsAreValid(t *testing.T) {
-	c := sim.New(1)
+	c := synth.New(1)
 	p := &ident.Parser{CardKey: bytes.Repeat([]byte("k"), 32)}
 	kinds := map[kuzet.Kind]int{}
 	for _, s := range c.Indicators(5000) {
@@ -43,7 +43,7 @@ func TestIndicatorsAreValid(t *testing.T) {
 }
 
 func TestSeedRepeats(t *testing.T) {
-	a, b := sim.New(42).Indicators(100), sim.New(42).Indicators(100)
+	a, b := synth.New(42).Indicators(100), synth.New(42).Indicators(100)
 	for i := range a {
 		if a[i] != b[i] {
 			t.Fatalf("item %d differs between two runs of one seed: %v, %v", i, a[i], b[i])
@@ -53,7 +53,7 @@ func TestSeedRepeats(t *testing.T) {
 
 func TestKZIBAN(t *testing.T) {
 	// The check digits of the acceptance checks' helper for bank 722.
-	got := sim.KZIBAN("722", "0000000000123")
+	got := synth.KZIBAN("722", "0000000000123")
 	if _, err := ident.ParseIBAN(got); err != nil {
 		t.Errorf("KZIBAN gave %s: %v", got, err)
 	}

@@ -1,8 +1,8 @@
-// Package sim is a synthetic country for the demo, the tests and load
+// Package synth is a synthetic country for the demo, the tests and load
 // tests: its banks and operators, their subscribers, and the fraud that
 // runs through them. Everything is derived from a seed, so a run can be
 // repeated exactly.
-package sim
+package synth
 
 import (
 	"fmt"

@@ -1,4 +1,4 @@
-package sim
+package synth
 
 import (
 	"fmt"
@@ -56,22 +56,22 @@ const (
 	SchemeMessenger       = "messenger"        // an internet call: no telecom signal at all
 )
 
-// SimEvent is one thing that happens, in time order: a call, a payment to
+// Event is one thing that happens, in time order: a call, a payment to
 // check, or a victim's report. Exactly one of the pointers is set.
-type SimEvent struct {
+type Event struct {
 	At      time.Time
-	Call    *SimCall
-	Payment *SimPayment
-	Report  *SimReport
+	Call    *EventCall
+	Payment *Payment
+	Report  *Report
 }
 
-// SimCall is a call that matters to payments: a scammer's, or a relative's
+// EventCall is a call that matters to payments: a scammer's, or a relative's
 // from abroad, or a first call from a courier. Foreign, Unverified and
 // FirstTime say what the telecom check makes of it, for tests that feed
 // signals without a telecom engine; Registered says whether the
 // originating operator registered it, which decides the same for a real
 // engine.
-type SimCall struct {
+type EventCall struct {
 	A, B       string // E.164
 	At         time.Time
 	CallID     string
@@ -83,8 +83,8 @@ type SimCall struct {
 	Scam       bool
 }
 
-// SimPayment is a payment for a bank to check.
-type SimPayment struct {
+// Payment is a payment for a bank to check.
+type Payment struct {
 	Kind    PaymentKind
 	Scheme  string // for scams
 	BankBIC string // the payer's bank, which checks it
@@ -92,10 +92,10 @@ type SimPayment struct {
 	Check   kuzet.PaymentCheck
 }
 
-// SimReport is a victim's report of a scam, with the truth of where the
+// Report is a victim's report of a scam, with the truth of where the
 // money went: Hops gives, for each account the trail reaches, what its
 // bank would answer a freeze request with.
-type SimReport struct {
+type Report struct {
 	ScamID      int
 	Victim      kuzet.Victim
 	Channel     string
@@ -105,11 +105,11 @@ type SimReport struct {
 	Currency    string
 	Indicators  []kuzet.Indicator // kind and value as the victim gives them
 	Transfers   []kuzet.Transfer
-	Hops        map[string]SimHop // by receiving IBAN
+	Hops        map[string]Hop // by receiving IBAN
 }
 
-// SimHop is a bank's true answer about one account on a trail.
-type SimHop struct {
+// Hop is a bank's true answer about one account on a trail.
+type Hop struct {
 	BankBIC string
 	Frozen  kuzet.Amount     // what is still there
 	Onward  []kuzet.Transfer // where the rest went
@@ -119,7 +119,7 @@ type SimHop struct {
 // registry's knowledge at the start.
 type PaymentWorld struct {
 	Config PaymentConfig
-	Events []SimEvent
+	Events []Event
 	// Listed are mule accounts reported before the simulation starts, as
 	// a bank reports them.
 	Listed []Submission
@@ -175,7 +175,7 @@ type paymentGen struct {
 	employers []simAccount
 	merchants []simAccount
 	mules     []simMule
-	events    []SimEvent
+	events    []Event
 	seq       int
 	scams     int
 }
@@ -213,7 +213,7 @@ func (c *Country) Payments(cfg PaymentConfig) *PaymentWorld {
 		g.day(d)
 	}
 	g.scamsAll()
-	slices.SortStableFunc(g.events, func(a, b SimEvent) int { return a.At.Compare(b.At) })
+	slices.SortStableFunc(g.events, func(a, b Event) int { return a.At.Compare(b.At) })
 	w := &PaymentWorld{Config: cfg, Events: g.events, EvalFrom: cfg.Start.AddDate(0, 0, warm)}
 	for i, m := range g.mules {
 		if float64(i) < cfg.ListedMules*float64(len(g.mules)) {
@@ -340,7 +340,7 @@ func (g *paymentGen) at(d int) time.Time {
 	return g.cfg.Start.AddDate(0, 0, d).Add(time.Duration(h * float64(time.Hour)))
 }
 
-func (g *paymentGen) emit(e SimEvent) { g.events = append(g.events, e) }
+func (g *paymentGen) emit(e Event) { g.events = append(g.events, e) }
 
 // pay emits a payment from a customer.
 func (g *paymentGen) pay(t time.Time, kind PaymentKind, cu *simCustomer, to simPayee, units float64) {
@@ -355,7 +355,7 @@ func (g *paymentGen) pay(t time.Time, kind PaymentKind, cu *simCustomer, to simP
 	if to.bank >= 0 {
 		pc.Payee.BankBIC = g.c.Banks[to.bank].BIC
 	}
-	g.emit(SimEvent{At: t.UTC(), Payment: &SimPayment{Kind: kind, BankBIC: g.c.Banks[cu.bank].BIC, Check: pc}})
+	g.emit(Event{At: t.UTC(), Payment: &Payment{Kind: kind, BankBIC: g.c.Banks[cu.bank].BIC, Check: pc}})
 }
 
 func (g *paymentGen) merchant(i int) simPayee {
@@ -434,7 +434,7 @@ func (g *paymentGen) salaries(d int) {
 
 func (g *paymentGen) call(t time.Time, a, b string, in kuzet.Ingress, registered, foreign, unverified, first, scam bool) {
 	g.seq++
-	g.emit(SimEvent{At: t.UTC(), Call: &SimCall{A: a, B: b, At: t.UTC(), CallID: fmt.Sprintf("c%07d", g.seq),
+	g.emit(Event{At: t.UTC(), Call: &EventCall{A: a, B: b, At: t.UTC(), CallID: fmt.Sprintf("c%07d", g.seq),
 		Ingress: in, Registered: registered, Foreign: foreign, Unverified: unverified, FirstTime: first, Scam: scam}})
 }
 
@@ -515,14 +515,14 @@ func (g *paymentGen) scam(t0 time.Time, m *simMule) {
 	}
 
 	// The mule moves most of it on within the hour.
-	hops := map[string]SimHop{}
+	hops := map[string]Hop{}
 	fwdAt := t.Add(time.Duration(10+g.r.IntN(40)) * time.Minute)
 	fwd := kuzet.Amount(math.Round(float64(sent)*(0.6+0.3*g.r.Float64())/100) * 100)
 	onward := []kuzet.Transfer{{ToIBAN: m.next.iban, Amount: fwd, At: fwdAt.UTC()}}
 	if m.next.bank >= 0 {
 		onward[0].ToBankBIC = g.c.Banks[m.next.bank].BIC
 	}
-	hops[m.iban] = SimHop{BankBIC: g.c.Banks[m.bank].BIC, Frozen: sent - fwd, Onward: onward}
+	hops[m.iban] = Hop{BankBIC: g.c.Banks[m.bank].BIC, Frozen: sent - fwd, Onward: onward}
 	mulePayer := simCustomer{simAccount: m.simAccount, id: "acct-" + m.iban[len(m.iban)-6:], region: payRegions[m.bank],
 		device: fmt.Sprintf("mule-dev-%d", m.bank)}
 	g.pay(fwdAt, PayMuleForward, &mulePayer, *m.next, fwd.Units())
@@ -531,12 +531,12 @@ func (g *paymentGen) scam(t0 time.Time, m *simMule) {
 	if m.next.bank >= 0 {
 		// The second mule cashes out part and sends the rest abroad.
 		out := kuzet.Amount(math.Round(float64(fwd)*0.5/100) * 100)
-		hops[m.next.iban] = SimHop{BankBIC: g.c.Banks[m.next.bank].BIC, Frozen: fwd - out,
+		hops[m.next.iban] = Hop{BankBIC: g.c.Banks[m.next.bank].BIC, Frozen: fwd - out,
 			Onward: []kuzet.Transfer{{ToIBAN: g.foreignIBAN(), Amount: out, At: fwdAt.Add(20 * time.Minute).UTC()}}}
 	}
 
 	// The victim notices and reports within a few hours.
-	rep := &SimReport{ScamID: id, Victim: kuzet.Victim{Name: fmt.Sprintf("Victim %d", id), Phone: cu.phone, Region: cu.region},
+	rep := &Report{ScamID: id, Victim: kuzet.Victim{Name: fmt.Sprintf("Victim %d", id), Phone: cu.phone, Region: cu.region},
 		Channel: "phone_call", Scheme: "fake_bank_security", AmountLost: sent, Currency: "KZT", Transfers: transfers,
 		Hops: hops, Description: "A caller posing as the bank's security service talked me into moving my savings to a 'safe account'."}
 	if scheme == SchemeMessenger {
@@ -544,7 +544,7 @@ func (g *paymentGen) scam(t0 time.Time, m *simMule) {
 	} else {
 		rep.Indicators = append(rep.Indicators, kuzet.Indicator{Kind: kuzet.KindPhone, Value: caller})
 	}
-	g.emit(SimEvent{At: t.Add(time.Duration(30+g.r.IntN(150)) * time.Minute).UTC(), Report: rep})
+	g.emit(Event{At: t.Add(time.Duration(30+g.r.IntN(150)) * time.Minute).UTC(), Report: rep})
 }
 
 // payPoisson draws a Poisson count with mean lambda (small lambdas only).

@@ -1,4 +1,4 @@
-package sim_test
+package synth_test
 
 import (
 	"bytes"
@@ -8,13 +8,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kuzet/kuzet/sim"
+	"github.com/kuzet/kuzet/synth"
 )
 
-func writeCDR(t *testing.T, cfg sim.CDRConfig) ([]byte, []sim.CDRLabel) {
+func writeCDR(t *testing.T, cfg synth.CDRConfig) ([]byte, []synth.CDRLabel) {
 	t.Helper()
 	var b bytes.Buffer
-	labels, err := sim.WriteCDR(&b, cfg)
+	labels, err := synth.WriteCDR(&b, cfg)
 	if err != nil {
 		t.Fatalf("WriteCDR: %v", err)
 	}
@@ -22,7 +22,7 @@ func writeCDR(t *testing.T, cfg sim.CDRConfig) ([]byte, []sim.CDRLabel) {
 }
 
 func TestWriteCDRDeterministic(t *testing.T) {
-	cfg := sim.CDRConfig{Subscribers: 600, Days: 3, Seed: 5}
+	cfg := synth.CDRConfig{Subscribers: 600, Days: 3, Seed: 5}
 	a, la := writeCDR(t, cfg)
 	b, lb := writeCDR(t, cfg)
 	if !bytes.Equal(a, b) || !reflect.DeepEqual(la, lb) {
@@ -35,7 +35,7 @@ func TestWriteCDRDeterministic(t *testing.T) {
 }
 
 func TestWriteCDRLabels(t *testing.T) {
-	_, labels := writeCDR(t, sim.CDRConfig{Subscribers: 5000, Days: 2, Seed: 1})
+	_, labels := writeCDR(t, synth.CDRConfig{Subscribers: 5000, Days: 2, Seed: 1})
 	if len(labels) != 5000 {
 		t.Fatalf("got %d labels, want 5000", len(labels))
 	}
@@ -60,23 +60,23 @@ func TestWriteCDRLabels(t *testing.T) {
 	if boxes < 90 || boxes > 100 {
 		t.Errorf("got %d box SIMs, want about 2%% of 5000", boxes)
 	}
-	for _, s := range append(sim.CDRBoxStyles, sim.CDRAgent, sim.CDRTaxi, sim.CDRCourier, sim.CDRDataOnly, sim.CDRLight, sim.CDRNew, sim.CDRHeavy, sim.CDROrdinary) {
+	for _, s := range append(synth.CDRBoxStyles, synth.CDRAgent, synth.CDRTaxi, synth.CDRCourier, synth.CDRDataOnly, synth.CDRLight, synth.CDRNew, synth.CDRHeavy, synth.CDROrdinary) {
 		if styles[s] == 0 {
 			t.Errorf("got no SIMs of style %s, want some", s)
 		}
 	}
 	var b bytes.Buffer
-	if err := sim.WriteCDRLabels(&b, labels); err != nil {
+	if err := synth.WriteCDRLabels(&b, labels); err != nil {
 		t.Fatal(err)
 	}
-	back, err := sim.ReadCDRLabels(&b)
+	back, err := synth.ReadCDRLabels(&b)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(back, labels) {
 		t.Error("got other labels back, want the same")
 	}
-	if _, err := sim.ReadCDRLabels(strings.NewReader("a,b\n1,2\n")); err == nil {
+	if _, err := synth.ReadCDRLabels(strings.NewReader("a,b\n1,2\n")); err == nil {
 		t.Error("got no error for a file without the labels header")
 	}
 }
@@ -85,12 +85,12 @@ func TestWriteCDRRows(t *testing.T) {
 	start := time.Date(2026, 10, 5, 0, 0, 0, 0, time.FixedZone("+05", 5*3600))
 	for _, tc := range []struct {
 		name   string
-		cfg    sim.CDRConfig
+		cfg    synth.CDRConfig
 		header string
 	}{
-		{"local", sim.CDRConfig{}, "record_type,start_time,msisdn,imsi,imei,other_party,duration_s,cell_id"},
-		{"utc sorted", sim.CDRConfig{UTC: true, SortByTime: true}, "record_type,start_time,msisdn,imsi,imei,other_party,duration_s,cell_id"},
-		{"omitted", sim.CDRConfig{OmitColumns: []string{"imsi", "cell_id"}}, "record_type,start_time,msisdn,imei,other_party,duration_s"},
+		{"local", synth.CDRConfig{}, "record_type,start_time,msisdn,imsi,imei,other_party,duration_s,cell_id"},
+		{"utc sorted", synth.CDRConfig{UTC: true, SortByTime: true}, "record_type,start_time,msisdn,imsi,imei,other_party,duration_s,cell_id"},
+		{"omitted", synth.CDRConfig{OmitColumns: []string{"imsi", "cell_id"}}, "record_type,start_time,msisdn,imei,other_party,duration_s"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg := tc.cfg
@@ -147,11 +147,11 @@ func TestWriteCDRRows(t *testing.T) {
 }
 
 func TestWriteCDRErrors(t *testing.T) {
-	for _, cfg := range []sim.CDRConfig{
+	for _, cfg := range []synth.CDRConfig{
 		{BoxStyles: []string{"teleport"}},
 		{OmitColumns: []string{"msisdn"}},
 	} {
-		if _, err := sim.WriteCDR(&bytes.Buffer{}, cfg); err == nil {
+		if _, err := synth.WriteCDR(&bytes.Buffer{}, cfg); err == nil {
 			t.Errorf("got no error for %+v", cfg)
 		}
 	}

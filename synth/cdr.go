@@ -1,4 +1,4 @@
-package sim
+package synth
 
 import (
 	"bufio"
@@ -197,7 +197,7 @@ func WriteCDR(w io.Writer, cfg CDRConfig) ([]CDRLabel, error) {
 	}
 	for _, s := range cfg.BoxStyles {
 		if !slices.Contains(CDRBoxStyles, s) {
-			return nil, fmt.Errorf("sim: unknown box style %q (known: %s)", s, strings.Join(CDRBoxStyles, ", "))
+			return nil, fmt.Errorf("synth: unknown box style %q (known: %s)", s, strings.Join(CDRBoxStyles, ", "))
 		}
 	}
 	_, off := cfg.Start.Zone()
@@ -213,7 +213,7 @@ func WriteCDR(w io.Writer, cfg CDRConfig) ([]CDRLabel, error) {
 		case "cell_id":
 			g.omitCell = true
 		default:
-			return nil, fmt.Errorf("sim: cannot omit column %q (only imsi, imei, cell_id)", c)
+			return nil, fmt.Errorf("synth: cannot omit column %q (only imsi, imei, cell_id)", c)
 		}
 	}
 	head := "record_type,start_time,msisdn"
