@@ -76,6 +76,30 @@ func (h AuditHead) Link(entries []*AuditEntry) AuditHead {
 	return h
 }
 
+// Auditor records audit entries outside a change's own transaction: the
+// reads of personal data, which are many, so that the server can commit
+// those of concurrent requests together (audit.Recorder). A write puts its
+// entry in its own transaction instead (Tx.AppendAudit).
+type Auditor interface {
+	// Record returns once every entry is committed, or the error that kept
+	// them from the log; a read whose entry failed must not be answered.
+	Record(ctx context.Context, entries ...*AuditEntry) error
+}
+
+// StoreAuditor is an Auditor that commits each call's entries in a
+// transaction of its own: correct, but one transaction a read. Tools and
+// tests use it; the server groups reads with audit.Recorder.
+func StoreAuditor(s Store) Auditor { return storeAuditor{s} }
+
+type storeAuditor struct{ store Store }
+
+func (a storeAuditor) Record(ctx context.Context, entries ...*AuditEntry) error {
+	if len(entries) == 0 {
+		return nil
+	}
+	return Transact(ctx, a.store, true, func(tx Tx) error { return tx.AppendAudit(ctx, entries...) })
+}
+
 // AuditStore keeps the audit chain.
 type AuditStore interface {
 	// AppendAudit links entries after the current head, in order: it sets

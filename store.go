@@ -37,6 +37,26 @@ type Tx interface {
 	Rollback() error
 }
 
+// Transact runs fn in one transaction of s and commits it when fn returns
+// nil and the transaction is writable; otherwise it rolls back. It is the
+// one way a service begins a transaction: the use case validates, calls
+// Transact with its change and the change's audit entry, and emits its
+// events once Transact has returned nil.
+func Transact(ctx context.Context, s Store, writable bool, fn func(Tx) error) error {
+	tx, err := s.Begin(ctx, writable)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	if !writable {
+		return nil
+	}
+	return tx.Commit()
+}
+
 // IdempotentResponse is a stored answer to a POST carrying an
 // Idempotency-Key, replayed when the same organisation sends the same key.
 type IdempotentResponse struct {

@@ -169,3 +169,13 @@ type TelecomStore interface {
 	// Reason.
 	FindCallCounters(ctx context.Context, f CallCounterFilter) ([]*CallCounter, error)
 }
+
+// Audit actions of call verification's writes and of the reads of
+// subscribers' data.
+const (
+	AuditDNOPut         = "dno.put"            // a number put on the Do-Not-Originate list
+	AuditDNODelete      = "dno.delete"         // a number taken off it
+	AuditRoamingUpdate  = "roaming.update"     // an operator's report of a subscriber abroad or home, detail "state=… country=…"
+	AuditPortingPut     = "porting.put"        // a number ported to another operator, detail "org=<id>"
+	AuditActiveCallRead = "signal.active_call" // a bank read a customer's active-call signal
+)

@@ -31,7 +31,7 @@ type paymentsAPI struct {
 	*Server
 	svc    *payments.Service
 	engine *payments.Engine
-	audit  Auditor // records the reads of personal data; nil records none
+	audit  kuzet.Auditor // records the reads of personal data; nil records none
 }
 
 func (s *Server) paymentRoutes(cfg Config) {

@@ -43,7 +43,7 @@ var errStoreDown = errors.New("store unreachable")
 // with the registry's index and the telecom engine's active-call signal as
 // a server would. The writer retries fast, so that tests of a store outage
 // see it recover soon. The caller closes it before the store.
-func MustPayments(tb testing.TB, store kuzet.Store, reg *registry.Service, tel *telecom.Engine, audit payments.Auditor) *paymentsFixture {
+func MustPayments(tb testing.TB, store kuzet.Store, reg *registry.Service, tel *telecom.Service, audit payments.Auditor) *paymentsFixture {
 	tb.Helper()
 	f := &paymentsFixture{}
 	base := payments.TxStore(store)

@@ -47,12 +47,12 @@ type Config struct {
 	Logger   *slog.Logger
 	MaxBody  int64 // bytes; DefaultMaxBody when 0
 
-	// Telecom, when set, serves the call-verification routes; CallPublisher
-	// (optional) fans registrations out to other nodes, Audit records the
-	// reads and writes of personal data those routes make.
-	Telecom       *telecom.Engine
-	CallPublisher CallPublisher
-	Audit         Auditor
+	// Telecom, when set, serves the call-verification routes.
+	Telecom *telecom.Service
+
+	// Audit records the reads of personal data that the payment routes
+	// make.
+	Audit kuzet.Auditor
 
 	// Web, when set, serves internet monitoring: domains, findings,
 	// blocking requests and their figures (httpapi/web.go).
@@ -75,6 +75,7 @@ type Server struct {
 	clock    kuzet.Clock
 	logger   *slog.Logger
 	maxBody  int64
+	telecom  *telecom.Service
 	tel      *telecomAPI // nil without Config.Telecom
 
 	mux     *http.ServeMux
@@ -88,7 +89,7 @@ type Server struct {
 func New(cfg Config) *Server {
 	s := &Server{
 		store: cfg.Store, access: cfg.Access, registry: cfg.Registry, clock: cfg.Clock,
-		logger: cfg.Logger, maxBody: cfg.MaxBody, mux: http.NewServeMux(),
+		logger: cfg.Logger, maxBody: cfg.MaxBody, mux: http.NewServeMux(), telecom: cfg.Telecom,
 	}
 	if s.maxBody == 0 {
 		s.maxBody = DefaultMaxBody
@@ -116,7 +117,7 @@ func New(cfg Config) *Server {
 	// Each domain registers its routes from its own file.
 	s.indicatorRoutes()
 	if cfg.Telecom != nil {
-		s.telecomRoutes(cfg)
+		s.telecomRoutes()
 	}
 	if cfg.Web != nil {
 		s.webRoutes(cfg.Web)

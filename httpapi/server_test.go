@@ -36,7 +36,7 @@ type testServer struct {
 	access *access.Service
 	// telecom serves the call routes. The telco of keys holds no
 	// numbering range: call tests make operators of their own.
-	telecom *telecom.Engine
+	telecom *telecom.Service
 	// payments serves the anti-fraud centre's routes; its store can be
 	// taken down.
 	payments *paymentsFixture

@@ -85,8 +85,8 @@ func (a *statsAPI) handleStats(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	resp := statsResponse{From: from.UTC(), To: to.UTC(), Region: region}
 
-	if a.tel != nil {
-		st, err := a.tel.engine.Stats(ctx, kuzet.CallCounterFilter{From: from, To: wholeDays(to)})
+	if a.telecom != nil {
+		st, err := a.telecom.Stats(ctx, kuzet.CallCounterFilter{From: from, To: wholeDays(to)})
 		if err != nil {
 			return err
 		}

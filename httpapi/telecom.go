@@ -2,77 +2,26 @@ package httpapi
 
 import (
 	"cmp"
-	"context"
 	"net/http"
 	"slices"
 	"strconv"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/kuzet/kuzet"
-	"github.com/kuzet/kuzet/ident"
-	"github.com/kuzet/kuzet/registry"
 	"github.com/kuzet/kuzet/telecom"
 )
 
-// Audit actions of the telecom routes. (Candidates for the root package's
-// Audit* constants.)
-const (
-	auditDNOPut     = "dno.put"
-	auditDNODelete  = "dno.delete"
-	auditActiveCall = "signal.active_call"
-)
-
-// Auditor records audit entries and returns once they are committed
-// (audit.Recorder).
-type Auditor interface {
-	Record(ctx context.Context, entries ...*kuzet.AuditEntry) error
-}
-
-// CallPublisher hands registrations accepted on this node to the other
-// nodes (natsbus.OriginationFeed), whose verifications may need them. It
-// must not block: it runs on the request's path.
-type CallPublisher interface {
-	PublishOriginated(orgID int64, calls []telecom.Call)
-}
-
-// FlaggedByRegistry is the telecom engine's registry lookup over idx: a
-// number is flagged while its risk is high or critical and it is reported
-// as a spoofer's (spoofed_cli) or a scammer's (scam_call). An allowlisted
-// number is never flagged, as its risk is none. A number nobody reported,
-// the common case, costs one index probe and no allocation.
-func FlaggedByRegistry(idx *registry.Index, clock kuzet.Clock) telecom.FlagLookup {
-	return func(e164 string) bool {
-		a := idx.Assess(kuzet.KindPhone, e164, clock())
-		if a.Risk != kuzet.RiskHigh && a.Risk != kuzet.RiskCritical {
-			return false
-		}
-		return slices.Contains(a.Categories, kuzet.CategorySpoofedCLI) || slices.Contains(a.Categories, kuzet.CategoryScamCall)
-	}
-}
-
-// telecomAPI is the state of the telecom routes.
+// telecomAPI is the memory the telecom routes reuse between requests.
 type telecomAPI struct {
-	engine  *telecom.Engine
-	publish CallPublisher
-	audit   Auditor
-
-	// refreshMu serializes reloads of the operators' prefixes; known holds
-	// the organisations that existed at the last reload and ops those of
-	// them holding numbering ranges.
-	refreshMu sync.Mutex
-	known     atomic.Pointer[map[int64]bool]
-	ops       atomic.Pointer[map[int64]bool]
-
 	calls sync.Pool // *[]telecom.Call, batch decoding memory
 	bufs  sync.Pool // *[]byte, answer encoding memory
 }
 
-func (s *Server) telecomRoutes(cfg Config) {
-	s.tel = &telecomAPI{engine: cfg.Telecom, publish: cfg.CallPublisher, audit: cfg.Audit}
+func (s *Server) telecomRoutes() {
+	s.tel = &telecomAPI{}
 	s.route("POST /v1/calls/originated", kuzet.PermCallOriginate, s.handleCallsOriginated)
 	s.route("POST /v1/calls/verify", kuzet.PermCallVerify, s.handleCallsVerify)
 	s.route("POST /v1/roaming", kuzet.PermRoamingWrite, s.handleRoaming)
@@ -80,66 +29,7 @@ func (s *Server) telecomRoutes(cfg Config) {
 	s.route("DELETE /v1/dno/{number}", kuzet.PermDNOWrite, s.handleDNORemove)
 	s.route("GET /v1/signals/active-call", kuzet.PermActiveCall, s.handleActiveCall)
 	s.route("GET /v1/calls/stats", kuzet.PermStatsRead, s.handleCallStats)
-	s.metrics.registry.MustRegister(&telecomCollector{engine: cfg.Telecom})
-}
-
-// RefreshOperators loads the organisations and gives the telecom engine the
-// telcos' numbering ranges. The server calls it at start; the telecom
-// routes call it again when an organisation created since authenticates,
-// so that a new operator can register calls at once. Two organisations
-// claiming one prefix is logged and keeps the previous table. Does nothing
-// without a telecom engine.
-func (s *Server) RefreshOperators(ctx context.Context) error {
-	if s.tel == nil {
-		return nil
-	}
-	return s.refreshOperators(ctx, 0)
-}
-
-// refreshOperators reloads the operators' ranges, unless organisation
-// unless is known by then: the first of several requests of a new
-// organisation reloads, the others find it done.
-func (s *Server) refreshOperators(ctx context.Context, unless int64) error {
-	t := s.tel
-	t.refreshMu.Lock()
-	defer t.refreshMu.Unlock()
-	if k := t.known.Load(); unless != 0 && k != nil && (*k)[unless] {
-		return nil
-	}
-	orgs, err := s.access.Orgs(ctx)
-	if err != nil {
-		return err
-	}
-	if err := t.engine.SetOperators(orgs); err != nil {
-		s.logger.Error("telecom: numbering ranges not updated", "err", err)
-	}
-	known := make(map[int64]bool, len(orgs))
-	for _, o := range orgs {
-		known[o.ID] = true
-	}
-	ops := make(map[int64]bool)
-	for _, id := range t.engine.Operators() {
-		ops[id] = true
-	}
-	t.known.Store(&known)
-	t.ops.Store(&ops)
-	return nil
-}
-
-// operator returns EFORBIDDEN unless the caller's organisation holds a
-// numbering range, reloading the ranges first if the organisation is newer
-// than the last load.
-func (s *Server) operator(ctx context.Context) error {
-	p := kuzet.PrincipalFromContext(ctx)
-	if k := s.tel.known.Load(); k == nil || !(*k)[p.Org.ID] {
-		if err := s.refreshOperators(ctx, p.Org.ID); err != nil {
-			return err
-		}
-	}
-	if ops := s.tel.ops.Load(); ops == nil || !(*ops)[p.Org.ID] {
-		return kuzet.Errorf(kuzet.EFORBIDDEN, "organisation %d holds no numbering range: it cannot vouch for any number", p.Org.ID)
-	}
-	return nil
+	s.metrics.registry.MustRegister(&telecomCollector{svc: s.telecom})
 }
 
 // decodeCallBatch reads a call batch into pooled memory; release gives the
@@ -213,37 +103,30 @@ func (s *Server) handleCallsOriginated(w http.ResponseWriter, r *http.Request) e
 		return err
 	}
 	defer release()
-	if err := s.operator(r.Context()); err != nil {
+	ok, at := wellFormed(calls, errs)
+	regErrs, err := s.telecom.Originate(r.Context(), kuzet.OrgIDFromContext(r.Context()), ok)
+	if err != nil {
 		return err
 	}
-	ok, at := wellFormed(calls, errs)
-	regErrs := s.tel.engine.RegisterBatch(ok)
 	resp := countsResponse{Errors: []batchItemError{}}
 	for i, e := range errs {
 		if e != nil {
 			resp.Errors = append(resp.Errors, rejected("calls", i, e))
 		}
 	}
-	var accepted []telecom.Call // for the other nodes
 	for k, e := range regErrs {
+		if e == nil {
+			continue
+		}
 		i := k
 		if at != nil {
 			i = at[k]
 		}
-		if e != nil {
-			s.logItemError(e)
-			resp.Errors = append(resp.Errors, rejected("calls", i, e))
-			continue
-		}
-		if s.tel.publish != nil {
-			accepted = append(accepted, ok[k])
-		}
+		s.logItemError(e)
+		resp.Errors = append(resp.Errors, rejected("calls", i, e))
 	}
 	resp.Rejected = len(resp.Errors)
 	resp.Accepted = len(calls) - resp.Rejected
-	if len(accepted) > 0 {
-		s.tel.publish.PublishOriginated(kuzet.OrgIDFromContext(r.Context()), accepted)
-	}
 	if errs != nil { // errors of both kinds: answer them in item order
 		sortItemErrors(resp.Errors)
 	}
@@ -264,7 +147,7 @@ func (s *Server) handleCallsVerify(w http.ResponseWriter, r *http.Request) error
 	}
 	defer release()
 	ok, at := wellFormed(calls, errs)
-	results := s.tel.engine.VerifyBatch(r.Context(), ok)
+	results := s.telecom.VerifyBatch(r.Context(), ok)
 	if at != nil {
 		all := make([]telecom.Result, len(calls))
 		for k, res := range results {
@@ -314,9 +197,6 @@ func (s *Server) handleRoaming(w http.ResponseWriter, r *http.Request) error {
 	if err := checkBatch("subscribers", len(req.Subscribers)); err != nil {
 		return err
 	}
-	if err := s.operator(r.Context()); err != nil {
-		return err
-	}
 	resp := countsResponse{Errors: []batchItemError{}}
 	reports := make([]kuzet.Roaming, 0, len(req.Subscribers))
 	var at []int
@@ -333,7 +213,7 @@ func (s *Server) handleRoaming(w http.ResponseWriter, r *http.Request) error {
 		reports = append(reports, rep)
 		at = append(at, i)
 	}
-	errs, err := s.tel.engine.UpdateRoaming(r.Context(), kuzet.OrgIDFromContext(r.Context()), reports)
+	errs, err := s.telecom.UpdateRoaming(r.Context(), kuzet.OrgIDFromContext(r.Context()), reports)
 	if err != nil {
 		return err
 	}
@@ -361,24 +241,15 @@ func (s *Server) handleDNOAdd(w http.ResponseWriter, r *http.Request) error {
 	if err := checkBatch("numbers", len(req.Numbers)); err != nil {
 		return err
 	}
-	orgID := kuzet.OrgIDFromContext(r.Context())
-	errs, err := s.tel.engine.AddDNO(r.Context(), orgID, req.Numbers)
+	errs, err := s.telecom.AddDNO(r.Context(), kuzet.OrgIDFromContext(r.Context()), req.Numbers)
 	if err != nil {
 		return err
 	}
 	resp := countsResponse{Errors: []batchItemError{}}
-	var entries []*kuzet.AuditEntry
-	now := s.clock()
 	for i, e := range errs {
 		if e != nil {
 			resp.Errors = append(resp.Errors, rejected("numbers", i, e))
-			continue
 		}
-		entries = append(entries, &kuzet.AuditEntry{At: now, OrgID: orgID, Action: auditDNOPut,
-			Object: phoneObject(req.Numbers[i])})
-	}
-	if err := s.record(r.Context(), entries...); err != nil {
-		return err
 	}
 	resp.Rejected = len(resp.Errors)
 	resp.Accepted = len(req.Numbers) - resp.Rejected
@@ -387,13 +258,7 @@ func (s *Server) handleDNOAdd(w http.ResponseWriter, r *http.Request) error {
 
 // handleDNORemove takes a number off the Do-Not-Originate list.
 func (s *Server) handleDNORemove(w http.ResponseWriter, r *http.Request) error {
-	number := r.PathValue("number")
-	if err := s.tel.engine.RemoveDNO(r.Context(), number); err != nil {
-		return err
-	}
-	err := s.record(r.Context(), &kuzet.AuditEntry{At: s.clock(), OrgID: kuzet.OrgIDFromContext(r.Context()),
-		Action: auditDNODelete, Object: phoneObject(number)})
-	if err != nil {
+	if err := s.telecom.RemoveDNO(r.Context(), kuzet.OrgIDFromContext(r.Context()), r.PathValue("number")); err != nil {
 		return err
 	}
 	w.WriteHeader(http.StatusNoContent)
@@ -401,40 +266,13 @@ func (s *Server) handleDNORemove(w http.ResponseWriter, r *http.Request) error {
 }
 
 // handleActiveCall answers a bank whether its customer is, or lately was,
-// on a risky call. The read is about a person, so it is audited before the
-// answer leaves.
+// on a risky call.
 func (s *Server) handleActiveCall(w http.ResponseWriter, r *http.Request) error {
-	raw := r.URL.Query().Get("msisdn")
-	if raw == "" {
-		return kuzet.Invalid("msisdn", "msisdn is required")
-	}
-	ind, err := ident.ParsePhone(raw, "KZ")
-	if err != nil {
-		return kuzet.Invalid("msisdn", "%s", kuzet.ErrorMessage(err))
-	}
-	signal, err := s.tel.engine.ActiveCall(ind.Value, time.Time{})
-	if err != nil {
-		return kuzet.WithField(err, "msisdn")
-	}
-	err = s.record(r.Context(), &kuzet.AuditEntry{At: s.clock(), OrgID: kuzet.OrgIDFromContext(r.Context()),
-		Action: auditActiveCall, Object: ind.Key()})
+	signal, err := s.telecom.ActiveCall(r.Context(), kuzet.OrgIDFromContext(r.Context()), r.URL.Query().Get("msisdn"))
 	if err != nil {
 		return err
 	}
 	return writeJSON(w, http.StatusOK, signal)
-}
-
-func (s *Server) record(ctx context.Context, entries ...*kuzet.AuditEntry) error {
-	if s.tel.audit == nil || len(entries) == 0 {
-		return nil
-	}
-	return s.tel.audit.Record(ctx, entries...)
-}
-
-// phoneObject names a number in the audit log as the registry names
-// indicators.
-func phoneObject(e164 string) string {
-	return kuzet.Indicator{Kind: kuzet.KindPhone, Value: e164}.Key()
 }
 
 type callStatsRow struct {
@@ -452,14 +290,12 @@ type callTotals struct {
 	ByReason map[kuzet.CallReason]int64 `json:"by_reason"`
 }
 
-func (t *callTotals) add(r kuzet.CallCounter) {
-	t.Verified += r.Count
-	if r.Reason.Verdict() == kuzet.VerdictPass {
-		t.Passed += r.Count
-	} else {
-		t.Blocked += r.Count
+func callTotalsView(t telecom.CallTotals) callTotals {
+	v := callTotals{Verified: t.Verified, Passed: t.Passed, Blocked: t.Blocked, ByReason: t.ByReason}
+	if v.ByReason == nil {
+		v.ByReason = map[kuzet.CallReason]int64{}
 	}
-	t.ByReason[r.Reason] += r.Count
+	return v
 }
 
 type operatorStats struct {
@@ -471,8 +307,8 @@ type callStatsResponse struct {
 	From string `json:"from,omitempty"`
 	To   string `json:"to,omitempty"`
 	callTotals
-	ByOperator []*operatorStats `json:"by_operator"`
-	Rows       []callStatsRow   `json:"rows"`
+	ByOperator []operatorStats `json:"by_operator"`
+	Rows       []callStatsRow  `json:"rows"`
 }
 
 // handleCallStats answers the call-verification counters of a period:
@@ -503,14 +339,14 @@ func (s *Server) handleCallStats(w http.ResponseWriter, r *http.Request) error {
 		}
 		f.OrgID = id
 	}
-	st, err := s.tel.engine.Stats(r.Context(), f)
+	st, err := s.telecom.Stats(r.Context(), f)
 	if err != nil {
 		return err
 	}
 	resp := callStatsResponse{
-		callTotals: callTotals{ByReason: map[kuzet.CallReason]int64{}},
-		ByOperator: []*operatorStats{},
-		Rows:       make([]callStatsRow, 0, len(st.Rows)),
+		callTotals: callTotalsView(st.CallTotals),
+		ByOperator: make([]operatorStats, len(st.ByOperator)),
+		Rows:       make([]callStatsRow, len(st.Rows)),
 	}
 	if !f.From.IsZero() {
 		resp.From = f.From.UTC().Format(time.DateOnly)
@@ -518,25 +354,19 @@ func (s *Server) handleCallStats(w http.ResponseWriter, r *http.Request) error {
 	if !f.To.IsZero() {
 		resp.To = f.To.UTC().Format(time.DateOnly)
 	}
-	byOrg := map[int64]*operatorStats{}
-	for _, row := range st.Rows {
-		resp.add(row)
-		o := byOrg[row.OrgID]
-		if o == nil {
-			o = &operatorStats{OrgID: row.OrgID, callTotals: callTotals{ByReason: map[kuzet.CallReason]int64{}}}
-			byOrg[row.OrgID] = o
-			resp.ByOperator = append(resp.ByOperator, o)
-		}
-		o.add(row)
-		resp.Rows = append(resp.Rows, callStatsRow{Day: row.Day.Format(time.DateOnly), OrgID: row.OrgID,
-			Verdict: row.Reason.Verdict(), Reason: row.Reason, Count: row.Count})
+	for i, o := range st.ByOperator {
+		resp.ByOperator[i] = operatorStats{OrgID: o.OrgID, callTotals: callTotalsView(o.CallTotals)}
 	}
-	slices.SortFunc(resp.ByOperator, func(a, b *operatorStats) int { return cmp.Compare(a.OrgID, b.OrgID) })
+	for i, row := range st.Rows {
+		resp.Rows[i] = callStatsRow{Day: row.Day.Format(time.DateOnly), OrgID: row.OrgID,
+			Verdict: row.Reason.Verdict(), Reason: row.Reason, Count: row.Count}
+	}
 	return writeJSON(w, http.StatusOK, resp)
 }
 
-// telecomCollector exports the engine's metrics, read once a scrape.
-type telecomCollector struct{ engine *telecom.Engine }
+// telecomCollector exports the call-verification metrics, read once a
+// scrape.
+type telecomCollector struct{ svc *telecom.Service }
 
 var (
 	telecomGauges = map[string]*prometheus.Desc{
@@ -568,7 +398,7 @@ func (c *telecomCollector) Describe(ch chan<- *prometheus.Desc) {
 }
 
 func (c *telecomCollector) Collect(ch chan<- prometheus.Metric) {
-	m := c.engine.Metrics()
+	m := c.svc.Metrics()
 	impaired := 0.0
 	if m.Impaired {
 		impaired = 1

@@ -22,11 +22,11 @@ import (
 
 // MustTelecom returns a call-verification engine over store that flags the
 // numbers reg does. The caller closes it.
-func MustTelecom(tb testing.TB, store kuzet.Store, reg *registry.Service) *telecom.Engine {
+func MustTelecom(tb testing.TB, store kuzet.Store, reg *registry.Service) *telecom.Service {
 	tb.Helper()
-	e, err := telecom.New(telecom.Config{
-		Store:   telecom.TxStore(store),
-		Flagged: httpapi.FlaggedByRegistry(reg.Index(), kuzet.SystemClock),
+	e, err := telecom.NewService(telecom.Config{
+		Store:   store,
+		Flagged: reg.FlaggedCaller,
 		Logger:  slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
 	if err != nil {

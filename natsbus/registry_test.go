@@ -67,7 +67,7 @@ func startNode(t *testing.T, dir, url, prefix string) *node {
 	if err := reg.Load(ctx); err != nil {
 		t.Fatal(err)
 	}
-	reg.OnChange = feed.Publish
+	reg.Changes.Subscribe(feed.Publish)
 	if err := feed.Follow(ctx, since, reg.Apply); err != nil {
 		t.Fatal(err)
 	}

@@ -57,11 +57,11 @@ type OriginationOptions struct {
 // on JetStream, by operators and by the other nodes, and publishes the
 // registrations this node takes over HTTP for the other nodes. While the
 // stream cannot be read, or the node lags far behind it, the engine is
-// impaired (telecom.Engine.SetImpaired): a registration may be sitting
+// impaired (telecom.Service.SetImpaired): a registration may be sitting
 // unread, so verifications that find none fail open instead of blocking.
 type OriginationFeed struct {
 	bus    *Bus
-	engine *telecom.Engine
+	engine *telecom.Service
 	opts   OriginationOptions
 	base   string // subject prefix, up to the organisation
 	stream jetstream.Stream
@@ -80,7 +80,7 @@ type OriginationFeed struct {
 
 // OriginationFeed sets up the registrations' stream for engine. Start
 // begins consuming.
-func (b *Bus) OriginationFeed(ctx context.Context, engine *telecom.Engine, opts OriginationOptions) (*OriginationFeed, error) {
+func (b *Bus) OriginationFeed(ctx context.Context, engine *telecom.Service, opts OriginationOptions) (*OriginationFeed, error) {
 	if opts.Partitions <= 0 {
 		opts.Partitions = 1
 	}
@@ -306,11 +306,12 @@ func (f *OriginationFeed) Publish(orgID int64, calls []telecom.Call) error {
 	return errors.Join(errs...)
 }
 
-// PublishOriginated publishes registrations taken over HTTP for the other
-// nodes (httpapi.CallPublisher). A failure is logged: the registrations
-// are in this node's window, and the stream's impairment shows elsewhere.
-func (f *OriginationFeed) PublishOriginated(orgID int64, calls []telecom.Call) {
-	if err := f.Publish(orgID, calls); err != nil {
-		f.bus.logger.Error("fan out originations", "org", orgID, "calls", len(calls), "err", err)
+// PublishOriginated publishes the registrations this node accepted for
+// the other nodes: it subscribes to telecom.Service.Originations. A failure
+// is logged: the registrations are in this node's window, and the stream's
+// impairment shows elsewhere.
+func (f *OriginationFeed) PublishOriginated(o telecom.Originated) {
+	if err := f.Publish(o.OrgID, o.Calls); err != nil {
+		f.bus.logger.Error("fan out originations", "org", o.OrgID, "calls", len(o.Calls), "err", err)
 	}
 }

@@ -29,11 +29,11 @@ var telcos = []*kuzet.Org{
 
 const flagged = "+77015550001"
 
-func mustEngine(tb testing.TB, cfg telecom.Config) *telecom.Engine {
+func mustEngine(tb testing.TB, cfg telecom.Config) *telecom.Service {
 	tb.Helper()
 	cfg.Flagged = func(n string) bool { return n == flagged }
 	cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
-	e, err := telecom.New(cfg)
+	e, err := telecom.NewService(cfg)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -48,7 +48,7 @@ func mustEngine(tb testing.TB, cfg telecom.Config) *telecom.Engine {
 }
 
 // startFeed connects a node to url and feeds e from the stream.
-func startFeed(tb testing.TB, url, prefix string, e *telecom.Engine, opts natsbus.OriginationOptions) *natsbus.OriginationFeed {
+func startFeed(tb testing.TB, url, prefix string, e *telecom.Service, opts natsbus.OriginationOptions) *natsbus.OriginationFeed {
 	tb.Helper()
 	ctx := context.Background()
 	bus, err := natsbus.Open(ctx, url, natsbus.Options{Prefix: prefix, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})

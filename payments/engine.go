@@ -22,9 +22,9 @@ type Indicators interface {
 
 // CallSignals gives the active-call signal of a subscriber: whether they
 // are, or in the last minutes were, on a call with a risky caller.
-// telecom.Engine implements it. It must answer from memory.
+// telecom.Service implements it. It must answer from memory.
 type CallSignals interface {
-	ActiveCall(msisdn string, at time.Time) (telecom.ActiveCall, error)
+	Signal(msisdn string, at time.Time) (telecom.ActiveCall, error)
 }
 
 // Sink takes check records to be stored, without blocking. Enqueue returns
@@ -325,7 +325,7 @@ func (e *Engine) measure(pc *kuzet.PaymentCheck, k *checkKeys, now time.Time, s 
 	}
 
 	if e.calls != nil && pc.Payer.Phone != "" {
-		if ac, err := e.calls.ActiveCall(pc.Payer.Phone, now); err == nil {
+		if ac, err := e.calls.Signal(pc.Payer.Phone, now); err == nil {
 			s.flag(SignalCallActive, ac.Active)
 			s.flag(SignalCallForeign, ac.Foreign)
 			s.flag(SignalCallUnverified, ac.Unverified)

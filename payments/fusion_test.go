@@ -32,7 +32,7 @@ func TestTelecomFusion(t *testing.T) {
 			// period for a registration that never comes.
 			synctest.Test(t, func(t *testing.T) {
 				clock := &testClock{t: base.UTC()}
-				tel, err := telecom.New(telecom.Config{Clock: clock.Now, PairMemory: 1 << 12, MaxEntries: 1 << 12})
+				tel, err := telecom.NewService(telecom.Config{Clock: clock.Now, PairMemory: 1 << 12, MaxEntries: 1 << 12})
 				must(t, "telecom", err)
 				must(t, "operators", tel.SetOperators([]*kuzet.Org{
 					{ID: telco, Name: "Operator A", Type: kuzet.OrgTelco, Prefixes: []string{"7701", "7727"}},

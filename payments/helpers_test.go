@@ -51,7 +51,7 @@ type calls struct {
 	m  map[string]telecom.ActiveCall
 }
 
-func (c *calls) ActiveCall(msisdn string, at time.Time) (telecom.ActiveCall, error) {
+func (c *calls) Signal(msisdn string, at time.Time) (telecom.ActiveCall, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.m[msisdn], nil

@@ -38,7 +38,7 @@ func (s *simTelecom) note(c *synth.EventCall) {
 	}
 }
 
-func (s *simTelecom) ActiveCall(msisdn string, at time.Time) (telecom.ActiveCall, error) {
+func (s *simTelecom) Signal(msisdn string, at time.Time) (telecom.ActiveCall, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	st := s.m[msisdn]

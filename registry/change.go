@@ -19,7 +19,7 @@ const (
 
 // Change is one committed change to the registry, as far as an index needs
 // to know it: what a node publishes after a write so that every other
-// node's index follows (see Service.OnChange and Service.Apply). It carries
+// node's index follows (see Service.Changes and Service.Apply). It carries
 // no evidence, which the index never needs and the bus need not spread.
 type Change struct {
 	Op         ChangeOp       `json:"op"`

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -24,14 +25,6 @@ const (
 // StatusAccepted is the status of a submitted indicator that was stored.
 const StatusAccepted = "accepted"
 
-// Auditor records audit entries of reads. Reads are many, so the server
-// groups them into few transactions; writes, in contrast, put their entries
-// in their own transaction.
-type Auditor interface {
-	// Record returns once every entry is committed.
-	Record(ctx context.Context, entries ...*kuzet.AuditEntry) error
-}
-
 // Service is the registry's use cases. Writes go through the store, with
 // their audit entries in the same transaction, and reach the index only
 // after commit; reads are answered by the index alone. The caller checks
@@ -39,11 +32,11 @@ type Auditor interface {
 //
 // Set the exported fields before the Service is used.
 type Service struct {
-	// OnChange, if set, is called after each committed change, in commit
-	// order, so that a bus adapter can publish it to the other nodes. Calls
-	// are serialized; Apply may be called from it, but not the Service's
-	// writes, which would wait for it.
-	OnChange func(Change)
+	// Changes emits each committed change, in commit order, so that a bus
+	// adapter can publish it to the other nodes. Emits are serialized; a
+	// subscriber may call Apply, but not the Service's writes, which would
+	// wait for it.
+	Changes kuzet.Hook[Change]
 
 	// OnLoadProgress, if set, is called by Load every LoadProgressEvery
 	// reports and once at the end, so that start-up can log progress.
@@ -52,14 +45,14 @@ type Service struct {
 	store  kuzet.Store
 	parser *ident.Parser
 	clock  kuzet.Clock
-	audit  Auditor
+	audit  kuzet.Auditor
 	index  *Index
 
 	// mu serializes writes from their transaction to their index update,
 	// so that the index sees changes in the order the store committed them.
 	// Writes are few (reports are counted in tens of thousands a year) and
 	// the store serializes its writers anyway. pub, taken before mu is
-	// released, keeps OnChange calls in the same order without holding mu.
+	// released, keeps Changes' emits in the same order without holding mu.
 	mu  sync.Mutex
 	pub sync.Mutex
 }
@@ -80,7 +73,7 @@ type LoadStats struct {
 // fill it from the store. A nil parser parses every kind but cards, a nil
 // clock is kuzet.SystemClock, and a nil audit records each read in a store
 // transaction of its own.
-func NewService(store kuzet.Store, parser *ident.Parser, clock kuzet.Clock, audit Auditor) *Service {
+func NewService(store kuzet.Store, parser *ident.Parser, clock kuzet.Clock, audit kuzet.Auditor) *Service {
 	if parser == nil {
 		parser = &ident.Parser{}
 	}
@@ -88,7 +81,7 @@ func NewService(store kuzet.Store, parser *ident.Parser, clock kuzet.Clock, audi
 		clock = kuzet.SystemClock
 	}
 	if audit == nil {
-		audit = storeAuditor{store}
+		audit = kuzet.StoreAuditor(store)
 	}
 	return &Service{store: store, parser: parser, clock: clock, audit: audit, index: NewIndex()}
 }
@@ -107,7 +100,7 @@ func (s *Service) Load(ctx context.Context) error {
 	fresh := s.index.sibling()
 	now := s.clock()
 	var st LoadStats
-	err := s.withTx(ctx, false, func(tx kuzet.Tx) error {
+	err := kuzet.Transact(ctx, s.store, false, func(tx kuzet.Tx) error {
 		n := 0
 		err := tx.ScanReports(ctx, func(r *kuzet.Report) error {
 			if n++; n%65536 == 0 {
@@ -464,11 +457,11 @@ func (s *Service) Apply(c Change) error {
 }
 
 // write runs fn in a writable transaction. Once it commits, the changes fn
-// returns go into the index and then to OnChange, in commit order.
+// returns go into the index and then to Changes, in commit order.
 func (s *Service) write(ctx context.Context, fn func(kuzet.Tx) ([]Change, error)) error {
 	s.mu.Lock()
 	var changes []Change
-	err := s.withTx(ctx, true, func(tx kuzet.Tx) error {
+	err := kuzet.Transact(ctx, s.store, true, func(tx kuzet.Tx) error {
 		var err error
 		changes, err = fn(tx)
 		return err
@@ -483,25 +476,10 @@ func (s *Service) write(ctx context.Context, fn func(kuzet.Tx) ([]Change, error)
 	s.pub.Lock()
 	s.mu.Unlock()
 	defer s.pub.Unlock()
-	if s.OnChange != nil {
-		for _, c := range changes {
-			s.OnChange(c)
-		}
+	for _, c := range changes {
+		s.Changes.Emit(c)
 	}
 	return nil
-}
-
-// withTx runs fn in a transaction and commits it if fn succeeds.
-func (s *Service) withTx(ctx context.Context, writable bool, fn func(kuzet.Tx) error) error {
-	tx, err := s.store.Begin(ctx, writable)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := fn(tx); err != nil {
-		return err
-	}
-	return tx.Commit()
 }
 
 // truncate cuts s to at most n bytes on a rune boundary.
@@ -515,21 +493,16 @@ func truncate(s string, n int) string {
 	return s[:n]
 }
 
-// storeAuditor records each read in a transaction of its own: correct, but
-// a transaction per read; the server passes an Auditor that groups them.
-type storeAuditor struct{ store kuzet.Store }
-
-func (a storeAuditor) Record(ctx context.Context, entries ...*kuzet.AuditEntry) error {
-	if len(entries) == 0 {
-		return nil
+// FlaggedCaller is the registry's rule for call verification: a caller
+// number (E.164 with "+") is flagged while its risk is high or critical
+// and it is reported as a spoofer's (spoofed_cli) or a scammer's
+// (scam_call). An allowlisted number is never flagged, as its risk is none.
+// A number nobody reported, the common case, costs one index probe and no
+// allocation, so telecom may ask on every call.
+func (s *Service) FlaggedCaller(e164 string) bool {
+	a := s.index.Assess(kuzet.KindPhone, e164, s.clock())
+	if a.Risk != kuzet.RiskHigh && a.Risk != kuzet.RiskCritical {
+		return false
 	}
-	tx, err := a.store.Begin(ctx, true)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := tx.AppendAudit(ctx, entries...); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return slices.Contains(a.Categories, kuzet.CategorySpoofedCLI) || slices.Contains(a.Categories, kuzet.CategoryScamCall)
 }

@@ -568,12 +568,12 @@ func TestServiceChanges(t *testing.T) {
 	ctx := context.Background()
 	follower := registry.NewService(f.db, nil, f.clock.now, f.audit)
 	var changes []registry.Change
-	f.svc.OnChange = func(c registry.Change) {
+	f.svc.Changes.Subscribe(func(c registry.Change) {
 		changes = append(changes, c)
 		if err := follower.Apply(c); err != nil {
 			t.Error(err)
 		}
-	}
+	})
 	if _, err := f.svc.Submit(ctx, 1, []registry.Submission{
 		{Kind: kuzet.KindPhone, Value: "+77011234567", Category: kuzet.CategoryScamCall, Confidence: 0.9},
 		{Kind: kuzet.KindPhone, Value: "+77011234567", Category: kuzet.CategorySpoofedCLI, Confidence: 0.9},
@@ -616,18 +616,18 @@ func TestServiceChanges(t *testing.T) {
 	}
 }
 
-// TestServiceOnChangeMayApply checks that OnChange may hand a change
+// TestServiceChangesMayApply checks that a subscriber may hand a change
 // straight back to Apply, as a bus delivering to itself would, without a
 // deadlock.
-func TestServiceOnChangeMayApply(t *testing.T) {
+func TestServiceChangesMayApply(t *testing.T) {
 	f := newFixture(t)
 	n := 0
-	f.svc.OnChange = func(c registry.Change) {
+	f.svc.Changes.Subscribe(func(c registry.Change) {
 		n++
 		if err := f.svc.Apply(c); err != nil {
 			t.Error(err)
 		}
-	}
+	})
 	if _, err := f.svc.PutAllow(context.Background(), 1, kuzet.KindPhone, "+77011234567", "hotline"); err != nil {
 		t.Fatal(err)
 	}

@@ -89,8 +89,7 @@ func TestCallDriverThroughTheAPI(t *testing.T) {
 	if err := reg.Load(ctx); err != nil {
 		t.Fatal(err)
 	}
-	engine, err := telecom.New(telecom.Config{Store: telecom.TxStore(store), Logger: logger,
-		Flagged: httpapi.FlaggedByRegistry(reg.Index(), kuzet.SystemClock)})
+	engine, err := telecom.NewService(telecom.Config{Store: store, Audit: rec, Logger: logger, Flagged: reg.FlaggedCaller})
 	if err != nil {
 		t.Fatal(err)
 	}

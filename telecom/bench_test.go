@@ -47,9 +47,9 @@ func pair(as, bs []string, i int) (string, string) {
 	return as[i&(len(as)-1)], bs[((i>>21)^i)&(len(bs)-1)]
 }
 
-func benchEngine(b *testing.B, clock *simClock, cfg telecom.Config) *telecom.Engine {
+func benchEngine(b *testing.B, clock *simClock, cfg telecom.Config) *telecom.Service {
 	cfg.Clock = clock.Now
-	e, err := telecom.New(cfg)
+	e, err := telecom.NewService(cfg)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -61,7 +61,7 @@ func benchEngine(b *testing.B, clock *simClock, cfg telecom.Config) *telecom.Eng
 
 // fill registers and verifies n calls, one interval apart, starting at
 // call number from.
-func fill(b *testing.B, e *telecom.Engine, clock *simClock, as, bs []string, from, n int) {
+func fill(b *testing.B, e *telecom.Service, clock *simClock, as, bs []string, from, n int) {
 	ctx := context.Background()
 	for i := from; i < from+n; i++ {
 		clock.n.Add(1)

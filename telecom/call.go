@@ -34,18 +34,51 @@ type Result struct {
 
 const maxCallID = 256
 
+// Originated is the event of registrations accepted on this node.
+type Originated struct {
+	OrgID int64
+	Calls []Call
+}
+
+// Originate registers calls that orgID originated, each judged alone: a
+// call from another operator's number is that item's EFORBIDDEN, a
+// malformed one its EINVALID; the accepted ones are emitted on
+// Originations. Returns EFORBIDDEN for the whole batch if orgID holds no
+// numbering range at all.
+func (e *Service) Originate(ctx context.Context, orgID int64, calls []Call) ([]error, error) {
+	if err := e.checkOperator(ctx, orgID); err != nil {
+		return nil, err
+	}
+	for i := range calls {
+		calls[i].OrgID = orgID
+	}
+	errs := e.RegisterBatch(calls)
+	if e.Originations.Subscribed() {
+		accepted := make([]Call, 0, len(calls))
+		for i := range calls {
+			if errs[i] == nil {
+				accepted = append(accepted, calls[i])
+			}
+		}
+		if len(accepted) > 0 {
+			e.Originations.Emit(Originated{OrgID: orgID, Calls: accepted})
+		}
+	}
+	return errs, nil
+}
+
 // Register adds a call originated by c.OrgID to the window, where a
 // verification can match it. Repeating a call (same A, B and CallID, or the
 // same A, B and At without a CallID) is accepted and changes nothing.
 // Returns EINVALID for malformed fields or an At outside the window, and
 // EFORBIDDEN if A is not a number c.OrgID serves.
-func (e *Engine) Register(c Call) error {
+func (e *Service) Register(c Call) error {
 	return e.register(&c, e.now())
 }
 
 // RegisterBatch registers calls, reading the clock once. Returns one error
 // per call, nil where accepted.
-func (e *Engine) RegisterBatch(calls []Call) []error {
+func (e *Service) RegisterBatch(calls []Call) []error {
 	now := e.now()
 	errs := make([]error, len(calls))
 	for i := range calls {
@@ -54,7 +87,7 @@ func (e *Engine) RegisterBatch(calls []Call) []error {
 	return errs
 }
 
-func (e *Engine) register(c *Call, now int64) error {
+func (e *Service) register(c *Call, now int64) error {
 	a, b, class, err := e.parseNumbers(c)
 	if err == nil {
 		err = e.checkAt(c.At, now)
@@ -90,7 +123,7 @@ func (e *Engine) register(c *Call, now int64) error {
 // digits) is an error; a well-formed but undialable one comes back as
 // Invalid for the caller to judge. A zero Number stands for an A whose
 // digits do not fit E.164.
-func (e *Engine) parseNumbers(c *Call) (a, b Number, class Class, err error) {
+func (e *Service) parseNumbers(c *Call) (a, b Number, class Class, err error) {
 	a, aWF, aOK := scan(c.A)
 	b, bWF, bOK := scan(c.B)
 	switch {
@@ -112,7 +145,7 @@ func (e *Engine) parseNumbers(c *Call) (a, b Number, class Class, err error) {
 
 // checkAt rejects call times the window cannot hold: older than the window,
 // or further in the future than the clock skew allowed.
-func (e *Engine) checkAt(at time.Time, now int64) error {
+func (e *Service) checkAt(at time.Time, now int64) error {
 	if at.IsZero() {
 		return kuzet.Invalid("at", "at is required")
 	}
@@ -151,7 +184,7 @@ type query struct {
 // not a dialable, allocated number is a verdict, invalid_cli, not an error).
 // A domestic A on domestic ingress without a matching registration waits up
 // to Config.Grace for one to arrive.
-func (e *Engine) Verify(ctx context.Context, c Call) (Verdict, error) {
+func (e *Service) Verify(ctx context.Context, c Call) (Verdict, error) {
 	now := e.now()
 	var q query
 	if err := e.parseVerify(&c, now, &q); err != nil {
@@ -171,7 +204,7 @@ func (e *Engine) Verify(ctx context.Context, c Call) (Verdict, error) {
 // at once, so that a batch takes at most one grace period longer than its
 // work. Items still undecided when the deadline has passed (an overloaded
 // engine) pass with reason timeout.
-func (e *Engine) VerifyBatch(ctx context.Context, calls []Call) []Result {
+func (e *Service) VerifyBatch(ctx context.Context, calls []Call) []Result {
 	start := time.Now()
 	now := e.now()
 	out := make([]Result, len(calls))
@@ -208,7 +241,7 @@ func (e *Engine) VerifyBatch(ctx context.Context, calls []Call) []Result {
 	return out
 }
 
-func (e *Engine) parseVerify(c *Call, now int64, q *query) error {
+func (e *Service) parseVerify(c *Call, now int64, q *query) error {
 	a, b, class, err := e.parseNumbers(c)
 	if err == nil && !c.Ingress.Valid() {
 		err = kuzet.Invalid("ingress", "ingress must be domestic or international")
@@ -232,7 +265,7 @@ func (e *Engine) parseVerify(c *Call, now int64, q *query) error {
 // judge applies the rules that need no waiting, in the order of the block
 // reasons: invalid_cli, dno, domestic_cli_from_abroad, then the search for
 // a registration. It reports false when a domestic call found none yet.
-func (e *Engine) judge(c *Call, q *query, now int64) (kuzet.CallReason, bool) {
+func (e *Service) judge(c *Call, q *query, now int64) (kuzet.CallReason, bool) {
 	if q.class == Invalid {
 		return kuzet.ReasonInvalidCLI, true
 	}
@@ -272,7 +305,7 @@ func (e *Engine) judge(c *Call, q *query, now int64) (kuzet.CallReason, bool) {
 // sets reasons[i]: ok for those matched, else not_originated after the
 // grace period, or timeout when the wait could not be a fair one (the engine
 // impaired, the caller's context ending first, too many waiting).
-func (e *Engine) await(ctx context.Context, start time.Time, qs []query, idx []int, reasons []kuzet.CallReason) {
+func (e *Service) await(ctx context.Context, start time.Time, qs []query, idx []int, reasons []kuzet.CallReason) {
 	n := int64(len(idx))
 	if e.waiting.Add(n) > int64(e.cfg.MaxWaiting) {
 		e.waiting.Add(-n)
@@ -344,7 +377,7 @@ func (e *Engine) await(ctx context.Context, start time.Time, qs []query, idx []i
 // finish applies the last rule, flagged_number, to calls that would pass,
 // unless lookup is false (a batch already late), and records the verdict in
 // the counters and the active-call signal.
-func (e *Engine) finish(c *Call, q *query, r kuzet.CallReason, now int64, lookup bool) Verdict {
+func (e *Service) finish(c *Call, q *query, r kuzet.CallReason, now int64, lookup bool) Verdict {
 	if lookup && (r == kuzet.ReasonOK || r == kuzet.ReasonTimeout) && e.cfg.Flagged != nil && e.cfg.Flagged(c.A) {
 		r = kuzet.ReasonFlaggedNumber
 	}

@@ -34,13 +34,13 @@ func TestVerifyReasons(t *testing.T) {
 	)
 	tests := []struct {
 		name  string
-		setup func(t *testing.T, e *telecom.Engine, clock *testClock)
+		setup func(t *testing.T, e *telecom.Service, clock *testClock)
 		call  func(clock *testClock) telecom.Call
 		want  kuzet.CallReason
 	}{
 		{
 			name: "registered domestic call passes",
-			setup: func(t *testing.T, e *telecom.Engine, c *testClock) {
+			setup: func(t *testing.T, e *telecom.Service, c *testClock) {
 				mustRegister(t, e, call(c, mobA, mobB, opA, "c1"))
 			},
 			call: func(c *testClock) telecom.Call { return verifyCall(c, mobA, mobB, dom) },
@@ -53,7 +53,7 @@ func TestVerifyReasons(t *testing.T) {
 		},
 		{
 			name: "registration for another B does not count",
-			setup: func(t *testing.T, e *telecom.Engine, c *testClock) {
+			setup: func(t *testing.T, e *telecom.Service, c *testClock) {
 				mustRegister(t, e, call(c, mobA, "+77021111111", opA, "c1"))
 			},
 			call: func(c *testClock) telecom.Call { return verifyCall(c, mobA, mobB, dom) },
@@ -71,7 +71,7 @@ func TestVerifyReasons(t *testing.T) {
 		},
 		{
 			name: "domestic mobile from abroad even when registered",
-			setup: func(t *testing.T, e *telecom.Engine, c *testClock) {
+			setup: func(t *testing.T, e *telecom.Service, c *testClock) {
 				mustRegister(t, e, call(c, mobA, mobB, opA, "c1"))
 			},
 			call: func(c *testClock) telecom.Call { return verifyCall(c, mobA, mobB, intl) },
@@ -84,7 +84,7 @@ func TestVerifyReasons(t *testing.T) {
 		},
 		{
 			name: "roamer calling home passes",
-			setup: func(t *testing.T, e *telecom.Engine, c *testClock) {
+			setup: func(t *testing.T, e *telecom.Service, c *testClock) {
 				mustRoam(t, e, opA, roamer, kuzet.RoamingAbroad, c.Now())
 			},
 			call: func(c *testClock) telecom.Call { return verifyCall(c, roamer, mobB, intl) },
@@ -92,7 +92,7 @@ func TestVerifyReasons(t *testing.T) {
 		},
 		{
 			name: "roamer's number on a domestic trunk still needs a registration",
-			setup: func(t *testing.T, e *telecom.Engine, c *testClock) {
+			setup: func(t *testing.T, e *telecom.Service, c *testClock) {
 				mustRoam(t, e, opA, roamer, kuzet.RoamingAbroad, c.Now())
 			},
 			call: func(c *testClock) telecom.Call { return verifyCall(c, roamer, mobB, dom) },
@@ -115,13 +115,13 @@ func TestVerifyReasons(t *testing.T) {
 		},
 		{
 			name:  "DNO number from abroad",
-			setup: func(t *testing.T, e *telecom.Engine, c *testClock) { mustDNO(t, e, bankLine) },
+			setup: func(t *testing.T, e *telecom.Service, c *testClock) { mustDNO(t, e, bankLine) },
 			call:  func(c *testClock) telecom.Call { return verifyCall(c, bankLine, mobB, intl) },
 			want:  kuzet.ReasonDNO,
 		},
 		{
 			name: "DNO number even when registered",
-			setup: func(t *testing.T, e *telecom.Engine, c *testClock) {
+			setup: func(t *testing.T, e *telecom.Service, c *testClock) {
 				mustDNO(t, e, mobA)
 				mustRegister(t, e, call(c, mobA, mobB, opA, "c1"))
 			},
@@ -155,7 +155,7 @@ func TestVerifyReasons(t *testing.T) {
 		},
 		{
 			name: "flagged registered number",
-			setup: func(t *testing.T, e *telecom.Engine, c *testClock) {
+			setup: func(t *testing.T, e *telecom.Service, c *testClock) {
 				mustRegister(t, e, call(c, flagged, mobB, opA, "c1"))
 			},
 			call: func(c *testClock) telecom.Call { return verifyCall(c, flagged, mobB, dom) },
@@ -188,7 +188,7 @@ func TestVerifyReasons(t *testing.T) {
 	}
 }
 
-func mustRoam(tb testing.TB, e *telecom.Engine, org int64, msisdn string, state kuzet.RoamingState, at time.Time) {
+func mustRoam(tb testing.TB, e *telecom.Service, org int64, msisdn string, state kuzet.RoamingState, at time.Time) {
 	tb.Helper()
 	errs, err := e.UpdateRoaming(context.Background(), org, []kuzet.Roaming{{MSISDN: msisdn, State: state, Country: "tr", At: at}})
 	if err != nil || errs[0] != nil {
@@ -196,7 +196,7 @@ func mustRoam(tb testing.TB, e *telecom.Engine, org int64, msisdn string, state 
 	}
 }
 
-func mustDNO(tb testing.TB, e *telecom.Engine, number string) {
+func mustDNO(tb testing.TB, e *telecom.Service, number string) {
 	tb.Helper()
 	errs, err := e.AddDNO(context.Background(), 9, []string{number})
 	if err != nil || errs[0] != nil {

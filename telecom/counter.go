@@ -143,7 +143,7 @@ func sortCounters(rows []kuzet.CallCounter) {
 // store, in one transaction. On failure the counts stay in memory for the
 // next flush, so an outage of the store delays counters but loses none.
 // Without a store Flush does nothing and the counts stay in memory.
-func (e *Engine) Flush(ctx context.Context) error {
+func (e *Service) Flush(ctx context.Context) error {
 	if e.cfg.Store == nil {
 		return nil
 	}
@@ -158,7 +158,7 @@ func (e *Engine) Flush(ctx context.Context) error {
 		rows = append(rows, k.row(n))
 	}
 	sortCounters(rows)
-	err := e.cfg.Store(ctx, true, func(s kuzet.TelecomStore) error { return s.AddCallCounters(ctx, rows) })
+	err := kuzet.Transact(ctx, e.cfg.Store, true, func(s kuzet.Tx) error { return s.AddCallCounters(ctx, rows) })
 	if err != nil {
 		for k, n := range m {
 			e.counts.restore(k, n)
@@ -168,8 +168,8 @@ func (e *Engine) Flush(ctx context.Context) error {
 	return nil
 }
 
-// CallStats sums call-verification counters over a period.
-type CallStats struct {
+// CallTotals sums verdicts.
+type CallTotals struct {
 	Verified int64 // every verdict given
 	Passed   int64 // verdict pass, including fail-open timeouts
 	// Blocked is the briefing's "calls from spoofed numbers blocked": every
@@ -177,19 +177,44 @@ type CallStats struct {
 	// known to be a fraudster's.
 	Blocked  int64
 	ByReason map[kuzet.CallReason]int64
-	Rows     []kuzet.CallCounter // by day, organisation and reason
+}
+
+func (t *CallTotals) add(reason kuzet.CallReason, n int64) {
+	if t.ByReason == nil {
+		t.ByReason = make(map[kuzet.CallReason]int64)
+	}
+	t.Verified += n
+	t.ByReason[reason] += n
+	if reason.Verdict() == kuzet.VerdictPass {
+		t.Passed += n
+	} else {
+		t.Blocked += n
+	}
+}
+
+// OperatorCalls is the totals of one terminating operator.
+type OperatorCalls struct {
+	OrgID int64
+	CallTotals
+}
+
+// CallStats sums call-verification counters over a period.
+type CallStats struct {
+	CallTotals
+	ByOperator []*OperatorCalls     // by terminating organisation, by ID
+	Rows       []kuzet.CallCounter // by day, organisation and reason
 }
 
 // Stats returns the counters f selects: the stored ones plus those not yet
 // flushed, so that a figure asked for right after a burst includes it.
-func (e *Engine) Stats(ctx context.Context, f kuzet.CallCounterFilter) (*CallStats, error) {
+func (e *Service) Stats(ctx context.Context, f kuzet.CallCounterFilter) (*CallStats, error) {
 	// Holding flushMu keeps a flush from moving counts from memory to the
 	// store between the two reads below, which would count them twice.
 	e.flushMu.Lock()
 	defer e.flushMu.Unlock()
 	sum := make(map[counterKey]int64)
 	if e.cfg.Store != nil {
-		err := e.cfg.Store(ctx, false, func(s kuzet.TelecomStore) error {
+		err := kuzet.Transact(ctx, e.cfg.Store, false, func(s kuzet.Tx) error {
 			rows, err := s.FindCallCounters(ctx, f)
 			if err != nil {
 				return err
@@ -216,19 +241,23 @@ func (e *Engine) Stats(ctx context.Context, f kuzet.CallCounterFilter) (*CallSta
 		}
 		sum[k] += n
 	}
-	st := &CallStats{ByReason: make(map[kuzet.CallReason]int64), Rows: make([]kuzet.CallCounter, 0, len(sum))}
+	st := &CallStats{CallTotals: CallTotals{ByReason: make(map[kuzet.CallReason]int64)},
+		ByOperator: []*OperatorCalls{}, Rows: make([]kuzet.CallCounter, 0, len(sum))}
+	byOrg := make(map[int64]*OperatorCalls)
 	for k, n := range sum {
 		row := k.row(n)
 		st.Rows = append(st.Rows, row)
-		st.Verified += n
-		st.ByReason[row.Reason] += n
-		if row.Reason.Verdict() == kuzet.VerdictPass {
-			st.Passed += n
-		} else {
-			st.Blocked += n
+		st.add(row.Reason, n)
+		o := byOrg[row.OrgID]
+		if o == nil {
+			o = &OperatorCalls{OrgID: row.OrgID, CallTotals: CallTotals{ByReason: make(map[kuzet.CallReason]int64)}}
+			byOrg[row.OrgID] = o
+			st.ByOperator = append(st.ByOperator, o)
 		}
+		o.add(row.Reason, n)
 	}
 	sortCounters(st.Rows)
+	slices.SortFunc(st.ByOperator, func(a, b *OperatorCalls) int { return cmp.Compare(a.OrgID, b.OrgID) })
 	return st, nil
 }
 

@@ -17,13 +17,13 @@ func TestCountersAndRestart(t *testing.T) {
 	ctx := context.Background()
 	store := newMemStore()
 	synctest.Test(t, func(t *testing.T) {
-		e, clock := MustEngine(t, telecom.Config{Store: store.Func})
+		e, clock := MustEngine(t, telecom.Config{Store: store})
 		if err := e.Open(ctx); err != nil {
 			t.Fatal(err)
 		}
 		mustRoam(t, e, opA, "+77017770000", kuzet.RoamingAbroad, t0)
 		mustDNO(t, e, "+77272501234")
-		if errs, err := e.SetPortings(ctx, []kuzet.Porting{{MSISDN: "+77021112233", OrgID: opA}}); err != nil || errs[0] != nil {
+		if errs, err := e.SetPortings(ctx, 1, []kuzet.Porting{{MSISDN: "+77021112233", OrgID: opA}}); err != nil || errs[0] != nil {
 			t.Fatalf("SetPortings: %v %v", err, errs)
 		}
 		mustRegister(t, e, call(clock, "+77011234567", "+77021234567", opA, "c1"))
@@ -76,7 +76,7 @@ func TestCountersAndRestart(t *testing.T) {
 		}
 
 		// The restart.
-		e2, clock2 := MustEngine(t, telecom.Config{Store: store.Func})
+		e2, clock2 := MustEngine(t, telecom.Config{Store: store})
 		if err := e2.Open(ctx); err != nil {
 			t.Fatal(err)
 		}
@@ -131,7 +131,7 @@ func TestCountersAndRestart(t *testing.T) {
 func TestStoreOutageOnWrites(t *testing.T) {
 	ctx := context.Background()
 	store := newMemStore()
-	e, _ := MustEngine(t, telecom.Config{Store: store.Func})
+	e, _ := MustEngine(t, telecom.Config{Store: store})
 	store.fail.Store(true)
 	if _, err := e.UpdateRoaming(ctx, opA, []kuzet.Roaming{{MSISDN: "+77017770000", State: kuzet.RoamingAbroad}}); !errors.Is(err, errOutage) {
 		t.Errorf("UpdateRoaming: got %v, want %v", err, errOutage)

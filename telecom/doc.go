@@ -2,8 +2,8 @@
 // the active-call signal.
 //
 // The operator that owns a calling number (A) registers every call it
-// originates (Engine.Register); the operator terminating the call asks for a
-// verdict (Engine.Verify). A verification is decided by these rules, the
+// originates (Service.Register); the operator terminating the call asks for a
+// verdict (Service.Verify). A verification is decided by these rules, the
 // first that applies giving the block reason:
 //
 //  1. invalid_cli: A is not a dialable, allocated number of the plan.
@@ -19,7 +19,7 @@
 //  5. flagged_number: the registry flags A (Config.Flagged).
 //
 // Otherwise the call passes with reason ok. When kuzet cannot decide in time
-// (Engine.SetImpaired, an ending context, too many waiting verifications, a
+// (Service.SetImpaired, an ending context, too many waiting verifications, a
 // batch running past Config.Deadline) the call passes with reason timeout
 // and is counted: an outage of kuzet never silently drops calls.
 //
@@ -42,8 +42,8 @@
 // it has 7 to 15 digits. The built-in plan is the file kz.plan.
 //
 // Which organisation may register calls from a number is not the plan's
-// business: the telcos' prefixes (kuzet.Org.Prefixes, Engine.SetOperators)
-// decide, longest prefix first, and portings (Engine.SetPortings) override.
+// business: the telcos' prefixes (kuzet.Org.Prefixes, Service.SetOperators)
+// decide, longest prefix first, and portings (Service.SetPortings) override.
 //
 // # State
 //

@@ -48,7 +48,7 @@ func (c *testClock) At(d time.Duration) time.Time { return c.Now().Add(d) }
 
 // MustEngine returns an engine over the test orgs with a fixed clock at t0,
 // configured by cfg's non-zero fields.
-func MustEngine(tb testing.TB, cfg telecom.Config) (*telecom.Engine, *testClock) {
+func MustEngine(tb testing.TB, cfg telecom.Config) (*telecom.Service, *testClock) {
 	tb.Helper()
 	clock := newTestClock(t0)
 	if cfg.Clock == nil {
@@ -60,7 +60,7 @@ func MustEngine(tb testing.TB, cfg telecom.Config) (*telecom.Engine, *testClock)
 	if cfg.MaxEntries == 0 {
 		cfg.MaxEntries = 1 << 16
 	}
-	e, err := telecom.New(cfg)
+	e, err := telecom.NewService(cfg)
 	if err != nil {
 		tb.Fatalf("New: %v", err)
 	}
@@ -79,14 +79,14 @@ func verifyCall(clock *testClock, a, b string, ingress kuzet.Ingress) telecom.Ca
 	return telecom.Call{A: a, B: b, At: clock.Now(), Ingress: ingress, OrgID: opB}
 }
 
-func mustRegister(tb testing.TB, e *telecom.Engine, c telecom.Call) {
+func mustRegister(tb testing.TB, e *telecom.Service, c telecom.Call) {
 	tb.Helper()
 	if err := e.Register(c); err != nil {
 		tb.Fatalf("Register(%s → %s): %v", c.A, c.B, err)
 	}
 }
 
-func mustVerify(tb testing.TB, e *telecom.Engine, c telecom.Call) kuzet.CallReason {
+func mustVerify(tb testing.TB, e *telecom.Service, c telecom.Call) kuzet.CallReason {
 	tb.Helper()
 	v, err := e.Verify(context.Background(), c)
 	if err != nil {
@@ -106,6 +106,8 @@ type memStore struct {
 	dno      map[string]kuzet.DNOEntry
 	portings map[string]kuzet.Porting
 	counters map[counterRow]int64
+	audit    []*kuzet.AuditEntry
+	orgs     []*kuzet.Org // besides testOrgs
 	fail     atomic.Bool
 }
 
@@ -126,23 +128,67 @@ func newMemStore() *memStore {
 
 var errOutage = errors.New("store outage")
 
-// Func is the StoreFunc over s. It keeps transactions simple: one at a time,
-// writes applied as they come; the tests need no rollback.
-func (s *memStore) Func(ctx context.Context, writable bool, fn func(kuzet.TelecomStore) error) error {
+// Begin implements kuzet.Store. It keeps transactions simple: one at a
+// time, writes applied as they come; the tests need no rollback.
+func (s *memStore) Begin(ctx context.Context, writable bool) (kuzet.Tx, error) {
 	if s.fail.Load() {
-		return errOutage
+		return nil, errOutage
 	}
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	return fn(s)
+	return &memTx{s: s}, nil
 }
 
-func (s *memStore) PutRoaming(ctx context.Context, r *kuzet.Roaming) error {
+func (s *memStore) Close() error { return nil }
+
+// memTx is a transaction of memStore: the telecom store and the audit
+// chain; any other method of kuzet.Tx panics (nil embedded interface).
+type memTx struct {
+	kuzet.Tx
+	s    *memStore
+	done bool
+}
+
+func (tx *memTx) end() error {
+	if !tx.done {
+		tx.done = true
+		tx.s.mu.Unlock()
+	}
+	return nil
+}
+
+func (tx *memTx) Commit() error   { return tx.end() }
+func (tx *memTx) Rollback() error { return tx.end() }
+
+// FindOrgs answers the organisations of the store: testOrgs, and those
+// added since.
+func (tx *memTx) FindOrgs(ctx context.Context) ([]*kuzet.Org, error) {
+	return append(slices.Clone(testOrgs), tx.s.orgs...), nil
+}
+
+func (tx *memTx) AppendAudit(ctx context.Context, entries ...*kuzet.AuditEntry) error {
+	tx.s.audit = append(tx.s.audit, entries...)
+	return nil
+}
+
+// auditActions returns the actions of the audit entries written so far.
+func (s *memStore) auditActions() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []string
+	for _, e := range s.audit {
+		out = append(out, e.Action)
+	}
+	return out
+}
+
+func (tx *memTx) PutRoaming(ctx context.Context, r *kuzet.Roaming) error {
+	s := tx.s
 	s.roaming[r.MSISDN] = *r
 	return nil
 }
 
-func (s *memStore) ScanRoaming(ctx context.Context, fn func(*kuzet.Roaming) error) error {
+func (tx *memTx) ScanRoaming(ctx context.Context, fn func(*kuzet.Roaming) error) error {
+	s := tx.s
 	for _, r := range s.roaming {
 		if err := fn(&r); err != nil {
 			return err
@@ -151,12 +197,14 @@ func (s *memStore) ScanRoaming(ctx context.Context, fn func(*kuzet.Roaming) erro
 	return nil
 }
 
-func (s *memStore) PutDNO(ctx context.Context, e *kuzet.DNOEntry) error {
+func (tx *memTx) PutDNO(ctx context.Context, e *kuzet.DNOEntry) error {
+	s := tx.s
 	s.dno[e.Number] = *e
 	return nil
 }
 
-func (s *memStore) DeleteDNO(ctx context.Context, number string) error {
+func (tx *memTx) DeleteDNO(ctx context.Context, number string) error {
+	s := tx.s
 	if _, ok := s.dno[number]; !ok {
 		return kuzet.Errorf(kuzet.ENOTFOUND, "not listed")
 	}
@@ -164,7 +212,8 @@ func (s *memStore) DeleteDNO(ctx context.Context, number string) error {
 	return nil
 }
 
-func (s *memStore) ScanDNO(ctx context.Context, fn func(*kuzet.DNOEntry) error) error {
+func (tx *memTx) ScanDNO(ctx context.Context, fn func(*kuzet.DNOEntry) error) error {
+	s := tx.s
 	for _, e := range s.dno {
 		if err := fn(&e); err != nil {
 			return err
@@ -173,12 +222,14 @@ func (s *memStore) ScanDNO(ctx context.Context, fn func(*kuzet.DNOEntry) error) 
 	return nil
 }
 
-func (s *memStore) PutPorting(ctx context.Context, p *kuzet.Porting) error {
+func (tx *memTx) PutPorting(ctx context.Context, p *kuzet.Porting) error {
+	s := tx.s
 	s.portings[p.MSISDN] = *p
 	return nil
 }
 
-func (s *memStore) ScanPortings(ctx context.Context, fn func(*kuzet.Porting) error) error {
+func (tx *memTx) ScanPortings(ctx context.Context, fn func(*kuzet.Porting) error) error {
+	s := tx.s
 	for _, p := range s.portings {
 		if err := fn(&p); err != nil {
 			return err
@@ -187,14 +238,16 @@ func (s *memStore) ScanPortings(ctx context.Context, fn func(*kuzet.Porting) err
 	return nil
 }
 
-func (s *memStore) AddCallCounters(ctx context.Context, cs []kuzet.CallCounter) error {
+func (tx *memTx) AddCallCounters(ctx context.Context, cs []kuzet.CallCounter) error {
+	s := tx.s
 	for _, c := range cs {
 		s.counters[counterRow{c.Day, c.OrgID, c.Reason}] += c.Count
 	}
 	return nil
 }
 
-func (s *memStore) FindCallCounters(ctx context.Context, f kuzet.CallCounterFilter) ([]*kuzet.CallCounter, error) {
+func (tx *memTx) FindCallCounters(ctx context.Context, f kuzet.CallCounterFilter) ([]*kuzet.CallCounter, error) {
+	s := tx.s
 	var out []*kuzet.CallCounter
 	for k, n := range s.counters {
 		if (f.OrgID != 0 && k.org != f.OrgID) || (!f.From.IsZero() && k.day.Before(f.From.Truncate(24*time.Hour))) ||
@@ -222,4 +275,4 @@ func (s *memStore) storedCount(reason kuzet.CallReason) int64 {
 	return n
 }
 
-var _ kuzet.TelecomStore = (*memStore)(nil)
+var _ kuzet.Store = (*memStore)(nil)

@@ -1,6 +1,8 @@
 package telecom
 
 import (
+	"context"
+	"fmt"
 	"slices"
 
 	"github.com/kuzet/kuzet"
@@ -12,6 +14,7 @@ import (
 type operators struct {
 	nodes []opNode
 	orgs  map[int64]bool // every org holding a prefix
+	known map[int64]bool // every org that existed when the table was built
 }
 
 type opNode struct {
@@ -23,8 +26,11 @@ type opNode struct {
 // ECONFLICT if two organisations claim the same prefix: a range has one
 // holder, and guessing which would let the wrong one register calls.
 func newOperators(orgs []*kuzet.Org) (*operators, error) {
-	t := &operators{nodes: []opNode{{}}, orgs: make(map[int64]bool)}
+	t := &operators{nodes: []opNode{{}}, orgs: make(map[int64]bool), known: make(map[int64]bool)}
 	for _, o := range orgs {
+		if o != nil {
+			t.known[o.ID] = true
+		}
 		if o == nil || o.Type != kuzet.OrgTelco {
 			continue
 		}
@@ -74,7 +80,7 @@ func (t *operators) holder(d string) int64 {
 // Owner returns the organisation that serves e164: the operator it was
 // ported to, else the organisation holding the longest prefix of it. Returns
 // 0 if no organisation does.
-func (e *Engine) Owner(e164 string) int64 {
+func (e *Service) Owner(e164 string) int64 {
 	if !wellFormed(e164) {
 		return 0
 	}
@@ -85,7 +91,7 @@ func (e *Engine) Owner(e164 string) int64 {
 	return e.owner(n, e164[1:])
 }
 
-func (e *Engine) owner(n Number, digits string) int64 {
+func (e *Service) owner(n Number, digits string) int64 {
 	if org, ok := e.ports.get(n); ok {
 		return org
 	}
@@ -96,7 +102,7 @@ func (e *Engine) owner(n Number, digits string) int64 {
 // among orgs; other organisations are ignored. The server calls it at start
 // and whenever an organisation is created or changed. Returns ECONFLICT if
 // two organisations claim one prefix, and keeps the old table then.
-func (e *Engine) SetOperators(orgs []*kuzet.Org) error {
+func (e *Service) SetOperators(orgs []*kuzet.Org) error {
 	t, err := newOperators(orgs)
 	if err != nil {
 		return err
@@ -106,7 +112,7 @@ func (e *Engine) SetOperators(orgs []*kuzet.Org) error {
 }
 
 // Operators returns the IDs of the organisations in the prefix table.
-func (e *Engine) Operators() []int64 {
+func (e *Service) Operators() []int64 {
 	t := e.ops.Load()
 	ids := make([]int64, 0, len(t.orgs))
 	for id := range t.orgs {
@@ -114,4 +120,53 @@ func (e *Engine) Operators() []int64 {
 	}
 	slices.Sort(ids)
 	return ids
+}
+
+// RefreshOperators rebuilds the prefix table from the organisations in the
+// store. The server calls it at start, where an error (two organisations
+// claiming one range) must stop it: a broken table would block every
+// domestic call. Returns ECONFLICT then, and keeps the old table.
+func (e *Service) RefreshOperators(ctx context.Context) error {
+	e.refreshMu.Lock()
+	defer e.refreshMu.Unlock()
+	return e.refreshOperators(ctx)
+}
+
+func (e *Service) refreshOperators(ctx context.Context) error {
+	if e.cfg.Store == nil {
+		return nil
+	}
+	var orgs []*kuzet.Org
+	err := kuzet.Transact(ctx, e.cfg.Store, false, func(tx kuzet.Tx) (err error) {
+		orgs, err = tx.FindOrgs(ctx)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("telecom: load operators: %w", err)
+	}
+	return e.SetOperators(orgs)
+}
+
+// checkOperator returns EFORBIDDEN unless orgID holds a numbering range. An
+// organisation created since the table was built (by `kuzet org add`, in
+// another process) makes the first of its requests reload the table, so
+// that a new operator can register calls at once; a reload that finds the
+// ranges in conflict is logged and keeps the table in use.
+func (e *Service) checkOperator(ctx context.Context, orgID int64) error {
+	if t := e.ops.Load(); !t.known[orgID] {
+		e.refreshMu.Lock()
+		if t := e.ops.Load(); !t.known[orgID] { // not done meanwhile by another request
+			if err := e.refreshOperators(ctx); kuzet.ErrorCode(err) == kuzet.ECONFLICT {
+				e.cfg.Logger.Error("telecom: numbering ranges not updated", "err", err)
+			} else if err != nil {
+				e.refreshMu.Unlock()
+				return err
+			}
+		}
+		e.refreshMu.Unlock()
+	}
+	if !e.ops.Load().orgs[orgID] {
+		return kuzet.Errorf(kuzet.EFORBIDDEN, "organisation %d holds no numbering range: it cannot vouch for any number", orgID)
+	}
+	return nil
 }

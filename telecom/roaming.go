@@ -2,6 +2,7 @@ package telecom
 
 import (
 	"context"
+	"strconv"
 	"time"
 
 	"github.com/kuzet/kuzet"
@@ -24,7 +25,7 @@ func roamingOf(r *kuzet.Roaming) roaming {
 
 // Roaming returns the roaming state held for msisdn, or false if its
 // operator never reported one.
-func (e *Engine) Roaming(msisdn string) (kuzet.Roaming, bool) {
+func (e *Service) Roaming(msisdn string) (kuzet.Roaming, bool) {
 	n, err := ParseNumber(msisdn)
 	if err != nil {
 		return kuzet.Roaming{}, false
@@ -46,10 +47,15 @@ func (e *Engine) Roaming(msisdn string) (kuzet.Roaming, bool) {
 // UpdateRoaming applies an operator's roaming reports. Each report must name
 // a domestic mobile number that orgID serves; a report older than the state
 // held is accepted and ignored, so reports may arrive out of order. At
-// defaults to now. Returns one error per report (nil where accepted): EINVALID
-// for malformed reports, EFORBIDDEN for another operator's subscriber. The
-// second result is the store's error, when nothing was applied.
-func (e *Engine) UpdateRoaming(ctx context.Context, orgID int64, reports []kuzet.Roaming) ([]error, error) {
+// defaults to now. Each change is audited with it, in one transaction: a
+// subscriber's being abroad is personal data. Returns one error per report
+// (nil where accepted): EINVALID for malformed reports, EFORBIDDEN for
+// another operator's subscriber. The second result is EFORBIDDEN if orgID
+// holds no numbering range, or the store's error; nothing was applied then.
+func (e *Service) UpdateRoaming(ctx context.Context, orgID int64, reports []kuzet.Roaming) ([]error, error) {
+	if err := e.checkOperator(ctx, orgID); err != nil {
+		return nil, err
+	}
 	now := e.now()
 	errs := make([]error, len(reports))
 	fresh := make(map[Number]int) // number → index of the newest valid report in this batch
@@ -77,13 +83,18 @@ func (e *Engine) UpdateRoaming(ctx context.Context, orgID int64, reports []kuzet
 		return errs, nil
 	}
 	if e.cfg.Store != nil {
-		err := e.cfg.Store(ctx, true, func(s kuzet.TelecomStore) error {
-			for _, i := range apply {
-				if err := s.PutRoaming(ctx, &reports[i]); err != nil {
+		at := time.Unix(0, now).UTC()
+		err := kuzet.Transact(ctx, e.cfg.Store, true, func(s kuzet.Tx) error {
+			entries := make([]*kuzet.AuditEntry, len(apply))
+			for k, i := range apply {
+				r := &reports[i]
+				if err := s.PutRoaming(ctx, r); err != nil {
 					return err
 				}
+				entries[k] = &kuzet.AuditEntry{At: at, OrgID: orgID, Action: kuzet.AuditRoamingUpdate,
+					Object: phoneObject(r.MSISDN), Detail: "state=" + string(r.State) + " country=" + r.Country}
 			}
-			return nil
+			return s.AppendAudit(ctx, entries...)
 		})
 		if err != nil {
 			return nil, err
@@ -97,7 +108,7 @@ func (e *Engine) UpdateRoaming(ctx context.Context, orgID int64, reports []kuzet
 }
 
 // parseRoaming checks r, normalizes its country and time, and sets OrgID.
-func (e *Engine) parseRoaming(orgID int64, r *kuzet.Roaming, now int64) (Number, error) {
+func (e *Service) parseRoaming(orgID int64, r *kuzet.Roaming, now int64) (Number, error) {
 	if r.MSISDN == "" {
 		return 0, kuzet.Invalid("msisdn", "msisdn is required")
 	}
@@ -143,7 +154,7 @@ func (e *Engine) parseRoaming(orgID int64, r *kuzet.Roaming, now int64) (Number,
 // foreign number may be listed. Returns one error per number (nil where
 // accepted; EINVALID for numbers the plan rejects) and the store's error,
 // when nothing was applied.
-func (e *Engine) AddDNO(ctx context.Context, orgID int64, numbers []string) ([]error, error) {
+func (e *Service) AddDNO(ctx context.Context, orgID int64, numbers []string) ([]error, error) {
 	now := time.Unix(0, e.now()).UTC()
 	errs := make([]error, len(numbers))
 	var entries []kuzet.DNOEntry
@@ -167,13 +178,15 @@ func (e *Engine) AddDNO(ctx context.Context, orgID int64, numbers []string) ([]e
 	e.writeMu.Lock()
 	defer e.writeMu.Unlock()
 	if e.cfg.Store != nil {
-		err := e.cfg.Store(ctx, true, func(s kuzet.TelecomStore) error {
+		err := kuzet.Transact(ctx, e.cfg.Store, true, func(s kuzet.Tx) error {
+			audit := make([]*kuzet.AuditEntry, len(entries))
 			for i := range entries {
 				if err := s.PutDNO(ctx, &entries[i]); err != nil {
 					return err
 				}
+				audit[i] = &kuzet.AuditEntry{At: now, OrgID: orgID, Action: kuzet.AuditDNOPut, Object: phoneObject(entries[i].Number)}
 			}
-			return nil
+			return s.AppendAudit(ctx, audit...)
 		})
 		if err != nil {
 			return nil, err
@@ -185,9 +198,9 @@ func (e *Engine) AddDNO(ctx context.Context, orgID int64, numbers []string) ([]e
 	return errs, nil
 }
 
-// RemoveDNO takes number off the Do-Not-Originate list. Returns EINVALID for
-// a malformed number and ENOTFOUND if it is not listed.
-func (e *Engine) RemoveDNO(ctx context.Context, number string) error {
+// RemoveDNO takes number off the Do-Not-Originate list on behalf of orgID.
+// Returns EINVALID for a malformed number and ENOTFOUND if it is not listed.
+func (e *Service) RemoveDNO(ctx context.Context, orgID int64, number string) error {
 	n, err := ParseNumber(number)
 	if err != nil {
 		return kuzet.Invalid("number", "%s", kuzet.ErrorMessage(err))
@@ -198,8 +211,14 @@ func (e *Engine) RemoveDNO(ctx context.Context, number string) error {
 		return kuzet.Errorf(kuzet.ENOTFOUND, "%s is not on the Do-Not-Originate list", number)
 	}
 	if e.cfg.Store != nil {
-		err := e.cfg.Store(ctx, true, func(s kuzet.TelecomStore) error { return s.DeleteDNO(ctx, number) })
-		if err != nil && kuzet.ErrorCode(err) != kuzet.ENOTFOUND {
+		err := kuzet.Transact(ctx, e.cfg.Store, true, func(s kuzet.Tx) error {
+			if err := s.DeleteDNO(ctx, number); err != nil && kuzet.ErrorCode(err) != kuzet.ENOTFOUND {
+				return err
+			}
+			return s.AppendAudit(ctx, &kuzet.AuditEntry{At: time.Unix(0, e.now()).UTC(), OrgID: orgID,
+				Action: kuzet.AuditDNODelete, Object: phoneObject(number)})
+		})
+		if err != nil {
 			return err
 		}
 	}
@@ -208,7 +227,7 @@ func (e *Engine) RemoveDNO(ctx context.Context, number string) error {
 }
 
 // DNO reports whether number is on the Do-Not-Originate list.
-func (e *Engine) DNO(number string) bool {
+func (e *Service) DNO(number string) bool {
 	n, err := ParseNumber(number)
 	if err != nil {
 		return false
@@ -217,13 +236,14 @@ func (e *Engine) DNO(number string) bool {
 	return ok
 }
 
-// SetPortings records numbers ported to another operator: from then on only
-// that operator may register calls from them or report their roaming. Each
+// SetPortings records numbers ported to another operator, on behalf of
+// orgID (the regulator keeping the national porting database): from then on
+// only that operator may register calls from them or report their roaming. Each
 // porting must name a domestic number and an operator of the prefix table
 // (SetOperators). Porting a number back to its range holder is a porting to
 // that holder. At defaults to now. Returns one error per porting (nil where
 // accepted) and the store's error, when nothing was applied.
-func (e *Engine) SetPortings(ctx context.Context, ps []kuzet.Porting) ([]error, error) {
+func (e *Service) SetPortings(ctx context.Context, orgID int64, ps []kuzet.Porting) ([]error, error) {
 	now := time.Unix(0, e.now()).UTC()
 	ops := e.ops.Load()
 	errs := make([]error, len(ps))
@@ -253,13 +273,16 @@ func (e *Engine) SetPortings(ctx context.Context, ps []kuzet.Porting) ([]error, 
 	e.writeMu.Lock()
 	defer e.writeMu.Unlock()
 	if e.cfg.Store != nil {
-		err := e.cfg.Store(ctx, true, func(s kuzet.TelecomStore) error {
-			for _, i := range apply {
+		err := kuzet.Transact(ctx, e.cfg.Store, true, func(s kuzet.Tx) error {
+			entries := make([]*kuzet.AuditEntry, len(apply))
+			for k, i := range apply {
 				if err := s.PutPorting(ctx, &ps[i]); err != nil {
 					return err
 				}
+				entries[k] = &kuzet.AuditEntry{At: now, OrgID: orgID, Action: kuzet.AuditPortingPut,
+					Object: phoneObject(ps[i].MSISDN), Detail: "org=" + strconv.FormatInt(ps[i].OrgID, 10)}
 			}
-			return nil
+			return s.AppendAudit(ctx, entries...)
 		})
 		if err != nil {
 			return nil, err
@@ -270,4 +293,10 @@ func (e *Engine) SetPortings(ctx context.Context, ps []kuzet.Porting) ([]error, 
 		e.ports.set(n, ps[i].OrgID)
 	}
 	return errs, nil
+}
+
+// phoneObject names a number in the audit log as the registry names
+// indicators.
+func phoneObject(e164 string) string {
+	return kuzet.Indicator{Kind: kuzet.KindPhone, Value: e164}.Key()
 }

@@ -2,6 +2,7 @@ package telecom_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -94,7 +95,7 @@ func TestPortability(t *testing.T) {
 		if got := e.Owner(ported); got != opB {
 			t.Fatalf("Owner before porting: got %d, want %d", got, opB)
 		}
-		errs, err := e.SetPortings(context.Background(), []kuzet.Porting{
+		errs, err := e.SetPortings(context.Background(), 1, []kuzet.Porting{
 			{MSISDN: ported, OrgID: opA},
 			{MSISDN: "+442071234567", OrgID: opA},
 			{MSISDN: "+77021112234", OrgID: 77},
@@ -189,16 +190,74 @@ func TestDNO(t *testing.T) {
 	if got := mustVerify(t, e, verifyCall(clock, "+442071234567", "+77021234567", intl)); got != kuzet.ReasonDNO {
 		t.Errorf("listed foreign number: got %s, want %s", got, kuzet.ReasonDNO)
 	}
-	if err := e.RemoveDNO(context.Background(), "+442071234567"); err != nil {
+	if err := e.RemoveDNO(context.Background(), 1, "+442071234567"); err != nil {
 		t.Fatal(err)
 	}
 	if got := mustVerify(t, e, verifyCall(clock, "+442071234567", "+77021234567", intl)); got != kuzet.ReasonOK {
 		t.Errorf("removed: got %s, want %s", got, kuzet.ReasonOK)
 	}
-	if err := e.RemoveDNO(context.Background(), "+442071234567"); kuzet.ErrorCode(err) != kuzet.ENOTFOUND {
+	if err := e.RemoveDNO(context.Background(), 1, "+442071234567"); kuzet.ErrorCode(err) != kuzet.ENOTFOUND {
 		t.Errorf("removed twice: got %v, want %s", err, kuzet.ENOTFOUND)
 	}
 	if !e.DNO("+77272590000") || e.DNO("+442071234567") {
 		t.Errorf("DNO: got %v %v, want true false", e.DNO("+77272590000"), e.DNO("+442071234567"))
+	}
+}
+
+// TestWritesAudited checks that every change of roaming, DNO and portings,
+// and every read of the active-call signal, leaves its audit entry, and
+// that a change whose transaction fails leaves neither the change nor the
+// entry.
+func TestWritesAudited(t *testing.T) {
+	store := newMemStore()
+	e, _ := MustEngine(t, telecom.Config{Store: store})
+	ctx := context.Background()
+	if errs, err := e.AddDNO(ctx, 9, []string{"+77272590000"}); err != nil || errs[0] != nil {
+		t.Fatalf("AddDNO: %v %v", err, errs)
+	}
+	if err := e.RemoveDNO(ctx, 9, "+77272590000"); err != nil {
+		t.Fatal(err)
+	}
+	if errs, err := e.UpdateRoaming(ctx, opA, []kuzet.Roaming{{MSISDN: "+77011234567", State: kuzet.RoamingAbroad, Country: "tr"}}); err != nil || errs[0] != nil {
+		t.Fatalf("UpdateRoaming: %v %v", err, errs)
+	}
+	if errs, err := e.SetPortings(ctx, 5, []kuzet.Porting{{MSISDN: "+77021112233", OrgID: opA}}); err != nil || errs[0] != nil {
+		t.Fatalf("SetPortings: %v %v", err, errs)
+	}
+	if _, err := e.ActiveCall(ctx, 7, "8 701 123 45 67"); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{kuzet.AuditDNOPut, kuzet.AuditDNODelete, kuzet.AuditRoamingUpdate, kuzet.AuditPortingPut, kuzet.AuditActiveCallRead}
+	if got := store.auditActions(); !slices.Equal(got, want) {
+		t.Errorf("audit actions: got %v, want %v", got, want)
+	}
+	store.fail.Store(true)
+	if _, err := e.AddDNO(ctx, 9, []string{"+77272590001"}); err == nil {
+		t.Fatal("AddDNO with the store down: got nil error")
+	}
+	if e.DNO("+77272590001") {
+		t.Error("a DNO entry whose transaction failed is in force")
+	}
+	if _, err := e.ActiveCall(ctx, 7, "+77011234567"); err == nil {
+		t.Error("ActiveCall with the audit failing: got an answer, want an error")
+	}
+}
+
+// TestOperatorCheck checks that only an organisation holding a range may
+// report roaming, and that one created after the table was built is found
+// by reloading it from the store.
+func TestOperatorCheck(t *testing.T) {
+	store := newMemStore()
+	e, _ := MustEngine(t, telecom.Config{Store: store})
+	ctx := context.Background()
+	rep := []kuzet.Roaming{{MSISDN: "+77081234567", State: kuzet.RoamingHome}}
+	if _, err := e.UpdateRoaming(ctx, 40, rep); kuzet.ErrorCode(err) != kuzet.EFORBIDDEN {
+		t.Fatalf("unknown organisation: got %v, want %s", err, kuzet.EFORBIDDEN)
+	}
+	store.mu.Lock()
+	store.orgs = append(store.orgs, &kuzet.Org{ID: 40, Name: "Operator New", Type: kuzet.OrgTelco, Prefixes: []string{"7708"}})
+	store.mu.Unlock()
+	if errs, err := e.UpdateRoaming(ctx, 40, rep); err != nil || errs[0] != nil {
+		t.Fatalf("operator created since: got %v %v, want accepted", err, errs)
 	}
 }

@@ -1,12 +1,15 @@
 package telecom
 
 import (
+	"context"
+	"fmt"
 	"math"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/ident"
 )
 
 // ActiveCall is the active-call signal for banks: whether the subscriber is,
@@ -193,9 +196,38 @@ func (ss *signals) active(now int64) int {
 	return n
 }
 
-// ActiveCall returns the active-call signal of msisdn at time at (the zero
-// time: now). Returns EINVALID if msisdn is not an E.164 number.
-func (e *Engine) ActiveCall(msisdn string, at time.Time) (ActiveCall, error) {
+// ActiveCall answers a bank (orgID) whether its customer is, or lately
+// was, on a risky call. raw is the customer's number as people write it.
+// The read is about a person, so it is audited before the answer leaves;
+// if the audit fails, so does the read. Returns EINVALID naming "msisdn"
+// for a missing or malformed number.
+func (e *Service) ActiveCall(ctx context.Context, orgID int64, raw string) (ActiveCall, error) {
+	if raw == "" {
+		return ActiveCall{}, kuzet.Invalid("msisdn", "msisdn is required")
+	}
+	ind, err := ident.ParsePhone(raw, "KZ")
+	if err != nil {
+		return ActiveCall{}, kuzet.Invalid("msisdn", "%s", kuzet.ErrorMessage(err))
+	}
+	sig, err := e.Signal(ind.Value, time.Time{})
+	if err != nil {
+		return ActiveCall{}, kuzet.WithField(err, "msisdn")
+	}
+	if e.cfg.Audit != nil {
+		err := e.cfg.Audit.Record(ctx, &kuzet.AuditEntry{At: time.Unix(0, e.now()).UTC(), OrgID: orgID,
+			Action: kuzet.AuditActiveCallRead, Object: ind.Key()})
+		if err != nil {
+			return ActiveCall{}, fmt.Errorf("telecom: audit read of %s: %w", ind.Key(), err)
+		}
+	}
+	return sig, nil
+}
+
+// Signal returns the active-call signal of msisdn at time at (the zero
+// time: now), from memory and unaudited: the payment rules weigh it inside
+// a check, which its own record covers. Returns EINVALID if msisdn is not
+// an E.164 number.
+func (e *Service) Signal(msisdn string, at time.Time) (ActiveCall, error) {
 	n, err := ParseNumber(msisdn)
 	if err != nil {
 		return ActiveCall{}, kuzet.Invalid("msisdn", "%s", kuzet.ErrorMessage(err))

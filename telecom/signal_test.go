@@ -18,7 +18,7 @@ func TestActiveCall(t *testing.T) {
 		e, clock := MustEngine(t, telecom.Config{Flagged: func(n string) bool { return n == "+447700900666" }})
 		signal := func() telecom.ActiveCall {
 			t.Helper()
-			a, err := e.ActiveCall(victim, time.Time{})
+			a, err := e.Signal(victim, time.Time{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -61,7 +61,7 @@ func TestActiveCall(t *testing.T) {
 		if got := signal(); got != (telecom.ActiveCall{}) {
 			t.Errorf("after the window: got %+v, want nothing", got)
 		}
-		if a, err := e.ActiveCall(victim, t0.Add(16*time.Minute)); err != nil || !a.Flagged {
+		if a, err := e.Signal(victim, t0.Add(16*time.Minute)); err != nil || !a.Flagged {
 			t.Errorf("asked at an earlier time: got %+v %v, want flagged", a, err)
 		}
 	})
@@ -70,7 +70,7 @@ func TestActiveCall(t *testing.T) {
 func TestActiveCallErrors(t *testing.T) {
 	e, _ := MustEngine(t, telecom.Config{})
 	for _, msisdn := range []string{"", "8 701 123 45 67", "+0701"} {
-		_, err := e.ActiveCall(msisdn, time.Time{})
+		_, err := e.Signal(msisdn, time.Time{})
 		if got := kuzet.ErrorCode(err); got != kuzet.EINVALID {
 			t.Errorf("%q: got code %q, want %q", msisdn, got, kuzet.EINVALID)
 		}
@@ -96,7 +96,7 @@ func TestSignalsBounded(t *testing.T) {
 	if got := e.Metrics().Signals; got > max {
 		t.Errorf("Signals: got %d, want at most %d", got, max)
 	}
-	last, err := e.ActiveCall(calls[len(calls)-1].B, time.Time{})
+	last, err := e.Signal(calls[len(calls)-1].B, time.Time{})
 	if err != nil || !last.Foreign {
 		t.Errorf("the latest callee: got %+v %v, want foreign", last, err)
 	}

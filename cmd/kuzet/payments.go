@@ -83,7 +83,7 @@ type paymentsPart struct {
 func (m *Main) newPayments(cardKey []byte) *paymentsPart {
 	store := payments.TxStore(m.Store)
 	p := &paymentsPart{Writer: payments.NewWriter(payments.WriterConfig{Store: store, Logger: m.Logger})}
-	var calls payments.CallSignals // nil, not a nil *telecom.Engine, without one
+	var calls payments.CallSignals // nil, not a nil *telecom.Service, without one
 	if m.Telecom != nil {
 		calls = m.Telecom
 	}

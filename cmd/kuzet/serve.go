@@ -81,7 +81,7 @@ type Main struct {
 	Registry *registry.Service
 	API      *httpapi.Server
 	Bus      *natsbus.Bus
-	Telecom  *telecom.Engine
+	Telecom  *telecom.Service
 	Web      *webwatch.Workflow
 	Payments *paymentsPart // the anti-fraud centre (payments.go)
 
@@ -278,9 +278,8 @@ func (m *Main) Run(ctx context.Context) (err error) {
 			return err
 		}
 	}
-	var calls httpapi.CallPublisher // nil, not a nil *OriginationFeed, without NATS
 	if m.calls != nil {
-		calls = m.calls
+		m.Telecom.Originations.Subscribe(m.calls.PublishOriginated)
 	}
 	m.Payments = m.newPayments(key)
 	followers, err := m.openWeb()
@@ -292,7 +291,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	}
 	m.API = httpapi.New(httpapi.Config{
 		Store: m.Store, Access: m.Access, Registry: m.Registry, Clock: m.Clock, Logger: m.Logger, MaxBody: m.Config.MaxBody,
-		Telecom: m.Telecom, CallPublisher: calls, Audit: m.Audit, Web: m.Web, Payments: m.Payments.Service,
+		Telecom: m.Telecom, Audit: m.Audit, Web: m.Web, Payments: m.Payments.Service,
 		Simbox: m.Simbox,
 	})
 
@@ -317,7 +316,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if m.feed != nil {
 		// Changes other nodes made while this one loaded are replayed from
 		// the stream; replaying one already loaded is harmless.
-		m.Registry.OnChange = m.feed.Publish
+		m.Registry.Changes.Subscribe(m.feed.Publish)
 		if err := m.feed.Follow(ctx, start, m.Registry.Apply); err != nil {
 			return err
 		}
@@ -326,7 +325,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if err := m.Telecom.Open(ctx); err != nil {
 		return err
 	}
-	if err := m.API.RefreshOperators(ctx); err != nil {
+	if err := m.Telecom.RefreshOperators(ctx); err != nil {
 		return fmt.Errorf("load operators' numbering ranges: %w", err)
 	}
 	if m.calls != nil {
@@ -415,12 +414,13 @@ func (m *Main) Close() error {
 
 // newTelecom builds the call-verification engine. A number is flagged
 // while the registry holds it for a spoofer's or a scammer's.
-func (m *Main) newTelecom() (*telecom.Engine, error) {
+func (m *Main) newTelecom() (*telecom.Service, error) {
 	cfg := telecom.Config{
 		Window: m.Config.CallWindow, Tolerance: m.Config.CallTolerance,
 		Grace: m.Config.CallGrace, Deadline: m.Config.CallDeadline,
-		Store:   telecom.TxStore(m.Store),
-		Flagged: httpapi.FlaggedByRegistry(m.Registry.Index(), m.Clock),
+		Store:   m.Store,
+		Audit:   m.Audit,
+		Flagged: m.Registry.FlaggedCaller,
 		Logger:  m.Logger,
 	}
 	if m.Config.Plan != "" {
@@ -433,7 +433,7 @@ func (m *Main) newTelecom() (*telecom.Engine, error) {
 			return nil, fmt.Errorf("number plan %s: %w", m.Config.Plan, err)
 		}
 	}
-	e, err := telecom.New(cfg)
+	e, err := telecom.NewService(cfg)
 	if err != nil {
 		return nil, fmt.Errorf("call verification: %w", err)
 	}

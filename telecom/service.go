@@ -45,7 +45,7 @@ func TxStore(s kuzet.Store) StoreFunc {
 	}
 }
 
-// Config sets up an Engine. Zero fields take the defaults in brackets.
+// Config sets up a Service. Zero fields take the defaults in brackets.
 type Config struct {
 	Plan *Plan // the number plan [DefaultPlan()]
 
@@ -64,10 +64,14 @@ type Config struct {
 
 	FlushInterval time.Duration // how often counters go to the store [10 s]
 
-	Flagged FlagLookup   // registry lookup; nil flags nothing
-	Store   StoreFunc    // persistence of roaming, DNO, portings and counters; nil keeps them in memory only
-	Clock   kuzet.Clock  // nil: the wall clock, read coarsely (every millisecond) by a background loop
-	Logger  *slog.Logger // nil: slog.Default()
+	Flagged FlagLookup // registry lookup; nil flags nothing
+	// Store keeps roaming, DNO, portings, counters and the audit entries of
+	// their changes, and lists the organisations whose ranges make the
+	// prefix table; nil keeps everything in memory only (benchmarks).
+	Store  kuzet.Store
+	Audit  kuzet.Auditor // records reads of personal data (the active-call signal); nil: kuzet.StoreAuditor(Store)
+	Clock  kuzet.Clock   // nil: the wall clock, read coarsely (every millisecond) by a background loop
+	Logger *slog.Logger  // nil: slog.Default()
 }
 
 func (c *Config) setDefaults() error {
@@ -110,15 +114,18 @@ func (c *Config) setDefaults() error {
 	if c.Logger == nil {
 		c.Logger = slog.Default()
 	}
+	if c.Audit == nil && c.Store != nil {
+		c.Audit = kuzet.StoreAuditor(c.Store)
+	}
 	return nil
 }
 
-// Engine is call verification in one process: the number plan, the window
+// Service is call verification in one process: the number plan, the window
 // of registered calls, roaming, DNO, portings, counters and the active-call
 // signal. It is safe for concurrent use. Everything but the window survives
 // a restart through Config.Store; the window is rebuilt by traffic within
 // its two minutes.
-type Engine struct {
+type Service struct {
 	cfg   Config
 	plan  *Plan
 	ops   atomic.Pointer[operators]
@@ -131,6 +138,15 @@ type Engine struct {
 
 	counts  counters
 	flushMu sync.Mutex // see Flush and Stats
+
+	// refreshMu serializes reloads of the prefix table (operator.go).
+	refreshMu sync.Mutex
+
+	// Originations emits the registrations this node accepted, so that a
+	// bus adapter can hand them to the nodes whose verifications need them.
+	// The calls are valid only during the call: a subscriber copies what it
+	// keeps.
+	Originations kuzet.Hook[Originated]
 
 	// writeMu orders roaming, DNO and porting writes with their
 	// persistence, so that memory and store agree on which report won.
@@ -151,11 +167,11 @@ type Engine struct {
 
 // New returns an engine with cfg. It keeps no state yet and runs no
 // background work: Open does both.
-func New(cfg Config) (*Engine, error) {
+func NewService(cfg Config) (*Service, error) {
 	if err := cfg.setDefaults(); err != nil {
 		return nil, err
 	}
-	e := &Engine{
+	e := &Service{
 		cfg:   cfg,
 		plan:  cfg.Plan,
 		win:   newWindow(cfg.Shards, cfg.MaxEntries),
@@ -163,16 +179,16 @@ func New(cfg Config) (*Engine, error) {
 		pairs: newPairMemory(cfg.PairMemory),
 		stop:  make(chan struct{}),
 	}
-	e.ops.Store(&operators{nodes: []opNode{{}}, orgs: map[int64]bool{}})
+	e.ops.Store(&operators{nodes: []opNode{{}}, orgs: map[int64]bool{}, known: map[int64]bool{}})
 	return e, nil
 }
 
-// Plan returns the engine's number plan.
-func (e *Engine) Plan() *Plan { return e.plan }
+// Plan returns the service's number plan.
+func (e *Service) Plan() *Plan { return e.plan }
 
 // Open loads roaming, DNO and portings from the store and starts the
 // background loop: the coarse clock, counter flushes and window expiry.
-func (e *Engine) Open(ctx context.Context) error {
+func (e *Service) Open(ctx context.Context) error {
 	if err := e.load(ctx); err != nil {
 		return err
 	}
@@ -187,7 +203,7 @@ func (e *Engine) Open(ctx context.Context) error {
 }
 
 // Close stops the background loop and flushes the counters one last time.
-func (e *Engine) Close() error {
+func (e *Service) Close() error {
 	e.once.Do(func() { close(e.stop) })
 	e.wg.Wait()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -198,7 +214,7 @@ func (e *Engine) Close() error {
 // tick keeps the coarse clock: one time.Now a millisecond instead of one
 // per call. Matching tolerates seconds of skew, so a millisecond is exact
 // enough.
-func (e *Engine) tick() {
+func (e *Service) tick() {
 	defer e.wg.Done()
 	t := time.NewTicker(time.Millisecond)
 	defer t.Stop()
@@ -213,7 +229,7 @@ func (e *Engine) tick() {
 	}
 }
 
-func (e *Engine) background() {
+func (e *Service) background() {
 	defer e.wg.Done()
 	t := time.NewTicker(e.cfg.FlushInterval)
 	defer t.Stop()
@@ -235,8 +251,8 @@ func (e *Engine) background() {
 	}
 }
 
-// now returns the engine's time in Unix ns.
-func (e *Engine) now() int64 {
+// now returns the service's time in Unix ns.
+func (e *Service) now() int64 {
 	if e.cfg.Clock != nil {
 		return e.cfg.Clock().UnixNano()
 	}
@@ -251,7 +267,7 @@ func (e *Engine) now() int64 {
 // matching registration can then not tell a spoofed call from a late
 // registration, so it waits up to the deadline and passes with reason
 // timeout. A nil cause clears the impairment.
-func (e *Engine) SetImpaired(cause error) {
+func (e *Service) SetImpaired(cause error) {
 	if cause == nil {
 		e.impaired.Store(nil)
 		return
@@ -260,14 +276,14 @@ func (e *Engine) SetImpaired(cause error) {
 }
 
 // Impaired returns the cause set by SetImpaired, or nil.
-func (e *Engine) Impaired() error {
+func (e *Service) Impaired() error {
 	if p := e.impaired.Load(); p != nil {
 		return *p
 	}
 	return nil
 }
 
-// Metrics are the engine's gauges and running totals, for monitoring.
+// Metrics are the service's gauges and running totals, for monitoring.
 type Metrics struct {
 	Entries    int    // registered calls in the window
 	Evicted    uint64 // registered calls dropped before their time because the window was full
@@ -286,7 +302,7 @@ type Metrics struct {
 
 // Metrics returns the current metrics. It takes every lock once and scans
 // the signal table (milliseconds): call it for monitoring, not per call.
-func (e *Engine) Metrics() Metrics {
+func (e *Service) Metrics() Metrics {
 	w := e.win.stats()
 	return Metrics{
 		Entries:    w.entries,
@@ -308,14 +324,14 @@ func (e *Engine) Metrics() Metrics {
 // load restores roaming, DNO and portings. Entries that no longer fit the
 // plan (it may have changed since) are skipped with a warning rather than
 // keeping the server down.
-func (e *Engine) load(ctx context.Context) error {
+func (e *Service) load(ctx context.Context) error {
 	if e.cfg.Store == nil {
 		return nil
 	}
 	skip := func(what, value string) {
 		e.cfg.Logger.Warn("telecom: skipping stored entry that does not parse", "what", what, "value", value)
 	}
-	err := e.cfg.Store(ctx, false, func(s kuzet.TelecomStore) error {
+	err := kuzet.Transact(ctx, e.cfg.Store, false, func(s kuzet.Tx) error {
 		if err := s.ScanRoaming(ctx, func(r *kuzet.Roaming) error {
 			n, err := ParseNumber(r.MSISDN)
 			if err != nil {
