@@ -201,7 +201,7 @@ type OperatorCalls struct {
 // CallStats sums call-verification counters over a period.
 type CallStats struct {
 	CallTotals
-	ByOperator []*OperatorCalls     // by terminating organisation, by ID
+	ByOperator []*OperatorCalls    // by terminating organisation, by ID
 	Rows       []kuzet.CallCounter // by day, organisation and reason
 }
 
