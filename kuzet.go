@@ -19,3 +19,8 @@ func SystemClock() time.Time { return time.Now().UTC() }
 // FixedClock returns a Clock that always answers t; tests move it by
 // re-assigning.
 func FixedClock(t time.Time) Clock { return func() time.Time { return t } }
+
+// Almaty is Kazakhstan's civil time (one zone, UTC+5, since March 2024), by
+// which night-time, business days and the statistics' days are judged. A
+// fixed zone keeps kuzet independent of the host's time-zone database.
+var Almaty = time.FixedZone("Asia/Almaty", 5*60*60)

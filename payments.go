@@ -547,4 +547,6 @@ const (
 	AuditFreezeRespond  = "freeze.respond"
 	AuditFreezeEscalate = "freeze.escalate"
 	AuditWebhookPut     = "webhook.put"
+	AuditCheckRead      = "payment.read" // a bank read its customers' checks
+	AuditFreezeRead     = "freeze.read"  // a bank or the police read freeze requests
 )

@@ -4,10 +4,10 @@
 //
 // A Follower asks a log for its signed tree head (get-sth) and reads the
 // entries it has not read yet (get-entries), from a checkpoint kept through
-// the Checkpoints interface, which webwatch.Workflow and the web store
+// the Checkpoints interface, which webwatch.Service and the web store
 // satisfy. It hands each batch of names, with what the certificate says
 // (issuer, validity, names, log and index), to a Handler — in kuzet,
-// webwatch.Workflow.Submit with source "ct" — and then moves the
+// webwatch.Service.Submit with source "ct" — and then moves the
 // checkpoint. It checks that each new tree head extends the checkpoint's
 // (get-sth-consistency) and, given the log's key, that it is signed.
 //

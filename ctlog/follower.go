@@ -21,7 +21,7 @@ import (
 )
 
 // Checkpoints keeps the followers' checkpoints. Its methods are those of
-// kuzet.WebStore, each committed on its own; webwatch.Workflow has them.
+// kuzet.WebStore, each committed on its own; webwatch.Service has them.
 type Checkpoints interface {
 	// FindCTCheckpoint returns ENOTFOUND if logID has no checkpoint.
 	FindCTCheckpoint(ctx context.Context, logID string) (*kuzet.CTCheckpoint, error)

@@ -18,8 +18,8 @@ import (
 	"github.com/kuzet/kuzet/webwatch"
 )
 
-// The workflow keeps the followers' checkpoints in the web store.
-var _ ctlog.Checkpoints = (*webwatch.Workflow)(nil)
+// The web service keeps the followers' checkpoints in the web store.
+var _ ctlog.Checkpoints = (*webwatch.Service)(nil)
 
 var quiet = slog.New(slog.DiscardHandler)
 
@@ -293,7 +293,7 @@ func TestRestart(t *testing.T) {
 
 // TestRestartAtomicHandler crashes between a handled batch and its
 // checkpoint. A handler that stores the batch's checkpoint with its own
-// effects, as webwatch.Workflow.Submit does, gets no batch twice.
+// effects, as webwatch.Service.Submit does, gets no batch twice.
 func TestRestartAtomicHandler(t *testing.T) {
 	l := newTestLog(t)
 	want := l.addSites(12)

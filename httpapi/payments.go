@@ -1,9 +1,6 @@
 package httpapi
 
 import (
-	"crypto/rand"
-	"encoding/base64"
-	"encoding/json"
 	"mime"
 	"net/http"
 	"strconv"
@@ -11,84 +8,29 @@ import (
 
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/payments"
-	"github.com/kuzet/kuzet/registry"
-)
-
-// Audit actions of the payment routes' reads. (Candidates for the root
-// package's Audit* constants.)
-const (
-	auditCheckRead  = "payment.read"
-	auditFreezeRead = "freeze.read"
 )
 
 // maxCheckBody bounds a payment check, JSON or ISO 20022: one payment is a
 // few hundred bytes, its pacs.008 a few kilobytes.
 const maxCheckBody = payments.MaxXMLSize
 
-// paymentsAPI is the state of the payment routes: the anti-fraud centre's
-// check, outcomes, victim reports and the freeze trail, webhooks and rules.
-type paymentsAPI struct {
-	*Server
-	svc    *payments.Service
-	engine *payments.Engine
-	audit  kuzet.Auditor // records the reads of personal data; nil records none
-}
-
-func (s *Server) paymentRoutes(cfg Config) {
-	p := &paymentsAPI{Server: s, svc: cfg.Payments, engine: cfg.Payments.Engine(), audit: cfg.Audit}
-	s.route("POST /v1/payments/check", kuzet.PermPaymentCheck, p.handleCheck)
-	s.route("POST /v1/payments/{check_id}/outcome", kuzet.PermPaymentCheck, p.handleOutcome)
-	s.route("GET /v1/payments/checks", kuzet.PermPaymentCheck, p.handleChecks)
-	s.route("GET /v1/payments/checks/{check_id}", kuzet.PermPaymentCheck, p.handleCheckGet)
-	s.route("GET /v1/payments/rules", kuzet.PermPaymentRules, p.handleRulesGet)
-	s.route("POST /v1/payments/rules", kuzet.PermPaymentRules, p.handleRulesPost)
-	s.route("GET /v1/payments/shadow", kuzet.PermPaymentRules, p.handleShadowGet)
-	s.route("DELETE /v1/payments/shadow", kuzet.PermPaymentRules, p.handleShadowDelete)
-	s.route("GET /v1/payments/prevented-loss", kuzet.PermStatsRead, p.handlePreventedLoss)
-	s.route("POST /v1/reports", kuzet.PermReportCreate, p.handleReportCreate)
-	s.route("GET /v1/reports/{report_id}/trail", kuzet.PermReportCreate, p.handleTrail)
-	s.route("GET /v1/freeze-requests", kuzet.PermFreezeInbox, p.handleInbox)
-	s.route("GET /v1/freeze-requests/overdue", kuzet.PermCaseRead, p.handleOverdue)
-	s.route("GET /v1/freeze-requests/{id}", kuzet.PermFreezeInbox, p.handleFreezeGet)
-	s.route("POST /v1/freeze-requests/{id}/response", kuzet.PermFreezeInbox, p.handleFreezeRespond)
-	s.route("PUT /v1/webhooks", kuzet.PermFreezeInbox, p.handleWebhookPut)
-	s.route("GET /v1/webhooks", kuzet.PermFreezeInbox, p.handleWebhookGet)
-	s.route("GET /v1/webhooks/deliveries", kuzet.PermFreezeInbox, p.handleDeliveries)
-}
-
-// record audits a read of personal data.
-func (p *paymentsAPI) record(r *http.Request, action, object, detail string) error {
-	if p.audit == nil {
-		return nil
-	}
-	return p.audit.Record(r.Context(), &kuzet.AuditEntry{At: p.clock(), OrgID: kuzet.OrgIDFromContext(r.Context()),
-		Action: action, Object: object, Detail: detail})
-}
-
-// submit reports identifiers to the registry on behalf of the caller.
-// Items the registry refuses are logged, not answered: the use case that
-// produced them has already succeeded.
-func (p *paymentsAPI) submit(r *http.Request, subs []registry.Submission) error {
-	if len(subs) == 0 {
-		return nil
-	}
-	results, err := p.registry.Submit(r.Context(), kuzet.OrgIDFromContext(r.Context()), subs)
-	if err != nil {
-		return err
-	}
-	for i, res := range results {
-		if res.Err != nil {
-			p.logger.Warn("payments: identifier not reported to the registry", "kind", subs[i].Kind,
-				"category", subs[i].Category, "err", res.Err)
-		}
-	}
-	return nil
+// paymentRoutes registers the anti-fraud centre's check, outcomes, the
+// bank's checks, rules and prevented loss.
+func (s *Server) paymentRoutes() {
+	s.route("POST /v1/payments/check", kuzet.PermPaymentCheck, s.handleCheck)
+	s.route("POST /v1/payments/{check_id}/outcome", kuzet.PermPaymentCheck, s.handleOutcome)
+	s.route("GET /v1/payments/checks", kuzet.PermPaymentCheck, s.handleChecks)
+	s.route("GET /v1/payments/checks/{check_id}", kuzet.PermPaymentCheck, s.handleCheckGet)
+	s.route("GET /v1/payments/rules", kuzet.PermPaymentRules, s.handleRulesGet)
+	s.route("POST /v1/payments/rules", kuzet.PermPaymentRules, s.handleRulesPost)
+	s.route("GET /v1/payments/shadow", kuzet.PermPaymentRules, s.handleShadowGet)
+	s.route("DELETE /v1/payments/shadow", kuzet.PermPaymentRules, s.handleShadowDelete)
+	s.route("GET /v1/payments/prevented-loss", kuzet.PermStatsRead, s.handlePreventedLoss)
 }
 
 // handleCheck decides on one payment, described in JSON or as an ISO 20022
-// pacs.008 document. It answers from memory: a store that is down makes the
-// decision carry the reason "degraded", never an error.
-func (p *paymentsAPI) handleCheck(w http.ResponseWriter, r *http.Request) error {
+// pacs.008 document.
+func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) error {
 	body, err := readBody(r, maxCheckBody, "application/json", "application/xml", "text/xml")
 	if err != nil {
 		return err
@@ -102,7 +44,7 @@ func (p *paymentsAPI) handleCheck(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	d, err := p.engine.Check(r.Context(), kuzet.OrgIDFromContext(r.Context()), pc)
+	d, err := s.payments.Check(r.Context(), kuzet.OrgIDFromContext(r.Context()), pc)
 	if err != nil {
 		return err
 	}
@@ -123,20 +65,14 @@ type outcomeResponse struct {
 	PreventedLoss *kuzet.PreventedLoss `json:"prevented_loss"`
 }
 
-// handleOutcome records what the bank learned of a checked payment. A
-// confirmed fraud reports the payee's identifiers to the registry as a
-// mule's, in the bank's name; repeating the outcome repeats that report,
-// so a bank may retry after a failure.
-func (p *paymentsAPI) handleOutcome(w http.ResponseWriter, r *http.Request) error {
+// handleOutcome records what the bank learned of a checked payment.
+func (s *Server) handleOutcome(w http.ResponseWriter, r *http.Request) error {
 	var req outcomeRequest
-	if err := p.decodeJSON(r, &req); err != nil {
+	if err := s.decodeJSON(r, &req); err != nil {
 		return err
 	}
-	res, err := p.svc.RecordOutcome(r.Context(), kuzet.OrgIDFromContext(r.Context()), r.PathValue("check_id"), req.Outcome)
+	res, err := s.payments.RecordOutcome(r.Context(), kuzet.OrgIDFromContext(r.Context()), r.PathValue("check_id"), req.Outcome)
 	if err != nil {
-		return err
-	}
-	if err := p.submit(r, res.MuleSubmissions()); err != nil {
 		return err
 	}
 	resp := outcomeResponse{CheckID: res.Check.ID, Outcome: req.Outcome, Decision: res.Check.Decision,
@@ -148,7 +84,7 @@ func (p *paymentsAPI) handleOutcome(w http.ResponseWriter, r *http.Request) erro
 }
 
 // handleChecks lists the caller's own checks, newest first.
-func (p *paymentsAPI) handleChecks(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) handleChecks(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	var f kuzet.CheckFilter
 	var err error
@@ -162,25 +98,19 @@ func (p *paymentsAPI) handleChecks(w http.ResponseWriter, r *http.Request) error
 	if f.Limit, err = queryLimit(q.Get("limit"), 1000); err != nil {
 		return err
 	}
-	checks, err := p.svc.Checks(r.Context(), kuzet.OrgIDFromContext(r.Context()), f)
+	checks, err := s.payments.Checks(r.Context(), kuzet.OrgIDFromContext(r.Context()), f)
 	if err != nil {
 		return err
 	}
 	if checks == nil {
 		checks = []*kuzet.CheckRecord{}
 	}
-	if err := p.record(r, auditCheckRead, "payment_checks", strconv.Itoa(len(checks))+" checks listed"); err != nil {
-		return err
-	}
 	return writeJSON(w, http.StatusOK, map[string]any{"checks": checks})
 }
 
-func (p *paymentsAPI) handleCheckGet(w http.ResponseWriter, r *http.Request) error {
-	rec, err := p.svc.FindCheck(r.Context(), kuzet.OrgIDFromContext(r.Context()), r.PathValue("check_id"))
+func (s *Server) handleCheckGet(w http.ResponseWriter, r *http.Request) error {
+	rec, err := s.payments.FindCheck(r.Context(), kuzet.OrgIDFromContext(r.Context()), r.PathValue("check_id"))
 	if err != nil {
-		return err
-	}
-	if err := p.record(r, auditCheckRead, "payment_check:"+rec.ID, ""); err != nil {
 		return err
 	}
 	return writeJSON(w, http.StatusOK, rec)
@@ -226,8 +156,8 @@ func viewRules(rs *payments.RuleSet) *rulesView {
 }
 
 // handleRulesGet shows the live and shadow rules and every stored version.
-func (p *paymentsAPI) handleRulesGet(w http.ResponseWriter, r *http.Request) error {
-	versions, err := p.svc.RuleVersions(r.Context())
+func (s *Server) handleRulesGet(w http.ResponseWriter, r *http.Request) error {
+	versions, err := s.payments.RuleVersions(r.Context())
 	if err != nil {
 		return err
 	}
@@ -235,7 +165,7 @@ func (p *paymentsAPI) handleRulesGet(w http.ResponseWriter, r *http.Request) err
 		versions = []*kuzet.RuleVersion{}
 	}
 	return writeJSON(w, http.StatusOK, map[string]any{
-		"live": viewRules(p.engine.Rules()), "shadow": viewRules(p.engine.Shadow()), "versions": versions})
+		"live": viewRules(s.payments.Rules()), "shadow": viewRules(s.payments.Shadow()), "versions": versions})
 }
 
 type rulesRequest struct {
@@ -247,7 +177,7 @@ type rulesRequest struct {
 // ones compared beside them: JSON {"mode", "source"}, or the text itself
 // (text/plain) with ?mode=. Without a mode the text goes to the shadow,
 // where a mistake costs nothing.
-func (p *paymentsAPI) handleRulesPost(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) handleRulesPost(w http.ResponseWriter, r *http.Request) error {
 	body, err := readBody(r, payments.MaxRulesSize, "application/json", "text/plain")
 	if err != nil {
 		return err
@@ -263,7 +193,7 @@ func (p *paymentsAPI) handleRulesPost(w http.ResponseWriter, r *http.Request) er
 	if req.Mode == "" {
 		req.Mode = kuzet.RulesShadow
 	}
-	rs, err := p.svc.SetRules(r.Context(), kuzet.OrgIDFromContext(r.Context()), req.Source, req.Mode)
+	rs, err := s.payments.SetRules(r.Context(), kuzet.OrgIDFromContext(r.Context()), req.Source, req.Mode)
 	if err != nil {
 		return err
 	}
@@ -272,32 +202,25 @@ func (p *paymentsAPI) handleRulesPost(w http.ResponseWriter, r *http.Request) er
 
 // handleShadowGet reports how decisions would change under the shadow
 // rules.
-func (p *paymentsAPI) handleShadowGet(w http.ResponseWriter, r *http.Request) error {
-	rep, ok := p.engine.ShadowReport()
-	if !ok {
-		return kuzet.Errorf(kuzet.ENOTFOUND, "no shadow rules are loaded: POST /v1/payments/rules with mode shadow")
+func (s *Server) handleShadowGet(w http.ResponseWriter, r *http.Request) error {
+	rep, err := s.payments.ShadowReport()
+	if err != nil {
+		return err
 	}
 	return writeJSON(w, http.StatusOK, rep)
 }
 
-func (p *paymentsAPI) handleShadowDelete(w http.ResponseWriter, r *http.Request) error {
-	if err := p.svc.StopShadow(r.Context(), kuzet.OrgIDFromContext(r.Context())); err != nil {
+func (s *Server) handleShadowDelete(w http.ResponseWriter, r *http.Request) error {
+	if err := s.payments.StopShadow(r.Context(), kuzet.OrgIDFromContext(r.Context())); err != nil {
 		return err
 	}
 	w.WriteHeader(http.StatusNoContent)
 	return nil
 }
 
-// lossTotal sums prevented loss in one currency.
-type lossTotal struct {
-	Currency string       `json:"currency"`
-	Amount   kuzet.Amount `json:"amount"`
-	Count    int64        `json:"count"`
-}
-
 // handlePreventedLoss answers the prevented-loss statistics: money held
 // or blocked that the banks confirmed as fraud, by day, bank and region.
-func (p *paymentsAPI) handlePreventedLoss(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) handlePreventedLoss(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	var f kuzet.PreventedLossFilter
 	var err error
@@ -313,226 +236,9 @@ func (p *paymentsAPI) handlePreventedLoss(w http.ResponseWriter, r *http.Request
 		}
 	}
 	f.Region = q.Get("region")
-	rows, err := p.svc.PreventedLoss(r.Context(), f)
+	rep, err := s.payments.PreventedLoss(r.Context(), f)
 	if err != nil {
 		return err
 	}
-	if rows == nil {
-		rows = []*kuzet.PreventedLoss{}
-	}
-	totals := []lossTotal{}
-	for _, row := range rows {
-		i := 0
-		for i < len(totals) && totals[i].Currency != row.Currency {
-			i++
-		}
-		if i == len(totals) {
-			totals = append(totals, lossTotal{Currency: row.Currency})
-		}
-		totals[i].Amount += row.Amount
-		totals[i].Count += row.Count
-	}
-	return writeJSON(w, http.StatusOK, map[string]any{"rows": rows, "totals": totals})
-}
-
-// reportResponse is what filing a victim's report made.
-type reportResponse struct {
-	ReportID       string                 `json:"report_id"`
-	CaseID         string                 `json:"case_id"`
-	FreezeRequests []*kuzet.FreezeRequest `json:"freeze_requests"`
-	Reported       []kuzet.Indicator      `json:"reported"`
-}
-
-// handleReportCreate records a victim's report, raises a freeze request at
-// the bank of each account that received the money, and reports the
-// identifiers to the registry with low confidence, in the filer's name.
-func (p *paymentsAPI) handleReportCreate(w http.ResponseWriter, r *http.Request) error {
-	var in payments.ReportInput
-	if err := p.decodeJSON(r, &in); err != nil {
-		return err
-	}
-	res, err := p.svc.NewReport(r.Context(), kuzet.OrgIDFromContext(r.Context()), in)
-	if err != nil {
-		return err
-	}
-	if err := p.submit(r, res.Submissions()); err != nil {
-		return err
-	}
-	resp := reportResponse{ReportID: res.Report.ID, CaseID: res.Report.CaseID, FreezeRequests: res.FreezeRequests,
-		Reported: res.Indicators}
-	if resp.FreezeRequests == nil {
-		resp.FreezeRequests = []*kuzet.FreezeRequest{}
-	}
-	if resp.Reported == nil {
-		resp.Reported = []kuzet.Indicator{}
-	}
-	w.Header().Set("Location", "/v1/reports/"+res.Report.ID+"/trail")
-	return writeJSON(w, http.StatusCreated, resp)
-}
-
-// handleTrail answers the whole trail of a report's money. The police see
-// every report's; others the reports they filed.
-func (p *paymentsAPI) handleTrail(w http.ResponseWriter, r *http.Request) error {
-	pr := kuzet.PrincipalFromContext(r.Context())
-	t, err := p.svc.Trail(r.Context(), payments.Viewer{OrgID: pr.Org.ID, SeeAll: pr.Can(kuzet.PermCaseRead)},
-		r.PathValue("report_id"))
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, t)
-}
-
-// freezeView is a freeze request as a bank sees it, with whether it is
-// past its deadline.
-type freezeView struct {
-	*kuzet.FreezeRequest
-	Overdue bool `json:"overdue"`
-}
-
-func (p *paymentsAPI) views(reqs []*kuzet.FreezeRequest) []freezeView {
-	now := p.clock()
-	out := make([]freezeView, len(reqs))
-	for i, r := range reqs {
-		out[i] = freezeView{r, r.Overdue(now)}
-	}
-	return out
-}
-
-// handleInbox lists the freeze requests addressed to the caller's bank,
-// oldest first: ?status=open for the ones to answer.
-func (p *paymentsAPI) handleInbox(w http.ResponseWriter, r *http.Request) error {
-	reqs, err := p.svc.Inbox(r.Context(), kuzet.OrgIDFromContext(r.Context()), kuzet.FreezeStatus(r.URL.Query().Get("status")))
-	if err != nil {
-		return err
-	}
-	if err := p.record(r, auditFreezeRead, "freeze_inbox", strconv.Itoa(len(reqs))+" requests listed"); err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, map[string]any{"freeze_requests": p.views(reqs)})
-}
-
-// handleOverdue lists every bank's requests past their deadline, for the
-// police.
-func (p *paymentsAPI) handleOverdue(w http.ResponseWriter, r *http.Request) error {
-	reqs, err := p.svc.Overdue(r.Context())
-	if err != nil {
-		return err
-	}
-	if err := p.record(r, auditFreezeRead, "freeze_overdue", strconv.Itoa(len(reqs))+" requests listed"); err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, map[string]any{"freeze_requests": p.views(reqs)})
-}
-
-// handleFreezeGet answers one request of the caller's inbox; another
-// bank's is not found.
-func (p *paymentsAPI) handleFreezeGet(w http.ResponseWriter, r *http.Request) error {
-	req, err := p.svc.FreezeRequest(r.Context(), kuzet.OrgIDFromContext(r.Context()), r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	if err := p.record(r, auditFreezeRead, "freeze_request:"+req.ID, ""); err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, p.views([]*kuzet.FreezeRequest{req})[0])
-}
-
-// respondResponse is what an answer made: the request as answered and the
-// next hop's requests.
-type respondResponse struct {
-	FreezeRequest freezeView             `json:"freeze_request"`
-	Next          []*kuzet.FreezeRequest `json:"next"`
-}
-
-// handleFreezeRespond records the bank's answer. Onward transfers raise the
-// next hop's requests at once, and their accounts go to the registry in
-// the answering bank's name.
-func (p *paymentsAPI) handleFreezeRespond(w http.ResponseWriter, r *http.Request) error {
-	var in payments.FreezeResponse
-	if err := p.decodeJSON(r, &in); err != nil {
-		return err
-	}
-	res, err := p.svc.Respond(r.Context(), kuzet.OrgIDFromContext(r.Context()), r.PathValue("id"), in)
-	if err != nil {
-		return err
-	}
-	if err := p.submit(r, res.Submissions()); err != nil {
-		return err
-	}
-	resp := respondResponse{FreezeRequest: p.views([]*kuzet.FreezeRequest{res.Request})[0], Next: res.Next}
-	if resp.Next == nil {
-		resp.Next = []*kuzet.FreezeRequest{}
-	}
-	return writeJSON(w, http.StatusOK, resp)
-}
-
-type webhookRequest struct {
-	URL    string `json:"url"`
-	Secret string `json:"secret"`
-}
-
-// webhookResponse shows a webhook; the secret only when it is set.
-type webhookResponse struct {
-	URL       string    `json:"url"`
-	Secret    string    `json:"secret,omitempty"`
-	CreatedAt time.Time `json:"created_at"`
-}
-
-// handleWebhookPut sets where the bank's freeze requests are pushed. A
-// secret left out is made here and shown once, in this answer.
-func (p *paymentsAPI) handleWebhookPut(w http.ResponseWriter, r *http.Request) error {
-	var req webhookRequest
-	if err := p.decodeJSON(r, &req); err != nil {
-		return err
-	}
-	if req.Secret == "" {
-		// Text, so that the bytes the receiver keys its HMAC with are
-		// exactly the characters it was shown.
-		b := make([]byte, 32)
-		rand.Read(b)
-		req.Secret = "whsec_" + base64.RawURLEncoding.EncodeToString(b)
-	}
-	hook, err := p.svc.PutWebhook(r.Context(), kuzet.OrgIDFromContext(r.Context()), req.URL, []byte(req.Secret))
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, webhookResponse{URL: hook.URL, Secret: string(hook.Secret), CreatedAt: hook.CreatedAt})
-}
-
-// handleWebhookGet shows the bank's webhook, without its secret.
-func (p *paymentsAPI) handleWebhookGet(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	tx, err := p.store.Begin(ctx, false)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	hook, err := tx.FindWebhook(ctx, kuzet.OrgIDFromContext(ctx))
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, webhookResponse{URL: hook.URL, CreatedAt: hook.CreatedAt})
-}
-
-// deliveryView is a delivery in the log, with the event it carried.
-type deliveryView struct {
-	*kuzet.WebhookDelivery
-	Body json.RawMessage `json:"body"`
-}
-
-// handleDeliveries answers the bank's delivery log, newest first:
-// ?object=freeze_request:frz_… for one request's.
-func (p *paymentsAPI) handleDeliveries(w http.ResponseWriter, r *http.Request) error {
-	ds, err := p.svc.Deliveries(r.Context(), kuzet.OrgIDFromContext(r.Context()), r.URL.Query().Get("object"))
-	if err != nil {
-		return err
-	}
-	out := make([]deliveryView, len(ds))
-	for i, d := range ds {
-		out[i] = deliveryView{WebhookDelivery: d, Body: d.Body}
-		if d.Log == nil {
-			d.Log = []kuzet.DeliveryAttempt{}
-		}
-	}
-	return writeJSON(w, http.StatusOK, map[string]any{"deliveries": out})
+	return writeJSON(w, http.StatusOK, rep)
 }

@@ -18,20 +18,21 @@ import (
 	"time"
 
 	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/freeze"
 	"github.com/kuzet/kuzet/ident"
 	"github.com/kuzet/kuzet/payments"
-	"github.com/kuzet/kuzet/payments/webhook"
 	"github.com/kuzet/kuzet/registry"
 	"github.com/kuzet/kuzet/synth"
 	"github.com/kuzet/kuzet/telecom"
+	"github.com/kuzet/kuzet/webhook"
 )
 
-// paymentsFixture is the payments side of a test server: its service, the
-// writer of its checks, and a switch that takes its store down.
+// paymentsFixture is the payments side of a test server: its services,
+// the writer of its checks, and a switch that takes its store down.
 type paymentsFixture struct {
 	svc    *payments.Service
+	freeze *freeze.Service
 	writer *payments.Writer
-	store  payments.StoreFunc
 	down   atomic.Bool
 }
 
@@ -39,31 +40,41 @@ type paymentsFixture struct {
 // fixture's store is down.
 var errStoreDown = errors.New("store unreachable")
 
-// MustPayments builds the payments engine, writer and service over store,
-// with the registry's index and the telecom engine's active-call signal as
-// a server would. The writer retries fast, so that tests of a store outage
-// see it recover soon. The caller closes it before the store.
-func MustPayments(tb testing.TB, store kuzet.Store, reg *registry.Service, tel *telecom.Service, audit payments.Auditor) *paymentsFixture {
+// switchedStore is a store that fails every transaction while down.
+type switchedStore struct {
+	kuzet.Store
+	down *atomic.Bool
+}
+
+func (s switchedStore) Begin(ctx context.Context, writable bool) (kuzet.Tx, error) {
+	if s.down.Load() {
+		return nil, errStoreDown
+	}
+	return s.Store.Begin(ctx, writable)
+}
+
+// MustPayments builds the payments engine, writer and service, and the
+// freeze service, over store, with the registry's index and the telecom
+// service's active-call signal as a server would. The writer retries fast,
+// so that tests of a store outage see it recover soon. The caller closes it
+// before the store.
+func MustPayments(tb testing.TB, store kuzet.Store, reg *registry.Service, tel *telecom.Service, audit kuzet.Auditor) *paymentsFixture {
 	tb.Helper()
 	f := &paymentsFixture{}
-	base := payments.TxStore(store)
-	f.store = func(ctx context.Context, writable bool, fn func(payments.Tx) error) error {
-		if f.down.Load() {
-			return errStoreDown
-		}
-		return base(ctx, writable, fn)
-	}
+	sw := switchedStore{Store: store, down: &f.down}
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	key := bytes.Repeat([]byte("k"), 32)
-	f.writer = payments.NewWriter(payments.WriterConfig{Store: f.store, Retry: 5 * time.Millisecond,
+	f.writer = payments.NewWriter(payments.WriterConfig{Store: sw, Retry: 5 * time.Millisecond,
 		MaxRetry: 20 * time.Millisecond, Logger: logger})
 	var calls payments.CallSignals
 	if tel != nil {
 		calls = tel
 	}
-	engine := payments.NewEngine(payments.Config{Indicators: reg.Index(), Calls: calls, Sink: f.writer, CardKey: key})
-	f.svc = payments.NewService(payments.ServiceConfig{Engine: engine, Store: f.store, Writer: f.writer,
-		Parser: &ident.Parser{CardKey: key}, Audit: audit, Logger: logger})
+	engine := payments.NewEngine(payments.EngineConfig{Indicators: reg.Index(), Calls: calls, Sink: f.writer, CardKey: key})
+	f.svc = payments.NewService(payments.Config{Engine: engine, Store: sw, Writer: f.writer, Audit: audit,
+		Logger: logger, Registry: reg})
+	f.freeze = freeze.NewService(freeze.Config{Store: sw, Registry: reg, Parser: &ident.Parser{CardKey: key},
+		Audit: audit, Logger: logger})
 	return f
 }
 
@@ -361,7 +372,7 @@ type trailNode struct {
 type trailResp struct {
 	Report   kuzet.VictimReport
 	Requests []trailNode
-	Totals   payments.TrailTotals
+	Totals   freeze.TrailTotals
 }
 
 // TestFreezeTrailAcrossBanks follows stolen money through two mules at
@@ -422,7 +433,7 @@ func TestFreezeTrailAcrossBanks(t *testing.T) {
 	if tr.Report.ID != rep.ReportID || tr.Report.Victim.Phone != "+77011000009" {
 		t.Errorf("trail report: got %+v", tr.Report)
 	}
-	want := payments.TrailTotals{Frozen: 200000_00, LeftSystem: 200000_00, Requests: 3, Hops: 3}
+	want := freeze.TrailTotals{Frozen: 200000_00, LeftSystem: 200000_00, Requests: 3, Hops: 3}
 	if tr.Totals != want {
 		t.Errorf("totals: got %+v, want %+v", tr.Totals, want)
 	}
@@ -667,7 +678,7 @@ func TestWebhooks(t *testing.T) {
 		}
 	}
 	set := payDecode[struct{ URL, Secret string }](t, ts.json(t, "PUT", "/v1/webhooks", two, `{"url":"`+hook.URL+`/hook"}`), 200)
-	if len(set.Secret) < payments.MinSecretLen {
+	if len(set.Secret) < freeze.MinSecretLen {
 		t.Fatalf("webhook: got secret %q, want one made and shown", set.Secret)
 	}
 	if got := ts.do(t, "GET", "/v1/webhooks", two, "", nil).json(t); got["url"] != hook.URL+"/hook" || got["secret"] != nil {
@@ -677,14 +688,14 @@ func TestWebhooks(t *testing.T) {
 	rep := ts.report(t, police, synth.KZIBAN("826", "0000000004242"), "BANKKZKB", 1000)
 	frz := rep.FreezeRequests[0].ID
 	clock := time.Now()
-	d := payments.NewDispatcher(payments.DispatcherConfig{Store: ts.payments.store, Doer: webhook.New(5 * time.Second),
+	d := freeze.NewDispatcher(freeze.DispatcherConfig{Store: ts.store, Doer: webhook.New(5 * time.Second),
 		Clock: func() time.Time { return clock }, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	type deliveries struct {
 		Deliveries []struct {
 			ID, Event, Object, Status string
 			Attempts                  int
 			Log                       []kuzet.DeliveryAttempt
-			Body                      payments.Event
+			Body                      freeze.Event
 		}
 	}
 	// The bank's endpoint is down: the delivery waits, logged.
@@ -708,7 +719,7 @@ func TestWebhooks(t *testing.T) {
 	recv.mu.Lock()
 	last, body := recv.got[len(recv.got)-1], recv.bodies[len(recv.bodies)-1]
 	recv.mu.Unlock()
-	if err := payments.VerifySignature([]byte(set.Secret), last.Header.Get(payments.SignatureHeader), body, clock, time.Minute); err != nil {
+	if err := freeze.VerifySignature([]byte(set.Secret), last.Header.Get(freeze.SignatureHeader), body, clock, time.Minute); err != nil {
 		t.Errorf("signature: %v", err)
 	}
 	if !bytes.Contains(body, []byte(frz)) {

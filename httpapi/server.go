@@ -21,9 +21,11 @@ import (
 
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/access"
+	"github.com/kuzet/kuzet/freeze"
 	"github.com/kuzet/kuzet/payments"
 	"github.com/kuzet/kuzet/registry"
 	"github.com/kuzet/kuzet/simbox"
+	"github.com/kuzet/kuzet/stats"
 	"github.com/kuzet/kuzet/telecom"
 	"github.com/kuzet/kuzet/webwatch"
 )
@@ -38,44 +40,38 @@ func OpenAPIDocument() []byte { return openAPIDocument }
 // batch of 10,000 items.
 const DefaultMaxBody = 8 << 20
 
-// Config is what the server is made of.
+// Config is what the server is made of: the services it translates HTTP
+// for. A capability left nil is not served.
 type Config struct {
-	Store    kuzet.Store
+	Store    kuzet.Store // Idempotency-Key answers and /readyz
 	Access   *access.Service
 	Registry *registry.Service
+	Telecom  *telecom.Service
+	Payments *payments.Service
+	Freeze   *freeze.Service
+	Web      *webwatch.Service
+	Simbox   *simbox.Service
+	Stats    *stats.Service
 	Clock    kuzet.Clock
 	Logger   *slog.Logger
 	MaxBody  int64 // bytes; DefaultMaxBody when 0
-
-	// Telecom, when set, serves the call-verification routes.
-	Telecom *telecom.Service
-
-	// Audit records the reads of personal data that the payment routes
-	// make.
-	Audit kuzet.Auditor
-
-	// Web, when set, serves internet monitoring: domains, findings,
-	// blocking requests and their figures (httpapi/web.go).
-	Web *webwatch.Workflow
-
-	// Payments, when set, serves the anti-fraud centre: payment checks,
-	// outcomes, victim reports and the freeze trail (httpapi/payments.go).
-	Payments *payments.Service
-
-	// Simbox, when set, serves SIM-box detection: CDR uploads, suspects,
-	// seizures and their figures (httpapi/simbox.go).
-	Simbox *simbox.Service
 }
 
-// Server is the API's http.Handler.
+// Server is the API's http.Handler. Every handler is a method of it that
+// decodes the request, calls one service method and encodes the answer.
 type Server struct {
 	store    kuzet.Store
 	access   *access.Service
 	registry *registry.Service
+	telecom  *telecom.Service
+	payments *payments.Service
+	freeze   *freeze.Service
+	web      *webwatch.Service
+	simbox   *simbox.Service
+	stats    *stats.Service
 	clock    kuzet.Clock
 	logger   *slog.Logger
 	maxBody  int64
-	telecom  *telecom.Service
 	tel      *telecomAPI // nil without Config.Telecom
 
 	mux     *http.ServeMux
@@ -88,8 +84,9 @@ type Server struct {
 // with 503 until SetReady(true).
 func New(cfg Config) *Server {
 	s := &Server{
-		store: cfg.Store, access: cfg.Access, registry: cfg.Registry, clock: cfg.Clock,
-		logger: cfg.Logger, maxBody: cfg.MaxBody, mux: http.NewServeMux(), telecom: cfg.Telecom,
+		store: cfg.Store, access: cfg.Access, registry: cfg.Registry, telecom: cfg.Telecom, payments: cfg.Payments,
+		freeze: cfg.Freeze, web: cfg.Web, simbox: cfg.Simbox, stats: cfg.Stats,
+		clock: cfg.Clock, logger: cfg.Logger, maxBody: cfg.MaxBody, mux: http.NewServeMux(),
 	}
 	if s.maxBody == 0 {
 		s.maxBody = DefaultMaxBody
@@ -99,6 +96,10 @@ func New(cfg Config) *Server {
 	}
 	if s.logger == nil {
 		s.logger = slog.Default()
+	}
+	if s.stats == nil {
+		s.stats = stats.NewService(stats.Config{Telecom: cfg.Telecom, Payments: cfg.Payments, Web: cfg.Web,
+			Simbox: cfg.Simbox, Clock: s.clock})
 	}
 	s.metrics = newMetrics(s)
 
@@ -114,21 +115,24 @@ func New(cfg Config) *Server {
 	})
 
 	s.route("GET /v1/whoami", kuzet.PermIndicatorRead, s.handleWhoami)
-	// Each domain registers its routes from its own file.
+	// Each capability registers its routes from its own file.
 	s.indicatorRoutes()
-	if cfg.Telecom != nil {
+	if s.telecom != nil {
 		s.telecomRoutes()
 	}
-	if cfg.Web != nil {
-		s.webRoutes(cfg.Web)
+	if s.web != nil {
+		s.webRoutes()
 	}
-	if cfg.Payments != nil {
-		s.paymentRoutes(cfg)
+	if s.payments != nil {
+		s.paymentRoutes()
 	}
-	if cfg.Simbox != nil {
-		s.simboxRoutes(cfg.Simbox)
+	if s.freeze != nil {
+		s.freezeRoutes()
 	}
-	s.statsRoutes(cfg)
+	if s.simbox != nil {
+		s.simboxRoutes()
+	}
+	s.statsRoutes()
 	return s
 }
 

@@ -62,7 +62,7 @@ func newTestServer(t *testing.T) *testServer {
 	tel := MustTelecom(t, store, reg)
 	pay := MustPayments(t, store, reg, tel, rec)
 	api := httpapi.New(httpapi.Config{Store: store, Access: acc, Registry: reg, Logger: logger, MaxBody: 4 << 20,
-		Telecom: tel, Audit: rec, Web: MustWeb(t, store), Payments: pay.svc, Simbox: MustSimbox(t, store, reg, rec)})
+		Telecom: tel, Web: MustWeb(t, store, reg), Payments: pay.svc, Freeze: pay.freeze, Simbox: MustSimbox(t, store, reg, rec)})
 	api.SetReady(true)
 	ts := &testServer{Server: httptest.NewServer(api), api: api, store: store, access: acc, telecom: tel, payments: pay,
 		keys: map[kuzet.OrgType]string{}, orgs: map[kuzet.OrgType]*kuzet.Org{}}

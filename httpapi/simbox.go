@@ -14,25 +14,19 @@ import (
 	"github.com/kuzet/kuzet/simbox"
 )
 
-// simboxAPI serves SIM-box detection: operators' CDR uploads, the police's
-// suspects, confirmations and seizures, and their figures.
-type simboxAPI struct {
-	*Server
-	svc *simbox.Service
-}
-
-func (s *Server) simboxRoutes(svc *simbox.Service) {
-	a := &simboxAPI{Server: s, svc: svc}
-	s.streamRoute("POST /v1/cdr-batches", kuzet.PermCDRUpload, a.handleUpload)
-	s.route("GET /v1/cdr-batches", kuzet.PermCDRRead, a.handleBatches)
-	s.route("GET /v1/cdr-batches/{id}", kuzet.PermCDRRead, a.handleBatch)
-	s.route("GET /v1/simbox/suspects", kuzet.PermSimboxRead, a.handleSuspects)
-	s.route("GET /v1/simbox/suspects/{id}", kuzet.PermSimboxRead, a.handleSuspect)
-	s.route("POST /v1/simbox/suspects/{id}/confirm", kuzet.PermSimboxTriage, a.handleConfirm)
-	s.route("POST /v1/simbox/suspects/{id}/dismiss", kuzet.PermSimboxTriage, a.handleDismiss)
-	s.route("POST /v1/simbox/seizures", kuzet.PermSimboxTriage, a.handleSeizure)
-	s.route("GET /v1/simbox/seizures", kuzet.PermSimboxRead, a.handleSeizures)
-	s.route("GET /v1/simbox/stats", kuzet.PermStatsRead, a.handleStats)
+// simboxRoutes registers SIM-box detection: operators' CDR uploads, the
+// police's suspects, confirmations and seizures, and their figures.
+func (s *Server) simboxRoutes() {
+	s.streamRoute("POST /v1/cdr-batches", kuzet.PermCDRUpload, s.handleCDRUpload)
+	s.route("GET /v1/cdr-batches", kuzet.PermCDRRead, s.handleCDRBatches)
+	s.route("GET /v1/cdr-batches/{id}", kuzet.PermCDRRead, s.handleCDRBatch)
+	s.route("GET /v1/simbox/suspects", kuzet.PermSimboxRead, s.handleSimboxSuspects)
+	s.route("GET /v1/simbox/suspects/{id}", kuzet.PermSimboxRead, s.handleSimboxSuspect)
+	s.route("POST /v1/simbox/suspects/{id}/confirm", kuzet.PermSimboxTriage, s.handleSimboxConfirm)
+	s.route("POST /v1/simbox/suspects/{id}/dismiss", kuzet.PermSimboxTriage, s.handleSimboxDismiss)
+	s.route("POST /v1/simbox/seizures", kuzet.PermSimboxTriage, s.handleSimboxSeizure)
+	s.route("GET /v1/simbox/seizures", kuzet.PermSimboxRead, s.handleSimboxSeizures)
+	s.route("GET /v1/simbox/stats", kuzet.PermStatsRead, s.handleSimboxStats)
 }
 
 // streamRoute registers an authenticated endpoint whose handler reads the
@@ -78,9 +72,9 @@ type cdrUploadResponse struct {
 	Duplicate bool `json:"duplicate"`
 }
 
-// handleUpload streams a CDR extract to the spool and answers 202 once it
+// handleCDRUpload streams a CDR extract to the spool and answers 202 once it
 // is whole and queued for analysis.
-func (a *simboxAPI) handleUpload(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) handleCDRUpload(w http.ResponseWriter, r *http.Request) error {
 	ct := r.Header.Get("Content-Type")
 	if mt, _, err := mime.ParseMediaType(ct); err != nil || mt != "text/csv" {
 		return &statusError{http.StatusUnsupportedMediaType,
@@ -96,7 +90,7 @@ func (a *simboxAPI) handleUpload(w http.ResponseWriter, r *http.Request) error {
 			kuzet.Invalid("Content-Encoding", "Content-Encoding must be gzip or none, not %q", ce)}
 	}
 	body := &stallGuard{r: r.Body, rc: http.NewResponseController(w)}
-	b, again, err := a.svc.Upload(r.Context(), body, simbox.Upload{
+	b, again, err := s.simbox.Upload(r.Context(), body, simbox.Upload{
 		OrgID: kuzet.OrgIDFromContext(r.Context()), Size: r.ContentLength, Map: r.URL.Query().Get("map"), Gzip: gz,
 	})
 	if errors.Is(err, simbox.ErrTooLarge) {
@@ -185,12 +179,12 @@ type cdrBatchesResponse struct {
 	Batches []*kuzet.CDRBatch `json:"batches"`
 }
 
-func (a *simboxAPI) handleBatches(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) handleCDRBatches(w http.ResponseWriter, r *http.Request) error {
 	after, limit, err := simboxPage(r)
 	if err != nil {
 		return err
 	}
-	bs, err := a.svc.Batches(r.Context(), simboxViewer(r), kuzet.CDRBatchFilter{
+	bs, err := s.simbox.Batches(r.Context(), simboxViewer(r), kuzet.CDRBatchFilter{
 		Status: kuzet.CDRBatchStatus(r.URL.Query().Get("status")), AfterID: after, Limit: limit})
 	if err != nil {
 		return err
@@ -201,12 +195,12 @@ func (a *simboxAPI) handleBatches(w http.ResponseWriter, r *http.Request) error 
 	return writeJSON(w, http.StatusOK, cdrBatchesResponse{Batches: bs})
 }
 
-func (a *simboxAPI) handleBatch(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) handleCDRBatch(w http.ResponseWriter, r *http.Request) error {
 	id, err := simboxID(r)
 	if err != nil {
 		return err
 	}
-	b, err := a.svc.Batch(r.Context(), simboxViewer(r), id)
+	b, err := s.simbox.Batch(r.Context(), simboxViewer(r), id)
 	if err != nil {
 		return err
 	}
@@ -217,7 +211,7 @@ type simboxSuspectsResponse struct {
 	Suspects []*kuzet.SimboxSuspect `json:"suspects"`
 }
 
-func (a *simboxAPI) handleSuspects(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) handleSimboxSuspects(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	after, limit, err := simboxPage(r)
 	if err != nil {
@@ -237,7 +231,7 @@ func (a *simboxAPI) handleSuspects(w http.ResponseWriter, r *http.Request) error
 		}
 		f.MSISDN = ind.Value
 	}
-	ss, err := a.svc.Suspects(r.Context(), simboxViewer(r), f)
+	ss, err := s.simbox.Suspects(r.Context(), simboxViewer(r), f)
 	if err != nil {
 		return err
 	}
@@ -247,16 +241,16 @@ func (a *simboxAPI) handleSuspects(w http.ResponseWriter, r *http.Request) error
 	return writeJSON(w, http.StatusOK, simboxSuspectsResponse{Suspects: ss})
 }
 
-func (a *simboxAPI) handleSuspect(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) handleSimboxSuspect(w http.ResponseWriter, r *http.Request) error {
 	id, err := simboxID(r)
 	if err != nil {
 		return err
 	}
-	s, err := a.svc.Suspect(r.Context(), simboxViewer(r), id)
+	sus, err := s.simbox.Suspect(r.Context(), simboxViewer(r), id)
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, s)
+	return writeJSON(w, http.StatusOK, sus)
 }
 
 type simboxDecisionRequest struct {
@@ -264,13 +258,13 @@ type simboxDecisionRequest struct {
 }
 
 // decision reads the optional body of a confirmation or dismissal.
-func (a *simboxAPI) decision(r *http.Request) (simbox.Decision, error) {
+func (s *Server) simboxDecision(r *http.Request) (simbox.Decision, error) {
 	d := simbox.Decision{OrgID: kuzet.OrgIDFromContext(r.Context())}
 	if r.ContentLength == 0 {
 		return d, nil // no body: no notes
 	}
 	var req simboxDecisionRequest
-	if err := a.decodeJSON(r, &req); err != nil {
+	if err := s.decodeJSON(r, &req); err != nil {
 		return d, err
 	}
 	d.Notes = req.Notes
@@ -283,16 +277,16 @@ type simboxConfirmResponse struct {
 	Skipped  []simbox.SkippedIndicator `json:"skipped"`
 }
 
-func (a *simboxAPI) handleConfirm(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) handleSimboxConfirm(w http.ResponseWriter, r *http.Request) error {
 	id, err := simboxID(r)
 	if err != nil {
 		return err
 	}
-	d, err := a.decision(r)
+	d, err := s.simboxDecision(r)
 	if err != nil {
 		return err
 	}
-	c, err := a.svc.Confirm(r.Context(), id, d)
+	c, err := s.simbox.Confirm(r.Context(), id, d)
 	if err != nil {
 		return err
 	}
@@ -303,20 +297,20 @@ func (a *simboxAPI) handleConfirm(w http.ResponseWriter, r *http.Request) error 
 	return writeJSON(w, http.StatusOK, resp)
 }
 
-func (a *simboxAPI) handleDismiss(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) handleSimboxDismiss(w http.ResponseWriter, r *http.Request) error {
 	id, err := simboxID(r)
 	if err != nil {
 		return err
 	}
-	d, err := a.decision(r)
+	d, err := s.simboxDecision(r)
 	if err != nil {
 		return err
 	}
-	s, err := a.svc.Dismiss(r.Context(), id, d)
+	sus, err := s.simbox.Dismiss(r.Context(), id, d)
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, s)
+	return writeJSON(w, http.StatusOK, sus)
 }
 
 type simboxSeizureRequest struct {
@@ -328,9 +322,9 @@ type simboxSeizureRequest struct {
 	Notes     string   `json:"notes"`
 }
 
-func (a *simboxAPI) handleSeizure(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) handleSimboxSeizure(w http.ResponseWriter, r *http.Request) error {
 	var req simboxSeizureRequest
-	if err := a.decodeJSON(r, &req); err != nil {
+	if err := s.decodeJSON(r, &req); err != nil {
 		return err
 	}
 	z := &kuzet.SimboxSeizure{OrgID: kuzet.OrgIDFromContext(r.Context()), Region: req.Region, Devices: req.Devices,
@@ -344,7 +338,7 @@ func (a *simboxAPI) handleSeizure(w http.ResponseWriter, r *http.Request) error 
 		}
 		z.Date = t
 	}
-	if err := a.svc.RecordSeizure(r.Context(), z); err != nil {
+	if err := s.simbox.RecordSeizure(r.Context(), z); err != nil {
 		return err
 	}
 	return writeJSON(w, http.StatusCreated, z)
@@ -354,7 +348,7 @@ type simboxSeizuresResponse struct {
 	Seizures []*kuzet.SimboxSeizure `json:"seizures"`
 }
 
-func (a *simboxAPI) handleSeizures(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) handleSimboxSeizures(w http.ResponseWriter, r *http.Request) error {
 	after, limit, err := simboxPage(r)
 	if err != nil {
 		return err
@@ -366,7 +360,7 @@ func (a *simboxAPI) handleSeizures(w http.ResponseWriter, r *http.Request) error
 	if f.To, err = simboxTime(r, "to"); err != nil {
 		return err
 	}
-	zs, err := a.svc.Seizures(r.Context(), f)
+	zs, err := s.simbox.Seizures(r.Context(), f)
 	if err != nil {
 		return err
 	}
@@ -382,7 +376,7 @@ type simboxStatsResponse struct {
 	kuzet.SimboxCounts
 }
 
-func (a *simboxAPI) handleStats(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) handleSimboxStats(w http.ResponseWriter, r *http.Request) error {
 	from, err := simboxTime(r, "from")
 	if err != nil {
 		return err
@@ -391,7 +385,7 @@ func (a *simboxAPI) handleStats(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	c, err := a.svc.Stats(r.Context(), from, to)
+	c, err := s.simbox.Stats(r.Context(), from, to)
 	if err != nil {
 		return err
 	}

@@ -24,10 +24,10 @@ import (
 
 // MustSimbox returns a started SIM-box service over store, spooling to a
 // temporary directory.
-func MustSimbox(tb testing.TB, store kuzet.Store, reg *registry.Service, audit simbox.Auditor) *simbox.Service {
+func MustSimbox(tb testing.TB, store kuzet.Store, reg *registry.Service, audit kuzet.Auditor) *simbox.Service {
 	tb.Helper()
 	svc, err := simbox.NewService(simbox.Config{
-		Begin: simbox.TxStore(store), Registry: reg, Audit: audit, Spool: tb.TempDir(), Workers: 2,
+		Store: store, Registry: reg, Audit: audit, Spool: tb.TempDir(), Workers: 2,
 		Poll: 50 * time.Millisecond, ProgressEvery: 10 * time.Millisecond,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})

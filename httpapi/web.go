@@ -7,37 +7,29 @@ import (
 	"time"
 
 	"github.com/kuzet/kuzet"
-	"github.com/kuzet/kuzet/registry"
 	"github.com/kuzet/kuzet/webwatch"
 )
 
-// webAPI serves internet monitoring: domains submitted from every source,
-// the analysts' findings queue, blocking requests to the regulator and
-// their figures.
-type webAPI struct {
-	*Server
-	wf *webwatch.Workflow
-}
-
-// webRoutes registers the internet-monitoring routes over wf.
+// webRoutes registers internet monitoring: domains submitted from every
+// source, the analysts' findings queue, blocking requests to the regulator
+// and their figures.
 //
 // One permission guards each route, and none is held by both the police,
 // who send blocking requests, and the regulator, who answers them. The
 // police read a request at /v1/blocking-requests/{id}; the regulator
 // receives the same document from its queue and at .../export.
-func (s *Server) webRoutes(wf *webwatch.Workflow) {
-	a := &webAPI{Server: s, wf: wf}
-	s.route("POST /v1/web/domains", kuzet.PermWebSubmit, a.handleDomains)
-	s.route("GET /v1/web/findings", kuzet.PermWebTriage, a.handleFindings)
-	s.route("GET /v1/web/findings/{id}", kuzet.PermWebTriage, a.handleFinding)
-	s.route("POST /v1/web/findings/{id}/confirm", kuzet.PermWebTriage, a.handleConfirm)
-	s.route("POST /v1/web/findings/{id}/dismiss", kuzet.PermWebTriage, a.handleDismiss)
-	s.route("GET /v1/web/stats", kuzet.PermStatsRead, a.handleStats)
-	s.route("POST /v1/blocking-requests", kuzet.PermBlockingCreate, a.handleBlockingCreate)
-	s.route("GET /v1/blocking-requests", kuzet.PermBlockingStatus, a.handleBlockingList)
-	s.route("GET /v1/blocking-requests/{id}", kuzet.PermBlockingCreate, a.handleBlockingGet)
-	s.route("GET /v1/blocking-requests/{id}/export", kuzet.PermBlockingStatus, a.handleBlockingGet)
-	s.route("POST /v1/blocking-requests/{id}/status", kuzet.PermBlockingStatus, a.handleBlockingStatus)
+func (s *Server) webRoutes() {
+	s.route("POST /v1/web/domains", kuzet.PermWebSubmit, s.handleWebDomains)
+	s.route("GET /v1/web/findings", kuzet.PermWebTriage, s.handleWebFindings)
+	s.route("GET /v1/web/findings/{id}", kuzet.PermWebTriage, s.handleWebFinding)
+	s.route("POST /v1/web/findings/{id}/confirm", kuzet.PermWebTriage, s.handleWebConfirm)
+	s.route("POST /v1/web/findings/{id}/dismiss", kuzet.PermWebTriage, s.handleWebDismiss)
+	s.route("GET /v1/web/stats", kuzet.PermStatsRead, s.handleWebStats)
+	s.route("POST /v1/blocking-requests", kuzet.PermBlockingCreate, s.handleBlockingCreate)
+	s.route("GET /v1/blocking-requests", kuzet.PermBlockingStatus, s.handleBlockingList)
+	s.route("GET /v1/blocking-requests/{id}", kuzet.PermBlockingCreate, s.handleBlockingGet)
+	s.route("GET /v1/blocking-requests/{id}/export", kuzet.PermBlockingStatus, s.handleBlockingGet)
+	s.route("POST /v1/blocking-requests/{id}/status", kuzet.PermBlockingStatus, s.handleBlockingStatus)
 }
 
 type webDomainsRequest struct {
@@ -72,13 +64,13 @@ type webDomainsResponse struct {
 	Results  []webDomainResult `json:"results"`
 }
 
-// handleDomains scores the submitted domains and URLs and queues the
+// handleWebDomains scores the submitted domains and URLs and queues the
 // flagged ones as findings. The public portal submits what citizens report,
 // and only as such; it is not told the verdicts, so that the scorer cannot
 // be used to find a name it lets through.
-func (a *webAPI) handleDomains(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) handleWebDomains(w http.ResponseWriter, r *http.Request) error {
 	var req webDomainsRequest
-	if err := a.decodeJSON(r, &req); err != nil {
+	if err := s.decodeJSON(r, &req); err != nil {
 		return err
 	}
 	if err := checkBatch("domains", len(req.Domains)); err != nil {
@@ -94,7 +86,7 @@ func (a *webAPI) handleDomains(w http.ResponseWriter, r *http.Request) error {
 	for i, d := range req.Domains {
 		items[i] = webwatch.SubmitItem{Value: d}
 	}
-	res, err := a.wf.Submit(r.Context(), webwatch.Submission{Source: req.Source, OrgID: p.Org.ID, Detail: req.Detail, Items: items})
+	res, err := s.web.Submit(r.Context(), webwatch.Submission{Source: req.Source, OrgID: p.Org.ID, Detail: req.Detail, Items: items})
 	if err != nil {
 		return err
 	}
@@ -107,7 +99,7 @@ func (a *webAPI) handleDomains(w http.ResponseWriter, r *http.Request) error {
 		resp.Results[i] = webDomainResult{Index: i, Status: status}
 	}
 	for _, e := range res.Invalid {
-		a.logItemError(e.Err)
+		s.logItemError(e.Err)
 		resp.Results[e.Index] = webDomainResult{Index: e.Index, Status: domainRejected, Error: newItemError(e.Err)}
 	}
 	if !public {
@@ -130,9 +122,9 @@ type findingsResponse struct {
 	Next int64 `json:"next,omitempty"`
 }
 
-// handleFindings lists findings, by ascending ID: with status=new it is
+// handleWebFindings lists findings, by ascending ID: with status=new it is
 // the analysts' queue.
-func (a *webAPI) handleFindings(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) handleWebFindings(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	f := kuzet.WebFindingFilter{Status: kuzet.WebFindingStatus(q.Get("status")), Brand: q.Get("brand"),
 		Source: kuzet.WebSource(q.Get("source"))}
@@ -146,7 +138,7 @@ func (a *webAPI) handleFindings(w http.ResponseWriter, r *http.Request) error {
 	if f.AfterID, f.Limit, err = pageParams(q.Get("after"), q.Get("limit")); err != nil {
 		return err
 	}
-	page, err := a.wf.Findings(r.Context(), f)
+	page, err := s.web.Findings(r.Context(), f)
 	if err != nil {
 		return err
 	}
@@ -156,12 +148,12 @@ func (a *webAPI) handleFindings(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, findingsResponse{Findings: page.Findings, Next: page.Next})
 }
 
-func (a *webAPI) handleFinding(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) handleWebFinding(w http.ResponseWriter, r *http.Request) error {
 	id, err := idParam(r)
 	if err != nil {
 		return err
 	}
-	f, err := a.wf.Finding(r.Context(), id)
+	f, err := s.web.Finding(r.Context(), id)
 	if err != nil {
 		return err
 	}
@@ -180,54 +172,37 @@ type confirmResponse struct {
 	Indicators []indicatorResult `json:"indicators"`
 }
 
-// handleConfirm confirms a new finding and reports its domain (and URL) to
-// the registry as the analyst's organisation, so that every bank and
-// operator sees the site at once.
-func (a *webAPI) handleConfirm(w http.ResponseWriter, r *http.Request) error {
+// handleWebConfirm confirms a new finding; the service reports its domain
+// (and URL) to the registry as the analyst's organisation, so that every
+// bank and operator sees the site at once.
+func (s *Server) handleWebConfirm(w http.ResponseWriter, r *http.Request) error {
 	id, err := idParam(r)
 	if err != nil {
 		return err
 	}
 	var req triageRequest
-	if err := a.decodeOptionalJSON(r, &req); err != nil {
+	if err := s.decodeOptionalJSON(r, &req); err != nil {
 		return err
 	}
 	orgID := kuzet.OrgIDFromContext(r.Context())
-	conf, err := a.wf.Confirm(r.Context(), id, webwatch.Triage{OrgID: orgID, Category: req.Category, Notes: req.Notes})
+	conf, err := s.web.Confirm(r.Context(), id, webwatch.Triage{OrgID: orgID, Category: req.Category, Notes: req.Notes})
 	if err != nil {
 		return err
 	}
 	resp := confirmResponse{Finding: conf.Finding, Indicators: []indicatorResult{}}
-	if len(conf.Indicators) > 0 {
-		resp.Indicators = a.report(r, orgID, conf.Indicators)
+	for i, res := range conf.Reported {
+		if res.Err != nil {
+			s.logItemError(res.Err)
+			resp.Indicators = append(resp.Indicators, indicatorResult{Index: i, Status: "rejected", Error: newItemError(res.Err)})
+			continue
+		}
+		resp.Indicators = append(resp.Indicators, indicatorResult{Index: i, Kind: res.Indicator.Kind, Value: res.Indicator.Value,
+			Status: "accepted"})
 	}
 	return writeJSON(w, http.StatusOK, resp)
 }
 
-// report submits a confirmation's indicators to the registry. The
-// confirmation is committed by then: a registry that fails is answered
-// item by item, for the client to report the indicators again through
-// POST /v1/indicators, rather than as a failed confirmation that a retry
-// could only find confirmed already.
-func (a *webAPI) report(r *http.Request, orgID int64, subs []registry.Submission) []indicatorResult {
-	out := make([]indicatorResult, len(subs))
-	results, err := a.registry.Submit(r.Context(), orgID, subs)
-	for i := range out {
-		switch {
-		case err != nil:
-			a.logItemError(err)
-			out[i] = indicatorResult{Index: i, Status: "rejected", Error: newItemError(err)}
-		case results[i].Err != nil:
-			a.logItemError(results[i].Err)
-			out[i] = indicatorResult{Index: i, Status: "rejected", Error: newItemError(results[i].Err)}
-		default:
-			out[i] = indicatorResult{Index: i, Kind: results[i].Indicator.Kind, Value: results[i].Indicator.Value, Status: "accepted"}
-		}
-	}
-	return out
-}
-
-func (a *webAPI) handleDismiss(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) handleWebDismiss(w http.ResponseWriter, r *http.Request) error {
 	id, err := idParam(r)
 	if err != nil {
 		return err
@@ -235,10 +210,10 @@ func (a *webAPI) handleDismiss(w http.ResponseWriter, r *http.Request) error {
 	var req struct {
 		Notes string `json:"notes"`
 	}
-	if err := a.decodeOptionalJSON(r, &req); err != nil {
+	if err := s.decodeOptionalJSON(r, &req); err != nil {
 		return err
 	}
-	f, err := a.wf.Dismiss(r.Context(), id, webwatch.Triage{OrgID: kuzet.OrgIDFromContext(r.Context()), Notes: req.Notes})
+	f, err := s.web.Dismiss(r.Context(), id, webwatch.Triage{OrgID: kuzet.OrgIDFromContext(r.Context()), Notes: req.Notes})
 	if err != nil {
 		return err
 	}
@@ -251,9 +226,9 @@ type webStatsResponse struct {
 	kuzet.WebCounts
 }
 
-// handleStats answers the briefing's figures of internet monitoring for a
+// handleWebStats answers the briefing's figures of internet monitoring for a
 // period: resources found, sent for blocking and blocked.
-func (a *webAPI) handleStats(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) handleWebStats(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	from, err := timeParam(q.Get("from"), "from")
 	if err != nil {
@@ -263,7 +238,7 @@ func (a *webAPI) handleStats(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	c, err := a.wf.Counts(r.Context(), from, to)
+	c, err := s.web.Counts(r.Context(), from, to)
 	if err != nil {
 		return err
 	}
@@ -292,12 +267,12 @@ type blockingCreateResponse struct {
 
 // handleBlockingCreate sends confirmed findings to the regulator in one
 // request with their evidence.
-func (a *webAPI) handleBlockingCreate(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) handleBlockingCreate(w http.ResponseWriter, r *http.Request) error {
 	var req blockingCreateRequest
-	if err := a.decodeJSON(r, &req); err != nil {
+	if err := s.decodeJSON(r, &req); err != nil {
 		return err
 	}
-	res, err := a.wf.CreateBlockingRequest(r.Context(), kuzet.OrgIDFromContext(r.Context()), req.FindingIDs, req.Note)
+	res, err := s.web.CreateBlockingRequest(r.Context(), kuzet.OrgIDFromContext(r.Context()), req.FindingIDs, req.Note)
 	if err != nil {
 		return err
 	}
@@ -316,7 +291,7 @@ type blockingListResponse struct {
 
 // handleBlockingList is the regulator's queue: with pending=true the
 // requests it has yet to answer on, each with its items and evidence.
-func (a *webAPI) handleBlockingList(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) handleBlockingList(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	var f kuzet.BlockingRequestFilter
 	if v := q.Get("pending"); v != "" {
@@ -330,7 +305,7 @@ func (a *webAPI) handleBlockingList(w http.ResponseWriter, r *http.Request) erro
 	if f.AfterID, f.Limit, err = pageParams(q.Get("after"), q.Get("limit")); err != nil {
 		return err
 	}
-	rs, err := a.wf.BlockingRequests(r.Context(), f)
+	rs, err := s.web.BlockingRequests(r.Context(), f)
 	if err != nil {
 		return err
 	}
@@ -347,7 +322,7 @@ func (a *webAPI) handleBlockingList(w http.ResponseWriter, r *http.Request) erro
 // handleBlockingGet answers one request: as the API's JSON, or with
 // format=csv or format=json as a file to download, one row per item with
 // its evidence.
-func (a *webAPI) handleBlockingGet(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) handleBlockingGet(w http.ResponseWriter, r *http.Request) error {
 	id, err := idParam(r)
 	if err != nil {
 		return err
@@ -356,7 +331,7 @@ func (a *webAPI) handleBlockingGet(w http.ResponseWriter, r *http.Request) error
 	if format != "" && format != "csv" && format != "json" {
 		return kuzet.Invalid("format", "format must be csv or json")
 	}
-	req, err := a.wf.BlockingRequest(r.Context(), id)
+	req, err := s.web.BlockingRequest(r.Context(), id)
 	if err != nil {
 		return err
 	}
@@ -406,13 +381,13 @@ type blockingStatusResponse struct {
 
 // handleBlockingStatus records the regulator's answers on the items of a
 // request: each answer stands alone.
-func (a *webAPI) handleBlockingStatus(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) handleBlockingStatus(w http.ResponseWriter, r *http.Request) error {
 	id, err := idParam(r)
 	if err != nil {
 		return err
 	}
 	var req blockingStatusRequest
-	if err := a.decodeJSON(r, &req); err != nil {
+	if err := s.decodeJSON(r, &req); err != nil {
 		return err
 	}
 	if err := checkBatch("items", len(req.Items)); err != nil {
@@ -422,14 +397,14 @@ func (a *webAPI) handleBlockingStatus(w http.ResponseWriter, r *http.Request) er
 	for i, it := range req.Items {
 		updates[i] = webwatch.StatusUpdate{FindingID: it.FindingID, Status: it.Status, Note: it.Note}
 	}
-	results, err := a.wf.ReportBlockingStatus(r.Context(), kuzet.OrgIDFromContext(r.Context()), id, updates)
+	results, err := s.web.ReportBlockingStatus(r.Context(), kuzet.OrgIDFromContext(r.Context()), id, updates)
 	if err != nil {
 		return err
 	}
 	resp := blockingStatusResponse{Results: make([]blockingStatusResult, len(results))}
 	for i, res := range results {
 		if res.Err != nil {
-			a.logItemError(res.Err)
+			s.logItemError(res.Err)
 			resp.Results[i] = blockingStatusResult{Index: res.Index, Status: "rejected", Error: newItemError(res.Err)}
 			resp.Rejected++
 			continue

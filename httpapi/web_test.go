@@ -24,15 +24,13 @@ import (
 
 // MustWeb returns the internet-monitoring workflow over store, scoring
 // against the built-in watchlist.
-func MustWeb(tb testing.TB, store kuzet.Store) *webwatch.Workflow {
+func MustWeb(tb testing.TB, store kuzet.Store, reg *registry.Service) *webwatch.Service {
 	tb.Helper()
 	scorer, err := webwatch.NewScorer(webwatch.DefaultBrands())
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return webwatch.NewWorkflow(func(ctx context.Context, writable bool) (webwatch.Tx, error) {
-		return store.Begin(ctx, writable)
-	}, scorer, kuzet.SystemClock)
+	return webwatch.NewService(webwatch.Config{Store: store, Registry: reg, Scorer: scorer})
 }
 
 type domainsAnswer struct {
@@ -468,8 +466,8 @@ func FuzzWebBatches(f *testing.F) {
 	f.Cleanup(func() { rec.Close(); store.Close() })
 	acc := access.NewService(store, kuzet.SystemClock)
 	reg := registry.NewService(store, &ident.Parser{CardKey: bytes.Repeat([]byte("k"), 32)}, kuzet.SystemClock, rec)
-	wf := MustWeb(f, store)
-	api := httpapi.New(httpapi.Config{Store: store, Access: acc, Registry: reg, Logger: logger, Audit: rec, Web: wf})
+	wf := MustWeb(f, store, reg)
+	api := httpapi.New(httpapi.Config{Store: store, Access: acc, Registry: reg, Logger: logger, Web: wf})
 	api.SetReady(true)
 	keys := map[kuzet.OrgType]string{}
 	var police int64

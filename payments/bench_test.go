@@ -42,13 +42,13 @@ var (
 
 // discard is a store that takes check records and keeps nothing: the
 // benchmark measures the engine, not a database.
-func discard(ctx context.Context, writable bool, fn func(payments.Tx) error) error {
-	return fn(discardTx{})
-}
+var discard = beginFunc(func(ctx context.Context, writable bool) (kuzet.Tx, error) { return discardTx{}, nil })
 
-type discardTx struct{ payments.Tx }
+type discardTx struct{ kuzet.Tx }
 
 func (discardTx) PutChecks(context.Context, []*kuzet.CheckRecord) error { return nil }
+func (discardTx) Commit() error                                         { return nil }
+func (discardTx) Rollback() error                                       { return nil }
 
 func loadBench(tb testing.TB) *benchWorld {
 	benchOnce.Do(func() { benchW = buildBench(tb) })
@@ -82,7 +82,7 @@ func buildBench(tb testing.TB) *benchWorld {
 
 	clock := &testClock{t: now}
 	w := payments.NewWriter(payments.WriterConfig{Store: discard})
-	e := payments.NewEngine(payments.Config{Indicators: index, Sink: w, Clock: clock.Now, CardKey: cardKey,
+	e := payments.NewEngine(payments.EngineConfig{Indicators: index, Sink: w, Clock: clock.Now, CardKey: cardKey,
 		MaxPayers: 2 * nPayers, MaxPayees: 2 * nPayers})
 
 	// A million payers' histories: four past payments each, to a shop and

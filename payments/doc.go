@@ -1,11 +1,12 @@
 // Package payments is the banks' anti-fraud centre: the payment check that
 // answers allow, review, hold or block before a bank executes a transfer,
-// the rules behind it, the outcomes banks report afterwards, and the victim
-// reports whose freeze requests follow stolen money from bank to bank.
+// the rules behind it, and the outcomes banks report afterwards. The victim
+// reports whose freeze requests follow stolen money from bank to bank are
+// package freeze.
 //
 // # The check
 //
-// Engine.Check decides from memory only: the registry's index, the telecom
+// Service.Check (through its Engine) decides from memory only: the registry's index, the telecom
 // engine's active-call signal, and the engine's own bounded memory of
 // payers, payees and devices. It never waits for a store. Records of checks
 // leave through a Sink (Writer queues them and writes them in batches); when
@@ -75,22 +76,8 @@
 // # Outcomes and prevented loss
 //
 // Service.RecordOutcome records fraud_confirmed, legitimate or
-// cancelled_by_customer. A confirmed fraud returns the payee's identifiers
-// to report as mule_account and, if kuzet held or blocked the payment,
+// cancelled_by_customer. A confirmed fraud reports the payee's identifiers
+// to the registry as mule_account and, if kuzet held or blocked the payment,
 // counts its amount as prevented loss by bank, payer's region, currency
 // and day.
-//
-// # Victim reports and the freeze trail
-//
-// Service.NewReport raises a freeze request at the bank of each account
-// that received the victim's money, found by BIC or by the KZ IBAN's bank
-// code; an account at no member bank is a left_system leaf. A bank sees
-// only its own requests (Inbox, FreezeRequest) and answers them (Respond):
-// frozen, insufficient_funds, account_not_found or rejected, with the
-// amount frozen and the onward transfers, which raise the next hop's
-// requests at once. Requests are due in 30 minutes; Escalate marks the
-// overdue ones. Trail returns a report's requests as a tree. Banks with a
-// webhook get each request pushed, signed (Sign, VerifySignature) and
-// retried with back-off by a Dispatcher; the outbox is written in the
-// transaction that raises the request, so no delivery is lost.
 package payments

@@ -3,10 +3,8 @@ package payments
 import (
 	"context"
 	"crypto/rand"
-	"encoding/base32"
 	"hash/maphash"
 	"strconv"
-	"strings"
 	"sync/atomic"
 	"time"
 
@@ -39,13 +37,8 @@ type Sink interface {
 // not record: the decision itself is whole, made from memory.
 const ReasonDegraded = "degraded"
 
-// Almaty is Kazakhstan's civil time (one zone, UTC+5, since March 2024),
-// by which night-time is judged. A fixed zone keeps the engine independent
-// of the host's time-zone database.
-var Almaty = time.FixedZone("Asia/Almaty", 5*60*60)
-
-// Config sets up an Engine. Zero fields take the defaults in brackets.
-type Config struct {
+// EngineConfig sets up an Engine. Zero fields take the defaults in brackets.
+type EngineConfig struct {
 	Indicators Indicators  // the registry [none: no registry signals]
 	Calls      CallSignals // the telecom signal [none]
 	Sink       Sink        // where check records go [none: not kept]
@@ -86,7 +79,7 @@ type Engine struct {
 
 // NewEngine returns an engine with empty memory; Observe or Service.Rebuild
 // fill it from stored checks.
-func NewEngine(cfg Config) *Engine {
+func NewEngine(cfg EngineConfig) *Engine {
 	if cfg.Clock == nil {
 		cfg.Clock = kuzet.SystemClock
 	}
@@ -272,7 +265,7 @@ func PayeeIndicators(pe *kuzet.Payee) []kuzet.Indicator {
 func (e *Engine) measure(pc *kuzet.PaymentCheck, k *checkKeys, now time.Time, s *Signals) {
 	units := pc.Amount.Units()
 	s[SignalAmount] = units
-	s[SignalLocalHour] = float64(now.In(Almaty).Hour())
+	s[SignalLocalHour] = float64(now.In(kuzet.Almaty).Hour())
 	t := uint32(now.Unix())
 	s.flag(SignalNewPayee, true)
 	if k.payer != 0 {
@@ -465,33 +458,10 @@ type idGen struct {
 	n      atomic.Uint64
 }
 
-var idEncoding = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPadding(base32.NoPadding)
-
 func (g *idGen) init(kind string) {
 	var b [5]byte
 	rand.Read(b[:])
-	g.prefix = kind + idEncoding.EncodeToString(b[:]) + "_"
+	g.prefix = kind + kuzet.IDEncoding.EncodeToString(b[:]) + "_"
 }
 
 func (g *idGen) next() string { return g.prefix + strconv.FormatUint(g.n.Add(1), 36) }
-
-// randomID returns kind followed by 80 random bits.
-func randomID(kind string) string {
-	var b [10]byte
-	rand.Read(b[:])
-	return kind + idEncoding.EncodeToString(b[:])
-}
-
-// validID reports whether s could be an ID made here; lookups of anything
-// else fail fast with ENOTFOUND.
-func validID(s, kind string) bool {
-	if !strings.HasPrefix(s, kind) || len(s) > 64 {
-		return false
-	}
-	for i := len(kind); i < len(s); i++ {
-		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
-			return false
-		}
-	}
-	return true
-}

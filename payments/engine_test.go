@@ -167,7 +167,7 @@ func TestCheckSignals(t *testing.T) {
 			return payment(1, mule, 50000)
 		}, []string{"new_payee", "young_payee"}},
 		{"night in Almaty", func(t *testing.T, f *fixture) kuzet.PaymentCheck {
-			f.clock.Set(time.Date(2025, 3, 5, 2, 30, 0, 0, payments.Almaty))
+			f.clock.Set(time.Date(2025, 3, 5, 2, 30, 0, 0, kuzet.Almaty))
 			return payment(1, clean, 5000)
 		}, []string{"new_payee", "young_payee", "night"}},
 		{"amount", func(t *testing.T, f *fixture) kuzet.PaymentCheck {
@@ -329,7 +329,7 @@ func TestCheckValidation(t *testing.T) {
 }
 
 func TestCheckCardWithoutKey(t *testing.T) {
-	e := payments.NewEngine(payments.Config{})
+	e := payments.NewEngine(payments.EngineConfig{})
 	pc := payment(1, "", 100)
 	pc.Payee = kuzet.Payee{Card: "4400430000000007"}
 	_, err := e.Check(context.Background(), bankOne, pc)
@@ -345,7 +345,7 @@ type refusingSink struct{}
 func (refusingSink) Enqueue(*kuzet.CheckRecord) bool { return false }
 
 func TestCheckDegraded(t *testing.T) {
-	e := payments.NewEngine(payments.Config{Sink: refusingSink{}, Clock: kuzet.FixedClock(base)})
+	e := payments.NewEngine(payments.EngineConfig{Sink: refusingSink{}, Clock: kuzet.FixedClock(base)})
 	d, err := e.Check(context.Background(), bankOne, payment(1, iban("914", 1), 100))
 	if err != nil {
 		t.Fatalf("check with the store away: %v", err)
@@ -406,8 +406,8 @@ func TestObserveRebuilds(t *testing.T) {
 	}
 	next := payment(1, mule, 300000)
 
-	fresh := payments.NewEngine(payments.Config{Clock: f.clock.Now, Rules: probeRules})
-	n, err := payments.NewService(payments.ServiceConfig{Engine: fresh, Store: f.store.Func}).Rebuild(context.Background(), time.Time{})
+	fresh := payments.NewEngine(payments.EngineConfig{Clock: f.clock.Now, Rules: probeRules})
+	n, err := payments.NewService(payments.Config{Engine: fresh, Store: f.store}).Rebuild(context.Background(), time.Time{})
 	must(t, "rebuild", err)
 	if n != 12 {
 		t.Errorf("rebuilt from %d checks, want 12", n)
@@ -425,7 +425,7 @@ func TestObserveRebuilds(t *testing.T) {
 
 // TestMemoryBounded: the memory holds at most its configured entries.
 func TestMemoryBounded(t *testing.T) {
-	e := payments.NewEngine(payments.Config{Clock: kuzet.FixedClock(base), MaxPayers: 640, MaxPayees: 640})
+	e := payments.NewEngine(payments.EngineConfig{Clock: kuzet.FixedClock(base), MaxPayers: 640, MaxPayees: 640})
 	for i := range 5000 {
 		_, err := e.Check(context.Background(), bankOne, payment(i, iban("914", i), 100))
 		must(t, "check", err)

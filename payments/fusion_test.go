@@ -37,7 +37,7 @@ func TestTelecomFusion(t *testing.T) {
 				must(t, "operators", tel.SetOperators([]*kuzet.Org{
 					{ID: telco, Name: "Operator A", Type: kuzet.OrgTelco, Prefixes: []string{"7701", "7727"}},
 				}))
-				e := payments.NewEngine(payments.Config{Calls: tel, Clock: clock.Now})
+				e := payments.NewEngine(payments.EngineConfig{Calls: tel, Clock: clock.Now})
 				pc := payment(3, iban("914", 5555), 900000)
 
 				v, err := tel.Verify(context.Background(), telecom.Call{A: tc.caller, B: pc.Payer.Phone, At: clock.Now(),

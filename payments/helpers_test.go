@@ -19,7 +19,7 @@ import (
 )
 
 // base is a Wednesday noon in Almaty.
-var base = time.Date(2025, 3, 5, 12, 0, 0, 0, payments.Almaty)
+var base = time.Date(2025, 3, 5, 12, 0, 0, 0, kuzet.Almaty)
 
 // testClock is a clock the test moves.
 type testClock struct {
@@ -79,7 +79,7 @@ func (s *storeSink) Enqueue(rec *kuzet.CheckRecord) bool {
 	s.mu.Lock()
 	s.recs = append(s.recs, rec)
 	s.mu.Unlock()
-	err := s.store.Func(context.Background(), true, func(tx payments.Tx) error {
+	err := kuzet.Transact(context.Background(), s.store, true, func(tx kuzet.Tx) error {
 		return tx.PutChecks(context.Background(), []*kuzet.CheckRecord{rec})
 	})
 	return err == nil
@@ -124,11 +124,11 @@ func newFixture(tb testing.TB, rules *payments.RuleSet) *fixture {
 		&kuzet.Org{Name: "Operator A", Type: kuzet.OrgTelco, Prefixes: []string{"7701"}},
 	)
 	f.sink = &storeSink{store: f.store}
-	f.engine = payments.NewEngine(payments.Config{
+	f.engine = payments.NewEngine(payments.EngineConfig{
 		Indicators: f.index, Calls: f.calls, Sink: f.sink, CardKey: cardKey, Clock: f.clock.Now, Rules: rules,
 		MaxPayers: 1 << 14, MaxPayees: 1 << 14, MaxDevices: 1 << 10,
 	})
-	f.service = payments.NewService(payments.ServiceConfig{Engine: f.engine, Store: f.store.Func, Clock: f.clock.Now})
+	f.service = payments.NewService(payments.Config{Engine: f.engine, Store: f.store, Clock: f.clock.Now})
 	return f
 }
 

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/kuzet/kuzet"
-	"github.com/kuzet/kuzet/payments"
 )
 
 // memStore is an in-memory system of record for the tests: transactions are
@@ -28,21 +27,16 @@ type memStore struct {
 }
 
 type memData struct {
-	orgs       []*kuzet.Org
-	audit      []*kuzet.AuditEntry
-	checks     map[string]*kuzet.CheckRecord
-	prevented  map[string]*kuzet.PreventedLoss
-	rules      []*kuzet.RuleVersion
-	reports    map[string]*kuzet.VictimReport
-	freezes    []*kuzet.FreezeRequest
-	hooks      map[int64]*kuzet.Webhook
-	deliveries []*kuzet.WebhookDelivery
+	orgs      []*kuzet.Org
+	audit     []*kuzet.AuditEntry
+	checks    map[string]*kuzet.CheckRecord
+	prevented map[string]*kuzet.PreventedLoss
+	rules     []*kuzet.RuleVersion
 }
 
 func newMemStore(orgs ...*kuzet.Org) *memStore {
 	m := &memStore{data: memData{
 		checks: map[string]*kuzet.CheckRecord{}, prevented: map[string]*kuzet.PreventedLoss{},
-		reports: map[string]*kuzet.VictimReport{}, hooks: map[int64]*kuzet.Webhook{},
 	}}
 	for i, o := range orgs {
 		o.ID = int64(i + 1)
@@ -55,8 +49,7 @@ func newMemStore(orgs ...*kuzet.Org) *memStore {
 // place (updates replace them), so a shallow copy restores a snapshot.
 func (d memData) clone() memData {
 	d.orgs, d.audit, d.rules = slices.Clone(d.orgs), slices.Clone(d.audit), slices.Clone(d.rules)
-	d.freezes, d.deliveries = slices.Clone(d.freezes), slices.Clone(d.deliveries)
-	d.checks, d.prevented, d.reports, d.hooks = maps.Clone(d.checks), maps.Clone(d.prevented), maps.Clone(d.reports), maps.Clone(d.hooks)
+	d.checks, d.prevented = maps.Clone(d.checks), maps.Clone(d.prevented)
 	return d
 }
 
@@ -66,23 +59,33 @@ func (m *memStore) setDown(err error) {
 	m.mu.Unlock()
 }
 
-// Func is the store as payments sees it.
-func (m *memStore) Func(ctx context.Context, writable bool, fn func(payments.Tx) error) error {
+// Begin implements kuzet.Store: one transaction at a time, holding the
+// lock until Commit or Rollback; a writable one rolled back restores the
+// data it found.
+func (m *memStore) Begin(ctx context.Context, writable bool) (kuzet.Tx, error) {
 	m.mu.Lock()
-	defer m.mu.Unlock()
 	if m.down != nil {
-		return m.down
+		err := m.down
+		m.mu.Unlock()
+		return nil, err
 	}
-	if m.noRollback || !writable {
-		return fn(&memTx{m: m, writable: writable})
+	t := &memTx{m: m, writable: writable}
+	if writable && !m.noRollback {
+		snap := m.data.clone()
+		t.snap = &snap
 	}
-	snap := m.data.clone()
-	if err := fn(&memTx{m: m, writable: writable}); err != nil {
-		m.data = snap
-		return err
-	}
-	return nil
+	return t, nil
 }
+
+func (m *memStore) Close() error { return nil }
+
+// beginFunc makes a kuzet.Store of a function, for tests that wrap one.
+type beginFunc func(ctx context.Context, writable bool) (kuzet.Tx, error)
+
+func (f beginFunc) Begin(ctx context.Context, writable bool) (kuzet.Tx, error) {
+	return f(ctx, writable)
+}
+func (f beginFunc) Close() error { return nil }
 
 // view reads the data under the lock.
 func (m *memStore) view(fn func(d *memData)) {
@@ -91,12 +94,37 @@ func (m *memStore) view(fn func(d *memData)) {
 	fn(&m.data)
 }
 
+// memTx is a transaction of memStore. The methods of kuzet.Tx that
+// payments does not use are left to the nil embedded interface: calling
+// one panics.
 type memTx struct {
+	kuzet.Tx
 	m        *memStore
 	writable bool
+	snap     *memData // the data to restore on rollback
+	done     bool
 }
 
-var _ payments.Tx = (*memTx)(nil)
+var _ kuzet.Store = (*memStore)(nil)
+
+func (t *memTx) Commit() error {
+	if !t.done {
+		t.done = true
+		t.m.mu.Unlock()
+	}
+	return nil
+}
+
+func (t *memTx) Rollback() error {
+	if !t.done {
+		t.done = true
+		if t.snap != nil {
+			t.m.data = *t.snap
+		}
+		t.m.mu.Unlock()
+	}
+	return nil
+}
 
 var errReadOnly = errors.New("memstore: write in a read-only transaction")
 
@@ -315,160 +343,14 @@ func (t *memTx) FindRuleVersions(ctx context.Context) ([]*kuzet.RuleVersion, err
 	return out, nil
 }
 
-func (t *memTx) CreateVictimReport(ctx context.Context, r *kuzet.VictimReport) error {
-	if err := t.w(); err != nil {
-		return err
-	}
-	if _, ok := t.m.data.reports[r.ID]; ok {
-		return kuzet.Errorf(kuzet.ECONFLICT, "report %s exists", r.ID)
-	}
-	cp := *r
-	t.m.data.reports[r.ID] = &cp
-	return nil
-}
-
-func (t *memTx) FindVictimReport(ctx context.Context, id string) (*kuzet.VictimReport, error) {
-	r, ok := t.m.data.reports[id]
-	if !ok {
-		return nil, kuzet.Errorf(kuzet.ENOTFOUND, "no report %s", id)
-	}
-	cp := *r
-	return &cp, nil
-}
-
 func cloneFreeze(r *kuzet.FreezeRequest) *kuzet.FreezeRequest {
 	cp := *r
 	cp.Onward = slices.Clone(r.Onward)
 	return &cp
 }
 
-func (t *memTx) CreateFreezeRequests(ctx context.Context, reqs []*kuzet.FreezeRequest) error {
-	if err := t.w(); err != nil {
-		return err
-	}
-	for _, r := range reqs {
-		for _, old := range t.m.data.freezes {
-			if old.ID == r.ID {
-				return kuzet.Errorf(kuzet.ECONFLICT, "freeze request %s exists", r.ID)
-			}
-		}
-		t.m.data.freezes = append(t.m.data.freezes, cloneFreeze(r))
-	}
-	return nil
-}
-
-func (t *memTx) FindFreezeRequest(ctx context.Context, orgID int64, id string) (*kuzet.FreezeRequest, error) {
-	for _, r := range t.m.data.freezes {
-		if r.ID == id && r.OrgID == orgID {
-			return cloneFreeze(r), nil
-		}
-	}
-	return nil, kuzet.Errorf(kuzet.ENOTFOUND, "no freeze request %s", id)
-}
-
-func (t *memTx) FindFreezeRequests(ctx context.Context, f kuzet.FreezeRequestFilter) ([]*kuzet.FreezeRequest, error) {
-	var out []*kuzet.FreezeRequest
-	for _, r := range t.m.data.freezes { // in creation order: oldest first
-		if (f.OrgID != 0 && r.OrgID != f.OrgID) || (f.ReportID != "" && r.ReportID != f.ReportID) ||
-			(f.Status != "" && r.Status != f.Status) ||
-			(!f.DueBefore.IsZero() && (r.Status != kuzet.FreezeOpen || !r.DueAt.Before(f.DueBefore))) ||
-			(f.Escalated != nil && *f.Escalated == r.EscalatedAt.IsZero()) {
-			continue
-		}
-		out = append(out, cloneFreeze(r))
-	}
-	if f.Limit > 0 && len(out) > f.Limit {
-		out = out[:f.Limit]
-	}
-	return out, nil
-}
-
-func (t *memTx) UpdateFreezeRequest(ctx context.Context, r *kuzet.FreezeRequest) error {
-	if err := t.w(); err != nil {
-		return err
-	}
-	for i, old := range t.m.data.freezes {
-		if old.ID == r.ID {
-			up := cloneFreeze(old)
-			up.Status, up.FrozenAmount, up.FrozenUntil, up.Onward = r.Status, r.FrozenAmount, r.FrozenUntil, slices.Clone(r.Onward)
-			up.Note, up.RespondedAt, up.EscalatedAt = r.Note, r.RespondedAt, r.EscalatedAt
-			t.m.data.freezes[i] = up
-			return nil
-		}
-	}
-	return kuzet.Errorf(kuzet.ENOTFOUND, "no freeze request %s", r.ID)
-}
-
-func (t *memTx) PutWebhook(ctx context.Context, w *kuzet.Webhook) error {
-	if err := t.w(); err != nil {
-		return err
-	}
-	cp := *w
-	t.m.data.hooks[w.OrgID] = &cp
-	return nil
-}
-
-func (t *memTx) FindWebhook(ctx context.Context, orgID int64) (*kuzet.Webhook, error) {
-	w, ok := t.m.data.hooks[orgID]
-	if !ok {
-		return nil, kuzet.Errorf(kuzet.ENOTFOUND, "no webhook")
-	}
-	cp := *w
-	return &cp, nil
-}
-
 func cloneDelivery(d *kuzet.WebhookDelivery) *kuzet.WebhookDelivery {
 	cp := *d
 	cp.Log = slices.Clone(d.Log)
 	return &cp
-}
-
-func (t *memTx) CreateDeliveries(ctx context.Context, ds []*kuzet.WebhookDelivery) error {
-	if err := t.w(); err != nil {
-		return err
-	}
-	for _, d := range ds {
-		t.m.data.deliveries = append(t.m.data.deliveries, cloneDelivery(d))
-	}
-	return nil
-}
-
-func (t *memTx) UpdateDelivery(ctx context.Context, d *kuzet.WebhookDelivery) error {
-	if err := t.w(); err != nil {
-		return err
-	}
-	for i, old := range t.m.data.deliveries {
-		if old.ID == d.ID {
-			up := cloneDelivery(old)
-			up.Status, up.Attempts, up.NextAt, up.Log, up.DeliveredAt = d.Status, d.Attempts, d.NextAt, slices.Clone(d.Log), d.DeliveredAt
-			t.m.data.deliveries[i] = up
-			return nil
-		}
-	}
-	return kuzet.Errorf(kuzet.ENOTFOUND, "no delivery %s", d.ID)
-}
-
-func (t *memTx) FindDueDeliveries(ctx context.Context, now time.Time, limit int) ([]*kuzet.WebhookDelivery, error) {
-	var out []*kuzet.WebhookDelivery
-	for _, d := range t.m.data.deliveries {
-		if d.Status == kuzet.DeliveryPending && !d.NextAt.After(now) {
-			out = append(out, cloneDelivery(d))
-		}
-	}
-	slices.SortStableFunc(out, func(a, b *kuzet.WebhookDelivery) int { return a.NextAt.Compare(b.NextAt) })
-	if len(out) > limit {
-		out = out[:limit]
-	}
-	return out, nil
-}
-
-func (t *memTx) FindDeliveries(ctx context.Context, f kuzet.DeliveryFilter) ([]*kuzet.WebhookDelivery, error) {
-	var out []*kuzet.WebhookDelivery
-	for i := len(t.m.data.deliveries) - 1; i >= 0; i-- {
-		d := t.m.data.deliveries[i]
-		if d.OrgID == f.OrgID && (f.Object == "" || d.Object == f.Object) {
-			out = append(out, cloneDelivery(d))
-		}
-	}
-	return out, nil
 }

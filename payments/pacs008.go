@@ -199,7 +199,7 @@ func isoDateTime(s string) (time.Time, error) {
 	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
 		return t.UTC(), nil
 	}
-	t, err := time.ParseInLocation("2006-01-02T15:04:05.999999999", s, Almaty)
+	t, err := time.ParseInLocation("2006-01-02T15:04:05.999999999", s, kuzet.Almaty)
 	return t.UTC(), err
 }
 

@@ -99,7 +99,7 @@ func FuzzPacs008(f *testing.F) {
 	f.Add([]byte(strings.Replace(pacs008Doc, "MULE_IBAN", iban("826", 1), 1)))
 	f.Add([]byte(`<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.008.001.02"><FIToFICstmrCdtTrf><CdtTrfTxInf><InstdAmt Ccy="KZT">1e3</InstdAmt></CdtTrfTxInf></FIToFICstmrCdtTrf></Document>`))
 	f.Add([]byte(`<!DOCTYPE x><Document/>`))
-	e := payments.NewEngine(payments.Config{CardKey: cardKey, Clock: kuzet.FixedClock(base)})
+	e := payments.NewEngine(payments.EngineConfig{CardKey: cardKey, Clock: kuzet.FixedClock(base)})
 	f.Fuzz(func(t *testing.T, doc []byte) {
 		pc, err := payments.ParsePacs008(doc)
 		if err != nil {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/freeze"
 	"github.com/kuzet/kuzet/payments"
 	"github.com/kuzet/kuzet/registry"
 	"github.com/kuzet/kuzet/synth"
@@ -88,9 +89,9 @@ func TestQualityOnSimulation(t *testing.T) {
 	store := newMemStore(all...)
 	store.noRollback = true
 	tel := &simTelecom{m: map[string]*[4]time.Time{}}
-	engine := payments.NewEngine(payments.Config{Indicators: index, Calls: tel, Sink: &storeSink{store: store},
+	engine := payments.NewEngine(payments.EngineConfig{Indicators: index, Calls: tel, Sink: &storeSink{store: store},
 		Clock: clock.Now, CardKey: cardKey})
-	service := payments.NewService(payments.ServiceConfig{Engine: engine, Store: store.Func, Clock: clock.Now})
+	service := payments.NewService(payments.Config{Engine: engine, Store: store, Clock: clock.Now})
 	ctx := context.Background()
 
 	scamChecks := map[int][]struct {
@@ -157,7 +158,7 @@ func TestQualityOnSimulation(t *testing.T) {
 			}
 			for _, ind := range e.Report.Indicators {
 				index.Add(&kuzet.Report{OrgID: policeOrg, Kind: ind.Kind, Value: ind.Value, Category: kuzet.CategoryVictimReport,
-					Confidence: payments.ReportConfidence, CreatedAt: e.At, UpdatedAt: e.At})
+					Confidence: freeze.ReportConfidence, CreatedAt: e.At, UpdatedAt: e.At})
 			}
 		}
 	}
@@ -170,13 +171,13 @@ func TestQualityOnSimulation(t *testing.T) {
 	for _, k := range keys {
 		t.Logf("%-28s %v", k, tallies[k])
 	}
-	rows, err := service.PreventedLoss(ctx, kuzet.PreventedLossFilter{})
+	loss, err := service.PreventedLoss(ctx, kuzet.PreventedLossFilter{})
 	must(t, "prevented loss", err)
 	var prevented kuzet.Amount
-	for _, r := range rows {
+	for _, r := range loss.Rows {
 		prevented += r.Amount
 	}
-	t.Logf("prevented loss over the simulation: %s KZT in %d rows", prevented, len(rows))
+	t.Logf("prevented loss over the simulation: %s KZT in %d rows", prevented, len(loss.Rows))
 
 	scam, legit := tallies["scam"], tallies["legitimate"]
 	if scam == nil || legit == nil || scam.n < 200 || legit.n < 30000 {

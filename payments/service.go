@@ -1,87 +1,87 @@
 package payments
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"log/slog"
+	"slices"
+	"strconv"
 	"time"
 
 	"github.com/kuzet/kuzet"
-	"github.com/kuzet/kuzet/ident"
 	"github.com/kuzet/kuzet/registry"
 )
 
-// Auditor records audit entries of reads, as registry.Auditor does; the
-// server passes the same one.
-type Auditor interface {
-	// Record returns once every entry is committed.
-	Record(ctx context.Context, entries ...*kuzet.AuditEntry) error
-}
-
-// ServiceConfig sets up a Service. Zero fields take the defaults in
-// brackets.
-type ServiceConfig struct {
+// Config sets up a Service. Zero fields take the defaults in brackets.
+type Config struct {
 	Engine *Engine       // required
-	Store  StoreFunc     // required
+	Store  kuzet.Store   // required
 	Writer *Writer       // if set, an outcome for a check not yet stored waits for it
-	Parser *ident.Parser // parses report indicators; its CardKey tokenizes cards [zero Parser]
 	Clock  kuzet.Clock   // [kuzet.SystemClock]
-	Audit  Auditor       // records reads of reports [each read in a store transaction of its own]
+	Audit  kuzet.Auditor // records reads of checks [kuzet.StoreAuditor(Store)]
 	Logger *slog.Logger  // [slog.Default()]
-
-	FreezeDeadline time.Duration // a bank's time to answer a freeze request [30 min]
-	FreezeDays     int           // business days a freeze holds at most [5]
-	MaxHops        int           // depth of a freeze trail at most [10]
+	// Registry takes the payee identifiers of confirmed frauds as
+	// mule_account reports in the bank's name; nil reports none.
+	Registry *registry.Service
 }
 
-// Service is the use cases of payments that go through the store: outcomes,
-// rule versions, the rebuild of the engine's memory, victim reports and the
-// freeze trail, webhooks. The engine's checks do not pass through it. The
-// caller checks permissions; the Service checks tenancy.
+// Service is the anti-fraud centre's payment checks: the decision from
+// memory (Check), and the use cases that go through the store: outcomes,
+// the bank's checks, prevented loss, rule versions and shadow rules, the
+// rebuild of the engine's memory. The caller checks permissions; the
+// Service checks tenancy.
 type Service struct {
-	engine *Engine
-	store  StoreFunc
-	writer *Writer
-	parser *ident.Parser
-	clock  kuzet.Clock
-	audit  Auditor
-	log    *slog.Logger
-
-	deadline   time.Duration
-	freezeDays int
-	maxHops    int
+	engine   *Engine
+	store    kuzet.Store
+	writer   *Writer
+	clock    kuzet.Clock
+	audit    kuzet.Auditor
+	log      *slog.Logger
+	registry *registry.Service
 }
 
 // NewService returns a service over cfg.
-func NewService(cfg ServiceConfig) *Service {
-	s := &Service{engine: cfg.Engine, store: cfg.Store, writer: cfg.Writer, parser: cfg.Parser, clock: cfg.Clock,
-		audit: cfg.Audit, log: cfg.Logger, deadline: cfg.FreezeDeadline, freezeDays: cfg.FreezeDays, maxHops: cfg.MaxHops}
-	if s.parser == nil {
-		s.parser = &ident.Parser{}
-	}
+func NewService(cfg Config) *Service {
+	s := &Service{engine: cfg.Engine, store: cfg.Store, writer: cfg.Writer, clock: cfg.Clock,
+		audit: cfg.Audit, log: cfg.Logger, registry: cfg.Registry}
 	if s.clock == nil {
 		s.clock = kuzet.SystemClock
 	}
 	if s.log == nil {
 		s.log = slog.Default()
 	}
-	if s.deadline <= 0 {
-		s.deadline = 30 * time.Minute
-	}
-	if s.freezeDays <= 0 {
-		s.freezeDays = 5
-	}
-	if s.maxHops <= 0 {
-		s.maxHops = 10
-	}
 	if s.audit == nil {
-		s.audit = storeAuditor{s.store}
+		s.audit = kuzet.StoreAuditor(s.store)
 	}
 	return s
 }
 
-// Engine returns the service's engine.
-func (s *Service) Engine() *Engine { return s.engine }
+// Check decides on one payment of the bank orgID, from memory: a store
+// that is down makes the decision carry the reason "degraded", never an
+// error. Returns EINVALID naming every failing field of pc.
+func (s *Service) Check(ctx context.Context, orgID int64, pc kuzet.PaymentCheck) (Decision, error) {
+	return s.engine.Check(ctx, orgID, pc)
+}
+
+// Rules returns the live rules.
+func (s *Service) Rules() *RuleSet { return s.engine.Rules() }
+
+// Shadow returns the shadow rules, or nil.
+func (s *Service) Shadow() *RuleSet { return s.engine.Shadow() }
+
+// ShadowReport tells how decisions would change under the shadow rules.
+// Returns ENOTFOUND if none are loaded.
+func (s *Service) ShadowReport() (ShadowReport, error) {
+	rep, ok := s.engine.ShadowReport()
+	if !ok {
+		return rep, kuzet.Errorf(kuzet.ENOTFOUND, "no shadow rules are loaded: POST /v1/payments/rules with mode shadow")
+	}
+	return rep, nil
+}
+
+// Memory returns how much the engine holds in memory, for metrics.
+func (s *Service) Memory() MemoryStats { return s.engine.Memory() }
 
 // MuleConfidence is the confidence of the mule_account reports that a
 // confirmed fraud yields: a bank confirmed it, but one bank only.
@@ -110,8 +110,10 @@ func (r *OutcomeResult) MuleSubmissions() []registry.Submission {
 	return out
 }
 
-// RecordOutcome records what the bank orgID learned of its check. Reporting
-// the same outcome again changes nothing and counts nothing twice.
+// RecordOutcome records what the bank orgID learned of its check. A
+// confirmed fraud reports the payee's identifiers to the registry as a
+// mule's, in the bank's name. Reporting the same outcome again changes
+// nothing and counts nothing twice.
 //
 // Returns EINVALID for an unknown outcome, ENOTFOUND if the check does not
 // exist or is another bank's, and ECONFLICT if it has another outcome.
@@ -119,7 +121,7 @@ func (s *Service) RecordOutcome(ctx context.Context, orgID int64, checkID string
 	if !o.Valid() {
 		return nil, kuzet.Invalid("outcome", "outcome must be one of fraud_confirmed, legitimate, cancelled_by_customer")
 	}
-	if !validID(checkID, "chk_") {
+	if !kuzet.ValidID(checkID, "chk_") {
 		return nil, kuzet.Errorf(kuzet.ENOTFOUND, "no check %q", clip(checkID))
 	}
 	res, err := s.recordOutcome(ctx, orgID, checkID, o)
@@ -134,15 +136,38 @@ func (s *Service) RecordOutcome(ctx context.Context, orgID int64, checkID string
 	}
 	if o == kuzet.OutcomeFraud {
 		res.Mules = PayeeIndicators(&res.Check.Check.Payee)
+		if err := s.reportMules(ctx, orgID, res); err != nil {
+			return nil, err
+		}
 	}
 	return res, nil
+}
+
+// reportMules reports a confirmed fraud's payee identifiers to the
+// registry in the bank's name. Repeating the outcome repeats the report, so
+// a bank may retry after a failure; items the registry refuses are logged.
+func (s *Service) reportMules(ctx context.Context, orgID int64, res *OutcomeResult) error {
+	subs := res.MuleSubmissions()
+	if s.registry == nil || len(subs) == 0 {
+		return nil
+	}
+	results, err := s.registry.Submit(ctx, orgID, subs)
+	if err != nil {
+		return err
+	}
+	for i, r := range results {
+		if r.Err != nil {
+			s.log.Warn("payments: mule identifier not reported to the registry", "kind", subs[i].Kind, "err", r.Err)
+		}
+	}
+	return nil
 }
 
 func (s *Service) recordOutcome(ctx context.Context, orgID int64, checkID string, o kuzet.Outcome) (*OutcomeResult, error) {
 	now := s.clock()
 	res := &OutcomeResult{}
 	again := false
-	err := s.store(ctx, true, func(tx Tx) error {
+	err := kuzet.Transact(ctx, s.store, true, func(tx kuzet.Tx) error {
 		rec, err := tx.FindCheck(ctx, orgID, checkID)
 		if err != nil {
 			return err
@@ -187,17 +212,25 @@ func utcDay(t time.Time) time.Time {
 
 // FindCheck returns one of the bank's checks. Returns ENOTFOUND if it does
 // not exist or is another bank's.
+//
+// The read is of a customer's payment, so it is audited before the answer.
 func (s *Service) FindCheck(ctx context.Context, orgID int64, checkID string) (*kuzet.CheckRecord, error) {
-	if !validID(checkID, "chk_") {
+	if !kuzet.ValidID(checkID, "chk_") {
 		return nil, kuzet.Errorf(kuzet.ENOTFOUND, "no check %q", clip(checkID))
 	}
 	s.settle(ctx)
 	var rec *kuzet.CheckRecord
-	err := s.store(ctx, false, func(tx Tx) (err error) {
+	err := kuzet.Transact(ctx, s.store, false, func(tx kuzet.Tx) (err error) {
 		rec, err = tx.FindCheck(ctx, orgID, checkID)
 		return err
 	})
-	return rec, wrap("find check", err)
+	if err != nil {
+		return nil, wrap("find check", err)
+	}
+	if err := s.recordRead(ctx, orgID, "payment_check:"+rec.ID, ""); err != nil {
+		return nil, err
+	}
+	return rec, nil
 }
 
 // settle waits until the checks decided so far are stored, so that a bank
@@ -217,6 +250,7 @@ func (s *Service) settle(ctx context.Context) {
 const settleWait = 2 * time.Second
 
 // Checks returns the bank's checks that f selects; f.OrgID is set to orgID.
+// The read is audited.
 func (s *Service) Checks(ctx context.Context, orgID int64, f kuzet.CheckFilter) ([]*kuzet.CheckRecord, error) {
 	f.OrgID = orgID
 	if orgID <= 0 {
@@ -227,22 +261,60 @@ func (s *Service) Checks(ctx context.Context, orgID int64, f kuzet.CheckFilter) 
 	}
 	s.settle(ctx)
 	var out []*kuzet.CheckRecord
-	err := s.store(ctx, false, func(tx Tx) (err error) {
+	err := kuzet.Transact(ctx, s.store, false, func(tx kuzet.Tx) (err error) {
 		out, err = tx.FindChecks(ctx, f)
 		return err
 	})
-	return out, wrap("find checks", err)
+	if err != nil {
+		return nil, wrap("find checks", err)
+	}
+	if err := s.recordRead(ctx, orgID, "payment_checks", strconv.Itoa(len(out))+" checks listed"); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
-// PreventedLoss returns the prevented-loss rows f selects, for the
-// statistics.
-func (s *Service) PreventedLoss(ctx context.Context, f kuzet.PreventedLossFilter) ([]*kuzet.PreventedLoss, error) {
-	var out []*kuzet.PreventedLoss
-	err := s.store(ctx, false, func(tx Tx) (err error) {
-		out, err = tx.FindPreventedLoss(ctx, f)
+// LossTotal sums prevented loss in one currency.
+type LossTotal struct {
+	Currency string       `json:"currency"`
+	Amount   kuzet.Amount `json:"amount"`
+	Count    int64        `json:"count"`
+}
+
+// LossReport is the prevented loss of a period: the rows by day, bank and
+// region, and their totals by currency.
+type LossReport struct {
+	Rows   []*kuzet.PreventedLoss `json:"rows"`
+	Totals []LossTotal            `json:"totals"`
+}
+
+// PreventedLoss returns the prevented-loss rows f selects and their totals,
+// for the statistics.
+func (s *Service) PreventedLoss(ctx context.Context, f kuzet.PreventedLossFilter) (*LossReport, error) {
+	rep := &LossReport{Rows: []*kuzet.PreventedLoss{}, Totals: []LossTotal{}}
+	err := kuzet.Transact(ctx, s.store, false, func(tx kuzet.Tx) (err error) {
+		rows, err := tx.FindPreventedLoss(ctx, f)
+		if rows != nil {
+			rep.Rows = rows
+		}
 		return err
 	})
-	return out, wrap("find prevented loss", err)
+	if err != nil {
+		return nil, wrap("find prevented loss", err)
+	}
+	for _, row := range rep.Rows {
+		i := 0
+		for i < len(rep.Totals) && rep.Totals[i].Currency != row.Currency {
+			i++
+		}
+		if i == len(rep.Totals) {
+			rep.Totals = append(rep.Totals, LossTotal{Currency: row.Currency})
+		}
+		rep.Totals[i].Amount += row.Amount
+		rep.Totals[i].Count += row.Count
+	}
+	slices.SortFunc(rep.Totals, func(x, y LossTotal) int { return cmp.Compare(x.Currency, y.Currency) })
+	return rep, nil
 }
 
 // Rebuild replays the checks stored since since into the engine's memory
@@ -251,7 +323,7 @@ func (s *Service) PreventedLoss(ctx context.Context, f kuzet.PreventedLossFilter
 // fan-in, new payees and habits are measured against.
 func (s *Service) Rebuild(ctx context.Context, since time.Time) (int, error) {
 	n := 0
-	err := s.store(ctx, false, func(tx Tx) error {
+	err := kuzet.Transact(ctx, s.store, false, func(tx kuzet.Tx) error {
 		return tx.ScanChecks(ctx, since, func(rec *kuzet.CheckRecord) error {
 			if n++; n%65536 == 0 {
 				if err := ctx.Err(); err != nil {
@@ -278,7 +350,7 @@ func (s *Service) SetRules(ctx context.Context, orgID int64, src string, mode ku
 		return nil, err
 	}
 	now := s.clock()
-	err = s.store(ctx, true, func(tx Tx) error {
+	err = kuzet.Transact(ctx, s.store, true, func(tx kuzet.Tx) error {
 		versions, err := tx.FindRuleVersions(ctx)
 		if err != nil {
 			return err
@@ -316,7 +388,7 @@ func (s *Service) SetRules(ctx context.Context, orgID int64, src string, mode ku
 // StopShadow retires the shadow rules and stops comparing.
 func (s *Service) StopShadow(ctx context.Context, orgID int64) error {
 	now := s.clock()
-	err := s.store(ctx, true, func(tx Tx) error {
+	err := kuzet.Transact(ctx, s.store, true, func(tx kuzet.Tx) error {
 		versions, err := tx.FindRuleVersions(ctx)
 		if err != nil {
 			return err
@@ -346,7 +418,7 @@ func (s *Service) StopShadow(ctx context.Context, orgID int64) error {
 // start-up. Without a stored live version the engine keeps its rules.
 func (s *Service) LoadRules(ctx context.Context) error {
 	var versions []*kuzet.RuleVersion
-	err := s.store(ctx, false, func(tx Tx) (err error) {
+	err := kuzet.Transact(ctx, s.store, false, func(tx kuzet.Tx) (err error) {
 		versions, err = tx.FindRuleVersions(ctx)
 		return err
 	})
@@ -378,7 +450,7 @@ func (s *Service) LoadRules(ctx context.Context) error {
 // RuleVersions returns every stored rules version, oldest first.
 func (s *Service) RuleVersions(ctx context.Context) ([]*kuzet.RuleVersion, error) {
 	var out []*kuzet.RuleVersion
-	err := s.store(ctx, false, func(tx Tx) (err error) {
+	err := kuzet.Transact(ctx, s.store, false, func(tx kuzet.Tx) (err error) {
 		out, err = tx.FindRuleVersions(ctx)
 		return err
 	})
@@ -396,10 +468,12 @@ func wrap(what string, err error) error {
 	return fmt.Errorf("payments: %s: %w", what, err)
 }
 
-// storeAuditor records each read in a store transaction of its own.
-type storeAuditor struct{ store StoreFunc }
-
-// Record appends the entries in a transaction of their own.
-func (a storeAuditor) Record(ctx context.Context, entries ...*kuzet.AuditEntry) error {
-	return a.store(ctx, true, func(tx Tx) error { return tx.AppendAudit(ctx, entries...) })
+// recordRead audits a read of customers' payments by orgID.
+func (s *Service) recordRead(ctx context.Context, orgID int64, object, detail string) error {
+	err := s.audit.Record(ctx, &kuzet.AuditEntry{At: s.clock(), OrgID: orgID, Action: kuzet.AuditCheckRead,
+		Object: object, Detail: detail})
+	if err != nil {
+		return fmt.Errorf("payments: audit read of %s: %w", object, err)
+	}
+	return nil
 }

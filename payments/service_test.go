@@ -69,16 +69,20 @@ func TestOutcomePreventedLoss(t *testing.T) {
 	held3 := f.check(t, bankOne, payment(4, mule, 50000))
 	_, err = f.service.RecordOutcome(ctx, bankOne, held3.CheckID, kuzet.OutcomeFraud)
 	must(t, "outcome", err)
-	rows, err := f.service.PreventedLoss(ctx, kuzet.PreventedLossFilter{})
+	loss, err := f.service.PreventedLoss(ctx, kuzet.PreventedLossFilter{})
 	must(t, "prevented loss", err)
 	wantLoss.Amount, wantLoss.Count = 30000000, 2
-	if len(rows) != 1 || *rows[0] != wantLoss {
-		t.Errorf("rows: got %v, want [%+v]", rows, wantLoss)
+	if len(loss.Rows) != 1 || *loss.Rows[0] != wantLoss {
+		t.Errorf("rows: got %v, want [%+v]", loss.Rows, wantLoss)
 	}
-	rows, err = f.service.PreventedLoss(ctx, kuzet.PreventedLossFilter{OrgID: bankTwo})
+	wantTotals := []payments.LossTotal{{Currency: "KZT", Amount: 30000000, Count: 2}}
+	if !slices.Equal(loss.Totals, wantTotals) {
+		t.Errorf("totals: got %+v, want %+v", loss.Totals, wantTotals)
+	}
+	loss, err = f.service.PreventedLoss(ctx, kuzet.PreventedLossFilter{OrgID: bankTwo})
 	must(t, "prevented loss", err)
-	if len(rows) != 0 {
-		t.Errorf("bank two: got %v, want none", rows)
+	if len(loss.Rows) != 0 || len(loss.Totals) != 0 {
+		t.Errorf("bank two: got %+v, want none", loss)
 	}
 
 	var actions []string
@@ -141,14 +145,14 @@ func TestOutcomeWaitsForWriter(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		store := newMemStore()
 		gate := make(chan struct{})
-		gated := func(ctx context.Context, writable bool, fn func(payments.Tx) error) error {
+		gated := beginFunc(func(ctx context.Context, writable bool) (kuzet.Tx, error) {
 			<-gate // the writer is stuck until the test lets it go
-			return store.Func(ctx, writable, fn)
-		}
+			return store.Begin(ctx, writable)
+		})
 		w := payments.NewWriter(payments.WriterConfig{Store: gated})
 		defer w.Close(context.Background())
-		e := payments.NewEngine(payments.Config{Sink: w, Clock: kuzet.FixedClock(base)})
-		s := payments.NewService(payments.ServiceConfig{Engine: e, Store: store.Func, Writer: w, Clock: kuzet.FixedClock(base)})
+		e := payments.NewEngine(payments.EngineConfig{Sink: w, Clock: kuzet.FixedClock(base)})
+		s := payments.NewService(payments.Config{Engine: e, Store: store, Writer: w, Clock: kuzet.FixedClock(base)})
 		d, err := e.Check(context.Background(), bankOne, payment(1, iban("914", 1), 100))
 		must(t, "check", err)
 
@@ -229,8 +233,8 @@ func TestShadowRules(t *testing.T) {
 	}
 
 	// A restart restores the stored versions.
-	other := payments.NewEngine(payments.Config{})
-	must(t, "load rules", payments.NewService(payments.ServiceConfig{Engine: other, Store: f.store.Func}).LoadRules(ctx))
+	other := payments.NewEngine(payments.EngineConfig{})
+	must(t, "load rules", payments.NewService(payments.Config{Engine: other, Store: f.store}).LoadRules(ctx))
 	if other.Rules().Hash != f.engine.Rules().Hash {
 		t.Errorf("loaded: got %s, want %s", other.Rules().ID(), f.engine.Rules().ID())
 	}

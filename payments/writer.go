@@ -12,7 +12,7 @@ import (
 
 // WriterConfig sets up a Writer. Zero fields take the defaults in brackets.
 type WriterConfig struct {
-	Store    StoreFunc     // required
+	Store    kuzet.Store   // required
 	Queue    int           // records waiting at most; beyond, Enqueue drops [65,536]
 	Batch    int           // records a transaction at most [512]
 	Retry    time.Duration // first wait after a failed write, doubling [100 ms]
@@ -27,7 +27,7 @@ type WriterConfig struct {
 // checks; once it is full, records are dropped and counted. Either way
 // Enqueue says false, and the engine marks its decision "degraded".
 type Writer struct {
-	store         StoreFunc
+	store         kuzet.Store
 	batch         int
 	retry, maxTry time.Duration
 	log           *slog.Logger
@@ -190,7 +190,7 @@ func (w *Writer) write(batch []*kuzet.CheckRecord) {
 	defer clear(batch) // the buffer is reused; let the records go
 	delay := w.retry
 	for {
-		err := w.store(w.ctx, true, func(tx Tx) error { return tx.PutChecks(w.ctx, batch) })
+		err := kuzet.Transact(w.ctx, w.store, true, func(tx kuzet.Tx) error { return tx.PutChecks(w.ctx, batch) })
 		if err == nil {
 			w.written.Add(uint64(len(batch)))
 			w.failing.Store(false)

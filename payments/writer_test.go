@@ -31,10 +31,10 @@ func storedChecks(m *memStore) int {
 func TestWriterBatches(t *testing.T) {
 	store := newMemStore()
 	var txs atomic.Int64
-	counting := func(ctx context.Context, writable bool, fn func(payments.Tx) error) error {
+	counting := beginFunc(func(ctx context.Context, writable bool) (kuzet.Tx, error) {
 		txs.Add(1)
-		return store.Func(ctx, writable, fn)
-	}
+		return store.Begin(ctx, writable)
+	})
 	w := payments.NewWriter(payments.WriterConfig{Store: counting, Batch: 100})
 	for _, r := range records(1000) {
 		if !w.Enqueue(r) {
@@ -64,7 +64,7 @@ func TestWriterOutage(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		store := newMemStore()
 		store.setDown(errors.New("connection refused"))
-		w := payments.NewWriter(payments.WriterConfig{Store: store.Func, Queue: 10, Batch: 5,
+		w := payments.NewWriter(payments.WriterConfig{Store: store, Queue: 10, Batch: 5,
 			Retry: time.Second, MaxRetry: 4 * time.Second, Logger: quiet})
 		recs := records(30)
 		var ok []bool
@@ -97,7 +97,7 @@ func TestWriterCloseGivesUp(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		store := newMemStore()
 		store.setDown(errors.New("down"))
-		w := payments.NewWriter(payments.WriterConfig{Store: store.Func, Logger: quiet})
+		w := payments.NewWriter(payments.WriterConfig{Store: store, Logger: quiet})
 		for _, r := range records(3) {
 			w.Enqueue(r)
 		}
@@ -115,8 +115,8 @@ func TestWriterCloseGivesUp(t *testing.T) {
 // TestWriterConcurrent enqueues from many goroutines under -race.
 func TestWriterConcurrent(t *testing.T) {
 	store := newMemStore()
-	w := payments.NewWriter(payments.WriterConfig{Store: store.Func})
-	e := payments.NewEngine(payments.Config{Sink: w, Clock: kuzet.FixedClock(base)})
+	w := payments.NewWriter(payments.WriterConfig{Store: store})
+	e := payments.NewEngine(payments.EngineConfig{Sink: w, Clock: kuzet.FixedClock(base)})
 	var wg sync.WaitGroup
 	for g := range 8 {
 		wg.Go(func() {

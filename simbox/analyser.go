@@ -50,7 +50,7 @@ func (s *Service) claim(ctx context.Context) (*kuzet.CDRBatch, error) {
 		return nil, err // nothing was ever uploaded here
 	}
 	var b *kuzet.CDRBatch
-	err = s.withTx(ctx, true, func(tx Tx) error {
+	err = kuzet.Transact(ctx, s.cfg.Store, true, func(tx kuzet.Tx) error {
 		page, err := tx.FindCDRBatches(ctx, kuzet.CDRBatchFilter{Status: kuzet.CDRBatchQueued, Node: node, Limit: 1})
 		if err != nil || len(page) == 0 {
 			return err
@@ -187,7 +187,7 @@ func (s *Service) store(ctx context.Context, b *kuzet.CDRBatch, res *Result) err
 	for i, r := range res.BadRows {
 		b.BadRowExamples[i] = kuzet.CDRBadRow{Line: r.Line, Reason: r.Reason, Text: r.Text}
 	}
-	return s.withTx(ctx, true, func(tx Tx) error {
+	return kuzet.Transact(ctx, s.cfg.Store, true, func(tx kuzet.Tx) error {
 		if err := tx.CreateSimboxSuspects(ctx, suspects); err != nil {
 			return err
 		}

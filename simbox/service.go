@@ -31,46 +31,11 @@ const (
 	ConfirmedConfidence = 0.9
 )
 
-// Tx is the part of a store transaction the service uses. A kuzet.Tx is
-// one.
-type Tx interface {
-	kuzet.SimboxStore
-	AppendAudit(ctx context.Context, entries ...*kuzet.AuditEntry) error
-	Commit() error
-	Rollback() error
-}
-
-// BeginFunc starts a transaction: see TxStore.
-type BeginFunc func(ctx context.Context, writable bool) (Tx, error)
-
-// TxStore returns the BeginFunc of a kuzet.Store.
-func TxStore(s kuzet.Store) BeginFunc {
-	return func(ctx context.Context, writable bool) (Tx, error) {
-		tx, err := s.Begin(ctx, writable)
-		if err != nil {
-			return nil, err
-		}
-		return tx, nil
-	}
-}
-
-// Registry takes confirmed suspects' numbers and handsets as reports
-// (registry.Service).
-type Registry interface {
-	Submit(ctx context.Context, orgID int64, items []registry.Submission) ([]registry.SubmitResult, error)
-}
-
-// Auditor records audit entries of reads and returns once they are
-// committed (audit.Recorder).
-type Auditor interface {
-	Record(ctx context.Context, entries ...*kuzet.AuditEntry) error
-}
-
 // Config is what a Service is made of.
 type Config struct {
-	Begin    BeginFunc
-	Registry Registry
-	Audit    Auditor // records reads; nil writes each read's entries in a transaction of its own
+	Store    kuzet.Store       // required
+	Registry *registry.Service // required: takes confirmed suspects' numbers and handsets
+	Audit    kuzet.Auditor     // records reads; nil writes each read's entries in a transaction of its own
 	// Spool is the directory uploads are written to and analysed from. It
 	// must survive a restart for queued batches to survive one.
 	Spool string
@@ -115,7 +80,7 @@ type Service struct {
 // NewService returns a service over cfg. The spool directory is made at
 // the first upload. Start the service to analyse uploads.
 func NewService(cfg Config) (*Service, error) {
-	if cfg.Begin == nil || cfg.Registry == nil || cfg.Spool == "" {
+	if cfg.Store == nil || cfg.Registry == nil || cfg.Spool == "" {
 		return nil, errors.New("simbox: a store, a registry and a spool directory are required")
 	}
 	abs, err := filepath.Abs(cfg.Spool)
@@ -123,6 +88,9 @@ func NewService(cfg Config) (*Service, error) {
 		return nil, fmt.Errorf("simbox: spool directory: %w", err)
 	}
 	cfg.Spool = abs
+	if cfg.Audit == nil {
+		cfg.Audit = kuzet.StoreAuditor(cfg.Store)
+	}
 	if cfg.MaxUpload <= 0 {
 		cfg.MaxUpload = DefaultMaxUpload
 	}
@@ -251,7 +219,7 @@ func (s *Service) recover(ctx context.Context) error {
 		var after int64
 		for {
 			var page []*kuzet.CDRBatch
-			err := s.withTx(ctx, false, func(tx Tx) (err error) {
+			err := kuzet.Transact(ctx, s.cfg.Store, false, func(tx kuzet.Tx) (err error) {
 				page, err = tx.FindCDRBatches(ctx, kuzet.CDRBatchFilter{Status: st, Node: node, AfterID: after,
 					Limit: kuzet.WebPageMax})
 				return err
@@ -355,7 +323,7 @@ func (v Viewer) org() int64 {
 // organisation's bad-row examples, which are CDR rows, is audited.
 func (s *Service) Batch(ctx context.Context, v Viewer, id int64) (*kuzet.CDRBatch, error) {
 	var b *kuzet.CDRBatch
-	err := s.withTx(ctx, false, func(tx Tx) (err error) {
+	err := kuzet.Transact(ctx, s.cfg.Store, false, func(tx kuzet.Tx) (err error) {
 		b, err = tx.FindCDRBatch(ctx, v.org(), id)
 		return err
 	})
@@ -380,7 +348,7 @@ func (s *Service) Batches(ctx context.Context, v Viewer, f kuzet.CDRBatchFilter)
 	}
 	f.OrgID, f.Node, f.SHA256 = v.org(), "", ""
 	var out []*kuzet.CDRBatch
-	err := s.withTx(ctx, false, func(tx Tx) (err error) {
+	err := kuzet.Transact(ctx, s.cfg.Store, false, func(tx kuzet.Tx) (err error) {
 		out, err = tx.FindCDRBatches(ctx, f)
 		return err
 	})
@@ -404,7 +372,7 @@ func (s *Service) Suspects(ctx context.Context, v Viewer, f kuzet.SimboxSuspectF
 	}
 	f.OrgID = v.org()
 	var out []*kuzet.SimboxSuspect
-	err := s.withTx(ctx, false, func(tx Tx) (err error) {
+	err := kuzet.Transact(ctx, s.cfg.Store, false, func(tx kuzet.Tx) (err error) {
 		out, err = tx.FindSimboxSuspects(ctx, f)
 		return err
 	})
@@ -421,7 +389,7 @@ func (s *Service) Suspects(ctx context.Context, v Viewer, f kuzet.SimboxSuspectF
 // Returns ENOTFOUND if there is none with id or it is another operator's.
 func (s *Service) Suspect(ctx context.Context, v Viewer, id int64) (*kuzet.SimboxSuspect, error) {
 	var out *kuzet.SimboxSuspect
-	err := s.withTx(ctx, false, func(tx Tx) (err error) {
+	err := kuzet.Transact(ctx, s.cfg.Store, false, func(tx kuzet.Tx) (err error) {
 		out, err = tx.FindSimboxSuspect(ctx, v.org(), id)
 		return err
 	})
@@ -485,7 +453,7 @@ func (s *Service) Confirm(ctx context.Context, id int64, d Decision) (*Confirmat
 		return nil, err
 	}
 	var sus *kuzet.SimboxSuspect
-	err := s.withTx(ctx, false, func(tx Tx) (err error) {
+	err := kuzet.Transact(ctx, s.cfg.Store, false, func(tx kuzet.Tx) (err error) {
 		sus, err = tx.FindSimboxSuspect(ctx, 0, id)
 		return err
 	})
@@ -545,7 +513,7 @@ func (s *Service) decide(ctx context.Context, id int64, to kuzet.SimboxSuspectSt
 	detail string) (*kuzet.SimboxSuspect, error) {
 	now := s.cfg.Clock()
 	var sus *kuzet.SimboxSuspect
-	err := s.withTx(ctx, true, func(tx Tx) (err error) {
+	err := kuzet.Transact(ctx, s.cfg.Store, true, func(tx kuzet.Tx) (err error) {
 		if sus, err = tx.FindSimboxSuspect(ctx, 0, id); err != nil {
 			return err
 		}
@@ -601,7 +569,7 @@ func (s *Service) RecordSeizure(ctx context.Context, z *kuzet.SimboxSeizure) err
 		}
 	}
 	z.CreatedAt = now
-	err := s.withTx(ctx, true, func(tx Tx) error {
+	err := kuzet.Transact(ctx, s.cfg.Store, true, func(tx kuzet.Tx) error {
 		if err := tx.CreateSimboxSeizure(ctx, z); err != nil {
 			return err
 		}
@@ -618,7 +586,7 @@ func (s *Service) RecordSeizure(ctx context.Context, z *kuzet.SimboxSeizure) err
 // Seizures returns the seizures f selects.
 func (s *Service) Seizures(ctx context.Context, f kuzet.SimboxSeizureFilter) ([]*kuzet.SimboxSeizure, error) {
 	var out []*kuzet.SimboxSeizure
-	err := s.withTx(ctx, false, func(tx Tx) (err error) {
+	err := kuzet.Transact(ctx, s.cfg.Store, false, func(tx kuzet.Tx) (err error) {
 		out, err = tx.FindSimboxSeizures(ctx, f)
 		return err
 	})
@@ -632,7 +600,7 @@ func (s *Service) Seizures(ctx context.Context, f kuzet.SimboxSeizureFilter) ([]
 // (excluded); a zero bound does not limit.
 func (s *Service) Stats(ctx context.Context, from, to time.Time) (kuzet.SimboxCounts, error) {
 	var c kuzet.SimboxCounts
-	err := s.withTx(ctx, false, func(tx Tx) (err error) {
+	err := kuzet.Transact(ctx, s.cfg.Store, false, func(tx kuzet.Tx) (err error) {
 		c, err = tx.CountSimbox(ctx, from, to)
 		return err
 	})
@@ -642,33 +610,14 @@ func (s *Service) Stats(ctx context.Context, from, to time.Time) (kuzet.SimboxCo
 	return c, nil
 }
 
-// withTx runs fn in a transaction, committed if writable and fn succeeds.
-func (s *Service) withTx(ctx context.Context, writable bool, fn func(Tx) error) error {
-	tx, err := s.cfg.Begin(ctx, writable)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := fn(tx); err != nil {
-		return err
-	}
-	if !writable {
-		return nil
-	}
-	return tx.Commit()
-}
-
 // update stores b in a transaction of its own, provided it is still from.
 func (s *Service) update(ctx context.Context, b *kuzet.CDRBatch, from kuzet.CDRBatchStatus) error {
-	return s.withTx(ctx, true, func(tx Tx) error { return tx.UpdateCDRBatch(ctx, b, from) })
+	return kuzet.Transact(ctx, s.cfg.Store, true, func(tx kuzet.Tx) error { return tx.UpdateCDRBatch(ctx, b, from) })
 }
 
-// record audits reads through the Auditor, or in a transaction of their own.
+// record audits reads.
 func (s *Service) record(ctx context.Context, entries ...*kuzet.AuditEntry) error {
-	if s.cfg.Audit != nil {
-		return s.cfg.Audit.Record(ctx, entries...)
-	}
-	return s.withTx(ctx, true, func(tx Tx) error { return tx.AppendAudit(ctx, entries...) })
+	return s.cfg.Audit.Record(ctx, entries...)
 }
 
 func batchObject(id int64) string      { return "cdr_batch:" + strconv.FormatInt(id, 10) }

@@ -68,7 +68,7 @@ func newBench(t testing.TB) *bench {
 func (b *bench) service(t testing.TB, maxUpload int64) *simbox.Service {
 	t.Helper()
 	svc, err := simbox.NewService(simbox.Config{
-		Begin: simbox.TxStore(b.store), Registry: b.registry, Spool: b.spool, MaxUpload: maxUpload,
+		Store: b.store, Registry: b.registry, Spool: b.spool, MaxUpload: maxUpload,
 		Workers: 2, Poll: 50 * time.Millisecond, ProgressEvery: 10 * time.Millisecond,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})

@@ -62,7 +62,7 @@ func (s *Service) Upload(ctx context.Context, body io.Reader, u Upload) (b *kuze
 	now := s.cfg.Clock()
 	b = &kuzet.CDRBatch{OrgID: u.OrgID, Status: kuzet.CDRBatchUploading, Map: u.Map, Gzip: u.Gzip, Node: node,
 		CreatedAt: now, UpdatedAt: now}
-	if err := s.withTx(ctx, true, func(tx Tx) error { return tx.CreateCDRBatch(ctx, b) }); err != nil {
+	if err := kuzet.Transact(ctx, s.cfg.Store, true, func(tx kuzet.Tx) error { return tx.CreateCDRBatch(ctx, b) }); err != nil {
 		return nil, false, fmt.Errorf("simbox: upload: %w", err)
 	}
 	part := s.spoolPath(b.ID, partSuffix)
@@ -84,7 +84,7 @@ func (s *Service) Upload(ctx context.Context, body io.Reader, u Upload) (b *kuze
 		return nil, false, fmt.Errorf("simbox: upload: %w", err)
 	}
 	b.Status, b.UpdatedAt = kuzet.CDRBatchQueued, s.cfg.Clock()
-	err = s.withTx(sctx, true, func(tx Tx) error {
+	err = kuzet.Transact(sctx, s.cfg.Store, true, func(tx kuzet.Tx) error {
 		if err := tx.UpdateCDRBatch(sctx, b, kuzet.CDRBatchUploading); err != nil {
 			return err
 		}
@@ -108,7 +108,7 @@ func (s *Service) Upload(ctx context.Context, body io.Reader, u Upload) (b *kuze
 // has, and returns that batch.
 func (s *Service) sameBytes(ctx context.Context, b *kuzet.CDRBatch) (*kuzet.CDRBatch, bool, error) {
 	var found []*kuzet.CDRBatch
-	err := s.withTx(ctx, false, func(tx Tx) (err error) {
+	err := kuzet.Transact(ctx, s.cfg.Store, false, func(tx kuzet.Tx) (err error) {
 		found, err = tx.FindCDRBatches(ctx, kuzet.CDRBatchFilter{OrgID: b.OrgID, SHA256: b.SHA256})
 		return err
 	})

@@ -515,9 +515,7 @@ func testWebWorkflow(t *testing.T, s kuzet.Store) {
 	scorer, err := webwatch.NewScorer(brands)
 	must(t, "scorer", err)
 	now := base
-	wf := webwatch.NewWorkflow(func(ctx context.Context, writable bool) (webwatch.Tx, error) {
-		return s.Begin(ctx, writable)
-	}, scorer, func() time.Time { return now })
+	wf := webwatch.NewService(webwatch.Config{Store: s, Scorer: scorer, Clock: func() time.Time { return now }})
 	police, regulator := createOrg(t, s, "Cyber police", kuzet.OrgPolice), createOrg(t, s, "Regulator", kuzet.OrgRegulator)
 
 	res, err := wf.Submit(ctx, webwatch.Submission{Source: kuzet.WebSourceFeed, OrgID: police.ID, Items: []webwatch.SubmitItem{
@@ -603,9 +601,7 @@ func BenchWebSubmit(b *testing.B, s kuzet.Store) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	wf := webwatch.NewWorkflow(func(ctx context.Context, writable bool) (webwatch.Tx, error) {
-		return s.Begin(ctx, writable)
-	}, scorer, kuzet.FixedClock(base))
+	wf := webwatch.NewService(webwatch.Config{Store: s, Scorer: scorer, Clock: kuzet.FixedClock(base)})
 	const batch = 1000
 	lures := []string{"kaspi-bonus-%d.top", "halyk-vyplata-%d.site", "egov-kz-%d.online"}
 	items := make([]webwatch.SubmitItem, batch)

@@ -96,7 +96,7 @@ func TestCallDriverThroughTheAPI(t *testing.T) {
 	if err := engine.Open(ctx); err != nil {
 		t.Fatal(err)
 	}
-	api := httpapi.New(httpapi.Config{Store: store, Access: acc, Registry: reg, Logger: logger, Telecom: engine, Audit: rec})
+	api := httpapi.New(httpapi.Config{Store: store, Access: acc, Registry: reg, Logger: logger, Telecom: engine})
 	api.SetReady(true)
 	srv := httptest.NewServer(api)
 	t.Cleanup(func() { srv.Close(); engine.Close(); rec.Close(); store.Close() })

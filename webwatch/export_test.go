@@ -17,7 +17,7 @@ import (
 // and notes that a spreadsheet would take for a formula, and answers one.
 func exportRequest(t *testing.T) *kuzet.BlockingRequest {
 	t.Helper()
-	tw := newTestWorkflow(t)
+	tw := newTestService(t)
 	ctx := context.Background()
 	cert := &kuzet.WebCertificate{Issuer: "CN=Test CA,O=Test", Subject: "halyk-bonus.com", Serial: "0a1b",
 		NotBefore: t0.Add(-time.Hour), NotAfter: t0.Add(90 * 24 * time.Hour), SANs: []string{"halyk-bonus.com", "www.halyk-bonus.com"},

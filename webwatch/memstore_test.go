@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/kuzet/kuzet"
-	"github.com/kuzet/kuzet/webwatch"
 )
 
 // memStore is a test double of the web store and the audit chain, with the
@@ -78,8 +77,8 @@ func (d *memData) clone() *memData {
 	return c
 }
 
-// Begin is the store's webwatch.BeginFunc.
-func (s *memStore) Begin(_ context.Context, writable bool) (webwatch.Tx, error) {
+// Begin implements kuzet.Store.
+func (s *memStore) Begin(_ context.Context, writable bool) (kuzet.Tx, error) {
 	if writable {
 		s.writer.Lock()
 	}
@@ -96,14 +95,19 @@ func (s *memStore) auditLog() []*kuzet.AuditEntry {
 	return slices.Clone(s.data.audit)
 }
 
+// memTx is a transaction of memStore: the web store and the audit chain;
+// the other methods of kuzet.Tx are left to the nil embedded interface.
 type memTx struct {
+	kuzet.Tx
 	s        *memStore
 	d        *memData
 	writable bool
 	done     bool
 }
 
-var _ webwatch.Tx = (*memTx)(nil)
+var _ kuzet.Store = (*memStore)(nil)
+
+func (s *memStore) Close() error { return nil }
 
 var errReadOnly = errors.New("memstore: write in a read-only transaction")
 

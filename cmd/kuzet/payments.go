@@ -23,11 +23,12 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/freeze"
 	"github.com/kuzet/kuzet/ident"
 	"github.com/kuzet/kuzet/payments"
-	"github.com/kuzet/kuzet/payments/webhook"
 	"github.com/kuzet/kuzet/registry"
 	"github.com/kuzet/kuzet/synth"
+	"github.com/kuzet/kuzet/webhook"
 )
 
 // PaymentsConfig configures the anti-fraud centre (package payments).
@@ -71,9 +72,10 @@ func (m *Main) paymentFlags(fs *flag.FlagSet) {
 // and the jobs that push webhooks and escalate overdue freeze requests.
 type paymentsPart struct {
 	Service *payments.Service
+	Freeze  *freeze.Service
 	Writer  *payments.Writer
 
-	dispatcher *payments.Dispatcher
+	dispatcher *freeze.Dispatcher
 	stop       context.CancelFunc
 	jobs       sync.WaitGroup
 }
@@ -81,18 +83,19 @@ type paymentsPart struct {
 // newPayments builds the payments engine, fed by the registry's index and
 // the telecom engine's active-call signal, and its service.
 func (m *Main) newPayments(cardKey []byte) *paymentsPart {
-	store := payments.TxStore(m.Store)
+	store := m.Store
 	p := &paymentsPart{Writer: payments.NewWriter(payments.WriterConfig{Store: store, Logger: m.Logger})}
 	var calls payments.CallSignals // nil, not a nil *telecom.Service, without one
 	if m.Telecom != nil {
 		calls = m.Telecom
 	}
-	engine := payments.NewEngine(payments.Config{Indicators: m.Registry.Index(), Calls: calls, Sink: p.Writer,
+	engine := payments.NewEngine(payments.EngineConfig{Indicators: m.Registry.Index(), Calls: calls, Sink: p.Writer,
 		CardKey: cardKey, Clock: m.Clock})
-	p.Service = payments.NewService(payments.ServiceConfig{Engine: engine, Store: store, Writer: p.Writer,
-		Parser: &ident.Parser{CardKey: cardKey}, Clock: m.Clock, Audit: m.Audit, Logger: m.Logger,
-		FreezeDeadline: m.Config.Payments.FreezeDeadline})
-	p.dispatcher = payments.NewDispatcher(payments.DispatcherConfig{Store: store, Doer: webhook.New(10 * time.Second),
+	p.Service = payments.NewService(payments.Config{Engine: engine, Store: store, Writer: p.Writer,
+		Clock: m.Clock, Audit: m.Audit, Logger: m.Logger, Registry: m.Registry})
+	p.Freeze = freeze.NewService(freeze.Config{Store: store, Registry: m.Registry, Parser: &ident.Parser{CardKey: cardKey},
+		Clock: m.Clock, Audit: m.Audit, Logger: m.Logger, Deadline: m.Config.Payments.FreezeDeadline})
+	p.dispatcher = freeze.NewDispatcher(freeze.DispatcherConfig{Store: store, Doer: webhook.New(10 * time.Second),
 		Clock: m.Clock, Logger: m.Logger})
 	return p
 }
@@ -111,7 +114,7 @@ func (p *paymentsPart) start(ctx context.Context, m *Main) error {
 		if err != nil {
 			return fmt.Errorf("payment rules: %w", err)
 		}
-		if p.Service.Engine().Rules().Source != string(src) {
+		if p.Service.Rules().Source != string(src) {
 			if _, err := p.Service.SetRules(ctx, 0, string(src), kuzet.RulesLive); err != nil {
 				return fmt.Errorf("payment rules %s: %w", c.Rules, err)
 			}
@@ -122,21 +125,21 @@ func (p *paymentsPart) start(ctx context.Context, m *Main) error {
 	if err != nil {
 		return err
 	}
-	mem := p.Service.Engine().Memory()
+	mem := p.Service.Memory()
 	m.Logger.Info("payment memory rebuilt", "checks", n, "payers", mem.Payers, "payees", mem.Payees,
-		"rules", p.Service.Engine().Rules().ID(), "took", time.Since(start).String())
+		"rules", p.Service.Rules().ID(), "took", time.Since(start).String())
 
 	p.register(m.API.Registerer())
 	jctx, stop := context.WithCancel(context.Background())
 	p.stop = stop
-	p.jobs.Go(func() { p.Service.EscalateEvery(jctx, c.EscalateEvery) })
+	p.jobs.Go(func() { p.Freeze.EscalateEvery(jctx, c.EscalateEvery) })
 	p.jobs.Go(func() { p.dispatcher.Run(jctx, c.DispatchEvery) })
 	return nil
 }
 
 // register exports the writer's and the engine's state as metrics.
 func (p *paymentsPart) register(r prometheus.Registerer) {
-	w, e := p.Writer, p.Service.Engine()
+	w, e := p.Writer, p.Service
 	gauge := func(name, help string, fn func() float64) prometheus.Collector {
 		return prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: name, Help: help}, fn)
 	}
@@ -695,13 +698,13 @@ func (d *paymentDemo) printTrail(ctx context.Context, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	var t payments.Trail
+	var t freeze.Trail
 	if status != http.StatusOK || json.Unmarshal(body, &t) != nil {
 		return fmt.Errorf("GET /v1/reports/%s/trail: %d %.200s", d.trail, status, body)
 	}
 	fmt.Fprintf(out, "\n  The trail of one victim's money (GET /v1/reports/%s/trail, as the police):\n", d.trail)
-	var walk func(ns []*payments.TrailNode, depth int)
-	walk = func(ns []*payments.TrailNode, depth int) {
+	var walk func(ns []*freeze.TrailNode, depth int)
+	walk = func(ns []*freeze.TrailNode, depth int) {
 		for _, n := range ns {
 			ind := strings.Repeat("  ", depth+2)
 			switch n.Status {

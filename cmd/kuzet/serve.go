@@ -82,7 +82,7 @@ type Main struct {
 	API      *httpapi.Server
 	Bus      *natsbus.Bus
 	Telecom  *telecom.Service
-	Web      *webwatch.Workflow
+	Web      *webwatch.Service
 	Payments *paymentsPart // the anti-fraud centre (payments.go)
 
 	Simbox *simbox.Service // CDR uploads and SIM-box suspects (simboxapi.go)
@@ -291,7 +291,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	}
 	m.API = httpapi.New(httpapi.Config{
 		Store: m.Store, Access: m.Access, Registry: m.Registry, Clock: m.Clock, Logger: m.Logger, MaxBody: m.Config.MaxBody,
-		Telecom: m.Telecom, Audit: m.Audit, Web: m.Web, Payments: m.Payments.Service,
+		Telecom: m.Telecom, Web: m.Web, Payments: m.Payments.Service, Freeze: m.Payments.Freeze,
 		Simbox: m.Simbox,
 	})
 

@@ -53,7 +53,7 @@ func (c *Config) spool() string {
 // stop interrupted are queued again.
 func (m *Main) startSimbox(ctx context.Context) (*simbox.Service, error) {
 	svc, err := simbox.NewService(simbox.Config{
-		Begin: simbox.TxStore(m.Store), Registry: m.Registry, Audit: m.Audit, Spool: m.Config.spool(),
+		Store: m.Store, Registry: m.Registry, Audit: m.Audit, Spool: m.Config.spool(),
 		MaxUpload: m.Config.CDR.MaxUpload, Workers: m.Config.CDR.Workers, Clock: m.Clock, Logger: m.Logger,
 	})
 	if err != nil {

@@ -72,9 +72,9 @@ func (m *Main) openWeb() ([]*ctlog.Follower, error) {
 	return m.newCTFollowers(m.Web)
 }
 
-// newWeb builds the internet-monitoring workflow over the store, scoring
+// newWeb builds the internet-monitoring service over the store, scoring
 // with the --brands watchlist or the built-in one.
-func (m *Main) newWeb() (*webwatch.Workflow, error) {
+func (m *Main) newWeb() (*webwatch.Service, error) {
 	var (
 		scorer *webwatch.Scorer
 		err    error
@@ -88,10 +88,7 @@ func (m *Main) newWeb() (*webwatch.Workflow, error) {
 		return nil, fmt.Errorf("brand watchlist: %w", err)
 	}
 	m.Logger.Info("watching brands", "brands", len(scorer.Brands()), "watchlist", cmp.Or(m.Config.Web.Brands, "built-in"))
-	store := m.Store
-	return webwatch.NewWorkflow(func(ctx context.Context, writable bool) (webwatch.Tx, error) {
-		return store.Begin(ctx, writable)
-	}, scorer, m.Clock), nil
+	return webwatch.NewService(webwatch.Config{Store: m.Store, Registry: m.Registry, Scorer: scorer, Clock: m.Clock}), nil
 }
 
 // ctFollowers runs one follower per configured CT log.
@@ -104,7 +101,7 @@ type ctFollowers struct {
 // the names it reads to the workflow as source "ct", with its checkpoint
 // in the same transaction: a restart neither loses nor repeats a batch.
 // Returns an error for a log URL or key that is not usable.
-func (m *Main) newCTFollowers(wf *webwatch.Workflow) ([]*ctlog.Follower, error) {
+func (m *Main) newCTFollowers(wf *webwatch.Service) ([]*ctlog.Follower, error) {
 	c := m.Config.Web
 	if len(c.CTLogKeys) > len(c.CTLogs) {
 		return nil, usagef("%d --ct-log-key for %d --ct-log: give the keys in the order of the logs", len(c.CTLogKeys), len(c.CTLogs))
@@ -130,7 +127,7 @@ func (m *Main) newCTFollowers(wf *webwatch.Workflow) ([]*ctlog.Follower, error) 
 }
 
 // submitCT hands a follower's batches to the workflow.
-func submitCT(wf *webwatch.Workflow) ctlog.Handler {
+func submitCT(wf *webwatch.Service) ctlog.Handler {
 	return func(ctx context.Context, b *ctlog.Batch) error {
 		items := make([]webwatch.SubmitItem, len(b.Names))
 		for i, n := range b.Names {

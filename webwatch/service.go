@@ -15,7 +15,7 @@ import (
 	"github.com/kuzet/kuzet/registry"
 )
 
-// Limits on what a client may send to the workflow.
+// Limits on what a client may send to the service.
 const (
 	MaxBatch  = 10000 // items in one submission, blocking request or status report
 	MaxNotes  = 4096  // bytes of an analyst's or the regulator's notes on one finding
@@ -26,24 +26,7 @@ const (
 // confirmation makes: an analyst has looked at the site.
 const ConfirmedConfidence = 0.9
 
-// Tx is the part of a store transaction the workflow uses: the web store
-// and the audit chain. A kuzet.Tx is a Tx once it embeds kuzet.WebStore.
-type Tx interface {
-	kuzet.WebStore
-	AppendAudit(ctx context.Context, entries ...*kuzet.AuditEntry) error
-	Commit() error
-	Rollback() error
-}
-
-// BeginFunc starts a transaction. Over a kuzet.Store s it is
-//
-//	func(ctx context.Context, writable bool) (webwatch.Tx, error) { return s.Begin(ctx, writable) }
-//
-// The workflow asks for no more than it uses, so that its tests run on a
-// small double of the web store and the audit chain.
-type BeginFunc func(ctx context.Context, writable bool) (Tx, error)
-
-// Workflow is the analysts' work on web findings: domains from every
+// Service is the analysts' work on web findings: domains from every
 // source are scored, the flagged ones queued as findings, confirmed or
 // dismissed by analysts, sent to the regulator in blocking requests, and
 // closed by the regulator's answer. Each change is written with its audit
@@ -55,27 +38,36 @@ type BeginFunc func(ctx context.Context, writable bool) (Tx, error)
 //	new | confirmed → dismissed
 //
 // and any other change is refused with ECONFLICT.
-type Workflow struct {
-	begin  BeginFunc
-	clock  kuzet.Clock
-	scorer atomic.Pointer[Scorer]
+type Service struct {
+	store    kuzet.Store
+	registry *registry.Service
+	clock    kuzet.Clock
+	scorer   atomic.Pointer[Scorer]
 }
 
-// NewWorkflow returns a workflow over the store that begin opens. A nil
-// scorer flags nothing until SetScorer is called; a nil clock is
-// kuzet.SystemClock.
-func NewWorkflow(begin BeginFunc, scorer *Scorer, clock kuzet.Clock) *Workflow {
-	if clock == nil {
-		clock = kuzet.SystemClock
+// Config sets up a Service.
+type Config struct {
+	Store kuzet.Store // required
+	// Registry takes a confirmed finding's domain and URL as reports in
+	// the analyst's organisation's name; nil reports none.
+	Registry *registry.Service
+	Scorer   *Scorer     // nil flags nothing until SetScorer is called
+	Clock    kuzet.Clock // nil: kuzet.SystemClock
+}
+
+// NewService returns a service over cfg.
+func NewService(cfg Config) *Service {
+	if cfg.Clock == nil {
+		cfg.Clock = kuzet.SystemClock
 	}
-	w := &Workflow{begin: begin, clock: clock}
-	w.SetScorer(scorer)
+	w := &Service{store: cfg.Store, registry: cfg.Registry, clock: cfg.Clock}
+	w.SetScorer(cfg.Scorer)
 	return w
 }
 
 // SetScorer replaces the scorer, say after the watchlist changed. Findings
 // already made keep their scores.
-func (w *Workflow) SetScorer(s *Scorer) {
+func (w *Service) SetScorer(s *Scorer) {
 	if s == nil {
 		s, _ = NewScorer(nil) // an empty watchlist cannot be invalid
 	}
@@ -83,7 +75,7 @@ func (w *Workflow) SetScorer(s *Scorer) {
 }
 
 // Scorer returns the scorer in use.
-func (w *Workflow) Scorer() *Scorer { return w.scorer.Load() }
+func (w *Service) Scorer() *Scorer { return w.scorer.Load() }
 
 // transitions is the state machine of findings: the statuses each status
 // may change to.
@@ -171,7 +163,7 @@ type SubmitResult struct {
 // Returns EINVALID for an unknown source, a detail over MaxDetail bytes, no
 // item (unless a checkpoint comes with the batch) or more than MaxBatch;
 // any other error means nothing was stored.
-func (w *Workflow) Submit(ctx context.Context, s Submission) (*SubmitResult, error) {
+func (w *Service) Submit(ctx context.Context, s Submission) (*SubmitResult, error) {
 	if !s.Source.Valid() {
 		return nil, kuzet.Invalid("source", "source must be ct, feed, citizen or analyst")
 	}
@@ -205,7 +197,7 @@ func (w *Workflow) Submit(ctx context.Context, s Submission) (*SubmitResult, err
 	if len(found) == 0 && s.Checkpoint == nil {
 		return res, nil
 	}
-	err := w.withTx(ctx, true, func(tx Tx) error {
+	err := kuzet.Transact(ctx, w.store, true, func(tx kuzet.Tx) error {
 		var entries []*kuzet.AuditEntry
 		for j, f := range found {
 			created, err := tx.UpsertWebFinding(ctx, f)
@@ -233,7 +225,7 @@ func (w *Workflow) Submit(ctx context.Context, s Submission) (*SubmitResult, err
 
 // assess scores one item. It returns the finding to store for a flagged
 // item, nil for a clean one, or EINVALID.
-func (w *Workflow) assess(scorer *Scorer, s *Submission, it SubmitItem, now time.Time) (*kuzet.WebFinding, error) {
+func (w *Service) assess(scorer *Scorer, s *Submission, it SubmitItem, now time.Time) (*kuzet.WebFinding, error) {
 	value, url := it.Value, ""
 	if looksLikeURL(value) {
 		ind, err := ident.ParseURL(value)
@@ -296,9 +288,9 @@ func boundCertificate(c *kuzet.WebCertificate) *kuzet.WebCertificate {
 }
 
 // Finding returns one finding. Returns ENOTFOUND if there is none.
-func (w *Workflow) Finding(ctx context.Context, id int64) (*kuzet.WebFinding, error) {
+func (w *Service) Finding(ctx context.Context, id int64) (*kuzet.WebFinding, error) {
 	var f *kuzet.WebFinding
-	err := w.withTx(ctx, false, func(tx Tx) error {
+	err := kuzet.Transact(ctx, w.store, false, func(tx kuzet.Tx) error {
 		var err error
 		f, err = tx.FindWebFinding(ctx, id)
 		return err
@@ -317,7 +309,7 @@ type FindingPage struct {
 // Findings lists the findings f selects, by ascending ID: the analysts'
 // queue is Findings with Status new. Returns EINVALID for an unknown
 // status or source, or From after To.
-func (w *Workflow) Findings(ctx context.Context, f kuzet.WebFindingFilter) (FindingPage, error) {
+func (w *Service) Findings(ctx context.Context, f kuzet.WebFindingFilter) (FindingPage, error) {
 	if f.Status != "" && !f.Status.Valid() {
 		return FindingPage{}, kuzet.Invalid("status", "status must be one of %s", statusList(kuzet.WebFindingStatuses))
 	}
@@ -328,7 +320,7 @@ func (w *Workflow) Findings(ctx context.Context, f kuzet.WebFindingFilter) (Find
 		return FindingPage{}, kuzet.Invalid("from", "from is after to")
 	}
 	var page FindingPage
-	err := w.withTx(ctx, false, func(tx Tx) error {
+	err := kuzet.Transact(ctx, w.store, false, func(tx kuzet.Tx) error {
 		var err error
 		page.Findings, err = tx.FindWebFindings(ctx, f)
 		return err
@@ -353,20 +345,25 @@ type Triage struct {
 	Notes string
 }
 
-// Confirmation is a confirmed finding and the indicators it puts in the
-// registry: its domain and, where a report named one, its URL. The caller
-// submits them with registry.Service.Submit on behalf of the analyst's
-// organisation.
+// Confirmation is a confirmed finding and the indicators it put in the
+// registry on behalf of the analyst's organisation: its domain and, where a
+// report named one, its URL.
 type Confirmation struct {
 	Finding    *kuzet.WebFinding
 	Indicators []registry.Submission
+	// Reported is the registry's answer to each of Indicators, in order.
+	// The confirmation is committed before the registry is asked: a
+	// registry that fails is answered item by item, for the client to
+	// report the indicators again, rather than as a failed confirmation
+	// that a retry would find confirmed already.
+	Reported []registry.SubmitResult
 }
 
 // Confirm marks a new finding confirmed, with the analyst's category and
 // notes. Returns ENOTFOUND if there is no such finding, ECONFLICT if it is
 // not new, EINVALID for a category other than phishing_site or fake_shop
 // or notes too long.
-func (w *Workflow) Confirm(ctx context.Context, id int64, t Triage) (*Confirmation, error) {
+func (w *Service) Confirm(ctx context.Context, id int64, t Triage) (*Confirmation, error) {
 	switch t.Category {
 	case "":
 		t.Category = kuzet.CategoryPhishingSite
@@ -378,13 +375,31 @@ func (w *Workflow) Confirm(ctx context.Context, id int64, t Triage) (*Confirmati
 	if err != nil {
 		return nil, fmt.Errorf("webwatch: confirm: %w", err)
 	}
-	return &Confirmation{Finding: f, Indicators: indicators(f)}, nil
+	c := &Confirmation{Finding: f, Indicators: indicators(f)}
+	c.Reported = w.report(ctx, t.OrgID, c.Indicators)
+	return c, nil
+}
+
+// report submits a confirmation's indicators to the registry, and returns
+// each one's result; a registry that fails as a whole fails every item.
+func (w *Service) report(ctx context.Context, orgID int64, subs []registry.Submission) []registry.SubmitResult {
+	if w.registry == nil || len(subs) == 0 {
+		return nil
+	}
+	results, err := w.registry.Submit(ctx, orgID, subs)
+	if err != nil {
+		results = make([]registry.SubmitResult, len(subs))
+		for i := range results {
+			results[i] = registry.SubmitResult{Index: i, Err: err}
+		}
+	}
+	return results
 }
 
 // Dismiss marks a new or confirmed finding dismissed: nothing wrong with
 // it. Returns ENOTFOUND if there is no such finding, ECONFLICT if it has
 // been sent or closed, EINVALID for notes too long.
-func (w *Workflow) Dismiss(ctx context.Context, id int64, t Triage) (*kuzet.WebFinding, error) {
+func (w *Service) Dismiss(ctx context.Context, id int64, t Triage) (*kuzet.WebFinding, error) {
 	t.Category = ""
 	f, err := w.decide(ctx, id, kuzet.WebFindingDismissed, kuzet.AuditWebDismiss, t)
 	if err != nil {
@@ -394,13 +409,13 @@ func (w *Workflow) Dismiss(ctx context.Context, id int64, t Triage) (*kuzet.WebF
 }
 
 // decide moves finding id to status to on an analyst's decision.
-func (w *Workflow) decide(ctx context.Context, id int64, to kuzet.WebFindingStatus, action string, t Triage) (*kuzet.WebFinding, error) {
+func (w *Service) decide(ctx context.Context, id int64, to kuzet.WebFindingStatus, action string, t Triage) (*kuzet.WebFinding, error) {
 	if err := kuzet.CheckText("notes", t.Notes, MaxNotes); err != nil {
 		return nil, err
 	}
 	now := w.clock()
 	var f *kuzet.WebFinding
-	err := w.withTx(ctx, true, func(tx Tx) error {
+	err := kuzet.Transact(ctx, w.store, true, func(tx kuzet.Tx) error {
 		var err error
 		if f, err = tx.FindWebFinding(ctx, id); err != nil {
 			return err
@@ -490,7 +505,7 @@ type BlockingResult struct {
 // the others. Returns ECONFLICT when there is no finding to send, the
 // listed findings' common error code when none of them can be sent, and
 // EINVALID for more than MaxBatch IDs or a note over MaxNotes bytes.
-func (w *Workflow) CreateBlockingRequest(ctx context.Context, orgID int64, findingIDs []int64, note string) (*BlockingResult, error) {
+func (w *Service) CreateBlockingRequest(ctx context.Context, orgID int64, findingIDs []int64, note string) (*BlockingResult, error) {
 	if len(findingIDs) > MaxBatch {
 		return nil, kuzet.Invalid("finding_ids", "at most %d findings per request", MaxBatch)
 	}
@@ -499,7 +514,7 @@ func (w *Workflow) CreateBlockingRequest(ctx context.Context, orgID int64, findi
 	}
 	now := w.clock()
 	res := &BlockingResult{}
-	err := w.withTx(ctx, true, func(tx Tx) error {
+	err := kuzet.Transact(ctx, w.store, true, func(tx kuzet.Tx) error {
 		findings, err := sendable(ctx, tx, findingIDs, res)
 		if err != nil {
 			return err
@@ -536,7 +551,7 @@ func (w *Workflow) CreateBlockingRequest(ctx context.Context, orgID int64, findi
 // sendable returns the findings a request is made of: those listed that
 // are confirmed, or every confirmed one when none is listed. Listed ones
 // that cannot be sent go to res.Errors.
-func sendable(ctx context.Context, tx Tx, ids []int64, res *BlockingResult) ([]*kuzet.WebFinding, error) {
+func sendable(ctx context.Context, tx kuzet.Tx, ids []int64, res *BlockingResult) ([]*kuzet.WebFinding, error) {
 	if len(ids) == 0 {
 		var all []*kuzet.WebFinding
 		for after := int64(0); len(all) < MaxBatch; {
@@ -595,9 +610,9 @@ func noneSendable(ids []int64, errs []ItemError) error {
 
 // BlockingRequest returns one request with its items. Returns ENOTFOUND if
 // there is none.
-func (w *Workflow) BlockingRequest(ctx context.Context, id int64) (*kuzet.BlockingRequest, error) {
+func (w *Service) BlockingRequest(ctx context.Context, id int64) (*kuzet.BlockingRequest, error) {
 	var r *kuzet.BlockingRequest
-	err := w.withTx(ctx, false, func(tx Tx) error {
+	err := kuzet.Transact(ctx, w.store, false, func(tx kuzet.Tx) error {
 		var err error
 		r, err = tx.FindBlockingRequest(ctx, id)
 		return err
@@ -607,9 +622,9 @@ func (w *Workflow) BlockingRequest(ctx context.Context, id int64) (*kuzet.Blocki
 
 // BlockingRequests lists the requests f selects, by ascending ID: the
 // regulator's inbox is BlockingRequests with Pending set.
-func (w *Workflow) BlockingRequests(ctx context.Context, f kuzet.BlockingRequestFilter) ([]*kuzet.BlockingRequest, error) {
+func (w *Service) BlockingRequests(ctx context.Context, f kuzet.BlockingRequestFilter) ([]*kuzet.BlockingRequest, error) {
 	var rs []*kuzet.BlockingRequest
-	err := w.withTx(ctx, false, func(tx Tx) error {
+	err := kuzet.Transact(ctx, w.store, false, func(tx kuzet.Tx) error {
 		var err error
 		rs, err = tx.FindBlockingRequests(ctx, f)
 		return err
@@ -649,7 +664,7 @@ var findingStatus = map[kuzet.BlockingStatus]kuzet.WebFindingStatus{
 // with a status other than blocked, rejected or gone (EINVALID) is
 // reported at its index and the others are stored. Returns ENOTFOUND if
 // there is no such request, EINVALID for no update or more than MaxBatch.
-func (w *Workflow) ReportBlockingStatus(ctx context.Context, orgID, requestID int64, updates []StatusUpdate) ([]StatusResult, error) {
+func (w *Service) ReportBlockingStatus(ctx context.Context, orgID, requestID int64, updates []StatusUpdate) ([]StatusResult, error) {
 	if len(updates) == 0 {
 		return nil, kuzet.Invalid("items", "at least one item is required")
 	}
@@ -658,7 +673,7 @@ func (w *Workflow) ReportBlockingStatus(ctx context.Context, orgID, requestID in
 	}
 	now := w.clock()
 	results := make([]StatusResult, len(updates))
-	err := w.withTx(ctx, true, func(tx Tx) error {
+	err := kuzet.Transact(ctx, w.store, true, func(tx kuzet.Tx) error {
 		r, err := tx.FindBlockingRequest(ctx, requestID)
 		if err != nil {
 			return err
@@ -728,7 +743,7 @@ func checkUpdate(u StatusUpdate, items map[int64]*kuzet.BlockingItem, seen map[i
 // not in status sent means the store was changed behind the workflow's
 // back; the whole report is refused rather than leave item and finding
 // disagreeing.
-func closeFinding(ctx context.Context, tx Tx, id int64, to kuzet.WebFindingStatus, now time.Time) error {
+func closeFinding(ctx context.Context, tx kuzet.Tx, id int64, to kuzet.WebFindingStatus, now time.Time) error {
 	f, err := tx.FindWebFinding(ctx, id)
 	if err != nil {
 		return fmt.Errorf("find finding %d: %w", id, err)
@@ -747,12 +762,12 @@ func closeFinding(ctx context.Context, tx Tx, id int64, to kuzet.WebFindingStatu
 // Counts returns the internet-monitoring figures for the period from
 // (included) to (excluded); zero bounds do not limit. Returns EINVALID if
 // from is after to.
-func (w *Workflow) Counts(ctx context.Context, from, to time.Time) (kuzet.WebCounts, error) {
+func (w *Service) Counts(ctx context.Context, from, to time.Time) (kuzet.WebCounts, error) {
 	if !from.IsZero() && !to.IsZero() && from.After(to) {
 		return kuzet.WebCounts{}, kuzet.Invalid("from", "from is after to")
 	}
 	var c kuzet.WebCounts
-	err := w.withTx(ctx, false, func(tx Tx) error {
+	err := kuzet.Transact(ctx, w.store, false, func(tx kuzet.Tx) error {
 		var err error
 		c, err = tx.CountWeb(ctx, from, to)
 		return err
@@ -765,10 +780,10 @@ func (w *Workflow) Counts(ctx context.Context, from, to time.Time) (kuzet.WebCou
 
 // FindCTCheckpoint returns the checkpoint of a CT log, in a transaction of
 // its own. Returns ENOTFOUND if the log has none. With PutCTCheckpoint it
-// lets a Workflow keep a CT follower's checkpoints.
-func (w *Workflow) FindCTCheckpoint(ctx context.Context, logID string) (*kuzet.CTCheckpoint, error) {
+// lets a Service keep a CT follower's checkpoints.
+func (w *Service) FindCTCheckpoint(ctx context.Context, logID string) (*kuzet.CTCheckpoint, error) {
 	var c *kuzet.CTCheckpoint
-	err := w.withTx(ctx, false, func(tx Tx) error {
+	err := kuzet.Transact(ctx, w.store, false, func(tx kuzet.Tx) error {
 		var err error
 		c, err = tx.FindCTCheckpoint(ctx, logID)
 		return err
@@ -778,21 +793,8 @@ func (w *Workflow) FindCTCheckpoint(ctx context.Context, logID string) (*kuzet.C
 
 // PutCTCheckpoint stores the checkpoint of a CT log in a transaction of
 // its own.
-func (w *Workflow) PutCTCheckpoint(ctx context.Context, c *kuzet.CTCheckpoint) error {
-	return w.withTx(ctx, true, func(tx Tx) error { return tx.PutCTCheckpoint(ctx, c) })
-}
-
-// withTx runs fn in a transaction and commits it if fn succeeds.
-func (w *Workflow) withTx(ctx context.Context, writable bool, fn func(Tx) error) error {
-	tx, err := w.begin(ctx, writable)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := fn(tx); err != nil {
-		return err
-	}
-	return tx.Commit()
+func (w *Service) PutCTCheckpoint(ctx context.Context, c *kuzet.CTCheckpoint) error {
+	return kuzet.Transact(ctx, w.store, true, func(tx kuzet.Tx) error { return tx.PutCTCheckpoint(ctx, c) })
 }
 
 func findingObject(id int64) string { return "web_finding:" + strconv.FormatInt(id, 10) }

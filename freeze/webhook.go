@@ -1,10 +1,11 @@
-package payments
+package freeze
 
 import (
 	"context"
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"fmt"
 	"log/slog"
@@ -93,15 +94,16 @@ type WebhookResponse struct {
 }
 
 // Doer sends webhook requests. The domain does not speak HTTP itself:
-// package payments/webhook has the net/http Doer, and tests pass their own.
+// package webhook has the net/http Doer, and tests pass their own.
 // Do returns an error when no answer came (refused, timed out).
 type Doer interface {
 	Do(ctx context.Context, req *WebhookRequest) (*WebhookResponse, error)
 }
 
 // PutWebhook sets the organisation's webhook. An empty secret gets a random
-// one of 32 bytes; the stored webhook, with its secret, is returned, to be
-// shown once. Returns EINVALID for a URL that is not absolute http(s), or a
+// one: "whsec_" and 32 random bytes in base64url, text, so that the bytes
+// the receiver keys its HMAC with are exactly the characters it was shown.
+// The stored webhook, with its secret, is returned, to be shown once. Returns EINVALID for a URL that is not absolute http(s), or a
 // secret shorter than MinSecretLen.
 func (s *Service) PutWebhook(ctx context.Context, orgID int64, rawURL string, secret []byte) (*kuzet.Webhook, error) {
 	u, err := url.Parse(strings.TrimSpace(rawURL))
@@ -109,14 +111,15 @@ func (s *Service) PutWebhook(ctx context.Context, orgID int64, rawURL string, se
 		return nil, kuzet.Invalid("url", "url must be an absolute http or https URL without credentials")
 	}
 	if len(secret) == 0 {
-		secret = make([]byte, 32)
-		rand.Read(secret)
+		b := make([]byte, 32)
+		rand.Read(b)
+		secret = []byte("whsec_" + base64.RawURLEncoding.EncodeToString(b))
 	} else if len(secret) < MinSecretLen {
 		return nil, kuzet.Invalid("secret", "secret must have at least %d bytes", MinSecretLen)
 	}
 	now := s.clock()
 	w := &kuzet.Webhook{OrgID: orgID, URL: u.String(), Secret: secret, CreatedAt: now}
-	err = s.store(ctx, true, func(tx Tx) error {
+	err = kuzet.Transact(ctx, s.store, true, func(tx kuzet.Tx) error {
 		if err := tx.PutWebhook(ctx, w); err != nil {
 			return err
 		}
@@ -129,11 +132,22 @@ func (s *Service) PutWebhook(ctx context.Context, orgID int64, rawURL string, se
 	return w, nil
 }
 
+// Webhook returns the organisation's webhook. Returns ENOTFOUND if it has
+// none.
+func (s *Service) Webhook(ctx context.Context, orgID int64) (*kuzet.Webhook, error) {
+	var w *kuzet.Webhook
+	err := kuzet.Transact(ctx, s.store, false, func(tx kuzet.Tx) (err error) {
+		w, err = tx.FindWebhook(ctx, orgID)
+		return err
+	})
+	return w, wrap("find webhook", err)
+}
+
 // Deliveries returns the organisation's webhook delivery log, newest first;
 // object "" for every object.
 func (s *Service) Deliveries(ctx context.Context, orgID int64, object string) ([]*kuzet.WebhookDelivery, error) {
 	var out []*kuzet.WebhookDelivery
-	err := s.store(ctx, false, func(tx Tx) (err error) {
+	err := kuzet.Transact(ctx, s.store, false, func(tx kuzet.Tx) (err error) {
 		out, err = tx.FindDeliveries(ctx, kuzet.DeliveryFilter{OrgID: orgID, Object: object})
 		return err
 	})
@@ -143,7 +157,7 @@ func (s *Service) Deliveries(ctx context.Context, orgID int64, object string) ([
 // DispatcherConfig sets up a Dispatcher. Zero fields take the defaults in
 // brackets.
 type DispatcherConfig struct {
-	Store      StoreFunc     // required
+	Store      kuzet.Store   // required
 	Doer       Doer          // required
 	Clock      kuzet.Clock   // [kuzet.SystemClock]
 	Batch      int           // deliveries a round at most [100]
@@ -212,7 +226,7 @@ func (d *Dispatcher) RunOnce(ctx context.Context) (DispatchStats, error) {
 	now := d.cfg.Clock()
 	var due []*kuzet.WebhookDelivery
 	hooks := map[int64]*kuzet.Webhook{}
-	err := d.cfg.Store(ctx, false, func(tx Tx) error {
+	err := kuzet.Transact(ctx, d.cfg.Store, false, func(tx kuzet.Tx) error {
 		var err error
 		if due, err = tx.FindDueDeliveries(ctx, now, d.cfg.Batch); err != nil {
 			return err
@@ -246,13 +260,13 @@ func (d *Dispatcher) RunOnce(ctx context.Context) (DispatchStats, error) {
 		case a.At.Sub(dl.CreatedAt) >= d.cfg.MaxAge:
 			dl.Status = kuzet.DeliveryExpired
 			st.Expired++
-			d.cfg.Logger.Warn("payments: webhook delivery expired", "delivery", dl.ID, "org", dl.OrgID)
+			d.cfg.Logger.Warn("freeze: webhook delivery expired", "delivery", dl.ID, "org", dl.OrgID)
 		default:
 			dl.NextAt = a.At.Add(d.Backoff(dl.Attempts))
 			st.Failed++
 		}
 	}
-	err = d.cfg.Store(ctx, true, func(tx Tx) error {
+	err = kuzet.Transact(ctx, d.cfg.Store, true, func(tx kuzet.Tx) error {
 		for _, dl := range due {
 			if err := tx.UpdateDelivery(ctx, dl); err != nil {
 				return err
@@ -280,7 +294,7 @@ func (d *Dispatcher) attempt(ctx context.Context, w *kuzet.Webhook, dl *kuzet.We
 	a := kuzet.DeliveryAttempt{At: now}
 	switch {
 	case err != nil:
-		a.Error = clipN(err.Error(), 300)
+		a.Error = kuzet.Clip(err.Error(), 300)
 	case resp.StatusCode < 200 || resp.StatusCode > 299:
 		a.StatusCode, a.Error = resp.StatusCode, fmt.Sprintf("status %d", resp.StatusCode)
 	default:
@@ -297,7 +311,7 @@ func (d *Dispatcher) Run(ctx context.Context, every time.Duration) error {
 	for ctx.Err() == nil {
 		st, err := d.RunOnce(ctx)
 		if err != nil {
-			d.cfg.Logger.Error("payments: webhook dispatch", "err", err)
+			d.cfg.Logger.Error("freeze: webhook dispatch", "err", err)
 		}
 		if err == nil && st.Delivered+st.Failed+st.Expired >= d.cfg.Batch {
 			continue

@@ -1,5 +1,5 @@
 // Package webhook sends kuzet's webhook deliveries over HTTP: the net/http
-// side of payments.Doer, kept out of the domain package.
+// side of freeze.Doer, kept out of the domain package.
 package webhook
 
 import (
@@ -10,7 +10,7 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/kuzet/kuzet/payments"
+	"github.com/kuzet/kuzet/freeze"
 )
 
 // maxResponse is how much of an endpoint's answer is read: only its status
@@ -23,7 +23,7 @@ type Doer struct {
 	Client *http.Client
 }
 
-var _ payments.Doer = (*Doer)(nil)
+var _ freeze.Doer = (*Doer)(nil)
 
 // New returns a Doer whose client gives up on an attempt after timeout.
 func New(timeout time.Duration) *Doer {
@@ -36,7 +36,7 @@ func New(timeout time.Duration) *Doer {
 }
 
 // Do posts req and returns the status the endpoint answered with.
-func (d *Doer) Do(ctx context.Context, req *payments.WebhookRequest) (*payments.WebhookResponse, error) {
+func (d *Doer) Do(ctx context.Context, req *freeze.WebhookRequest) (*freeze.WebhookResponse, error) {
 	r, err := http.NewRequestWithContext(ctx, http.MethodPost, req.URL, bytes.NewReader(req.Body))
 	if err != nil {
 		return nil, err
@@ -54,5 +54,5 @@ func (d *Doer) Do(ctx context.Context, req *payments.WebhookRequest) (*payments.
 	}
 	defer resp.Body.Close()
 	io.Copy(io.Discard, io.LimitReader(resp.Body, maxResponse))
-	return &payments.WebhookResponse{StatusCode: resp.StatusCode}, nil
+	return &freeze.WebhookResponse{StatusCode: resp.StatusCode}, nil
 }

@@ -14,7 +14,7 @@ import (
 // store only moves their LastSeen.
 func BenchmarkSubmitCT(b *testing.B) {
 	store := newMemStore()
-	wf := webwatch.NewWorkflow(store.Begin, mustScorer(b), kuzet.FixedClock(t0))
+	wf := webwatch.NewService(webwatch.Config{Store: store, Scorer: mustScorer(b), Clock: kuzet.FixedClock(t0)})
 	corpus := feedCorpus(1000)
 	items := make([]webwatch.SubmitItem, len(corpus))
 	for i, d := range corpus {

@@ -1,15 +1,16 @@
-package payments_test
+package freeze_test
 
 import (
 	"context"
 	"encoding/json"
 	"errors"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/kuzet/kuzet"
-	"github.com/kuzet/kuzet/payments"
+	"github.com/kuzet/kuzet/freeze"
 )
 
 // endpoint is a bank's webhook receiver: it answers with the next of its
@@ -17,10 +18,10 @@ import (
 type endpoint struct {
 	mu       sync.Mutex
 	script   []int
-	received []*payments.WebhookRequest
+	received []*freeze.WebhookRequest
 }
 
-func (e *endpoint) Do(ctx context.Context, req *payments.WebhookRequest) (*payments.WebhookResponse, error) {
+func (e *endpoint) Do(ctx context.Context, req *freeze.WebhookRequest) (*freeze.WebhookResponse, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	status := 200
@@ -31,11 +32,11 @@ func (e *endpoint) Do(ctx context.Context, req *payments.WebhookRequest) (*payme
 		return nil, errors.New("connect: connection refused")
 	}
 	e.received = append(e.received, req)
-	return &payments.WebhookResponse{StatusCode: status}, nil
+	return &freeze.WebhookResponse{StatusCode: status}, nil
 }
 
 func TestWebhookDelivery(t *testing.T) {
-	f := newFixture(t, nil)
+	f := newFixture(t, freeze.Config{})
 	ctx := context.Background()
 	secret := []byte("bank-two-webhook-secret")
 	hook, err := f.service.PutWebhook(ctx, bankTwo, "https://hooks.bank-two.kz/kuzet", secret)
@@ -44,13 +45,13 @@ func TestWebhookDelivery(t *testing.T) {
 		t.Errorf("url: got %q", hook.URL)
 	}
 	ep := &endpoint{script: []int{0, 503, 200}} // down, then failing, then back
-	d := payments.NewDispatcher(payments.DispatcherConfig{Store: f.store.Func, Doer: ep, Clock: f.clock.Now})
+	d := freeze.NewDispatcher(freeze.DispatcherConfig{Store: f.store, Doer: ep, Clock: f.clock.Now})
 
 	res, err := f.service.NewReport(ctx, police, victimReport(iban("826", 1)))
 	must(t, "report", err)
 	reqID := res.FreezeRequests[0].ID
 
-	round := func(want payments.DispatchStats) {
+	round := func(want freeze.DispatchStats) {
 		t.Helper()
 		st, err := d.RunOnce(ctx)
 		must(t, "dispatch", err)
@@ -58,27 +59,27 @@ func TestWebhookDelivery(t *testing.T) {
 			t.Errorf("round at %v: got %+v, want %+v", f.clock.Now().Sub(base), st, want)
 		}
 	}
-	round(payments.DispatchStats{Failed: 1}) // refused
-	round(payments.DispatchStats{})          // not due before its back-off
+	round(freeze.DispatchStats{Failed: 1}) // refused
+	round(freeze.DispatchStats{})          // not due before its back-off
 	f.clock.Add(30 * time.Second)
-	round(payments.DispatchStats{Failed: 1}) // 503
+	round(freeze.DispatchStats{Failed: 1}) // 503
 	f.clock.Add(59 * time.Second)
-	round(payments.DispatchStats{}) // the second back-off is a minute
+	round(freeze.DispatchStats{}) // the second back-off is a minute
 	f.clock.Add(time.Second)
-	round(payments.DispatchStats{Delivered: 1})
-	round(payments.DispatchStats{})
+	round(freeze.DispatchStats{Delivered: 1})
+	round(freeze.DispatchStats{})
 
 	if len(ep.received) != 2 {
 		t.Fatalf("received: got %d, want 2", len(ep.received))
 	}
 	got := ep.received[1]
-	if err := payments.VerifySignature(secret, got.Header[payments.SignatureHeader], got.Body, f.clock.Now(), 5*time.Minute); err != nil {
+	if err := freeze.VerifySignature(secret, got.Header[freeze.SignatureHeader], got.Body, f.clock.Now(), 5*time.Minute); err != nil {
 		t.Errorf("signature: %v", err)
 	}
-	if err := payments.VerifySignature([]byte("another secret..."), got.Header[payments.SignatureHeader], got.Body, f.clock.Now(), 5*time.Minute); kuzet.ErrorCode(err) != kuzet.EUNAUTHORIZED {
+	if err := freeze.VerifySignature([]byte("another secret..."), got.Header[freeze.SignatureHeader], got.Body, f.clock.Now(), 5*time.Minute); kuzet.ErrorCode(err) != kuzet.EUNAUTHORIZED {
 		t.Errorf("signature under another secret: got %v, want %s", err, kuzet.EUNAUTHORIZED)
 	}
-	if got.URL != hook.URL || got.Header[payments.EventHeader] != "freeze_request.created" || got.Header["Content-Type"] != "application/json" {
+	if got.URL != hook.URL || got.Header[freeze.EventHeader] != "freeze_request.created" || got.Header["Content-Type"] != "application/json" {
 		t.Errorf("request: got %s %v", got.URL, got.Header)
 	}
 	var ev struct {
@@ -87,7 +88,7 @@ func TestWebhookDelivery(t *testing.T) {
 		Data  kuzet.FreezeRequest `json:"data"`
 	}
 	must(t, "decode event", json.Unmarshal(got.Body, &ev))
-	if ev.Data.ID != reqID || ev.ID != got.Header[payments.DeliveryHeader] || ev.Data.OrgID != bankTwo {
+	if ev.Data.ID != reqID || ev.ID != got.Header[freeze.DeliveryHeader] || ev.Data.OrgID != bankTwo {
 		t.Errorf("event: got %+v", ev)
 	}
 
@@ -104,16 +105,16 @@ func TestWebhookDelivery(t *testing.T) {
 }
 
 func TestWebhookExpires(t *testing.T) {
-	f := newFixture(t, nil)
+	f := newFixture(t, freeze.Config{})
 	ctx := context.Background()
 	_, err := f.service.PutWebhook(ctx, bankTwo, "http://10.0.0.1/hook", nil)
 	must(t, "put webhook", err)
 	ep := &endpoint{script: make([]int, 100)} // always down
-	d := payments.NewDispatcher(payments.DispatcherConfig{Store: f.store.Func, Doer: ep, Clock: f.clock.Now,
+	d := freeze.NewDispatcher(freeze.DispatcherConfig{Store: f.store, Doer: ep, Clock: f.clock.Now,
 		MinBackoff: time.Minute, MaxBackoff: time.Hour, MaxAge: 24 * time.Hour, MaxLog: 5, Logger: quiet})
 	_, err = f.service.NewReport(ctx, police, victimReport(iban("826", 1)))
 	must(t, "report", err)
-	var total payments.DispatchStats
+	var total freeze.DispatchStats
 	for range 200 {
 		st, err := d.RunOnce(ctx)
 		must(t, "dispatch", err)
@@ -132,7 +133,7 @@ func TestWebhookExpires(t *testing.T) {
 }
 
 func TestBackoff(t *testing.T) {
-	d := payments.NewDispatcher(payments.DispatcherConfig{MinBackoff: 30 * time.Second, MaxBackoff: 10 * time.Minute})
+	d := freeze.NewDispatcher(freeze.DispatcherConfig{MinBackoff: 30 * time.Second, MaxBackoff: 10 * time.Minute})
 	want := []time.Duration{30 * time.Second, time.Minute, 2 * time.Minute, 4 * time.Minute, 8 * time.Minute, 10 * time.Minute, 10 * time.Minute}
 	for i, w := range want {
 		if got := d.Backoff(i + 1); got != w {
@@ -142,7 +143,7 @@ func TestBackoff(t *testing.T) {
 }
 
 func TestPutWebhookValidation(t *testing.T) {
-	f := newFixture(t, nil)
+	f := newFixture(t, freeze.Config{})
 	tests := []struct {
 		name, url string
 		secret    []byte
@@ -163,8 +164,8 @@ func TestPutWebhookValidation(t *testing.T) {
 	}
 	w, err := f.service.PutWebhook(context.Background(), bankOne, "https://bank.kz/x", nil)
 	must(t, "generated secret", err)
-	if len(w.Secret) != 32 {
-		t.Errorf("generated secret: got %d bytes, want 32", len(w.Secret))
+	if !strings.HasPrefix(string(w.Secret), "whsec_") || len(w.Secret) != len("whsec_")+43 {
+		t.Errorf("generated secret: got %q, want whsec_ and 32 bytes in base64url", w.Secret)
 	}
 }
 
@@ -172,7 +173,7 @@ func TestVerifySignature(t *testing.T) {
 	secret := []byte("0123456789abcdef")
 	body := []byte(`{"a":1}`)
 	at := time.Unix(1_700_000_000, 0)
-	sig := payments.Sign(secret, at, body)
+	sig := freeze.Sign(secret, at, body)
 	tests := []struct {
 		name   string
 		header string
@@ -190,7 +191,7 @@ func TestVerifySignature(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			err := payments.VerifySignature(secret, tc.header, tc.body, tc.now, 5*time.Minute)
+			err := freeze.VerifySignature(secret, tc.header, tc.body, tc.now, 5*time.Minute)
 			if (err == nil) != tc.ok {
 				t.Errorf("got %v, want ok %v", err, tc.ok)
 			}

@@ -1,4 +1,4 @@
-package payments
+package freeze
 
 import (
 	"strings"
@@ -49,7 +49,7 @@ func (d *banks) route(bic, iban string) *kuzet.Org {
 // Kazakhstan's time) ahead: the legal limit of a freeze. Public holidays
 // are not modelled, which errs on the short side.
 func addBusinessDays(t time.Time, n int) time.Time {
-	local := t.In(Almaty)
+	local := t.In(kuzet.Almaty)
 	for n > 0 {
 		local = local.AddDate(0, 0, 1)
 		if wd := local.Weekday(); wd != time.Saturday && wd != time.Sunday {

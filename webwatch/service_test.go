@@ -24,23 +24,23 @@ const (
 
 var t0 = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 
-// testWorkflow is a workflow over a memStore with a clock the test moves.
-type testWorkflow struct {
-	*webwatch.Workflow
+// testService is a service over a memStore with a clock the test moves.
+type testService struct {
+	*webwatch.Service
 	store *memStore
 	now   time.Time
 	seq   int // numbers the domains findingIn makes
 }
 
-func newTestWorkflow(t *testing.T) *testWorkflow {
+func newTestService(t *testing.T) *testService {
 	t.Helper()
-	tw := &testWorkflow{store: newMemStore(), now: t0}
-	tw.Workflow = webwatch.NewWorkflow(tw.store.Begin, mustScorer(t), func() time.Time { return tw.now })
+	tw := &testService{store: newMemStore(), now: t0}
+	tw.Service = webwatch.NewService(webwatch.Config{Store: tw.store, Scorer: mustScorer(t), Clock: func() time.Time { return tw.now }})
 	return tw
 }
 
 // submit submits values from source and fails the test on error.
-func (tw *testWorkflow) submit(t *testing.T, source kuzet.WebSource, values ...string) *webwatch.SubmitResult {
+func (tw *testService) submit(t *testing.T, source kuzet.WebSource, values ...string) *webwatch.SubmitResult {
 	t.Helper()
 	items := make([]webwatch.SubmitItem, len(values))
 	for i, v := range values {
@@ -54,7 +54,7 @@ func (tw *testWorkflow) submit(t *testing.T, source kuzet.WebSource, values ...s
 }
 
 // finding submits one look-alike domain and returns its finding's ID.
-func (tw *testWorkflow) finding(t *testing.T, domain string) int64 {
+func (tw *testService) finding(t *testing.T, domain string) int64 {
 	t.Helper()
 	res := tw.submit(t, kuzet.WebSourceFeed, domain)
 	if len(res.Findings) != 1 {
@@ -64,7 +64,7 @@ func (tw *testWorkflow) finding(t *testing.T, domain string) int64 {
 }
 
 // findingIn makes a finding and drives it to status through the workflow.
-func (tw *testWorkflow) findingIn(t *testing.T, status kuzet.WebFindingStatus) int64 {
+func (tw *testService) findingIn(t *testing.T, status kuzet.WebFindingStatus) int64 {
 	t.Helper()
 	ctx := context.Background()
 	tw.seq++
@@ -102,7 +102,7 @@ func (tw *testWorkflow) findingIn(t *testing.T, status kuzet.WebFindingStatus) i
 	return id
 }
 
-func (tw *testWorkflow) get(t *testing.T, id int64) *kuzet.WebFinding {
+func (tw *testService) get(t *testing.T, id int64) *kuzet.WebFinding {
 	t.Helper()
 	f, err := tw.Finding(context.Background(), id)
 	if err != nil {
@@ -112,7 +112,7 @@ func (tw *testWorkflow) get(t *testing.T, id int64) *kuzet.WebFinding {
 }
 
 // countAudit counts the committed audit entries of action.
-func (tw *testWorkflow) countAudit(action string) int {
+func (tw *testService) countAudit(action string) int {
 	n := 0
 	for _, e := range tw.store.auditLog() {
 		if e.Action == action {
@@ -141,7 +141,7 @@ func wantField(t *testing.T, err error, field string) {
 }
 
 func TestSubmit(t *testing.T) {
-	tw := newTestWorkflow(t)
+	tw := newTestService(t)
 	cert := &kuzet.WebCertificate{Issuer: "CN=Test CA", NotBefore: t0.Add(-time.Hour), NotAfter: t0.Add(90 * 24 * time.Hour),
 		SANs: []string{"halyk-bonus.com", "www.halyk-bonus.com"}, Log: "https://ct.example/log", LogIndex: 42}
 	items := []webwatch.SubmitItem{
@@ -231,7 +231,7 @@ func TestSubmit(t *testing.T) {
 }
 
 func TestSubmitSeenAgain(t *testing.T) {
-	tw := newTestWorkflow(t)
+	tw := newTestService(t)
 	ctx := context.Background()
 	id := tw.finding(t, "kаspi.kz")
 	if _, err := tw.Confirm(ctx, id, webwatch.Triage{OrgID: police, Notes: "login form"}); err != nil {
@@ -278,7 +278,7 @@ func TestSubmitSeenAgain(t *testing.T) {
 }
 
 func TestSubmitRejects(t *testing.T) {
-	tw := newTestWorkflow(t)
+	tw := newTestService(t)
 	one := []webwatch.SubmitItem{{Value: "kaspi-bonus.top"}}
 	tests := []struct {
 		name  string
@@ -305,7 +305,7 @@ func TestSubmitRejects(t *testing.T) {
 }
 
 func TestSubmitCheckpoint(t *testing.T) {
-	tw := newTestWorkflow(t)
+	tw := newTestService(t)
 	ctx := context.Background()
 	const log = "https://ct.example/log"
 	cp := &kuzet.CTCheckpoint{LogID: log, NextIndex: 10, TreeSize: 20, RootHash: []byte{1, 2, 3}, UpdatedAt: t0}
@@ -354,11 +354,11 @@ func TestTransitions(t *testing.T) {
 	type action struct {
 		name string
 		to   kuzet.WebFindingStatus
-		do   func(tw *testWorkflow, id int64) error
+		do   func(tw *testService, id int64) error
 	}
 	ctx := context.Background()
-	report := func(s kuzet.BlockingStatus) func(*testWorkflow, int64) error {
-		return func(tw *testWorkflow, id int64) error {
+	report := func(s kuzet.BlockingStatus) func(*testService, int64) error {
+		return func(tw *testService, id int64) error {
 			// The regulator answers on the request the finding is in.
 			rs, err := tw.BlockingRequests(ctx, kuzet.BlockingRequestFilter{})
 			if err != nil {
@@ -379,15 +379,15 @@ func TestTransitions(t *testing.T) {
 		}
 	}
 	actions := []action{
-		{"confirm", kuzet.WebFindingConfirmed, func(tw *testWorkflow, id int64) error {
+		{"confirm", kuzet.WebFindingConfirmed, func(tw *testService, id int64) error {
 			_, err := tw.Confirm(ctx, id, webwatch.Triage{OrgID: police})
 			return err
 		}},
-		{"dismiss", kuzet.WebFindingDismissed, func(tw *testWorkflow, id int64) error {
+		{"dismiss", kuzet.WebFindingDismissed, func(tw *testService, id int64) error {
 			_, err := tw.Dismiss(ctx, id, webwatch.Triage{OrgID: police})
 			return err
 		}},
-		{"send", kuzet.WebFindingSent, func(tw *testWorkflow, id int64) error {
+		{"send", kuzet.WebFindingSent, func(tw *testService, id int64) error {
 			res, err := tw.CreateBlockingRequest(ctx, police, []int64{id}, "")
 			if err == nil && len(res.Errors) > 0 {
 				err = res.Errors[0].Err
@@ -403,7 +403,7 @@ func TestTransitions(t *testing.T) {
 		kuzet.WebFindingConfirmed: {"send", "dismiss"},
 		kuzet.WebFindingSent:      {"blocked", "rejected", "gone"},
 	}
-	tw := newTestWorkflow(t)
+	tw := newTestService(t)
 	for _, from := range kuzet.WebFindingStatuses {
 		for _, a := range actions {
 			t.Run(string(from)+"/"+a.name, func(t *testing.T) {
@@ -449,7 +449,7 @@ func TestConfirm(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			tw := newTestWorkflow(t)
+			tw := newTestService(t)
 			id := tw.finding(t, tc.value)
 			tw.now = t0.Add(time.Hour)
 			c, err := tw.Confirm(ctx, id, webwatch.Triage{OrgID: police, Category: tc.category, Notes: "  fake login form "})
@@ -491,7 +491,7 @@ func TestConfirm(t *testing.T) {
 	}
 
 	t.Run("errors", func(t *testing.T) {
-		tw := newTestWorkflow(t)
+		tw := newTestService(t)
 		id := tw.finding(t, "kaspi-bonus.top")
 		_, err := tw.Confirm(ctx, id, webwatch.Triage{OrgID: police, Category: kuzet.CategoryScamCall})
 		wantCode(t, err, kuzet.EINVALID)
@@ -508,7 +508,7 @@ func TestConfirm(t *testing.T) {
 }
 
 func TestDismiss(t *testing.T) {
-	tw := newTestWorkflow(t)
+	tw := newTestService(t)
 	ctx := context.Background()
 	id := tw.findingIn(t, kuzet.WebFindingConfirmed)
 	tw.now = t0.Add(2 * time.Hour)
@@ -531,7 +531,7 @@ func TestDismiss(t *testing.T) {
 }
 
 func TestNotesAccumulate(t *testing.T) {
-	tw := newTestWorkflow(t)
+	tw := newTestService(t)
 	ctx := context.Background()
 	id := tw.finding(t, "kaspi-bonus.top")
 	if _, err := tw.Confirm(ctx, id, webwatch.Triage{OrgID: police, Notes: "first"}); err != nil {
@@ -553,7 +553,7 @@ func TestNotesAccumulate(t *testing.T) {
 }
 
 func TestCreateBlockingRequest(t *testing.T) {
-	tw := newTestWorkflow(t)
+	tw := newTestService(t)
 	ctx := context.Background()
 	a := tw.findingIn(t, kuzet.WebFindingConfirmed)
 	b := tw.findingIn(t, kuzet.WebFindingConfirmed)
@@ -643,7 +643,7 @@ func TestCreateBlockingRequest(t *testing.T) {
 }
 
 func TestReportBlockingStatus(t *testing.T) {
-	tw := newTestWorkflow(t)
+	tw := newTestService(t)
 	ctx := context.Background()
 	ids := []int64{tw.findingIn(t, kuzet.WebFindingConfirmed), tw.findingIn(t, kuzet.WebFindingConfirmed),
 		tw.findingIn(t, kuzet.WebFindingConfirmed), tw.findingIn(t, kuzet.WebFindingConfirmed)}
@@ -735,7 +735,7 @@ func TestReportBlockingStatus(t *testing.T) {
 }
 
 func TestFindings(t *testing.T) {
-	tw := newTestWorkflow(t)
+	tw := newTestService(t)
 	ctx := context.Background()
 	var ids []int64
 	for i := range 5 {
@@ -811,7 +811,7 @@ func TestFindings(t *testing.T) {
 }
 
 func TestCounts(t *testing.T) {
-	tw := newTestWorkflow(t)
+	tw := newTestService(t)
 	ctx := context.Background()
 	day := func(n int) time.Time { return t0.AddDate(0, 0, n) }
 
@@ -860,7 +860,7 @@ func TestCounts(t *testing.T) {
 // TestConcurrentSubmit submits the same domains from many goroutines: each
 // domain becomes one finding, announced once in the audit log.
 func TestConcurrentSubmit(t *testing.T) {
-	tw := newTestWorkflow(t)
+	tw := newTestService(t)
 	domains := []string{"kaspi-bonus.top", "halyk-bonus.com", "egov.kz.verify-id.top", "kаspi.kz", "kolesaa.kz"}
 	var wg sync.WaitGroup
 	errs := make(chan error, 8)
@@ -895,7 +895,7 @@ func TestConcurrentSubmit(t *testing.T) {
 }
 
 func TestSetScorer(t *testing.T) {
-	tw := newTestWorkflow(t)
+	tw := newTestService(t)
 	brands, err := webwatch.ParseBrands(strings.NewReader("acme acme-bank.kz\n"))
 	if err != nil {
 		t.Fatal(err)
@@ -924,7 +924,7 @@ func FuzzSubmit(f *testing.F) {
 	}
 	store := newMemStore()
 	scorer := mustScorer(f)
-	wf := webwatch.NewWorkflow(store.Begin, scorer, kuzet.FixedClock(t0))
+	wf := webwatch.NewService(webwatch.Config{Store: store, Scorer: scorer, Clock: kuzet.FixedClock(t0)})
 	f.Fuzz(func(t *testing.T, value string) {
 		res, err := wf.Submit(context.Background(), webwatch.Submission{Source: kuzet.WebSourceFeed, Items: []webwatch.SubmitItem{{Value: value}}})
 		if err != nil {

@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kuzet/kuzet/payments"
-	"github.com/kuzet/kuzet/payments/webhook"
+	"github.com/kuzet/kuzet/freeze"
+	"github.com/kuzet/kuzet/webhook"
 )
 
 func TestDoer(t *testing.T) {
@@ -21,7 +21,7 @@ func TestDoer(t *testing.T) {
 			http.Redirect(w, r, "/hook", http.StatusFound)
 		case "/hook":
 			b, _ := io.ReadAll(r.Body)
-			gotSig, gotBody = r.Header.Get(payments.SignatureHeader), string(b)
+			gotSig, gotBody = r.Header.Get(freeze.SignatureHeader), string(b)
 			w.WriteHeader(http.StatusAccepted)
 		default:
 			http.NotFound(w, r)
@@ -42,8 +42,8 @@ func TestDoer(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.path, func(t *testing.T) {
-			resp, err := d.Do(context.Background(), &payments.WebhookRequest{URL: srv.URL + tc.path, Body: body,
-				Header: map[string]string{payments.SignatureHeader: payments.Sign(secret, now, body)}})
+			resp, err := d.Do(context.Background(), &freeze.WebhookRequest{URL: srv.URL + tc.path, Body: body,
+				Header: map[string]string{freeze.SignatureHeader: freeze.Sign(secret, now, body)}})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -55,11 +55,11 @@ func TestDoer(t *testing.T) {
 	if gotBody != string(body) {
 		t.Errorf("body: got %q, want %q", gotBody, body)
 	}
-	if err := payments.VerifySignature(secret, gotSig, []byte(gotBody), now, time.Minute); err != nil {
+	if err := freeze.VerifySignature(secret, gotSig, []byte(gotBody), now, time.Minute); err != nil {
 		t.Errorf("signature: %v", err)
 	}
 	srv.Close()
-	if _, err := d.Do(context.Background(), &payments.WebhookRequest{URL: srv.URL + "/hook", Body: body}); err == nil {
+	if _, err := d.Do(context.Background(), &freeze.WebhookRequest{URL: srv.URL + "/hook", Body: body}); err == nil {
 		t.Error("a closed server: got an answer, want an error")
 	}
 }

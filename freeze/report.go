@@ -1,4 +1,4 @@
-package payments
+package freeze
 
 import (
 	"context"
@@ -20,6 +20,9 @@ const (
 	MaxTransfers        = 100 // in a report, and onward in one answer
 	maxVictimName       = 200
 	maxNote             = 1000
+	maxRegionLen        = 64
+	maxChannelLen       = 32
+	maxTextLen          = 4096 // a report's description
 )
 
 // ReportConfidence is the confidence of the registry reports a victim's
@@ -73,7 +76,9 @@ func victimSubmissions(inds []kuzet.Indicator, evidence string) []registry.Submi
 // request for each account that received the victim's money, addressed to
 // the member bank holding it (by to_bank_bic, else by the KZ IBAN's bank
 // code); an account at no member bank becomes a left_system leaf. Banks
-// with a webhook get each request pushed.
+// with a webhook get each request pushed. The report's identifiers and the
+// receiving accounts go to the registry as victim_report, with low
+// confidence, in the filer's name.
 //
 // Returns EINVALID naming every failing field by its JSON path.
 func (s *Service) NewReport(ctx context.Context, orgID int64, in ReportInput) (*ReportResult, error) {
@@ -82,9 +87,9 @@ func (s *Service) NewReport(ctx context.Context, orgID int64, in ReportInput) (*
 	if err != nil {
 		return nil, err
 	}
-	r.ID, r.CaseID, r.OrgID, r.CreatedAt = randomID("rep_"), randomID("case_"), orgID, now
+	r.ID, r.CaseID, r.OrgID, r.CreatedAt = kuzet.NewID("rep_"), kuzet.NewID("case_"), orgID, now
 	res := &ReportResult{Report: r, Indicators: inds}
-	err = s.store(ctx, true, func(tx Tx) error {
+	err = kuzet.Transact(ctx, s.store, true, func(tx kuzet.Tx) error {
 		orgs, err := tx.FindOrgs(ctx)
 		if err != nil {
 			return err
@@ -112,31 +117,34 @@ func (s *Service) NewReport(ctx context.Context, orgID int64, in ReportInput) (*
 	if err != nil {
 		return nil, wrap("new report", err)
 	}
+	if err := s.submit(ctx, orgID, res.Submissions()); err != nil {
+		return nil, err
+	}
 	return res, nil
 }
 
 func (s *Service) validateReport(in *ReportInput, now time.Time) (*kuzet.VictimReport, []kuzet.Indicator, error) {
-	var p problems
+	var p kuzet.Problems
 	v := &in.Victim
-	p.text("victim.name", &v.Name, maxVictimName)
+	p.Text("victim.name", &v.Name, maxVictimName)
 	if v.Name == "" {
-		p.add("victim.name", "the victim's name is required")
+		p.Add("victim.name", "the victim's name is required")
 	}
-	p.text("victim.region", &v.Region, maxRegionLen)
+	p.Text("victim.region", &v.Region, maxRegionLen)
 	if v.Phone = strings.TrimSpace(v.Phone); v.Phone != "" {
 		if ind, err := ident.ParsePhone(v.Phone, ""); err != nil {
-			p.parsed("victim.phone", err)
+			p.Parsed("victim.phone", err)
 		} else {
 			v.Phone = ind.Value
 		}
 	}
-	p.token("channel", &in.Channel, maxChannelLen)
-	p.token("scheme", &in.Scheme, maxChannelLen)
-	p.text("description", &in.Description, maxTextLen)
+	p.Token("channel", &in.Channel, maxChannelLen)
+	p.Token("scheme", &in.Scheme, maxChannelLen)
+	p.Text("description", &in.Description, maxTextLen)
 	if in.AmountLost < 0 || in.AmountLost > kuzet.MaxAmount {
-		p.add("amount_lost", "amount_lost must be from 0 to %s", kuzet.MaxAmount)
+		p.Add("amount_lost", "amount_lost must be from 0 to %s", kuzet.MaxAmount)
 	}
-	p.currency("currency", &in.Currency)
+	p.Currency("currency", &in.Currency)
 
 	var inds []kuzet.Indicator
 	seen := map[string]bool{}
@@ -147,13 +155,13 @@ func (s *Service) validateReport(in *ReportInput, now time.Time) (*kuzet.VictimR
 		}
 	}
 	if len(in.Indicators) > MaxReportIndicators {
-		p.add("indicators", "at most %d indicators", MaxReportIndicators)
+		p.Add("indicators", "at most %d indicators", MaxReportIndicators)
 	} else {
 		for i, ref := range in.Indicators {
 			ind, err := s.parser.Parse(ref.Kind, ref.Value)
 			if err != nil {
 				for _, f := range kuzet.ErrorFields(kuzet.WithField(err, "indicators["+strconv.Itoa(i)+"]")) {
-					p.add(f.Field, "%s", f.Message)
+					p.Add(f.Field, "%s", f.Message)
 				}
 				continue
 			}
@@ -161,7 +169,7 @@ func (s *Service) validateReport(in *ReportInput, now time.Time) (*kuzet.VictimR
 		}
 	}
 	if len(in.Transfers) > MaxTransfers {
-		p.add("transfers", "at most %d transfers", MaxTransfers)
+		p.Add("transfers", "at most %d transfers", MaxTransfers)
 	} else {
 		for i := range in.Transfers {
 			if ind, ok := checkTransfer(&p, "transfers["+strconv.Itoa(i)+"]", &in.Transfers[i], now); ok {
@@ -169,7 +177,7 @@ func (s *Service) validateReport(in *ReportInput, now time.Time) (*kuzet.VictimR
 			}
 		}
 	}
-	if err := p.err(); err != nil {
+	if err := p.Err(); err != nil {
 		return nil, nil, err
 	}
 	return &kuzet.VictimReport{Victim: *v, Channel: in.Channel, Scheme: in.Scheme, Description: in.Description,
@@ -178,23 +186,23 @@ func (s *Service) validateReport(in *ReportInput, now time.Time) (*kuzet.VictimR
 
 // checkTransfer validates and normalizes a transfer in place and returns
 // its receiving account.
-func checkTransfer(p *problems, path string, t *kuzet.Transfer, now time.Time) (kuzet.Indicator, bool) {
-	n := len(p.fields)
-	p.bic(path+".from_bank_bic", &t.FromBankBIC)
-	p.bic(path+".to_bank_bic", &t.ToBankBIC)
-	p.amount(path+".amount", t.Amount)
+func checkTransfer(p *kuzet.Problems, path string, t *kuzet.Transfer, now time.Time) (kuzet.Indicator, bool) {
+	n := p.Len()
+	p.BIC(path+".from_bank_bic", &t.FromBankBIC)
+	p.BIC(path+".to_bank_bic", &t.ToBankBIC)
+	p.Amount(path+".amount", t.Amount)
 	if !t.At.IsZero() && t.At.After(now.Add(time.Hour)) {
-		p.add(path+".at", "at is more than an hour in the future")
+		p.Add(path+".at", "at is more than an hour in the future")
 	}
 	var ind kuzet.Indicator
 	if strings.TrimSpace(t.ToIBAN) == "" {
-		p.add(path+".to_iban", "to_iban is required")
+		p.Add(path+".to_iban", "to_iban is required")
 	} else if v, err := ident.ParseIBAN(t.ToIBAN); err != nil {
-		p.parsed(path+".to_iban", err)
+		p.Parsed(path+".to_iban", err)
 	} else {
 		ind, t.ToIBAN = v, v.Value
 	}
-	return ind, len(p.fields) == n
+	return ind, p.Len() == n
 }
 
 // requests makes the freeze requests of transfers that reached accounts
@@ -212,7 +220,7 @@ func (s *Service) requests(dir *banks, parent *kuzet.FreezeRequest, hop int, fro
 			continue
 		}
 		r := &kuzet.FreezeRequest{
-			ID: randomID("frz_"), ReportID: parent.ReportID, CaseID: parent.CaseID, ParentID: parent.ID, Hop: hop,
+			ID: kuzet.NewID("frz_"), ReportID: parent.ReportID, CaseID: parent.CaseID, ParentID: parent.ID, Hop: hop,
 			IBAN: t.ToIBAN, FromBankBIC: t.FromBankBIC, Amount: t.Amount, Currency: parent.Currency,
 			TransferAt: t.At, CreatedAt: now,
 		}
@@ -233,7 +241,7 @@ func (s *Service) requests(dir *banks, parent *kuzet.FreezeRequest, hop int, fro
 
 // raise stores new requests and queues a webhook delivery for each open one
 // whose bank has a webhook.
-func (s *Service) raise(ctx context.Context, tx Tx, reqs []*kuzet.FreezeRequest, now time.Time) error {
+func (s *Service) raise(ctx context.Context, tx kuzet.Tx, reqs []*kuzet.FreezeRequest, now time.Time) error {
 	if len(reqs) == 0 {
 		return nil
 	}
@@ -254,7 +262,7 @@ type Event struct {
 // notify queues an event about each open request to its bank, if the bank
 // has a webhook. The delivery is stored in the same transaction as the
 // change, so that it cannot be lost.
-func (s *Service) notify(ctx context.Context, tx Tx, event string, reqs []*kuzet.FreezeRequest, now time.Time) error {
+func (s *Service) notify(ctx context.Context, tx kuzet.Tx, event string, reqs []*kuzet.FreezeRequest, now time.Time) error {
 	hooks := map[int64]bool{}
 	var ds []*kuzet.WebhookDelivery
 	for _, r := range reqs {
@@ -276,7 +284,7 @@ func (s *Service) notify(ctx context.Context, tx Tx, event string, reqs []*kuzet
 		if !has {
 			continue
 		}
-		id := randomID("dlv_")
+		id := kuzet.NewID("dlv_")
 		body, err := json.Marshal(Event{ID: id, Event: event, CreatedAt: now, Data: r})
 		if err != nil {
 			return err
@@ -290,10 +298,37 @@ func (s *Service) notify(ctx context.Context, tx Tx, event string, reqs []*kuzet
 	return tx.CreateDeliveries(ctx, ds)
 }
 
+// Item is a freeze request as its reader sees it: with whether it is past
+// its deadline.
+type Item struct {
+	*kuzet.FreezeRequest
+	Overdue bool `json:"overdue"`
+}
+
+func (s *Service) items(reqs []*kuzet.FreezeRequest) []Item {
+	now := s.clock()
+	out := make([]Item, len(reqs))
+	for i, r := range reqs {
+		out[i] = Item{r, r.Overdue(now)}
+	}
+	return out
+}
+
+// recordRead audits a read of freeze requests, which name victims'
+// accounts and amounts.
+func (s *Service) recordRead(ctx context.Context, orgID int64, object, detail string) error {
+	err := s.audit.Record(ctx, &kuzet.AuditEntry{At: s.clock(), OrgID: orgID, Action: kuzet.AuditFreezeRead,
+		Object: object, Detail: detail})
+	if err != nil {
+		return fmt.Errorf("freeze: audit read of %s: %w", object, err)
+	}
+	return nil
+}
+
 // Inbox returns the freeze requests addressed to the bank orgID, oldest
-// first; status "" for every status. Returns EINVALID for an unknown
-// status.
-func (s *Service) Inbox(ctx context.Context, orgID int64, status kuzet.FreezeStatus) ([]*kuzet.FreezeRequest, error) {
+// first; status "" for every status. The read is audited. Returns EINVALID
+// for an unknown status.
+func (s *Service) Inbox(ctx context.Context, orgID int64, status kuzet.FreezeStatus) ([]Item, error) {
 	if status != "" && status != kuzet.FreezeOpen && !status.Answer() {
 		return nil, kuzet.Invalid("status", "status must be one of open, frozen, insufficient_funds, account_not_found, rejected")
 	}
@@ -301,25 +336,38 @@ func (s *Service) Inbox(ctx context.Context, orgID int64, status kuzet.FreezeSta
 		return nil, kuzet.Errorf(kuzet.EFORBIDDEN, "an inbox belongs to a bank")
 	}
 	var out []*kuzet.FreezeRequest
-	err := s.store(ctx, false, func(tx Tx) (err error) {
+	err := kuzet.Transact(ctx, s.store, false, func(tx kuzet.Tx) (err error) {
 		out, err = tx.FindFreezeRequests(ctx, kuzet.FreezeRequestFilter{OrgID: orgID, Status: status})
 		return err
 	})
-	return out, wrap("freeze inbox", err)
+	if err != nil {
+		return nil, wrap("freeze inbox", err)
+	}
+	if err := s.recordRead(ctx, orgID, "freeze_inbox", strconv.Itoa(len(out))+" requests listed"); err != nil {
+		return nil, err
+	}
+	return s.items(out), nil
 }
 
-// FreezeRequest returns one request of the bank orgID's inbox. Returns
-// ENOTFOUND if there is none such, or it is addressed to another bank.
-func (s *Service) FreezeRequest(ctx context.Context, orgID int64, id string) (*kuzet.FreezeRequest, error) {
-	if !validID(id, "frz_") || orgID <= 0 {
-		return nil, kuzet.Errorf(kuzet.ENOTFOUND, "no freeze request %q", clip(id))
+// FreezeRequest returns one request of the bank orgID's inbox. The read is
+// audited. Returns ENOTFOUND if there is none such, or it is addressed to
+// another bank.
+func (s *Service) FreezeRequest(ctx context.Context, orgID int64, id string) (Item, error) {
+	if !kuzet.ValidID(id, "frz_") || orgID <= 0 {
+		return Item{}, kuzet.Errorf(kuzet.ENOTFOUND, "no freeze request %q", kuzet.Clip(id, 32))
 	}
 	var r *kuzet.FreezeRequest
-	err := s.store(ctx, false, func(tx Tx) (err error) {
+	err := kuzet.Transact(ctx, s.store, false, func(tx kuzet.Tx) (err error) {
 		r, err = tx.FindFreezeRequest(ctx, orgID, id)
 		return err
 	})
-	return r, wrap("find freeze request", err)
+	if err != nil {
+		return Item{}, wrap("find freeze request", err)
+	}
+	if err := s.recordRead(ctx, orgID, "freeze_request:"+r.ID, ""); err != nil {
+		return Item{}, err
+	}
+	return s.items([]*kuzet.FreezeRequest{r})[0], nil
 }
 
 // FreezeResponse is a bank's answer to a freeze request.
@@ -332,7 +380,7 @@ type FreezeResponse struct {
 
 // RespondResult is what an answer made.
 type RespondResult struct {
-	Request *kuzet.FreezeRequest
+	Request Item // as answered
 	// Next are the next hop's requests raised by the onward transfers.
 	Next []*kuzet.FreezeRequest
 	// Indicators are the onward accounts, for the registry as victim_report
@@ -354,28 +402,28 @@ func (r *RespondResult) Submissions() []registry.Submission {
 // Returns EINVALID for a malformed answer, ENOTFOUND if the request does
 // not exist or is another bank's, and ECONFLICT if it was answered already.
 func (s *Service) Respond(ctx context.Context, orgID int64, id string, in FreezeResponse) (*RespondResult, error) {
-	if !validID(id, "frz_") || orgID <= 0 {
-		return nil, kuzet.Errorf(kuzet.ENOTFOUND, "no freeze request %q", clip(id))
+	if !kuzet.ValidID(id, "frz_") || orgID <= 0 {
+		return nil, kuzet.Errorf(kuzet.ENOTFOUND, "no freeze request %q", kuzet.Clip(id, 32))
 	}
 	now := s.clock()
-	var p problems
+	var p kuzet.Problems
 	switch {
 	case !in.Status.Answer():
-		p.add("status", "status must be one of frozen, insufficient_funds, account_not_found, rejected")
+		p.Add("status", "status must be one of frozen, insufficient_funds, account_not_found, rejected")
 	case in.Status == kuzet.FreezeFrozen && in.FrozenAmount <= 0:
-		p.add("frozen_amount", "a frozen answer needs a positive frozen_amount")
+		p.Add("frozen_amount", "a frozen answer needs a positive frozen_amount")
 	case (in.Status == kuzet.FreezeAccountNotFound || in.Status == kuzet.FreezeRejected) && in.FrozenAmount != 0:
-		p.add("frozen_amount", "a %s answer freezes nothing", in.Status)
+		p.Add("frozen_amount", "a %s answer freezes nothing", in.Status)
 	case in.Status == kuzet.FreezeAccountNotFound && len(in.Onward) > 0:
-		p.add("onward_transfers", "an account that is not found has no onward transfers")
+		p.Add("onward_transfers", "an account that is not found has no onward transfers")
 	}
 	if in.FrozenAmount < 0 {
-		p.add("frozen_amount", "frozen_amount must not be negative")
+		p.Add("frozen_amount", "frozen_amount must not be negative")
 	}
-	p.text("note", &in.Note, maxNote)
+	p.Text("note", &in.Note, maxNote)
 	var inds []kuzet.Indicator
 	if len(in.Onward) > MaxTransfers {
-		p.add("onward_transfers", "at most %d onward transfers", MaxTransfers)
+		p.Add("onward_transfers", "at most %d onward transfers", MaxTransfers)
 	} else {
 		for i := range in.Onward {
 			if ind, ok := checkTransfer(&p, "onward_transfers["+strconv.Itoa(i)+"]", &in.Onward[i], now); ok {
@@ -386,12 +434,12 @@ func (s *Service) Respond(ctx context.Context, orgID int64, id string, in Freeze
 			}
 		}
 	}
-	if err := p.err(); err != nil {
+	if err := p.Err(); err != nil {
 		return nil, err
 	}
 
 	res := &RespondResult{Indicators: inds}
-	err := s.store(ctx, true, func(tx Tx) error {
+	err := kuzet.Transact(ctx, s.store, true, func(tx kuzet.Tx) error {
 		r, err := tx.FindFreezeRequest(ctx, orgID, id)
 		if err != nil {
 			return err
@@ -412,7 +460,7 @@ func (s *Service) Respond(ctx context.Context, orgID int64, id string, in Freeze
 		if err := tx.UpdateFreezeRequest(ctx, r); err != nil {
 			return err
 		}
-		res.Request = r
+		res.Request = Item{FreezeRequest: r, Overdue: r.Overdue(now)}
 		if len(in.Onward) > 0 {
 			orgs, err := tx.FindOrgs(ctx)
 			if err != nil {
@@ -429,6 +477,9 @@ func (s *Service) Respond(ctx context.Context, orgID int64, id string, in Freeze
 	})
 	if err != nil {
 		return nil, wrap("answer freeze request", err)
+	}
+	if err := s.submit(ctx, orgID, res.Submissions()); err != nil {
+		return nil, err
 	}
 	return res, nil
 }
@@ -469,14 +520,14 @@ type TrailTotals struct {
 // organisation filed, or every report with SeeAll. Returns ENOTFOUND if the
 // report does not exist or the viewer may not see it.
 func (s *Service) Trail(ctx context.Context, v Viewer, reportID string) (*Trail, error) {
-	notFound := kuzet.Errorf(kuzet.ENOTFOUND, "no report %q", clip(reportID))
-	if !validID(reportID, "rep_") {
+	notFound := kuzet.Errorf(kuzet.ENOTFOUND, "no report %q", kuzet.Clip(reportID, 32))
+	if !kuzet.ValidID(reportID, "rep_") {
 		return nil, notFound
 	}
 	now := s.clock()
 	var t Trail
 	var reqs []*kuzet.FreezeRequest
-	err := s.store(ctx, false, func(tx Tx) error {
+	err := kuzet.Transact(ctx, s.store, false, func(tx kuzet.Tx) error {
 		r, err := tx.FindVictimReport(ctx, reportID)
 		if err != nil {
 			return err
@@ -494,7 +545,7 @@ func (s *Service) Trail(ctx context.Context, v Viewer, reportID string) (*Trail,
 	err = s.audit.Record(ctx, &kuzet.AuditEntry{At: now, OrgID: v.OrgID, Action: kuzet.AuditReportRead,
 		Object: "report:" + reportID, Detail: "trail"})
 	if err != nil {
-		return nil, fmt.Errorf("payments: audit trail read: %w", err)
+		return nil, fmt.Errorf("freeze: audit trail read: %w", err)
 	}
 	t.Requests = buildTrail(reqs, now, &t.Totals)
 	return &t, nil
@@ -537,7 +588,7 @@ func (s *Service) Escalate(ctx context.Context) ([]*kuzet.FreezeRequest, error) 
 	now := s.clock()
 	no := false
 	var out []*kuzet.FreezeRequest
-	err := s.store(ctx, true, func(tx Tx) error {
+	err := kuzet.Transact(ctx, s.store, true, func(tx kuzet.Tx) error {
 		due, err := tx.FindFreezeRequests(ctx, kuzet.FreezeRequestFilter{Status: kuzet.FreezeOpen, DueBefore: now, Escalated: &no})
 		if err != nil {
 			return err
@@ -566,16 +617,22 @@ func (s *Service) Escalate(ctx context.Context) ([]*kuzet.FreezeRequest, error) 
 	return out, nil
 }
 
-// Overdue returns every open request past its deadline, across banks: for
-// the police and the dashboard.
-func (s *Service) Overdue(ctx context.Context) ([]*kuzet.FreezeRequest, error) {
+// Overdue returns every open request past its deadline, across banks, for
+// the police (orgID) and the dashboard. The read is audited.
+func (s *Service) Overdue(ctx context.Context, orgID int64) ([]Item, error) {
 	now := s.clock()
 	var out []*kuzet.FreezeRequest
-	err := s.store(ctx, false, func(tx Tx) (err error) {
+	err := kuzet.Transact(ctx, s.store, false, func(tx kuzet.Tx) (err error) {
 		out, err = tx.FindFreezeRequests(ctx, kuzet.FreezeRequestFilter{Status: kuzet.FreezeOpen, DueBefore: now})
 		return err
 	})
-	return out, wrap("overdue freeze requests", err)
+	if err != nil {
+		return nil, wrap("overdue freeze requests", err)
+	}
+	if err := s.recordRead(ctx, orgID, "freeze_overdue", strconv.Itoa(len(out))+" requests listed"); err != nil {
+		return nil, err
+	}
+	return s.items(out), nil
 }
 
 // EscalateEvery runs Escalate every interval until ctx ends, logging
@@ -591,11 +648,11 @@ func (s *Service) EscalateEvery(ctx context.Context, every time.Duration) error 
 		}
 		reqs, err := s.Escalate(ctx)
 		if err != nil {
-			s.log.Error("payments: escalating overdue freeze requests", "err", err)
+			s.log.Error("freeze: escalating overdue freeze requests", "err", err)
 			continue
 		}
 		for _, r := range reqs {
-			s.log.Warn("payments: freeze request overdue", "request", r.ID, "bank", r.BankBIC, "due", r.DueAt)
+			s.log.Warn("freeze: freeze request overdue", "request", r.ID, "bank", r.BankBIC, "due", r.DueAt)
 		}
 	}
 }

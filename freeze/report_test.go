@@ -1,4 +1,4 @@
-package payments_test
+package freeze_test
 
 import (
 	"context"
@@ -8,17 +8,17 @@ import (
 	"time"
 
 	"github.com/kuzet/kuzet"
-	"github.com/kuzet/kuzet/payments"
+	"github.com/kuzet/kuzet/freeze"
 )
 
 // victimReport is the acceptance check's report: 400,000 KZT from Bank One
 // to a mule at Bank Two, the bank left out for the IBAN's code to name.
-func victimReport(mule string) payments.ReportInput {
-	return payments.ReportInput{
+func victimReport(mule string) freeze.ReportInput {
+	return freeze.ReportInput{
 		Victim:  kuzet.Victim{Name: "Test Victim", Phone: "+77011000009", Region: "Almaty"},
 		Channel: "phone_call", Scheme: "fake_bank_security", Description: "test",
 		AmountLost: 40000000, Currency: "KZT",
-		Indicators: []payments.IndicatorRef{{Kind: kuzet.KindPhone, Value: "8 777 555 00 11"}},
+		Indicators: []freeze.IndicatorRef{{Kind: kuzet.KindPhone, Value: "8 777 555 00 11"}},
 		Transfers:  []kuzet.Transfer{{FromBankBIC: "BANKKZKA", ToIBAN: mule, Amount: 40000000, At: base.Add(-time.Hour)}},
 	}
 }
@@ -27,7 +27,7 @@ func victimReport(mule string) payments.ReportInput {
 // Bank One's customer pays a mule at Bank Two, who forwards part to Bank
 // Three, which sends some on abroad.
 func TestFreezeTrail(t *testing.T) {
-	f := newFixture(t, nil)
+	f := newFixture(t, freeze.Config{})
 	ctx := context.Background()
 	mule, next := iban("826", 4242), iban("914", 9999)
 	abroad := "GE29NB0000000101904917"
@@ -43,7 +43,7 @@ func TestFreezeTrail(t *testing.T) {
 	if !slices.Equal(res.Indicators, wantInds) {
 		t.Errorf("indicators: got %v, want %v", res.Indicators, wantInds)
 	}
-	if subs := res.Submissions(); len(subs) != 2 || subs[1].Category != kuzet.CategoryVictimReport || subs[1].Confidence != payments.ReportConfidence {
+	if subs := res.Submissions(); len(subs) != 2 || subs[1].Category != kuzet.CategoryVictimReport || subs[1].Confidence != freeze.ReportConfidence {
 		t.Errorf("submissions: got %+v", subs)
 	}
 	if len(res.FreezeRequests) != 1 {
@@ -55,7 +55,7 @@ func TestFreezeTrail(t *testing.T) {
 		t.Errorf("first request: got %+v", first)
 	}
 
-	inbox := func(org int64) []*kuzet.FreezeRequest {
+	inbox := func(org int64) []freeze.Item {
 		t.Helper()
 		reqs, err := f.service.Inbox(ctx, org, kuzet.FreezeOpen)
 		must(t, "inbox", err)
@@ -69,7 +69,7 @@ func TestFreezeTrail(t *testing.T) {
 	}
 
 	f.clock.Add(10 * time.Minute)
-	ans, err := f.service.Respond(ctx, bankTwo, first.ID, payments.FreezeResponse{
+	ans, err := f.service.Respond(ctx, bankTwo, first.ID, freeze.FreezeResponse{
 		Status: kuzet.FreezeFrozen, FrozenAmount: 15000000,
 		Onward: []kuzet.Transfer{{ToIBAN: next, ToBankBIC: "BANKKZKC", Amount: 25000000, At: base}},
 	})
@@ -94,7 +94,7 @@ func TestFreezeTrail(t *testing.T) {
 	}
 
 	// Bank Three froze part; the rest left for Georgia.
-	ans, err = f.service.Respond(ctx, bankThree, second.ID, payments.FreezeResponse{
+	ans, err = f.service.Respond(ctx, bankThree, second.ID, freeze.FreezeResponse{
 		Status: kuzet.FreezeInsufficientFunds, FrozenAmount: 5000000,
 		Onward: []kuzet.Transfer{{ToIBAN: abroad, Amount: 20000000}},
 	})
@@ -103,30 +103,27 @@ func TestFreezeTrail(t *testing.T) {
 		t.Errorf("abroad: got %+v, want a left_system leaf", ans.Next)
 	}
 
-	trail, err := f.service.Trail(ctx, payments.Viewer{OrgID: police}, r.ID)
+	trail, err := f.service.Trail(ctx, freeze.Viewer{OrgID: police}, r.ID)
 	must(t, "trail", err)
 	if len(trail.Requests) != 1 || trail.Requests[0].ID != first.ID || len(trail.Requests[0].Children) != 1 ||
 		trail.Requests[0].Children[0].ID != second.ID || len(trail.Requests[0].Children[0].Children) != 1 {
 		t.Fatalf("trail: got %+v", trail.Requests)
 	}
-	want := payments.TrailTotals{Frozen: 20000000, LeftSystem: 20000000, Requests: 3, Hops: 3}
+	want := freeze.TrailTotals{Frozen: 20000000, LeftSystem: 20000000, Requests: 3, Hops: 3}
 	if trail.Totals != want {
 		t.Errorf("totals: got %+v, want %+v", trail.Totals, want)
 	}
-	var actions []string
-	f.store.view(func(d *memData) {
-		for _, e := range d.audit {
-			actions = append(actions, e.Action)
-		}
-	})
-	wantActions := []string{kuzet.AuditReportCreate, kuzet.AuditFreezeRespond, kuzet.AuditFreezeRespond, kuzet.AuditReportRead}
+	actions := f.auditActions(t)
+	// Every read of an inbox is audited, as every answer and the trail.
+	wantActions := []string{kuzet.AuditReportCreate, kuzet.AuditFreezeRead, kuzet.AuditFreezeRead, kuzet.AuditFreezeRespond,
+		kuzet.AuditFreezeRead, kuzet.AuditFreezeRead, kuzet.AuditFreezeRespond, kuzet.AuditReportRead}
 	if !slices.Equal(actions, wantActions) {
 		t.Errorf("audit: got %v, want %v", actions, wantActions)
 	}
 }
 
 func TestFreezeTenancy(t *testing.T) {
-	f := newFixture(t, nil)
+	f := newFixture(t, freeze.Config{})
 	ctx := context.Background()
 	res, err := f.service.NewReport(ctx, bankOne, victimReport(iban("826", 1)))
 	must(t, "report", err)
@@ -138,7 +135,7 @@ func TestFreezeTenancy(t *testing.T) {
 	if r, err := f.service.FreezeRequest(ctx, bankTwo, id); err != nil || r.ID != id {
 		t.Errorf("its bank reads: got %v, %v", r, err)
 	}
-	answer := payments.FreezeResponse{Status: kuzet.FreezeFrozen, FrozenAmount: 100}
+	answer := freeze.FreezeResponse{Status: kuzet.FreezeFrozen, FrozenAmount: 100}
 	if _, err := f.service.Respond(ctx, bankThree, id, answer); kuzet.ErrorCode(err) != kuzet.ENOTFOUND {
 		t.Errorf("another bank answers: got %v, want %s", err, kuzet.ENOTFOUND)
 	}
@@ -149,10 +146,10 @@ func TestFreezeTenancy(t *testing.T) {
 		t.Errorf("inbox of no bank: got %v, want %s", err, kuzet.EFORBIDDEN)
 	}
 	// The trail is the filer's, and everyone's who sees all cases.
-	if _, err := f.service.Trail(ctx, payments.Viewer{OrgID: bankTwo}, res.Report.ID); kuzet.ErrorCode(err) != kuzet.ENOTFOUND {
+	if _, err := f.service.Trail(ctx, freeze.Viewer{OrgID: bankTwo}, res.Report.ID); kuzet.ErrorCode(err) != kuzet.ENOTFOUND {
 		t.Errorf("another bank's trail: got %v, want %s", err, kuzet.ENOTFOUND)
 	}
-	for _, v := range []payments.Viewer{{OrgID: bankOne}, {OrgID: police, SeeAll: true}} {
+	for _, v := range []freeze.Viewer{{OrgID: bankOne}, {OrgID: police, SeeAll: true}} {
 		if _, err := f.service.Trail(ctx, v, res.Report.ID); err != nil {
 			t.Errorf("trail for %+v: %v", v, err)
 		}
@@ -165,7 +162,7 @@ func TestFreezeTenancy(t *testing.T) {
 }
 
 func TestFreezeRouting(t *testing.T) {
-	f := newFixture(t, nil)
+	f := newFixture(t, freeze.Config{})
 	in := victimReport(iban("826", 1))
 	in.Transfers = []kuzet.Transfer{
 		{ToIBAN: iban("826", 1), Amount: 100},                          // bank code 826: Bank Two
@@ -191,23 +188,23 @@ func TestFreezeRouting(t *testing.T) {
 }
 
 func TestFreezeValidation(t *testing.T) {
-	f := newFixture(t, nil)
+	f := newFixture(t, freeze.Config{})
 	ctx := context.Background()
 	reports := []struct {
 		name   string
-		edit   func(in *payments.ReportInput)
+		edit   func(in *freeze.ReportInput)
 		fields []string
 	}{
-		{"no victim name", func(in *payments.ReportInput) { in.Victim.Name = "" }, []string{"victim.name"}},
-		{"bad victim phone", func(in *payments.ReportInput) { in.Victim.Phone = "x" }, []string{"victim.phone"}},
-		{"bad currency", func(in *payments.ReportInput) { in.Currency = "KZX" }, []string{"currency"}},
-		{"negative loss", func(in *payments.ReportInput) { in.AmountLost = -1 }, []string{"amount_lost"}},
-		{"bad indicator kind", func(in *payments.ReportInput) { in.Indicators[0].Kind = "shoe" }, []string{"indicators[0].kind"}},
-		{"bad indicator value", func(in *payments.ReportInput) { in.Indicators[0].Value = "1" }, []string{"indicators[0].value"}},
-		{"bad to_iban", func(in *payments.ReportInput) { in.Transfers[0].ToIBAN = "KZ00BROKEN" }, []string{"transfers[0].to_iban"}},
-		{"missing to_iban", func(in *payments.ReportInput) { in.Transfers[0].ToIBAN = "" }, []string{"transfers[0].to_iban"}},
-		{"transfer amount", func(in *payments.ReportInput) { in.Transfers[0].Amount = 0 }, []string{"transfers[0].amount"}},
-		{"transfer BIC", func(in *payments.ReportInput) { in.Transfers[0].ToBankBIC = "B" }, []string{"transfers[0].to_bank_bic"}},
+		{"no victim name", func(in *freeze.ReportInput) { in.Victim.Name = "" }, []string{"victim.name"}},
+		{"bad victim phone", func(in *freeze.ReportInput) { in.Victim.Phone = "x" }, []string{"victim.phone"}},
+		{"bad currency", func(in *freeze.ReportInput) { in.Currency = "KZX" }, []string{"currency"}},
+		{"negative loss", func(in *freeze.ReportInput) { in.AmountLost = -1 }, []string{"amount_lost"}},
+		{"bad indicator kind", func(in *freeze.ReportInput) { in.Indicators[0].Kind = "shoe" }, []string{"indicators[0].kind"}},
+		{"bad indicator value", func(in *freeze.ReportInput) { in.Indicators[0].Value = "1" }, []string{"indicators[0].value"}},
+		{"bad to_iban", func(in *freeze.ReportInput) { in.Transfers[0].ToIBAN = "KZ00BROKEN" }, []string{"transfers[0].to_iban"}},
+		{"missing to_iban", func(in *freeze.ReportInput) { in.Transfers[0].ToIBAN = "" }, []string{"transfers[0].to_iban"}},
+		{"transfer amount", func(in *freeze.ReportInput) { in.Transfers[0].Amount = 0 }, []string{"transfers[0].amount"}},
+		{"transfer BIC", func(in *freeze.ReportInput) { in.Transfers[0].ToBankBIC = "B" }, []string{"transfers[0].to_bank_bic"}},
 	}
 	for _, tc := range reports {
 		t.Run(tc.name, func(t *testing.T) {
@@ -225,17 +222,17 @@ func TestFreezeValidation(t *testing.T) {
 	id := res.FreezeRequests[0].ID
 	answers := []struct {
 		name   string
-		in     payments.FreezeResponse
+		in     freeze.FreezeResponse
 		fields []string
 	}{
-		{"unknown status", payments.FreezeResponse{Status: "maybe"}, []string{"status"}},
-		{"open is no answer", payments.FreezeResponse{Status: kuzet.FreezeOpen}, []string{"status"}},
-		{"frozen nothing", payments.FreezeResponse{Status: kuzet.FreezeFrozen}, []string{"frozen_amount"}},
-		{"rejected with money", payments.FreezeResponse{Status: kuzet.FreezeRejected, FrozenAmount: 5}, []string{"frozen_amount"}},
-		{"not found but onward", payments.FreezeResponse{Status: kuzet.FreezeAccountNotFound,
+		{"unknown status", freeze.FreezeResponse{Status: "maybe"}, []string{"status"}},
+		{"open is no answer", freeze.FreezeResponse{Status: kuzet.FreezeOpen}, []string{"status"}},
+		{"frozen nothing", freeze.FreezeResponse{Status: kuzet.FreezeFrozen}, []string{"frozen_amount"}},
+		{"rejected with money", freeze.FreezeResponse{Status: kuzet.FreezeRejected, FrozenAmount: 5}, []string{"frozen_amount"}},
+		{"not found but onward", freeze.FreezeResponse{Status: kuzet.FreezeAccountNotFound,
 			Onward: []kuzet.Transfer{{ToIBAN: iban("914", 1), Amount: 1}}}, []string{"onward_transfers"}},
-		{"more than reached it", payments.FreezeResponse{Status: kuzet.FreezeFrozen, FrozenAmount: 40000001}, []string{"frozen_amount"}},
-		{"bad onward", payments.FreezeResponse{Status: kuzet.FreezeInsufficientFunds,
+		{"more than reached it", freeze.FreezeResponse{Status: kuzet.FreezeFrozen, FrozenAmount: 40000001}, []string{"frozen_amount"}},
+		{"bad onward", freeze.FreezeResponse{Status: kuzet.FreezeInsufficientFunds,
 			Onward: []kuzet.Transfer{{ToIBAN: "nope", Amount: 1}}}, []string{"onward_transfers[0].to_iban"}},
 	}
 	for _, tc := range answers {
@@ -252,13 +249,12 @@ func TestFreezeValidation(t *testing.T) {
 }
 
 func TestFreezeMaxHops(t *testing.T) {
-	f := newFixture(t, nil)
-	f.service = payments.NewService(payments.ServiceConfig{Engine: f.engine, Store: f.store.Func, Clock: f.clock.Now, MaxHops: 2})
+	f := newFixture(t, freeze.Config{MaxHops: 2})
 	ctx := context.Background()
 	res, err := f.service.NewReport(ctx, police, victimReport(iban("826", 1)))
 	must(t, "report", err)
-	onward := func(code string) payments.FreezeResponse {
-		return payments.FreezeResponse{Status: kuzet.FreezeInsufficientFunds, Onward: []kuzet.Transfer{{ToIBAN: iban(code, 2), Amount: 10}}}
+	onward := func(code string) freeze.FreezeResponse {
+		return freeze.FreezeResponse{Status: kuzet.FreezeInsufficientFunds, Onward: []kuzet.Transfer{{ToIBAN: iban(code, 2), Amount: 10}}}
 	}
 	ans, err := f.service.Respond(ctx, bankTwo, res.FreezeRequests[0].ID, onward("914"))
 	must(t, "hop 1", err)
@@ -269,7 +265,7 @@ func TestFreezeMaxHops(t *testing.T) {
 }
 
 func TestFreezeEscalation(t *testing.T) {
-	f := newFixture(t, nil)
+	f := newFixture(t, freeze.Config{})
 	ctx := context.Background()
 	res, err := f.service.NewReport(ctx, police, victimReport(iban("826", 1)))
 	must(t, "report", err)
@@ -292,20 +288,20 @@ func TestFreezeEscalation(t *testing.T) {
 	if len(esc) != 0 {
 		t.Errorf("again: got %d, want each escalated once", len(esc))
 	}
-	over, err := f.service.Overdue(ctx)
+	over, err := f.service.Overdue(ctx, police)
 	must(t, "overdue", err)
-	if len(over) != 1 || !over[0].Overdue(f.clock.Now()) {
+	if len(over) != 1 || !over[0].Overdue {
 		t.Errorf("overdue: got %v", over)
 	}
-	trail, err := f.service.Trail(ctx, payments.Viewer{OrgID: police}, res.Report.ID)
+	trail, err := f.service.Trail(ctx, freeze.Viewer{OrgID: police}, res.Report.ID)
 	must(t, "trail", err)
 	if !trail.Requests[0].Overdue || trail.Totals.Overdue != 1 || trail.Totals.Open != 1 {
 		t.Errorf("trail: got %+v, want the request shown overdue", trail.Totals)
 	}
 	// A late answer is still taken, and the request is no longer overdue.
-	_, err = f.service.Respond(ctx, bankTwo, id, payments.FreezeResponse{Status: kuzet.FreezeAccountNotFound})
+	_, err = f.service.Respond(ctx, bankTwo, id, freeze.FreezeResponse{Status: kuzet.FreezeAccountNotFound})
 	must(t, "late answer", err)
-	if over, _ := f.service.Overdue(ctx); len(over) != 0 {
+	if over, _ := f.service.Overdue(ctx, police); len(over) != 0 {
 		t.Errorf("overdue after the answer: got %v", over)
 	}
 }
