@@ -110,6 +110,7 @@ const (
 	PermCaseRead        Permission = "case.read"
 	PermStatsRead       Permission = "stats.read"
 	PermExchange        Permission = "exchange"
+	PermAuditRead       Permission = "audit.read" // query the audit log: who read or changed what
 )
 
 // roleMatrix is the one place where rights are granted. Anything not listed
@@ -121,9 +122,9 @@ var roleMatrix = map[Role][]Permission{
 		PermCallVerify, PermRoamingWrite, PermCDRUpload, PermCDRRead},
 	Role(OrgPolice): {PermIndicatorRead, PermIndicatorDetail, PermIndicatorWrite, PermAllowlistWrite,
 		PermDNOWrite, PermReportCreate, PermSimboxRead, PermSimboxTriage, PermCDRRead, PermWebSubmit,
-		PermWebTriage, PermBlockingCreate, PermCaseRead, PermStatsRead, PermExchange},
+		PermWebTriage, PermBlockingCreate, PermCaseRead, PermStatsRead, PermExchange, PermAuditRead},
 	Role(OrgRegulator): {PermIndicatorRead, PermIndicatorDetail, PermIndicatorWrite, PermAllowlistWrite,
-		PermDNOWrite, PermWebSubmit, PermBlockingStatus, PermStatsRead, PermPaymentRules},
+		PermDNOWrite, PermWebSubmit, PermBlockingStatus, PermStatsRead, PermPaymentRules, PermAuditRead},
 	Role(OrgPartner): {PermIndicatorRead, PermIndicatorDetail, PermIndicatorWrite, PermExchange},
 	Role(OrgPublic):  {PermIndicatorRead, PermReportCreate, PermWebSubmit},
 }

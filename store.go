@@ -32,6 +32,7 @@ type Tx interface {
 	FreezeStore  // victim reports and freeze requests
 	WebhookStore // webhooks and their delivery outbox
 	SimboxStore  // CDR batches, SIM-box suspects and seizures
+	KeyStore     // the one-time move of a store's own keys to the key file
 
 	Commit() error
 	Rollback() error
@@ -90,4 +91,22 @@ type SettingStore interface {
 	// PutSettingIfAbsent stores value under name unless name is set, and
 	// returns the value that is stored afterwards.
 	PutSettingIfAbsent(ctx context.Context, name string, value []byte) ([]byte, error)
+}
+
+// KeyStore is what moving a store's keys out to the deployment's key file
+// needs (package keys): before the key file, the store kept its card-token
+// key in its settings and chained its audit entries without a key.
+type KeyStore interface {
+	// DeleteSetting removes the setting name; nothing if it is not set.
+	DeleteSetting(ctx context.Context, name string) error
+
+	// RekeyCardTokens replaces every stored card token t by rekey(t) where
+	// rekey says ok: in reports, the allowlist, payment checks' payees and
+	// victim reports' indicators. Returns how many stored values changed.
+	RekeyCardTokens(ctx context.Context, rekey func(token string) (string, bool)) (int64, error)
+
+	// RelinkAudit recomputes every entry's PrevHash and Hash under chain,
+	// in order, and moves the head; returns how many entries it relinked.
+	// The caller verifies the chain as it was first.
+	RelinkAudit(ctx context.Context, chain AuditChain) (int64, error)
 }

@@ -1,4 +1,5 @@
-// Package audit writes and verifies the hash-chained audit log.
+// Package audit writes, verifies, anchors and queries the keyed,
+// hash-chained audit log.
 //
 // Writes to the store record their audit entries in their own transaction
 // (see kuzet.AuditStore). Reads of personal data are recorded through a
@@ -11,10 +12,12 @@ package audit
 import (
 	"bytes"
 	"context"
+	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"log/slog"
 	"sync"
+	"time"
 
 	"github.com/kuzet/kuzet"
 )
@@ -128,8 +131,13 @@ func (r *Recorder) loop() {
 	}
 }
 
+// commitTimeout bounds one group commit, so that a database that hangs
+// fails the reads waiting on it, and cannot hang shutdown.
+const commitTimeout = 30 * time.Second
+
 func (r *Recorder) commit(batch []pending) error {
-	ctx := context.Background()
+	ctx, cancel := context.WithTimeout(context.Background(), commitTimeout)
+	defer cancel()
 	tx, err := r.store.Begin(ctx, true)
 	if err != nil {
 		return fmt.Errorf("begin audit tx: %w", err)
@@ -157,15 +165,30 @@ func (e *BrokenError) Error() string {
 
 // Report summarises a verification.
 type Report struct {
-	Entries int64
-	Head    kuzet.AuditHead
+	Entries     int64
+	Head        kuzet.AuditHead
+	Checkpoints int // checkpoints found in the chain, unchanged
 }
 
-// Verify walks the whole chain: sequence numbers without gaps, each entry's
-// link to the previous hash, each entry's own hash, and the stored head.
-// Returns a *BrokenError naming the first broken entry.
-func Verify(ctx context.Context, store kuzet.Store) (Report, error) {
+// Verify walks the whole chain in one read transaction (one snapshot):
+// sequence numbers without gaps, each entry's link to the previous hash,
+// each entry's own hash under chain's key, and the stored head. Each
+// checkpoint, whose signature pub must verify, must name an entry of the
+// chain with the same hash: so that a chain cut short, or rebuilt from
+// nothing, by someone without the key fails against a checkpoint kept
+// elsewhere. Returns a *BrokenError naming the first broken entry.
+func Verify(ctx context.Context, store kuzet.Store, chain kuzet.AuditChain, pub ed25519.PublicKey, checkpoints ...*kuzet.AuditCheckpoint) (Report, error) {
 	var rep Report
+	want := make(map[int64][]byte, len(checkpoints))
+	for _, c := range checkpoints {
+		if !c.Verify(pub) {
+			return rep, kuzet.Errorf(kuzet.EINVALID, "checkpoint at entry %d: the signature is not the key file's", c.Seq)
+		}
+		if prev, ok := want[c.Seq]; ok && !bytes.Equal(prev, c.Hash) {
+			return rep, &BrokenError{Seq: c.Seq, Reason: "two signed checkpoints name different hashes"}
+		}
+		want[c.Seq] = c.Hash
+	}
 	tx, err := store.Begin(ctx, false)
 	if err != nil {
 		return rep, fmt.Errorf("begin: %w", err)
@@ -174,14 +197,20 @@ func Verify(ctx context.Context, store kuzet.Store) (Report, error) {
 
 	var prev []byte
 	var last int64
-	err = tx.ScanAudit(ctx, func(e *kuzet.AuditEntry) error {
+	err = tx.ScanAudit(ctx, 1, func(e *kuzet.AuditEntry) error {
 		switch {
 		case e.Seq != last+1:
 			return &BrokenError{Seq: last + 1, Reason: fmt.Sprintf("entry missing (next stored is %d)", e.Seq)}
 		case !bytes.Equal(e.PrevHash, prev):
 			return &BrokenError{Seq: e.Seq, Reason: "link to the previous entry does not match"}
-		case !bytes.Equal(kuzet.AuditHash(prev, e), e.Hash):
-			return &BrokenError{Seq: e.Seq, Reason: "contents do not match the entry's hash"}
+		case !bytes.Equal(chain.Hash(prev, e), e.Hash):
+			return &BrokenError{Seq: e.Seq, Reason: "contents do not match the entry's keyed hash"}
+		}
+		if h, ok := want[e.Seq]; ok {
+			if !bytes.Equal(h, e.Hash) {
+				return &BrokenError{Seq: e.Seq, Reason: "the entry differs from the signed checkpoint"}
+			}
+			rep.Checkpoints++
 		}
 		prev, last = e.Hash, e.Seq
 		rep.Entries++
@@ -207,5 +236,30 @@ func Verify(ctx context.Context, store kuzet.Store) (Report, error) {
 	case !bytes.Equal(head.Hash, prev):
 		return rep, &BrokenError{Seq: last, Reason: "head hash does not match the last entry"}
 	}
+	for _, c := range checkpoints {
+		if c.Seq > last {
+			return rep, &BrokenError{Seq: last + 1, Reason: fmt.Sprintf(
+				"the chain ends at entry %d, but a checkpoint signed %s names entry %d: entries were removed",
+				last, c.At.UTC().Format(time.RFC3339), c.Seq)}
+		}
+		if c.Seq == 0 && len(c.Hash) != 0 {
+			return rep, &BrokenError{Seq: 0, Reason: "a checkpoint of the empty chain names a hash"}
+		}
+	}
 	return rep, nil
+}
+
+// Checkpoint returns the chain's head, as of now, signed with key.
+func Checkpoint(ctx context.Context, store kuzet.Store, key ed25519.PrivateKey, now time.Time) (*kuzet.AuditCheckpoint, error) {
+	var head kuzet.AuditHead
+	err := kuzet.Transact(ctx, store, false, func(tx kuzet.Tx) (err error) {
+		head, err = tx.AuditHead(ctx)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("audit: checkpoint: %w", err)
+	}
+	c := &kuzet.AuditCheckpoint{Seq: head.Seq, Hash: head.Hash, At: now.UTC()}
+	c.Sign(key)
+	return c, nil
 }

@@ -90,7 +90,7 @@ func (f *fixture) auditActions(tb testing.TB) []string {
 	tb.Helper()
 	var out []string
 	err := kuzet.Transact(context.Background(), f.store, false, func(tx kuzet.Tx) error {
-		return tx.ScanAudit(context.Background(), func(e *kuzet.AuditEntry) error {
+		return tx.ScanAudit(context.Background(), 1, func(e *kuzet.AuditEntry) error {
 			if e.Action != kuzet.AuditOrgCreate {
 				out = append(out, e.Action)
 			}

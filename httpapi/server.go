@@ -21,6 +21,7 @@ import (
 
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/access"
+	"github.com/kuzet/kuzet/audit"
 	"github.com/kuzet/kuzet/freeze"
 	"github.com/kuzet/kuzet/payments"
 	"github.com/kuzet/kuzet/registry"
@@ -52,6 +53,7 @@ type Config struct {
 	Web      *webwatch.Service
 	Simbox   *simbox.Service
 	Stats    *stats.Service
+	Audit    *audit.Service
 	Clock    kuzet.Clock
 	Logger   *slog.Logger
 	MaxBody  int64 // bytes; DefaultMaxBody when 0
@@ -69,6 +71,7 @@ type Server struct {
 	web      *webwatch.Service
 	simbox   *simbox.Service
 	stats    *stats.Service
+	audit    *audit.Service
 	clock    kuzet.Clock
 	logger   *slog.Logger
 	maxBody  int64
@@ -85,7 +88,7 @@ type Server struct {
 func New(cfg Config) *Server {
 	s := &Server{
 		store: cfg.Store, access: cfg.Access, registry: cfg.Registry, telecom: cfg.Telecom, payments: cfg.Payments,
-		freeze: cfg.Freeze, web: cfg.Web, simbox: cfg.Simbox, stats: cfg.Stats,
+		freeze: cfg.Freeze, web: cfg.Web, simbox: cfg.Simbox, stats: cfg.Stats, audit: cfg.Audit,
 		clock: cfg.Clock, logger: cfg.Logger, maxBody: cfg.MaxBody, mux: http.NewServeMux(),
 	}
 	if s.maxBody == 0 {
@@ -133,6 +136,9 @@ func New(cfg Config) *Server {
 		s.simboxRoutes()
 	}
 	s.statsRoutes()
+	if s.audit != nil {
+		s.auditRoutes()
+	}
 	return s
 }
 

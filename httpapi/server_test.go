@@ -567,7 +567,7 @@ func TestConcurrentReadsAreAudited(t *testing.T) {
 	}
 	defer tx.Rollback()
 	reads := 0
-	tx.ScanAudit(context.Background(), func(e *kuzet.AuditEntry) error {
+	tx.ScanAudit(context.Background(), 1, func(e *kuzet.AuditEntry) error {
 		if e.Action == kuzet.AuditIndicatorRead && e.OrgID == ts.orgs[kuzet.OrgBank].ID {
 			reads++
 		}

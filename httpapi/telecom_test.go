@@ -422,7 +422,7 @@ func scanAudit(t *testing.T, ts *testServer, fn func(*kuzet.AuditEntry) error) {
 		t.Fatal(err)
 	}
 	defer tx.Rollback()
-	if err := tx.ScanAudit(context.Background(), fn); err != nil {
+	if err := tx.ScanAudit(context.Background(), 1, fn); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -18,6 +18,14 @@ const MinCardKeyLen = 16
 // the number is not 12 to 19 digits or fails the Luhn check, and EINTERNAL
 // if key is shorter than MinCardKeyLen bytes.
 func ParseCard(raw string, key []byte) (kuzet.Indicator, error) {
+	return ParseCardKeys(raw, key, nil)
+}
+
+// ParseCardKeys is ParseCard for a deployment that migrated its tokens
+// from a legacy key (see Parser.CardLegacyKey): the token is
+// HMAC(key, HMAC(legacy, PAN)), both cut to 16 bytes. A nil legacy key is
+// ParseCard.
+func ParseCardKeys(raw string, key, legacy []byte) (kuzet.Indicator, error) {
 	if len(key) < MinCardKeyLen {
 		return kuzet.Indicator{}, kuzet.Errorf(kuzet.EINTERNAL,
 			"ident: card token key is not configured (need at least %d bytes)", MinCardKeyLen)
@@ -50,6 +58,10 @@ func ParseCard(raw string, key []byte) (kuzet.Indicator, error) {
 		return kuzet.Indicator{}, invalid("card number fails the Luhn check")
 	}
 	token := panToken(key, pan)
+	if legacy != nil {
+		inner := panToken(legacy, pan)
+		token = panToken(key, inner[:])
+	}
 
 	// BIN6 + "-" + last4 + "-" + 32 hex digits.
 	var out [6 + 1 + 4 + 1 + 32]byte
@@ -87,6 +99,25 @@ func panToken(key, pan []byte) [16]byte {
 	copy(outer[blockSize:], innerSum[:])
 	sum := sha256.Sum256(outer[:])
 	return [16]byte(sum[:16])
+}
+
+// RewrapCardToken keys a stored token again with key: the BIN and last 4
+// stay, the token becomes HMAC(key, old token), as ParseCardKeys makes it
+// from the PAN with the old token's key as the legacy key. Returns false
+// if s is not a card token.
+func RewrapCardToken(s string, key []byte) (string, bool) {
+	ind, ok := cardToken(s)
+	if !ok {
+		return "", false
+	}
+	var old [16]byte
+	if _, err := hex.Decode(old[:], []byte(ind.Value[12:])); err != nil {
+		return "", false
+	}
+	token := panToken(key, old[:])
+	out := []byte(ind.Value)
+	hex.Encode(out[12:], token[:])
+	return string(out), true
 }
 
 // cardToken accepts a value in the token form ParseCard returns.

@@ -97,3 +97,37 @@ func TestParseCardKeyed(t *testing.T) {
 		t.Fatalf("got value %s, want no PAN in it", a.Value)
 	}
 }
+
+// TestRewrapCardToken checks that a token migrated from a legacy key is
+// the token the same card gets from then on, and that neither key alone
+// makes it.
+func TestRewrapCardToken(t *testing.T) {
+	legacy, key := []byte("legacy-key-kept-in-the-old-store"), []byte("new-key-from-the-key-file-0123456")
+	const pan = "4111 1111 1111 1111"
+	old, err := ident.ParseCard(pan, legacy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved, ok := ident.RewrapCardToken(old.Value, key)
+	if !ok {
+		t.Fatalf("rewrap %q: not a token", old.Value)
+	}
+	now, err := ident.ParseCardKeys(pan, key, legacy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if moved != now.Value {
+		t.Errorf("rewrapped %q, parsed after the migration %q: want the same", moved, now.Value)
+	}
+	if moved[:12] != old.Value[:12] {
+		t.Errorf("BIN and last 4: got %q, want %q", moved[:12], old.Value[:12])
+	}
+	for _, k := range [][]byte{legacy, key} {
+		if alone, _ := ident.ParseCard(pan, k); alone.Value == moved {
+			t.Errorf("one key alone makes the migrated token")
+		}
+	}
+	if _, ok := ident.RewrapCardToken("not a token", key); ok {
+		t.Error("rewrap of a non-token: got ok")
+	}
+}

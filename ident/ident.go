@@ -16,12 +16,20 @@ const (
 )
 
 // Parser normalizes identifiers. The zero value parses every kind but
-// cards; a deployment sets CardKey from its stored token key.
+// cards; a deployment sets CardKey (and CardLegacyKey, if it has one) from
+// its key file.
 type Parser struct {
 	// CardKey is the deployment's HMAC key for card tokens. It must hold at
 	// least 16 bytes for cards to parse; otherwise cards are rejected with an
 	// EINTERNAL configuration error.
 	CardKey []byte
+
+	// CardLegacyKey, when set, is the key a deployment's store held before
+	// kuzet kept its keys outside the store: tokens are then the legacy
+	// token keyed again with CardKey (see RewrapCardToken), so that the
+	// tokens stored before still match and the legacy key alone, which a
+	// copy of the old store holds, reverses none of them.
+	CardLegacyKey []byte
 
 	// DefaultRegion is the ISO 3166-1 country whose national phone format
 	// is assumed for numbers without a country code. Empty means "KZ".
@@ -40,7 +48,7 @@ func (p *Parser) Parse(kind kuzet.Kind, raw string) (kuzet.Indicator, error) {
 	case kuzet.KindAccount:
 		return ParseAccount(raw)
 	case kuzet.KindCard:
-		return ParseCard(raw, p.CardKey)
+		return ParseCardKeys(raw, p.CardKey, p.CardLegacyKey)
 	case kuzet.KindIMEI:
 		return ParseIMEI(raw)
 	case kuzet.KindDomain:

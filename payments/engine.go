@@ -43,8 +43,11 @@ type EngineConfig struct {
 	Calls      CallSignals // the telecom signal [none]
 	Sink       Sink        // where check records go [none: not kept]
 	CardKey    []byte      // the deployment's card token key [none: card payees are refused]
-	Clock      kuzet.Clock // [kuzet.SystemClock]
-	Rules      *RuleSet    // the live rules [DefaultRules()]
+	// CardLegacyKey is the key the store held before the migration of
+	// card tokens, if there was one (ident.Parser.CardLegacyKey).
+	CardLegacyKey []byte
+	Clock         kuzet.Clock // [kuzet.SystemClock]
+	Rules         *RuleSet    // the live rules [DefaultRules()]
 
 	MaxPayers  int // payers remembered, about 140 bytes each with the index [2,000,000]
 	MaxPayees  int // payees remembered, about 150 bytes each with the index [2,000,000]
@@ -63,6 +66,7 @@ type Engine struct {
 	calls      CallSignals
 	sink       Sink
 	cardKey    []byte
+	cardLegacy []byte
 	clock      kuzet.Clock
 
 	rules  atomic.Pointer[RuleSet]
@@ -101,7 +105,7 @@ func NewEngine(cfg EngineConfig) *Engine {
 		cfg.FanInWindow = 6 * time.Hour
 	}
 	e := &Engine{
-		indicators: cfg.Indicators, calls: cfg.Calls, sink: cfg.Sink, cardKey: cfg.CardKey, clock: cfg.Clock,
+		indicators: cfg.Indicators, calls: cfg.Calls, sink: cfg.Sink, cardKey: cfg.CardKey, cardLegacy: cfg.CardLegacyKey, clock: cfg.Clock,
 		payers: newTable[payer](cfg.MaxPayers), payees: newTable[payee](cfg.MaxPayees),
 		devices:  newTable[mark](cfg.MaxDevices),
 		velocity: uint32(cfg.VelocityWindow / time.Second), fanIn: uint32(cfg.FanInWindow / time.Second),

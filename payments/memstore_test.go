@@ -190,19 +190,6 @@ func (t *memTx) AppendAudit(ctx context.Context, entries ...*kuzet.AuditEntry) e
 	return nil
 }
 
-func (t *memTx) AuditHead(ctx context.Context) (kuzet.AuditHead, error) {
-	return kuzet.AuditHead{Seq: int64(len(t.m.data.audit))}, nil
-}
-
-func (t *memTx) ScanAudit(ctx context.Context, fn func(*kuzet.AuditEntry) error) error {
-	for _, e := range t.m.data.audit {
-		if err := fn(e); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 func (t *memTx) PutChecks(ctx context.Context, checks []*kuzet.CheckRecord) error {
 	if err := t.w(); err != nil {
 		return err

@@ -91,7 +91,7 @@ func (e *Engine) normalizePayee(pe *kuzet.Payee, path string, p *kuzet.Problems)
 		}
 	}
 	if pe.Card = strings.TrimSpace(pe.Card); pe.Card != "" {
-		ind, err := ident.ParseCard(pe.Card, e.cardKey)
+		ind, err := ident.ParseCardKeys(pe.Card, e.cardKey, e.cardLegacy)
 		switch {
 		case kuzet.ErrorCode(err) == kuzet.EINTERNAL:
 			return fmt.Errorf("payments: payee card: %w", err)

@@ -40,7 +40,15 @@ const rollbackTimeout = 10 * time.Second
 // DB is the PostgreSQL store. It implements kuzet.Store.
 type DB struct {
 	pool *pgxpool.Pool
+	opts options
 }
+
+// Timeouts of the connections, unless the URL sets its own: a server that
+// does not answer must not hold a request, or shutdown, for ever.
+const (
+	connectTimeout   = 10 * time.Second
+	statementTimeout = 60 * time.Second
+)
 
 var _ kuzet.Store = (*DB)(nil)
 
@@ -48,20 +56,37 @@ var _ kuzet.Store = (*DB)(nil)
 // string, as pgx accepts; parameters it does not know, such as
 // search_path, are set on every connection), brings the schema up to date
 // and returns the store.
-func Open(ctx context.Context, url string) (*DB, error) {
+//
+// Connections time out after connectTimeout and statements after
+// statementTimeout unless the URL says otherwise (connect_timeout,
+// statement_timeout). With ReadOnly it applies no migration and every
+// writable transaction fails.
+func Open(ctx context.Context, url string, opts ...Option) (*DB, error) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: open: %w", err)
+	}
+	if cfg.ConnConfig.ConnectTimeout == 0 {
+		cfg.ConnConfig.ConnectTimeout = connectTimeout
+	}
+	if _, ok := cfg.ConnConfig.RuntimeParams["statement_timeout"]; !ok {
+		cfg.ConnConfig.RuntimeParams["statement_timeout"] = fmt.Sprint(statementTimeout.Milliseconds())
 	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: open: %w", err)
 	}
-	if err := migrate(ctx, pool); err != nil {
-		pool.Close()
-		return nil, err
+	if !o.readOnly {
+		if err := migrate(ctx, pool); err != nil {
+			pool.Close()
+			return nil, err
+		}
 	}
-	return &DB{pool: pool}, nil
+	return &DB{pool: pool, opts: o}, nil
 }
 
 // Close closes the pool, waiting for connections in use to be returned.
@@ -72,22 +97,31 @@ func (db *DB) Close() error {
 
 // Begin starts a transaction, read-only unless writable. PostgreSQL does not
 // serialize writers; AppendAudit takes its turn on the audit head itself.
+//
+// A read-only transaction is REPEATABLE READ: every statement in it sees
+// the one snapshot taken at its first, so that a reader of several tables
+// (the audit verifier reading entries, then the head) never sees a write
+// committed between two of its reads.
 func (db *DB) Begin(ctx context.Context, writable bool) (kuzet.Tx, error) {
-	mode := pgx.ReadOnly
+	opts := pgx.TxOptions{AccessMode: pgx.ReadOnly, IsoLevel: pgx.RepeatableRead}
 	if writable {
-		mode = pgx.ReadWrite
+		if db.opts.readOnly {
+			return nil, kuzet.Errorf(kuzet.EINTERNAL, "postgres: the store was opened read-only")
+		}
+		opts = pgx.TxOptions{AccessMode: pgx.ReadWrite}
 	}
-	t, err := db.pool.BeginTx(ctx, pgx.TxOptions{AccessMode: mode})
+	t, err := db.pool.BeginTx(ctx, opts)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: begin: %w", err)
 	}
-	return &tx{tx: t, ctx: ctx}, nil
+	return &tx{tx: t, ctx: ctx, chain: db.opts.chain}, nil
 }
 
 // tx implements kuzet.Tx over one pgx transaction.
 type tx struct {
-	tx  pgx.Tx
-	ctx context.Context // Begin's, for Commit and Rollback, which take none
+	chain kuzet.AuditChain
+	tx    pgx.Tx
+	ctx   context.Context // Begin's, for Commit and Rollback, which take none
 }
 
 var _ kuzet.Tx = (*tx)(nil)

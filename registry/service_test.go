@@ -98,7 +98,7 @@ func storedAudit(tb testing.TB, db kuzet.Store) []string {
 	}
 	defer tx.Rollback()
 	var out []string
-	err = tx.ScanAudit(ctx, func(e *kuzet.AuditEntry) error {
+	err = tx.ScanAudit(ctx, 1, func(e *kuzet.AuditEntry) error {
 		out = append(out, e.Action+" "+e.Object)
 		return nil
 	})
@@ -404,7 +404,7 @@ func auditDetail(tb testing.TB, db kuzet.Store, seq int64) string {
 	}
 	defer tx.Rollback()
 	var detail string
-	err = tx.ScanAudit(ctx, func(e *kuzet.AuditEntry) error {
+	err = tx.ScanAudit(ctx, 1, func(e *kuzet.AuditEntry) error {
 		if e.Seq == seq {
 			detail = e.Detail
 		}

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 	"time"
@@ -24,7 +25,15 @@ var (
 	// per entry would cost more than the entry's insert itself.
 	insertAuditChunkQuery = prepare(insertAuditSQL + strings.Repeat(", (?, ?, ?, ?, ?, ?, ?, ?)", auditChunk-1))
 	scanAuditQuery        = prepare(`SELECT seq, at, org_id, action, object, detail, prev_hash, hash
-		FROM audit_log ORDER BY seq`)
+		FROM audit_log WHERE seq >= ? ORDER BY seq`)
+	// The filter's parts are switched on and off by their first
+	// parameter, so that one prepared statement serves every filter.
+	findAuditQuery = prepare(`SELECT seq, at, org_id, action, object, detail, prev_hash, hash
+		FROM audit_log
+		WHERE seq > ?1
+		  AND (?2 = 0 OR at >= ?2) AND (?3 = 0 OR at < ?3)
+		  AND (?4 = 0 OR org_id = ?5) AND (?6 = '' OR action = ?6)
+		ORDER BY seq LIMIT ?7`)
 )
 
 // AppendAudit links entries after the current head, in order: it sets Seq,
@@ -40,7 +49,7 @@ func (tx *tx) AppendAudit(ctx context.Context, entries ...*kuzet.AuditEntry) err
 		return err
 	}
 	head.Hash = blob(head.Hash)
-	head = head.Link(entries)
+	head = tx.chain.Link(head, entries)
 	args := make([]any, 0, 8*min(len(entries), auditChunk))
 	for rest := entries; len(rest) > 0; {
 		q, n := insertAuditQuery, 1
@@ -72,24 +81,20 @@ func (tx *tx) AuditHead(ctx context.Context) (kuzet.AuditHead, error) {
 	return h, nil
 }
 
-// ScanAudit calls fn for every entry in Seq order. Stops at and returns fn's
-// first error. fn must not use the transaction.
-func (tx *tx) ScanAudit(ctx context.Context, fn func(*kuzet.AuditEntry) error) error {
-	rows, err := tx.stmt(ctx, scanAuditQuery).QueryContext(ctx)
+// ScanAudit calls fn for every entry from seq from on, in Seq order. Stops
+// at and returns fn's first error. fn must not use the transaction.
+func (tx *tx) ScanAudit(ctx context.Context, from int64, fn func(*kuzet.AuditEntry) error) error {
+	rows, err := tx.stmt(ctx, scanAuditQuery).QueryContext(ctx, from)
 	if err != nil {
 		return fmt.Errorf("sqlite: scan audit: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var (
-			e  kuzet.AuditEntry
-			at int64
-		)
-		if err := rows.Scan(&e.Seq, &at, &e.OrgID, &e.Action, &e.Object, &e.Detail, &e.PrevHash, &e.Hash); err != nil {
+		e, err := scanAuditEntry(rows)
+		if err != nil {
 			return fmt.Errorf("sqlite: scan audit: %w", err)
 		}
-		e.At = time.Unix(0, at).UTC()
-		if err := fn(&e); err != nil {
+		if err := fn(e); err != nil {
 			return err
 		}
 	}
@@ -97,4 +102,52 @@ func (tx *tx) ScanAudit(ctx context.Context, fn func(*kuzet.AuditEntry) error) e
 		return fmt.Errorf("sqlite: scan audit: %w", err)
 	}
 	return nil
+}
+
+// FindAudit returns the entries f selects, in Seq order.
+func (tx *tx) FindAudit(ctx context.Context, f kuzet.AuditFilter) ([]*kuzet.AuditEntry, error) {
+	var from, to int64
+	if !f.From.IsZero() {
+		from = f.From.UnixNano()
+	}
+	if !f.To.IsZero() {
+		to = f.To.UnixNano()
+	}
+	byOrg := 0
+	if f.OrgID != 0 {
+		byOrg = 1
+	}
+	limit := f.Limit
+	if limit <= 0 {
+		limit = -1 // no limit
+	}
+	rows, err := tx.stmt(ctx, findAuditQuery).QueryContext(ctx, f.AfterSeq, from, to, byOrg, f.OrgID, f.Action, limit)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: find audit: %w", err)
+	}
+	defer rows.Close()
+	var out []*kuzet.AuditEntry
+	for rows.Next() {
+		e, err := scanAuditEntry(rows)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: find audit: %w", err)
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: find audit: %w", err)
+	}
+	return out, nil
+}
+
+func scanAuditEntry(rows *sql.Rows) (*kuzet.AuditEntry, error) {
+	var (
+		e  kuzet.AuditEntry
+		at int64
+	)
+	if err := rows.Scan(&e.Seq, &at, &e.OrgID, &e.Action, &e.Object, &e.Detail, &e.PrevHash, &e.Hash); err != nil {
+		return nil, err
+	}
+	e.At = time.Unix(0, at).UTC()
+	return &e, nil
 }

@@ -49,6 +49,7 @@ var migrations embed.FS
 // DB is the SQLite store. It implements kuzet.Store.
 type DB struct {
 	path  string
+	opts  options
 	write *sql.DB // one connection: the only writer
 	read  *sql.DB // query_only connections for read-only transactions
 
@@ -75,16 +76,24 @@ const walRestartFrames = 4096
 var _ kuzet.Store = (*DB)(nil)
 
 // Open opens the database FileName in dir, creating both if needed, brings
-// its schema up to date and returns the store.
-func Open(ctx context.Context, dir string) (*DB, error) {
-	if err := os.MkdirAll(dir, 0o750); err != nil {
-		return nil, fmt.Errorf("sqlite: open: %w", err)
+// its schema up to date and returns the store. With ReadOnly it opens an
+// existing database as it is, and returns ENOTFOUND if there is none.
+func Open(ctx context.Context, dir string, opts ...Option) (*DB, error) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
 	}
 	path, err := filepath.Abs(filepath.Join(dir, FileName))
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open: %w", err)
 	}
-	db := &DB{path: path}
+	if o.readOnly {
+		return openReadOnly(ctx, path, o)
+	}
+	if err := os.MkdirAll(dir, 0o750); err != nil {
+		return nil, fmt.Errorf("sqlite: open: %w", err)
+	}
+	db := &DB{path: path, opts: o}
 
 	// The pragmas go in the DSN so that the driver applies them to every
 	// connection it opens, including ones database/sql reopens later.
@@ -92,7 +101,12 @@ func Open(ctx context.Context, dir string) (*DB, error) {
 		"_pragma": {
 			fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()),
 			"journal_mode(WAL)",
-			"synchronous(NORMAL)",
+			// FULL: a commit returns once the WAL is on disk, so that an
+			// acknowledged write survives power loss, not only a killed
+			// process (with NORMAL the last commits may be lost). Writers
+			// commit in groups (the audit recorder, the check writer), so
+			// the fsync is paid per group, not per request.
+			"synchronous(FULL)",
 			"foreign_keys(1)",
 			"cache_size(-65536)", // 64 MiB: bulk loads touch index pages all over the file
 			mmapSize,
@@ -149,6 +163,55 @@ func Open(ctx context.Context, dir string) (*DB, error) {
 	db.stopCkpt, db.ckptDone = make(chan struct{}), make(chan struct{})
 	go db.checkpoint()
 	return db, nil
+}
+
+// openReadOnly opens the database at path for reading only, as it is.
+func openReadOnly(ctx context.Context, path string, o options) (*DB, error) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil, kuzet.Errorf(kuzet.ENOTFOUND, "no kuzet database at %s", path)
+	} else if err != nil {
+		return nil, fmt.Errorf("sqlite: open: %w", err)
+	}
+	db := &DB{path: path, opts: o}
+	var err error
+	db.read, err = sql.Open("sqlite", dsn(path, url.Values{
+		"mode": {"ro"},
+		"_pragma": {
+			fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()),
+			"query_only(1)",
+			mmapSize,
+		},
+	}))
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open: %w", err)
+	}
+	if err := checkSchema(ctx, db.read); err != nil {
+		db.read.Close()
+		return nil, err
+	}
+	if db.readStmts, err = prepareAll(ctx, db.read); err != nil {
+		db.read.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// checkSchema returns an error unless every embedded migration has been
+// applied: a read-only store cannot bring an older database up to date.
+func checkSchema(ctx context.Context, pool *sql.DB) error {
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return fmt.Errorf("sqlite: schema: %w", err)
+	}
+	var n int
+	if err := pool.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil {
+		return fmt.Errorf("sqlite: not a kuzet database: %w", err)
+	}
+	if n < len(names) {
+		return kuzet.Errorf(kuzet.ECONFLICT, "the database's schema is older than this kuzet's (%d of %d migrations): "+
+			"start `kuzet serve` on it once to bring it up to date", n, len(names))
+	}
+	return nil
 }
 
 // checkpoint copies committed WAL frames into the database file, off the
@@ -212,6 +275,9 @@ func (db *DB) Close() error {
 // cannot write.
 func (db *DB) Begin(ctx context.Context, writable bool) (kuzet.Tx, error) {
 	pool, stmts, opts := db.read, db.readStmts, &sql.TxOptions{ReadOnly: true}
+	if writable && db.opts.readOnly {
+		return nil, kuzet.Errorf(kuzet.EINTERNAL, "sqlite: the store was opened read-only")
+	}
 	if writable {
 		// The DSN's _txlock makes this BEGIN IMMEDIATE: the write lock is
 		// taken now rather than at the first write, where a deferred
@@ -222,12 +288,13 @@ func (db *DB) Begin(ctx context.Context, writable bool) (kuzet.Tx, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: begin: %w", err)
 	}
-	return &tx{tx: t, prepared: stmts, stmts: make([]*sql.Stmt, len(stmts))}, nil
+	return &tx{tx: t, chain: db.opts.chain, prepared: stmts, stmts: make([]*sql.Stmt, len(stmts))}, nil
 }
 
 // tx implements kuzet.Tx over one database/sql transaction.
 type tx struct {
 	tx       *sql.Tx
+	chain    kuzet.AuditChain
 	prepared []*sql.Stmt // the pool's statements
 	stmts    []*sql.Stmt // those bound to tx so far, by query
 }

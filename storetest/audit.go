@@ -46,7 +46,7 @@ func scanAudit(t *testing.T, s kuzet.Store) ([]*kuzet.AuditEntry, kuzet.AuditHea
 		head  kuzet.AuditHead
 	)
 	view(t, s, func(ctx context.Context, tx kuzet.Tx) {
-		must(t, "scan audit", tx.ScanAudit(ctx, func(e *kuzet.AuditEntry) error {
+		must(t, "scan audit", tx.ScanAudit(ctx, 1, func(e *kuzet.AuditEntry) error {
 			chain = append(chain, e)
 			return nil
 		}))
@@ -69,7 +69,7 @@ func verifyChain(chain []*kuzet.AuditEntry, head kuzet.AuditHead) error {
 		if !bytes.Equal(e.PrevHash, prev) {
 			return fmt.Errorf("entry %d: PrevHash is not the previous entry's hash", e.Seq)
 		}
-		if h := kuzet.AuditHash(prev, e); !bytes.Equal(e.Hash, h) {
+		if h := (kuzet.AuditChain{}).Hash(prev, e); !bytes.Equal(e.Hash, h) {
 			return fmt.Errorf("entry %d: got hash %x, want %x", e.Seq, e.Hash, h)
 		}
 		prev = e.Hash
@@ -238,7 +238,7 @@ func testAudit(t *testing.T, open func(t *testing.T) kuzet.Store) {
 		appendAudit(t, s, entries(5, "phone"))
 		view(t, s, func(ctx context.Context, tx kuzet.Tx) {
 			var seqs []int64
-			err := tx.ScanAudit(ctx, func(e *kuzet.AuditEntry) error {
+			err := tx.ScanAudit(ctx, 1, func(e *kuzet.AuditEntry) error {
 				if seqs = append(seqs, e.Seq); len(seqs) == 3 {
 					return errStop
 				}

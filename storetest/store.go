@@ -325,7 +325,7 @@ func dump(t *testing.T, s kuzet.Store) string {
 			fmt.Fprintf(&b, "allow %+v\n", *e)
 			return nil
 		}))
-		must(t, "scan audit", tx.ScanAudit(ctx, func(e *kuzet.AuditEntry) error {
+		must(t, "scan audit", tx.ScanAudit(ctx, 1, func(e *kuzet.AuditEntry) error {
 			fmt.Fprintf(&b, "audit %d %x\n", e.Seq, e.Hash)
 			return nil
 		}))

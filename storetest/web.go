@@ -576,7 +576,7 @@ func testWebWorkflow(t *testing.T, s kuzet.Store) {
 	// chain.
 	var actions []string
 	view(t, s, func(ctx context.Context, tx kuzet.Tx) {
-		must(t, "scan audit", tx.ScanAudit(ctx, func(e *kuzet.AuditEntry) error {
+		must(t, "scan audit", tx.ScanAudit(ctx, 1, func(e *kuzet.AuditEntry) error {
 			actions = append(actions, e.Action)
 			return nil
 		}))

@@ -398,7 +398,7 @@ func (tx *memTx) AppendAudit(_ context.Context, entries ...*kuzet.AuditEntry) er
 		}
 		e.Seq = int64(len(tx.d.audit) + 1)
 		e.PrevHash = prev
-		e.Hash = kuzet.AuditHash(prev, e)
+		e.Hash = (kuzet.AuditChain{}).Hash(prev, e)
 		cp := *e
 		tx.d.audit = append(tx.d.audit, &cp)
 	}

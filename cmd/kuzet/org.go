@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"strconv"
 	"strings"
@@ -50,23 +49,6 @@ func runOrg(ctx context.Context, env *Env, args []string) error {
 	return usagef("unknown subcommand %q (add, list, add-key, revoke-key)", args[0])
 }
 
-// storeOptions are the flags that choose the store, shared by the
-// command-line tools.
-type storeOptions struct{ data, db string }
-
-func (o *storeOptions) flags(fs *flag.FlagSet) {
-	o.data = "kuzet-data"
-	fs.StringVar(&o.data, "data", o.data, "data `directory` of the embedded SQLite store")
-	fs.StringVar(&o.db, "db", "", "PostgreSQL `URL` (postgres://…); overrides --data")
-}
-
-func (o *storeOptions) open(ctx context.Context, env *Env) (kuzet.Store, error) {
-	if o.db == "" {
-		o.db = env.Getenv("KUZET_DB")
-	}
-	return openStore(ctx, o.data, o.db)
-}
-
 func runOrgAdd(ctx context.Context, env *Env, args []string) error {
 	fs := newFlagSet(env, "org add", "org add --data DIR --name NAME --type TYPE [--bic BIC] [--bank-code NNN] [--prefixes 7701,7702]",
 		"Creates an organisation and prints its first API key as the last line of standard output.\n"+
@@ -92,7 +74,7 @@ func runOrgAdd(ctx context.Context, env *Env, args []string) error {
 			o.Prefixes = append(o.Prefixes, p)
 		}
 	}
-	store, err := so.open(ctx, env)
+	store, err := so.create(ctx, env)
 	if err != nil {
 		return err
 	}
@@ -113,7 +95,7 @@ func runOrgList(ctx context.Context, env *Env, args []string) error {
 	if err := parseFlags(env, fs, args); err != nil {
 		return err
 	}
-	store, err := so.open(ctx, env)
+	store, err := so.openReadOnly(ctx, env)
 	if err != nil {
 		return err
 	}

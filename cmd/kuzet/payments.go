@@ -82,7 +82,7 @@ type paymentsPart struct {
 
 // newPayments builds the payments engine, fed by the registry's index and
 // the telecom engine's active-call signal, and its service.
-func (m *Main) newPayments(cardKey []byte) *paymentsPart {
+func (m *Main) newPayments(parser *ident.Parser) *paymentsPart {
 	store := m.Store
 	p := &paymentsPart{Writer: payments.NewWriter(payments.WriterConfig{Store: store, Logger: m.Logger})}
 	var calls payments.CallSignals // nil, not a nil *telecom.Service, without one
@@ -90,10 +90,10 @@ func (m *Main) newPayments(cardKey []byte) *paymentsPart {
 		calls = m.Telecom
 	}
 	engine := payments.NewEngine(payments.EngineConfig{Indicators: m.Registry.Index(), Calls: calls, Sink: p.Writer,
-		CardKey: cardKey, Clock: m.Clock})
+		CardKey: parser.CardKey, CardLegacyKey: parser.CardLegacyKey, Clock: m.Clock})
 	p.Service = payments.NewService(payments.Config{Engine: engine, Store: store, Writer: p.Writer,
 		Clock: m.Clock, Audit: m.Audit, Logger: m.Logger, Registry: m.Registry})
-	p.Freeze = freeze.NewService(freeze.Config{Store: store, Registry: m.Registry, Parser: &ident.Parser{CardKey: cardKey},
+	p.Freeze = freeze.NewService(freeze.Config{Store: store, Registry: m.Registry, Parser: parser,
 		Clock: m.Clock, Audit: m.Audit, Logger: m.Logger, Deadline: m.Config.Payments.FreezeDeadline})
 	p.dispatcher = freeze.NewDispatcher(freeze.DispatcherConfig{Store: store, Doer: webhook.New(10 * time.Second),
 		Clock: m.Clock, Logger: m.Logger})

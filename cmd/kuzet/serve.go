@@ -2,7 +2,7 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
+	"crypto/tls"
 	"errors"
 	"flag"
 	"fmt"
@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/kuzet/kuzet"
@@ -19,11 +20,10 @@ import (
 	"github.com/kuzet/kuzet/audit"
 	"github.com/kuzet/kuzet/httpapi"
 	"github.com/kuzet/kuzet/ident"
+	"github.com/kuzet/kuzet/keys"
 	"github.com/kuzet/kuzet/natsbus"
-	"github.com/kuzet/kuzet/postgres"
 	"github.com/kuzet/kuzet/registry"
 	"github.com/kuzet/kuzet/simbox"
-	"github.com/kuzet/kuzet/sqlite"
 	"github.com/kuzet/kuzet/telecom"
 	"github.com/kuzet/kuzet/webwatch"
 )
@@ -49,11 +49,21 @@ func init() {
 type Config struct {
 	Data     string // SQLite data directory
 	DB       string // PostgreSQL URL; overrides Data
+	KeyFile  string // the deployment's key file; DIR.key beside Data by default
 	NATS     string // NATS URL for multi-node event streams
 	Addr     string
 	LogLevel string
 	MaxBody  int64
 	Shutdown time.Duration
+
+	// Transport: TLS on every non-loopback listener, unless a proxy in
+	// front terminates it (InsecureHTTP).
+	TLSCert, TLSKey string
+	InsecureHTTP    bool
+
+	// CheckpointEvery is how often the server signs an audit checkpoint,
+	// writes it to its log and serves it at GET /v1/audit/checkpoint.
+	CheckpointEvery time.Duration
 
 	// Call verification (package telecom); zero durations take its defaults.
 	Plan          string // number plan file; the built-in Kazakh plan when empty
@@ -76,8 +86,10 @@ type Main struct {
 	Logger *slog.Logger
 
 	Store    kuzet.Store
+	Keys     *keys.Keys
 	Access   *access.Service
 	Audit    *audit.Recorder
+	AuditLog *audit.Service
 	Registry *registry.Service
 	API      *httpapi.Server
 	Bus      *natsbus.Bus
@@ -92,10 +104,12 @@ type Main struct {
 	ct    *ctFollowers
 
 	ln     net.Listener
+	certs  *certReloader // nil without TLS
 	http   *http.Server
 	served chan error
-	stop   context.CancelFunc // stops the maintenance loop
+	stop   context.CancelFunc // stops the maintenance loop and the jobs
 	done   chan struct{}
+	jobs   sync.WaitGroup
 }
 
 // maintenanceEvery is how often expired reports leave memory and old
@@ -144,7 +158,7 @@ func NewMain(env *Env) *Main {
 		Clock: kuzet.SystemClock,
 		Config: Config{
 			Data: "kuzet-data", Addr: "127.0.0.1:8080", LogLevel: "info",
-			MaxBody: httpapi.DefaultMaxBody, Shutdown: 15 * time.Second,
+			MaxBody: httpapi.DefaultMaxBody, Shutdown: 15 * time.Second, CheckpointEvery: 10 * time.Minute,
 		},
 	}
 }
@@ -154,7 +168,9 @@ func NewMain(env *Env) *Main {
 func (m *Main) ParseFlags(args []string) error {
 	fs := newFlagSet(m.Env, "serve", "serve [--data DIR | --db postgres://…] [--addr HOST:PORT] [--nats nats://…]",
 		"Runs the API server. Flags not given are read from KUZET_<FLAG> environment variables\n"+
-			"(KUZET_DATA, KUZET_DB, KUZET_ADDR, KUZET_NATS, KUZET_LOG_LEVEL, KUZET_MAX_BODY, KUZET_SHUTDOWN).\n"+
+			"(KUZET_DATA, KUZET_DB, KUZET_KEY_FILE, KUZET_ADDR, KUZET_NATS, KUZET_TLS_CERT, …).\n"+
+			"The key file is created beside a new --data directory; an existing store needs its own.\n"+
+			"A non-loopback --addr needs --tls-cert and --tls-key, or --insecure-http behind a TLS proxy.\n"+
 			"SIGINT or SIGTERM stops it gracefully: requests in flight finish, nothing acknowledged is lost.")
 	m.storeFlags(fs)
 	fs.StringVar(&m.Config.Addr, "addr", m.Config.Addr, "`host:port` to listen on")
@@ -162,6 +178,12 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.StringVar(&m.Config.LogLevel, "log-level", m.Config.LogLevel, "log `level`: debug, info, warn, error")
 	fs.Int64Var(&m.Config.MaxBody, "max-body", m.Config.MaxBody, "largest request body in `bytes`")
 	fs.DurationVar(&m.Config.Shutdown, "shutdown", m.Config.Shutdown, "how long to wait for requests in flight at shutdown")
+	fs.StringVar(&m.Config.TLSCert, "tls-cert", m.Config.TLSCert, "TLS certificate `file` (PEM, chain included); reloaded on SIGHUP")
+	fs.StringVar(&m.Config.TLSKey, "tls-key", m.Config.TLSKey, "TLS private key `file` (PEM)")
+	fs.BoolVar(&m.Config.InsecureHTTP, "insecure-http", m.Config.InsecureHTTP,
+		"serve plain HTTP on a non-loopback address: only behind a proxy that terminates TLS")
+	fs.DurationVar(&m.Config.CheckpointEvery, "audit-checkpoint-every", m.Config.CheckpointEvery,
+		"how often a signed audit checkpoint is logged and served at GET /v1/audit/checkpoint")
 	fs.StringVar(&m.Config.Plan, "plan", m.Config.Plan, "number plan `file` (docs/telecom.md); the built-in Kazakh plan when empty")
 	fs.DurationVar(&m.Config.CallWindow, "call-window", 120*time.Second, "how long a registered call can be matched")
 	fs.DurationVar(&m.Config.CallTolerance, "call-tolerance", 10*time.Second, "clock skew allowed between operators")
@@ -180,6 +202,7 @@ func (m *Main) ParseFlags(args []string) error {
 func (m *Main) storeFlags(fs *flag.FlagSet) {
 	fs.StringVar(&m.Config.Data, "data", m.Config.Data, "data `directory` for the embedded SQLite store")
 	fs.StringVar(&m.Config.DB, "db", m.Config.DB, "PostgreSQL `URL` (postgres://…); overrides --data")
+	keyFileFlag(fs, &m.Config.KeyFile)
 }
 
 // envFallback sets every flag not given on the command line from
@@ -202,40 +225,6 @@ func envFallback(fs *flag.FlagSet, getenv func(string) string) error {
 	return err
 }
 
-// openStore opens PostgreSQL when db is set, else SQLite in data.
-func openStore(ctx context.Context, data, db string) (kuzet.Store, error) {
-	if db != "" {
-		s, err := postgres.Open(ctx, db)
-		if err != nil {
-			return nil, fmt.Errorf("open postgres: %w", err)
-		}
-		return s, nil
-	}
-	s, err := sqlite.Open(ctx, data)
-	if err != nil {
-		return nil, fmt.Errorf("open sqlite in %s: %w", data, err)
-	}
-	return s, nil
-}
-
-// cardKey returns the deployment's card-token key, made on first use.
-func cardKey(ctx context.Context, store kuzet.Store) ([]byte, error) {
-	fresh := make([]byte, 32)
-	if _, err := rand.Read(fresh); err != nil {
-		return nil, err
-	}
-	tx, err := store.Begin(ctx, true)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	key, err := tx.PutSettingIfAbsent(ctx, "card_token_key", fresh)
-	if err != nil {
-		return nil, fmt.Errorf("card token key: %w", err)
-	}
-	return key, tx.Commit()
-}
-
 func newLogger(w io.Writer, level string) (*slog.Logger, error) {
 	var l slog.Level
 	if err := l.UnmarshalText([]byte(level)); err != nil {
@@ -252,16 +241,29 @@ func (m *Main) Run(ctx context.Context) (err error) {
 			return err
 		}
 	}
-	if m.Store, err = openStore(ctx, m.Config.Data, m.Config.DB); err != nil {
+	if (m.Config.TLSCert == "") != (m.Config.TLSKey == "") {
+		return usagef("--tls-cert and --tls-key go together")
+	}
+	if m.Config.TLSCert == "" {
+		if err := checkPlainHTTP(m.Config.Addr, m.Config.InsecureHTTP); err != nil {
+			return err
+		}
+	} else if m.certs, err = newCertReloader(m.Config.TLSCert, m.Config.TLSKey, m.Logger); err != nil {
 		return err
 	}
-	key, err := cardKey(ctx, m.Store)
-	if err != nil {
+	if m.Store, m.Keys, err = openKeyed(ctx, m.Config.Data, m.Config.DB, m.Config.KeyFile, true, m.Logger); err != nil {
 		return err
 	}
+	if m.Config.KeyFile == "" && m.Config.DB == "" {
+		m.Logger.Warn("the key file is kept beside the data directory by default: for production keep it apart from "+
+			"the store and its backups (--key-file)", "key_file", keys.DefaultPath(m.Config.Data))
+	}
+	parser := &ident.Parser{CardKey: m.Keys.CardToken, CardLegacyKey: m.Keys.CardLegacy}
 	m.Access = access.NewService(m.Store, m.Clock)
 	m.Audit = audit.NewRecorder(m.Store, m.Logger)
-	m.Registry = registry.NewService(m.Store, &ident.Parser{CardKey: key}, m.Clock, m.Audit)
+	m.AuditLog = audit.NewService(audit.Config{Store: m.Store, Audit: m.Audit, Signer: m.Keys.AuditSigner,
+		Clock: m.Clock, Logger: m.Logger})
+	m.Registry = registry.NewService(m.Store, parser, m.Clock, m.Audit)
 	if m.Telecom, err = m.newTelecom(); err != nil {
 		return err
 	}
@@ -281,7 +283,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if m.calls != nil {
 		m.Telecom.Originations.Subscribe(m.calls.PublishOriginated)
 	}
-	m.Payments = m.newPayments(key)
+	m.Payments = m.newPayments(parser)
 	followers, err := m.openWeb()
 	if err != nil {
 		return err
@@ -292,7 +294,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	m.API = httpapi.New(httpapi.Config{
 		Store: m.Store, Access: m.Access, Registry: m.Registry, Clock: m.Clock, Logger: m.Logger, MaxBody: m.Config.MaxBody,
 		Telecom: m.Telecom, Web: m.Web, Payments: m.Payments.Service, Freeze: m.Payments.Freeze,
-		Simbox: m.Simbox,
+		Simbox: m.Simbox, Audit: m.AuditLog,
 	})
 
 	if m.ln, err = net.Listen("tcp", m.Config.Addr); err != nil {
@@ -302,8 +304,13 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		Handler:           m.API,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      120 * time.Second,
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(m.Logger.Handler(), slog.LevelWarn),
+	}
+	if m.certs != nil {
+		m.http.TLSConfig = m.certs.tlsConfig()
+		m.ln = tls.NewListener(m.ln, m.http.TLSConfig)
 	}
 	m.served = make(chan error, 1)
 	go func() { m.served <- m.http.Serve(m.ln) }()
@@ -340,6 +347,9 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	mctx, m.stop = context.WithCancel(context.Background())
 	m.done = make(chan struct{})
 	go m.maintain(mctx)
+	if m.Config.CheckpointEvery > 0 {
+		m.jobs.Go(func() { m.AuditLog.CheckpointEvery(mctx, m.Config.CheckpointEvery) })
+	}
 	m.API.SetReady(true)
 	m.startCTFollowers(followers)
 	m.Logger.Info("serving", "addr", m.ln.Addr().String())
@@ -351,6 +361,9 @@ func (m *Main) URL() string {
 	if m.ln == nil {
 		return ""
 	}
+	if m.Config.TLSCert != "" {
+		return "https://" + m.ln.Addr().String()
+	}
 	return "http://" + m.ln.Addr().String()
 }
 
@@ -361,7 +374,12 @@ func (m *Main) Close() error {
 	if m.stop != nil {
 		m.stop()
 		<-m.done
+		m.jobs.Wait()
 		m.stop = nil
+	}
+	if m.certs != nil {
+		m.certs.stop()
+		m.certs = nil
 	}
 	m.stopCTFollowers() // before the store closes under them
 	if m.http != nil {

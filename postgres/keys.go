@@ -1,0 +1,106 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/kuzet/kuzet"
+)
+
+// The key migration runs once, on a store of modest size, outside the
+// request path.
+
+// DeleteSetting removes the setting name; nothing if it is not set.
+func (tx *tx) DeleteSetting(ctx context.Context, name string) error {
+	if _, err := tx.tx.Exec(ctx, `DELETE FROM settings WHERE name = $1`, name); err != nil {
+		return fmt.Errorf("postgres: delete setting: %w", err)
+	}
+	return nil
+}
+
+// RekeyCardTokens replaces every stored card token by rekey's.
+func (tx *tx) RekeyCardTokens(ctx context.Context, rekey func(string) (string, bool)) (int64, error) {
+	var n int64
+	steps := []struct {
+		what, sel, upd string
+		fn             func(string) (string, bool)
+	}{
+		{"reports", `SELECT ctid::text, value FROM reports WHERE kind = 'card'`,
+			`UPDATE reports SET value = $1 WHERE ctid = $2::tid`, rekey},
+		{"allowlist", `SELECT ctid::text, value FROM allowlist WHERE kind = 'card'`,
+			`UPDATE allowlist SET value = $1 WHERE ctid = $2::tid`, rekey},
+		{"payment checks", `SELECT ctid::text, payee::text FROM payment_checks WHERE payee ? 'card'`,
+			`UPDATE payment_checks SET payee = $1::jsonb WHERE ctid = $2::tid`,
+			func(doc string) (string, bool) { return kuzet.RekeyPayeeCard(doc, rekey) }},
+		{"victim reports", `SELECT ctid::text, indicators::text FROM victim_reports WHERE indicators @> '[{"kind": "card"}]'`,
+			`UPDATE victim_reports SET indicators = $1::jsonb WHERE ctid = $2::tid`,
+			func(doc string) (string, bool) { return kuzet.RekeyIndicatorCards(doc, rekey) }},
+	}
+	for _, st := range steps {
+		m, err := tx.rekeyColumn(ctx, st.sel, st.upd, st.fn)
+		if err != nil {
+			return n, fmt.Errorf("postgres: rekey cards in %s: %w", st.what, err)
+		}
+		n += m
+	}
+	return n, nil
+}
+
+// rekeyColumn reads every (ctid, value) that sel selects, and writes back
+// with upd those that fn changes. The rows were read in this transaction,
+// whose writes alone can move them.
+func (tx *tx) rekeyColumn(ctx context.Context, sel, upd string, fn func(string) (string, bool)) (int64, error) {
+	type change struct{ id, value string }
+	var changes []change
+	rows, _ := tx.tx.Query(ctx, sel)
+	for rows.Next() {
+		var c change
+		if err := rows.Scan(&c.id, &c.value); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		if v, ok := fn(c.value); ok && v != c.value {
+			changes = append(changes, change{c.id, v})
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	for _, c := range changes {
+		if _, err := tx.tx.Exec(ctx, upd, c.value, c.id); err != nil {
+			return 0, err
+		}
+	}
+	return int64(len(changes)), nil
+}
+
+// RelinkAudit recomputes every entry's links under chain and moves the head.
+func (tx *tx) RelinkAudit(ctx context.Context, chain kuzet.AuditChain) (int64, error) {
+	if _, err := tx.tx.Exec(ctx, lockAuditHeadSQL); err != nil {
+		return 0, fmt.Errorf("postgres: relink audit: %w", err)
+	}
+	var entries []*kuzet.AuditEntry
+	if err := tx.ScanAudit(ctx, 1, func(e *kuzet.AuditEntry) error {
+		entries = append(entries, e)
+		return nil
+	}); err != nil {
+		return 0, err
+	}
+	head := kuzet.AuditHead{Hash: []byte{}}
+	for _, e := range entries {
+		seq := e.Seq
+		head = chain.Link(head, []*kuzet.AuditEntry{e})
+		if e.Seq != seq {
+			return 0, fmt.Errorf("postgres: relink audit: entry %d follows entry %d", seq, e.Seq-1)
+		}
+		if _, err := tx.tx.Exec(ctx, `UPDATE audit_log SET prev_hash = $1, hash = $2 WHERE seq = $3`,
+			blob(e.PrevHash), e.Hash, e.Seq); err != nil {
+			return 0, fmt.Errorf("postgres: relink audit: %w", err)
+		}
+	}
+	if _, err := tx.tx.Exec(ctx, moveAuditHeadSQL, head.Seq, blob(head.Hash)); err != nil {
+		return 0, fmt.Errorf("postgres: relink audit: %w", err)
+	}
+	return int64(len(entries)), nil
+}

@@ -1,0 +1,117 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/kuzet/kuzet"
+)
+
+// The key migration runs once, on a store of modest size, outside the
+// request path: its statements are not prepared.
+
+// DeleteSetting removes the setting name; nothing if it is not set.
+func (tx *tx) DeleteSetting(ctx context.Context, name string) error {
+	if _, err := tx.tx.ExecContext(ctx, `DELETE FROM settings WHERE name = ?`, name); err != nil {
+		return fmt.Errorf("sqlite: delete setting: %w", err)
+	}
+	return nil
+}
+
+// RekeyCardTokens replaces every stored card token by rekey's.
+func (tx *tx) RekeyCardTokens(ctx context.Context, rekey func(string) (string, bool)) (int64, error) {
+	var n int64
+	for _, table := range []string{"reports", "allowlist"} {
+		m, err := tx.rekeyColumn(ctx, `SELECT rowid, value FROM `+table+` WHERE kind = 'card'`,
+			`UPDATE `+table+` SET value = ? WHERE rowid = ?`, func(v string) (string, bool) { return rekey(v) })
+		if err != nil {
+			return n, fmt.Errorf("sqlite: rekey cards in %s: %w", table, err)
+		}
+		n += m
+	}
+	m, err := tx.rekeyColumn(ctx, `SELECT rowid, payee FROM payment_checks WHERE payee LIKE '%"card":%'`,
+		`UPDATE payment_checks SET payee = ? WHERE rowid = ?`, func(doc string) (string, bool) {
+			return kuzet.RekeyPayeeCard(doc, rekey)
+		})
+	if err != nil {
+		return n, fmt.Errorf("sqlite: rekey cards in payment checks: %w", err)
+	}
+	n += m
+	m, err = tx.rekeyColumn(ctx, `SELECT rowid, indicators FROM victim_reports WHERE indicators LIKE '%"card"%'`,
+		`UPDATE victim_reports SET indicators = ? WHERE rowid = ?`, func(doc string) (string, bool) {
+			return kuzet.RekeyIndicatorCards(doc, rekey)
+		})
+	if err != nil {
+		return n, fmt.Errorf("sqlite: rekey cards in victim reports: %w", err)
+	}
+	return n + m, nil
+}
+
+// rekeyColumn reads every (rowid, value) that sel selects, and writes back
+// with upd those that fn changes.
+func (tx *tx) rekeyColumn(ctx context.Context, sel, upd string, fn func(string) (string, bool)) (int64, error) {
+	type change struct {
+		id    int64
+		value string
+	}
+	var changes []change
+	rows, err := tx.tx.QueryContext(ctx, sel)
+	if err != nil {
+		return 0, err
+	}
+	for rows.Next() {
+		var c change
+		if err := rows.Scan(&c.id, &c.value); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		if v, ok := fn(c.value); ok && v != c.value {
+			changes = append(changes, change{c.id, v})
+		}
+	}
+	if err := errorsOf(rows); err != nil {
+		return 0, err
+	}
+	for _, c := range changes {
+		if _, err := tx.tx.ExecContext(ctx, upd, c.value, c.id); err != nil {
+			return 0, err
+		}
+	}
+	return int64(len(changes)), nil
+}
+
+func errorsOf(rows *sql.Rows) error {
+	err := rows.Err()
+	if cerr := rows.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// RelinkAudit recomputes every entry's links under chain and moves the head.
+func (tx *tx) RelinkAudit(ctx context.Context, chain kuzet.AuditChain) (int64, error) {
+	var entries []*kuzet.AuditEntry
+	if err := tx.ScanAudit(ctx, 1, func(e *kuzet.AuditEntry) error {
+		entries = append(entries, e)
+		return nil
+	}); err != nil {
+		return 0, err
+	}
+	head := kuzet.AuditHead{Hash: []byte{}}
+	for _, e := range entries {
+		seq := e.Seq
+		head = chain.Link(head, []*kuzet.AuditEntry{e})
+		if e.Seq != seq {
+			return 0, fmt.Errorf("sqlite: relink audit: entry %d follows entry %d", seq, e.Seq-1)
+		}
+		if _, err := tx.tx.ExecContext(ctx, `UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?`,
+			blob(e.PrevHash), e.Hash, e.Seq); err != nil {
+			return 0, fmt.Errorf("sqlite: relink audit: %w", err)
+		}
+	}
+	if _, err := tx.stmt(ctx, moveAuditHeadQuery).ExecContext(ctx, head.Seq, blob(head.Hash)); err != nil {
+		return 0, fmt.Errorf("sqlite: relink audit: %w", err)
+	}
+	return int64(len(entries)), nil
+}
