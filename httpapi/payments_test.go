@@ -63,8 +63,18 @@ func MustPayments(tb testing.TB, store kuzet.Store, reg *registry.Service, tel *
 	}
 	engine := payments.NewEngine(payments.Config{Indicators: reg.Index(), Calls: calls, Sink: f.writer, CardKey: key})
 	f.svc = payments.NewService(payments.ServiceConfig{Engine: engine, Store: f.store, Writer: f.writer,
-		Parser: &ident.Parser{CardKey: key}, Audit: audit, Logger: logger})
+		Parser: &ident.Parser{CardKey: key}, Audit: audit, Logger: logger, Webhooks: testHooks(tb)})
 	return f
+}
+
+// testHooks is the webhook policy of the tests: their receivers listen on
+// 127.0.0.1 over plain http, which a deployment must list to allow.
+func testHooks(tb testing.TB) *payments.WebhookPolicy {
+	p, err := payments.NewWebhookPolicy([]string{"127.0.0.1"}, []string{"127.0.0.1"})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return p
 }
 
 // close stores the checks queued and stops the writer: before the store
@@ -661,6 +671,8 @@ func TestWebhooks(t *testing.T) {
 	for _, tc := range []struct{ name, body string }{
 		{"not a URL", `{"url":"ftp://bank.example/hook"}`},
 		{"a short secret", `{"url":"https://bank.example/hook","secret":"short"}`},
+		{"loopback not listed", `{"url":"http://127.0.0.2:5432/x","secret":"0123456789abcdef0123456789abcdef"}`},
+		{"plain http to a public host", `{"url":"http://bank.example/hook"}`},
 	} {
 		if r := ts.json(t, "PUT", "/v1/webhooks", two, tc.body); r.status != 400 {
 			t.Errorf("%s: got %d, want 400", tc.name, r.status)

@@ -29,6 +29,11 @@ type ServiceConfig struct {
 	Audit  Auditor       // records reads of reports [each read in a store transaction of its own]
 	Logger *slog.Logger  // [slog.Default()]
 
+	// Webhooks is where organisations may point their webhooks [https to
+	// public addresses only]. The sender (package payments/webhook) must
+	// be given the same policy.
+	Webhooks *WebhookPolicy
+
 	FreezeDeadline time.Duration // a bank's time to answer a freeze request [30 min]
 	FreezeDays     int           // business days a freeze holds at most [5]
 	MaxHops        int           // depth of a freeze trail at most [10]
@@ -47,6 +52,7 @@ type Service struct {
 	audit  Auditor
 	log    *slog.Logger
 
+	webhooks   *WebhookPolicy
 	deadline   time.Duration
 	freezeDays int
 	maxHops    int
@@ -55,7 +61,7 @@ type Service struct {
 // NewService returns a service over cfg.
 func NewService(cfg ServiceConfig) *Service {
 	s := &Service{engine: cfg.Engine, store: cfg.Store, writer: cfg.Writer, parser: cfg.Parser, clock: cfg.Clock,
-		audit: cfg.Audit, log: cfg.Logger, deadline: cfg.FreezeDeadline, freezeDays: cfg.FreezeDays, maxHops: cfg.MaxHops}
+		audit: cfg.Audit, log: cfg.Logger, webhooks: cfg.Webhooks, deadline: cfg.FreezeDeadline, freezeDays: cfg.FreezeDays, maxHops: cfg.MaxHops}
 	if s.parser == nil {
 		s.parser = &ident.Parser{}
 	}
