@@ -689,7 +689,7 @@ func TestWebhooks(t *testing.T) {
 	rep := ts.report(t, police, synth.KZIBAN("826", "0000000004242"), "BANKKZKB", 1000)
 	frz := rep.FreezeRequests[0].ID
 	clock := time.Now()
-	d := payments.NewDispatcher(payments.DispatcherConfig{Store: ts.payments.store, Doer: webhook.New(5 * time.Second),
+	d := payments.NewDispatcher(payments.DispatcherConfig{Store: ts.payments.store, Doer: webhook.New(webhook.Config{Timeout: 5 * time.Second, Policy: testHooks(t)}),
 		Clock: func() time.Time { return clock }, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	type deliveries struct {
 		Deliveries []struct {

@@ -282,7 +282,9 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if m.calls != nil {
 		calls = m.calls
 	}
-	m.Payments = m.newPayments(key)
+	if m.Payments, err = m.newPayments(key); err != nil {
+		return err
+	}
 	followers, err := m.openWeb()
 	if err != nil {
 		return err
