@@ -92,5 +92,8 @@
 // overdue ones. Trail returns a report's requests as a tree. Banks with a
 // webhook get each request pushed, signed (Sign, VerifySignature) and
 // retried with back-off by a Dispatcher; the outbox is written in the
-// transaction that raises the request, so no delivery is lost.
+// transaction that raises the request, so no delivery is lost. Where a
+// webhook may point is a WebhookPolicy's to say (https, never an internal
+// address unless the deployment lists it), and the delivery log records a
+// failure's class, never the network's words.
 package payments

@@ -58,7 +58,7 @@ func (p *WebhookPolicy) CheckURL(raw string) (*url.URL, error) {
 		return nil, kuzet.Invalid("url", "url must be https; plain http is allowed only to the hosts the deployment lists (--webhook-allow-http)")
 	}
 	if reason := p.HostRefused(u.Hostname()); reason != "" {
-		return nil, kuzet.Invalid("url", "url host %q %s; such hosts take a listing by the deployment (--webhook-allow-hosts)", u.Hostname(), reason)
+		return nil, kuzet.Invalid("url", "url host %q %s; the deployment must list such a host to allow it (--webhook-allow-hosts)", u.Hostname(), reason)
 	}
 	return u, nil
 }
