@@ -9,7 +9,11 @@
 // (issuer, validity, names, log and index), to a Handler — in kuzet,
 // webwatch.Service.Submit with source "ct" — and then moves the
 // checkpoint. It checks that each new tree head extends the checkpoint's
-// (get-sth-consistency) and, given the log's key, that it is signed.
+// (get-sth-consistency) and, given the log's key, that it is signed; it
+// warns at start when it has no key. It verifies that the entries it was
+// served are the tree head's: it rebuilds their Merkle tree and proves it a
+// prefix of the head's, and refuses an entry that is not (ErrUnverified).
+// Status and Collector tell when a log's newest tree head has grown stale.
 //
 // Logs answer short pages, fail, and restart; none of that loses or
 // repeats an entry: the follower asks again from the first entry it lacks,

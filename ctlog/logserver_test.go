@@ -57,11 +57,18 @@ type testLog struct {
 	grow []ct.LeafEntry
 	// calls and failed count requests and 500s by path.
 	calls, failed map[string]int
+	// forged holds, by index, entries get-entries serves instead of the
+	// logged ones, which the tree head and proofs still commit to: a log
+	// serving entries not in its tree.
+	forged map[int]ct.LeafEntry
+	// sthTime is the timestamp of the tree heads get-sth signs.
+	sthTime time.Time
 }
 
 func newTestLog(t testing.TB) *testLog {
 	t.Helper()
-	l := &testLog{t: t, fail: map[string]int{}, calls: map[string]int{}, failed: map[string]int{}, sthSize: -1}
+	l := &testLog{t: t, fail: map[string]int{}, calls: map[string]int{}, failed: map[string]int{}, sthSize: -1,
+		forged: map[int]ct.LeafEntry{}, sthTime: logTime.Add(time.Hour)}
 	l.key = mustKey(t)
 	l.caKey = mustKey(t)
 	tmpl := &x509.Certificate{
@@ -213,6 +220,15 @@ func (l *testLog) makeSites(from, n int) ([]ct.LeafEntry, []string) {
 	return entries, names
 }
 
+// forge makes get-entries serve, at index i, a certificate for names
+// that is not in the tree, and returns the names.
+func (l *testLog) forge(i int, names ...string) {
+	der := l.issue(false, names)
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.forged[i] = l.entry(false, der, i)
+}
+
 // replace rewrites entry i: the log forks.
 func (l *testLog) replace(i int) {
 	der := l.issue(false, []string{"forged.example"})
@@ -262,7 +278,7 @@ func (l *testLog) handleSTH(w http.ResponseWriter, r *http.Request) {
 	if l.sthSize >= 0 {
 		size = l.sthSize
 	}
-	sth := ct.SignedTreeHead{Version: ct.V1, TreeSize: uint64(size), Timestamp: uint64(logTime.Add(time.Hour).UnixMilli())}
+	sth := ct.SignedTreeHead{Version: ct.V1, TreeSize: uint64(size), Timestamp: uint64(l.sthTime.UnixMilli())}
 	copy(sth.SHA256RootHash[:], ctlogtest.RootHash(ctlogtest.LeafHashes(l.entries[:size])))
 	input, err := ct.SerializeSTHSignatureInput(sth)
 	if err != nil {
@@ -299,7 +315,13 @@ func (l *testLog) handleEntries(w http.ResponseWriter, r *http.Request) {
 		n = min(n, l.pageMax)
 	}
 	n = min(n+l.extra, len(l.entries)-start)
-	writeJSON(w, ct.GetEntriesResponse{Entries: l.entries[start : start+n]})
+	entries := slices.Clone(l.entries[start : start+n])
+	for i := range entries {
+		if e, ok := l.forged[start+i]; ok {
+			entries[i] = e
+		}
+	}
+	writeJSON(w, ct.GetEntriesResponse{Entries: entries})
 }
 
 func (l *testLog) handleConsistency(w http.ResponseWriter, r *http.Request) {

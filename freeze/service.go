@@ -22,6 +22,11 @@ type Config struct {
 	Audit    kuzet.Auditor // records reads of reports [kuzet.StoreAuditor(Store)]
 	Logger   *slog.Logger  // [slog.Default()]
 
+	// Webhooks is where organisations may point their webhooks [https to
+	// public addresses only]. The sender (package webhook) must be given
+	// the same policy.
+	Webhooks *WebhookPolicy
+
 	Deadline   time.Duration // a bank's time to answer a freeze request [30 min]
 	FreezeDays int           // business days a freeze holds at most [5]
 	MaxHops    int           // depth of a freeze trail at most [10]
@@ -40,6 +45,7 @@ type Service struct {
 	clock    kuzet.Clock
 	audit    kuzet.Auditor
 	log      *slog.Logger
+	webhooks *WebhookPolicy
 
 	deadline   time.Duration
 	freezeDays int
@@ -49,7 +55,7 @@ type Service struct {
 // NewService returns a service over cfg.
 func NewService(cfg Config) *Service {
 	s := &Service{store: cfg.Store, registry: cfg.Registry, parser: cfg.Parser, clock: cfg.Clock, audit: cfg.Audit,
-		log: cfg.Logger, deadline: cfg.Deadline, freezeDays: cfg.FreezeDays, maxHops: cfg.MaxHops}
+		log: cfg.Logger, webhooks: cfg.Webhooks, deadline: cfg.Deadline, freezeDays: cfg.FreezeDays, maxHops: cfg.MaxHops}
 	if s.parser == nil {
 		s.parser = &ident.Parser{}
 	}

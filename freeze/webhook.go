@@ -7,9 +7,8 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
-	"fmt"
+	"errors"
 	"log/slog"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -95,20 +94,85 @@ type WebhookResponse struct {
 
 // Doer sends webhook requests. The domain does not speak HTTP itself:
 // package webhook has the net/http Doer, and tests pass their own.
-// Do returns an error when no answer came (refused, timed out).
+// Do returns an error when no answer came (refused, timed out); a
+// *DeliveryError says which kind of failure it was.
 type Doer interface {
 	Do(ctx context.Context, req *WebhookRequest) (*WebhookResponse, error)
 }
 
+// Failure classes: the only words the delivery log uses for an attempt
+// that failed. The log is read by the bank's key holders, and the raw error
+// of a connection ("dial tcp 10.1.2.3:5432: connect: connection refused")
+// would tell them what answers where inside the deployment's network; the
+// class tells them what they need to mend their endpoint. The server's own
+// log keeps the details for its operators.
+const (
+	FailRefusedScheme  = "refused_scheme"  // plain http to a host not allowed it
+	FailRefusedAddress = "refused_address" // the host is, or resolves to, an internal address
+	FailDNS            = "dns"             // the host name did not resolve
+	FailTimeout        = "timeout"         // no answer within the attempt's time
+	FailTLS            = "tls"             // the TLS handshake failed: certificate, name or protocol
+	FailConnection     = "connection"      // any other network failure: refused, reset, unreachable
+	FailHTTP3xx        = "http_3xx"        // a redirect, which is not followed
+	FailHTTP4xx        = "http_4xx"
+	FailHTTP5xx        = "http_5xx"
+	FailHTTPStatus     = "http_status" // any other status outside 2xx
+	FailNoWebhook      = "no_webhook"  // the organisation removed its webhook
+)
+
+// DeliveryError is a failed attempt with its class (one of the Fail
+// constants); Err holds the details, for the server's log only.
+type DeliveryError struct {
+	Class string
+	Err   error
+}
+
+func (e *DeliveryError) Error() string {
+	if e.Err == nil {
+		return e.Class
+	}
+	return e.Class + ": " + e.Err.Error()
+}
+
+func (e *DeliveryError) Unwrap() error { return e.Err }
+
+// FailureClass returns the class of a Doer's error: a *DeliveryError's
+// own, timeout for a context that ran out, connection for anything else.
+func FailureClass(err error) string {
+	var de *DeliveryError
+	switch {
+	case errors.As(err, &de) && de.Class != "":
+		return de.Class
+	case errors.Is(err, context.DeadlineExceeded):
+		return FailTimeout
+	}
+	return FailConnection
+}
+
+// StatusClass returns the class of an answer outside 2xx, or "" for 2xx.
+func StatusClass(status int) string {
+	switch {
+	case status >= 200 && status <= 299:
+		return ""
+	case status >= 300 && status <= 399:
+		return FailHTTP3xx
+	case status >= 400 && status <= 499:
+		return FailHTTP4xx
+	case status >= 500 && status <= 599:
+		return FailHTTP5xx
+	}
+	return FailHTTPStatus
+}
+
 // PutWebhook sets the organisation's webhook. An empty secret gets a random
-// one: "whsec_" and 32 random bytes in base64url, text, so that the bytes
-// the receiver keys its HMAC with are exactly the characters it was shown.
-// The stored webhook, with its secret, is returned, to be shown once. Returns EINVALID for a URL that is not absolute http(s), or a
-// secret shorter than MinSecretLen.
+// one of 32 bytes; the stored webhook, with its secret, is returned, to be
+// shown once. Returns EINVALID for a URL the service's WebhookPolicy
+// refuses (not https, or an internal host), or a secret shorter than
+// MinSecretLen.
 func (s *Service) PutWebhook(ctx context.Context, orgID int64, rawURL string, secret []byte) (*kuzet.Webhook, error) {
-	u, err := url.Parse(strings.TrimSpace(rawURL))
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || len(rawURL) > 2048 || u.User != nil {
-		return nil, kuzet.Invalid("url", "url must be an absolute http or https URL without credentials")
+	u, err := s.webhooks.CheckURL(rawURL)
+	if err != nil {
+		return nil, err
 	}
 	if len(secret) == 0 {
 		b := make([]byte, 32)
@@ -281,7 +345,7 @@ func (d *Dispatcher) RunOnce(ctx context.Context) (DispatchStats, error) {
 func (d *Dispatcher) attempt(ctx context.Context, w *kuzet.Webhook, dl *kuzet.WebhookDelivery) kuzet.DeliveryAttempt {
 	now := d.cfg.Clock()
 	if w == nil {
-		return kuzet.DeliveryAttempt{At: now, Error: "no webhook configured"}
+		return kuzet.DeliveryAttempt{At: now, Error: FailNoWebhook}
 	}
 	ctx, cancel := context.WithTimeout(ctx, d.cfg.Timeout)
 	defer cancel()
@@ -292,14 +356,12 @@ func (d *Dispatcher) attempt(ctx context.Context, w *kuzet.Webhook, dl *kuzet.We
 		EventHeader:     dl.Event,
 	}})
 	a := kuzet.DeliveryAttempt{At: now}
-	switch {
-	case err != nil:
-		a.Error = kuzet.Clip(err.Error(), 300)
-	case resp.StatusCode < 200 || resp.StatusCode > 299:
-		a.StatusCode, a.Error = resp.StatusCode, fmt.Sprintf("status %d", resp.StatusCode)
-	default:
-		a.StatusCode = resp.StatusCode
+	if err != nil {
+		a.Error = FailureClass(err)
+		d.cfg.Logger.Info("payments: webhook attempt failed", "delivery", dl.ID, "org", dl.OrgID, "class", a.Error, "err", err)
+		return a
 	}
+	a.StatusCode, a.Error = resp.StatusCode, StatusClass(resp.StatusCode)
 	return a
 }
 

@@ -95,8 +95,9 @@ func TestWebhookDelivery(t *testing.T) {
 	log, err := f.service.Deliveries(ctx, bankTwo, "")
 	must(t, "deliveries", err)
 	if len(log) != 1 || log[0].Status != kuzet.DeliveryDelivered || log[0].Attempts != 3 || len(log[0].Log) != 3 ||
-		log[0].Log[0].Error == "" || log[0].Log[1].StatusCode != 503 || log[0].Log[2].StatusCode != 200 {
-		t.Errorf("log: got %+v", log)
+		log[0].Log[0].Error != freeze.FailConnection || log[0].Log[1].StatusCode != 503 ||
+		log[0].Log[1].Error != freeze.FailHTTP5xx || log[0].Log[2].StatusCode != 200 || log[0].Log[2].Error != "" {
+		t.Errorf("log: got %+v, want connection, http_5xx, delivered", log)
 	}
 	// Bank Three has no webhook: nothing is queued for it.
 	if log, _ := f.service.Deliveries(ctx, bankThree, ""); len(log) != 0 {
@@ -107,7 +108,7 @@ func TestWebhookDelivery(t *testing.T) {
 func TestWebhookExpires(t *testing.T) {
 	f := newFixture(t, freeze.Config{})
 	ctx := context.Background()
-	_, err := f.service.PutWebhook(ctx, bankTwo, "http://10.0.0.1/hook", nil)
+	_, err := f.service.PutWebhook(ctx, bankTwo, "https://hooks.bank-two.kz/down", nil)
 	must(t, "put webhook", err)
 	ep := &endpoint{script: make([]int, 100)} // always down
 	d := freeze.NewDispatcher(freeze.DispatcherConfig{Store: f.store, Doer: ep, Clock: f.clock.Now,
@@ -153,6 +154,22 @@ func TestPutWebhookValidation(t *testing.T) {
 		{"ftp", "ftp://bank.kz/x", nil, "url"},
 		{"credentials", "https://u:p@bank.kz/x", nil, "url"},
 		{"short secret", "https://bank.kz/x", []byte("short"), "secret"},
+		{"plain http", "http://bank.kz/x", nil, "url"},
+		{"plain http to the database's port", "http://127.0.0.1:5432/x", nil, "url"},
+		{"loopback over https", "https://127.0.0.1:8443/x", nil, "url"},
+		{"private", "https://10.1.2.3/x", nil, "url"},
+		{"metadata service", "https://169.254.169.254/latest", nil, "url"},
+		{"IPv6 loopback", "https://[::1]/x", nil, "url"},
+		{"IPv4-mapped loopback", "https://[::ffff:127.0.0.1]/x", nil, "url"},
+		{"unspecified", "https://0.0.0.0/x", nil, "url"},
+		{"localhost", "https://localhost/x", nil, "url"},
+		{"localhost, upper case with a dot", "https://LOCALHOST./x", nil, "url"},
+		{"under .localhost", "https://api.localhost/x", nil, "url"},
+		{"single label", "https://intranet/x", nil, "url"},
+		{"under .internal", "https://db.corp.internal/x", nil, "url"},
+		{"an address in disguise", "https://127.1/x", nil, "url"},
+		{"decimal address", "https://2130706433/x", nil, "url"},
+		{"hex address", "https://0x7f.0x1/x", nil, "url"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -74,8 +74,18 @@ func MustPayments(tb testing.TB, store kuzet.Store, reg *registry.Service, tel *
 	f.svc = payments.NewService(payments.Config{Engine: engine, Store: sw, Writer: f.writer, Audit: audit,
 		Logger: logger, Registry: reg})
 	f.freeze = freeze.NewService(freeze.Config{Store: sw, Registry: reg, Parser: &ident.Parser{CardKey: key},
-		Audit: audit, Logger: logger})
+		Audit: audit, Logger: logger, Webhooks: testHooks(tb)})
 	return f
+}
+
+// testHooks is the webhook policy of the tests: their receivers listen on
+// 127.0.0.1 over plain http, which a deployment must list to allow.
+func testHooks(tb testing.TB) *freeze.WebhookPolicy {
+	p, err := freeze.NewWebhookPolicy([]string{"127.0.0.1"}, []string{"127.0.0.1"})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return p
 }
 
 // close stores the checks queued and stops the writer: before the store
@@ -672,6 +682,8 @@ func TestWebhooks(t *testing.T) {
 	for _, tc := range []struct{ name, body string }{
 		{"not a URL", `{"url":"ftp://bank.example/hook"}`},
 		{"a short secret", `{"url":"https://bank.example/hook","secret":"short"}`},
+		{"loopback not listed", `{"url":"http://127.0.0.2:5432/x","secret":"0123456789abcdef0123456789abcdef"}`},
+		{"plain http to a public host", `{"url":"http://bank.example/hook"}`},
 	} {
 		if r := ts.json(t, "PUT", "/v1/webhooks", two, tc.body); r.status != 400 {
 			t.Errorf("%s: got %d, want 400", tc.name, r.status)
@@ -688,7 +700,7 @@ func TestWebhooks(t *testing.T) {
 	rep := ts.report(t, police, synth.KZIBAN("826", "0000000004242"), "BANKKZKB", 1000)
 	frz := rep.FreezeRequests[0].ID
 	clock := time.Now()
-	d := freeze.NewDispatcher(freeze.DispatcherConfig{Store: ts.store, Doer: webhook.New(5 * time.Second),
+	d := freeze.NewDispatcher(freeze.DispatcherConfig{Store: ts.store, Doer: webhook.New(webhook.Config{Timeout: 5 * time.Second, Policy: testHooks(t)}),
 		Clock: func() time.Time { return clock }, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	type deliveries struct {
 		Deliveries []struct {

@@ -38,6 +38,12 @@ type PaymentsConfig struct {
 	Rules          string        // a rules file to make live at start; the stored live rules when empty
 	DispatchEvery  time.Duration // how often due webhook deliveries are sent
 	EscalateEvery  time.Duration // how often overdue freeze requests are looked for
+
+	// WebhookAllowHTTP are the hosts webhooks may reach over plain http;
+	// WebhookAllowHosts the hosts, addresses and prefixes they may reach
+	// inside the deployment's network (freeze.WebhookPolicy).
+	WebhookAllowHTTP  []string
+	WebhookAllowHosts []string
 }
 
 // withDefaults returns c with its zero durations set to the defaults, for
@@ -65,6 +71,10 @@ func (m *Main) paymentFlags(fs *flag.FlagSet) {
 		"the rules loaded through the API, or the built-in ones, when empty")
 	fs.DurationVar(&c.DispatchEvery, "webhook-every", d.DispatchEvery, "how often due webhook deliveries are sent")
 	fs.DurationVar(&c.EscalateEvery, "escalate-every", d.EscalateEvery, "how often overdue freeze requests are escalated")
+	fs.Var(listFlag{&c.WebhookAllowHTTP}, "webhook-allow-http", "`hosts` webhooks may reach over plain http (comma-separated or repeated);\n"+
+		"every other webhook URL must be https")
+	fs.Var(listFlag{&c.WebhookAllowHosts}, "webhook-allow-hosts", "`hosts`, addresses or prefixes (10.20.0.0/16) inside the deployment's network that\n"+
+		"webhooks may reach; loopback, private, link-local and other internal addresses are refused otherwise")
 }
 
 // paymentsPart is the anti-fraud centre of a running server: the service
@@ -81,8 +91,14 @@ type paymentsPart struct {
 }
 
 // newPayments builds the payments engine, fed by the registry's index and
-// the telecom engine's active-call signal, and its service.
-func (m *Main) newPayments(parser *ident.Parser) *paymentsPart {
+// the telecom service's active-call signal, and its service, and the
+// freeze service. Returns an error for a webhook allow-list entry that is
+// not a host, address or prefix.
+func (m *Main) newPayments(parser *ident.Parser) (*paymentsPart, error) {
+	hooks, err := freeze.NewWebhookPolicy(m.Config.Payments.WebhookAllowHTTP, m.Config.Payments.WebhookAllowHosts)
+	if err != nil {
+		return nil, usagef("--webhook-allow-http, --webhook-allow-hosts: %s", kuzet.ErrorMessage(err))
+	}
 	store := m.Store
 	p := &paymentsPart{Writer: payments.NewWriter(payments.WriterConfig{Store: store, Logger: m.Logger})}
 	var calls payments.CallSignals // nil, not a nil *telecom.Service, without one
@@ -94,10 +110,10 @@ func (m *Main) newPayments(parser *ident.Parser) *paymentsPart {
 	p.Service = payments.NewService(payments.Config{Engine: engine, Store: store, Writer: p.Writer,
 		Clock: m.Clock, Audit: m.Audit, Logger: m.Logger, Registry: m.Registry})
 	p.Freeze = freeze.NewService(freeze.Config{Store: store, Registry: m.Registry, Parser: parser,
-		Clock: m.Clock, Audit: m.Audit, Logger: m.Logger, Deadline: m.Config.Payments.FreezeDeadline})
-	p.dispatcher = freeze.NewDispatcher(freeze.DispatcherConfig{Store: store, Doer: webhook.New(10 * time.Second),
-		Clock: m.Clock, Logger: m.Logger})
-	return p
+		Clock: m.Clock, Audit: m.Audit, Logger: m.Logger, Deadline: m.Config.Payments.FreezeDeadline, Webhooks: hooks})
+	p.dispatcher = freeze.NewDispatcher(freeze.DispatcherConfig{Store: store,
+		Doer: webhook.New(webhook.Config{Timeout: 10 * time.Second, Policy: hooks}), Clock: m.Clock, Logger: m.Logger})
+	return p, nil
 }
 
 // start loads the rules, replays the stored checks into memory, and

@@ -192,3 +192,54 @@ func atoi(t *testing.T, s string) int {
 	}
 	return n
 }
+
+// TestWebhookAllowFlags shows the allow-lists reach the registration of
+// webhooks: plain http and internal hosts only where listed.
+func TestWebhookAllowFlags(t *testing.T) {
+	data := t.TempDir()
+	bank := orgAdd(t, data, "--name", "Bank One", "--type", "bank", "--bic", "BANKKZKA", "--bank-code", "722")
+	env, _, _ := testEnv()
+	env.Getenv = func(k string) string {
+		if k == "KUZET_WEBHOOK_ALLOW_HOSTS" {
+			return "127.0.0.1,hooks.bank.test"
+		}
+		return ""
+	}
+	m := NewMain(env)
+	if err := m.ParseFlags([]string{"--data", data, "--addr", "127.0.0.1:0", "--log-level", "error",
+		"--webhook-allow-http", "hooks.bank.test"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Run(context.Background()); err != nil {
+		m.Close()
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { m.Close() })
+	secret := `,"secret":"0123456789abcdef0123456789abcdef"}`
+	for _, tc := range []struct {
+		url    string
+		status int
+	}{
+		{"http://hooks.bank.test/kuzet", 200},
+		{"https://127.0.0.1:8443/kuzet", 200},
+		{"http://127.0.0.1:5432/x", 400}, // listed as internal, not for plain http
+		{"https://10.0.0.1/kuzet", 400},
+		{"http://hooks.bank.kz/kuzet", 400},
+		{"https://hooks.bank.kz/kuzet", 200},
+	} {
+		if status, body := call(t, "PUT", m.URL()+"/v1/webhooks", bank, `{"url":"`+tc.url+`"`+secret); status != tc.status {
+			t.Errorf("%s: got %d %v, want %d", tc.url, status, body, tc.status)
+		}
+	}
+
+	env, _, _ = testEnv()
+	bad := NewMain(env)
+	if err := bad.ParseFlags([]string{"--data", t.TempDir(), "--addr", "127.0.0.1:0", "--webhook-allow-hosts", "10.0.0.0/33"}); err != nil {
+		t.Fatal(err)
+	}
+	err := bad.Run(context.Background())
+	bad.Close()
+	if err == nil || !strings.Contains(err.Error(), "--webhook-allow-hosts") || !strings.Contains(err.Error(), "10.0.0.0/33") {
+		t.Errorf("a bad entry: got %v, want an error naming the flag and the entry", err)
+	}
+}

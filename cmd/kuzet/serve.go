@@ -283,7 +283,9 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if m.calls != nil {
 		m.Telecom.Originations.Subscribe(m.calls.PublishOriginated)
 	}
-	m.Payments = m.newPayments(parser)
+	if m.Payments, err = m.newPayments(parser); err != nil {
+		return err
+	}
 	followers, err := m.openWeb()
 	if err != nil {
 		return err

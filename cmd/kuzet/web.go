@@ -31,6 +31,9 @@ type WebConfig struct {
 	// rather than from its current end: real logs hold billions.
 	CTFromStart bool
 	CTPoll      time.Duration // how long a follower waits once caught up; ctlog's default when 0
+	// CTStaleAfter is how old a log's newest tree head may grow before
+	// the log counts as stale; ctlog's default when 0.
+	CTStaleAfter time.Duration
 }
 
 // listFlag is a flag given once per value, or once with values separated
@@ -59,6 +62,8 @@ func (m *Main) webFlags(fs *flag.FlagSet) {
 		"lists, or a PEM or DER file; its tree heads' signatures are then checked")
 	fs.BoolVar(&c.CTFromStart, "ct-from-start", c.CTFromStart, "read a CT log not followed before from its first entry, not its current end")
 	fs.DurationVar(&c.CTPoll, "ct-poll", time.Minute, "how often a caught-up CT follower asks its log for new entries")
+	fs.DurationVar(&c.CTStaleAfter, "ct-stale-after", 24*time.Hour, "how old a CT log's newest tree head may grow before the log counts as stale\n"+
+		"(a warning and kuzet_ct_sth_stale 1)")
 }
 
 // openWeb builds the internet-monitoring workflow in m.Web and the
@@ -116,7 +121,7 @@ func (m *Main) newCTFollowers(wf *webwatch.Service) ([]*ctlog.Follower, error) {
 			}
 		}
 		f, err := ctlog.New(ctlog.Config{URL: u, PublicKeyDER: key, FromEnd: !c.CTFromStart, PollInterval: c.CTPoll,
-			MaxNames: webwatch.MaxBatch, Clock: m.Clock, Logger: m.Logger.With("component", "ctlog")},
+			StaleAfter: c.CTStaleAfter, MaxNames: webwatch.MaxBatch, Clock: m.Clock, Logger: m.Logger.With("component", "ctlog")},
 			wf, submitCT(wf))
 		if err != nil {
 			return nil, fmt.Errorf("--ct-log %s: %w", u, err)
@@ -140,11 +145,13 @@ func submitCT(wf *webwatch.Service) ctlog.Handler {
 	}
 }
 
-// startCTFollowers runs the followers until Close.
+// startCTFollowers runs the followers until Close, their state in the
+// API's metrics.
 func (m *Main) startCTFollowers(fs []*ctlog.Follower) {
 	if len(fs) == 0 {
 		return
 	}
+	m.API.Registerer().MustRegister(ctlog.NewCollector(fs...))
 	ctx, stop := context.WithCancel(context.Background())
 	m.ct = &ctFollowers{stop: stop}
 	for _, f := range fs {

@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"encoding/pem"
 	"fmt"
+	"io"
 	"math/big"
 	"net/http"
 	"net/http/httptest"
@@ -19,6 +20,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -304,6 +306,18 @@ func TestCTFollowerFindings(t *testing.T) {
 	// The tree grows: the follower checks the new head extends the old
 	// one and reads only the new entry.
 	waitForCheckpoint(t, m, log)
+	resp, err := http.Get(m.URL() + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	metrics, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, want := range []string{`kuzet_ct_sth_signature_checked{log="` + log.URL() + `"} 1`, `kuzet_ct_tree_size{log="` + log.URL() + `"} 3`,
+		`kuzet_ct_entries_refused_total{log="` + log.URL() + `"} 0`} {
+		if !strings.Contains(string(metrics), want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	}
 	seen := log.requests()
 	log.add(false, "egov.kz.verify-id.top")
 	fs = waitForFindings(t, m, police, 4)
@@ -356,12 +370,12 @@ func TestWebConfig(t *testing.T) {
 		env, _, _ := testEnv()
 		m := NewMain(env)
 		err := m.ParseFlags([]string{"--brands", brands, "--ct-log", "https://ct.example/a", "--ct-log", "https://ct.example/b",
-			"--ct-log-key", pemFile, "--ct-from-start", "--ct-poll", "30s"})
+			"--ct-log-key", pemFile, "--ct-from-start", "--ct-poll", "30s", "--ct-stale-after", "2h"})
 		if err != nil {
 			t.Fatal(err)
 		}
 		want := WebConfig{Brands: brands, CTLogs: []string{"https://ct.example/a", "https://ct.example/b"}, CTLogKeys: []string{pemFile},
-			CTFromStart: true, CTPoll: 30 * time.Second}
+			CTFromStart: true, CTPoll: 30 * time.Second, CTStaleAfter: 2 * time.Hour}
 		if got := m.Config.Web; fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("got %+v, want %+v", got, want)
 		}
