@@ -41,9 +41,9 @@ type Resolver interface {
 
 // Config sets up a Doer. Zero fields take the defaults in brackets.
 type Config struct {
-	Timeout  time.Duration           // one attempt at most, connecting included [10 s]
+	Timeout  time.Duration         // one attempt at most, connecting included [10 s]
 	Policy   *freeze.WebhookPolicy // where deliveries may go [https to public addresses only]
-	Resolver Resolver                // [net.DefaultResolver]
+	Resolver Resolver              // [net.DefaultResolver]
 	// TLS is the client's TLS configuration, for a deployment whose banks'
 	// endpoints use a private CA [the system's roots]. Its ServerName is
 	// set per connection.
