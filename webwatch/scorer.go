@@ -333,6 +333,8 @@ func (s *Scorer) addPattern(bi int32, text string, keyword, strict bool) {
 	s.pfwd.add(text, classNeutral, false)
 	s.prev.add(text, classNeutral, true)
 	s.build.add(probeKey(hashBytes(sk), len(sk), nsSkel), entry{ref: pi})
+	ph := phonKey(nil, []byte(text))
+	s.build.add(probeKey(hashBytes(ph), len(ph), nsPhon), entry{ref: pi})
 	if len(text) >= typoMinLen {
 		s.build.indexDeletes(pi, text)
 	}
@@ -363,6 +365,7 @@ func (s *Scorer) addWords() {
 	add(tldWords, classTLD, 2)
 	add(lureWords, classLure, 2)
 	add(softLures, classSoft, 2)
+	add(moneyWords, classMoney, 2)
 	for w, c := range classes {
 		s.build.add(probeKey(hashBytes(w), len(w), nsWord), entry{ref: int32(len(s.wordList)), class: c})
 		s.wordList = append(s.wordList, w)
@@ -777,7 +780,7 @@ func (s *Scorer) spanned(p []byte, at int) bool {
 			if node = int(s.fwd.next[node][a]); node == 0 {
 				break
 			}
-			if j+1 > at && s.fwd.class[node] != classNone {
+			if j+1 > at && j+1-i >= 4 && s.fwd.class[node]&classNeutral != 0 {
 				return true
 			}
 		}
@@ -858,6 +861,17 @@ func (s *Scorer) matchToken(w *work, tok []byte, lo, hi int) match {
 		}
 		return match{pat: found, kind: kindHomoglyph}
 	}
+	if w.translit {
+		// A Latin brand written in Cyrillic by ear comes back in other
+		// letters: яндекс is yandeks, сентер senter, жусан zhusan.
+		ph := phonKey(buf[:0], tok)
+		for _, e := range s.table.get(probeKey(hashBytes(ph), len(ph), nsPhon)) {
+			if string(phonKey(nil, []byte(s.patterns[e.ref].text))) == string(ph) {
+				w.hits++
+				return match{pat: e.ref, kind: kindHomoglyphU}
+			}
+		}
+	}
 	if n < typoMinLen-1 {
 		return match{}
 	}
@@ -935,7 +949,11 @@ type evidence struct {
 	followTLD bool      // the brand label is followed by its suffix: egov.kz.verify-id.top
 	words     bool      // the token shares its label with other words
 	unknown   bool      // some other piece, or the word glued to the token, is in no list
-	digits    bool      // digits beside the token: forte2026, kaspi-24
+	// unknownApart: a piece of its own, not glued to the token, is in no list.
+	unknownApart bool
+	knownApart   bool // a piece of its own is made of known words
+	money        bool // a word of money among the soft words: kredit, karta
+	digits       bool // digits beside the token: forte2026, kaspi-24
 }
 
 // evidence reads the labels and pieces of w other than m's token.
@@ -955,6 +973,7 @@ func (s *Scorer) evidence(w *work, m *match) evidence {
 		}
 	}
 	note := func(c wordClass) {
+		ev.money = ev.money || c&classMoney != 0
 		ev.lure = ev.lure || c&classLure != 0
 		ev.soft = ev.soft || c&classSoft != 0
 		ev.tld = ev.tld || c&classTLD != 0
@@ -994,6 +1013,8 @@ func (s *Scorer) evidence(w *work, m *match) evidence {
 				note(c)
 				ev.digits = ev.digits || hasDigit(w.fold[start:i])
 				ev.unknown = ev.unknown || c == classNone && i-start >= 3
+				ev.unknownApart = ev.unknownApart || c == classNone && i-start >= 3
+				ev.knownApart = ev.knownApart || c != classNone
 				noteOwn(w.fold[start:i])
 				outside = outside || c&(classLure|classSoft|classTLD) != 0 || ev.own != before.own
 			}
@@ -1113,17 +1134,19 @@ func (s *Scorer) rate(w *work, m *match) float64 {
 			score = 0.75 // olx.com.kz: the brand's country, another second level
 		case whole && len(p.text) <= 3:
 			score = 0.3 // bcc.com, rbk.ru: three letters are many companies' names
-		case whole && p.strict && s.ccSibling(w, p.brand):
-			score = 0.45
+		case whole && p.strict && (s.ccSibling(w, p.brand) || secondLevel(w.suffix)):
+			score = 0.45 // forte.com.kz
 		case whole && p.keyword:
 			score = pick(weak, 0.7, 0.3)
 		case whole:
 			score = pick(weak, 0.85, 0.45)
 		case p.strict && odd:
 			score = 0.45 // forte-vozmeshchenie, forte2026: no ordinary word beside it
+		case p.strict && ev.money:
+			score = 0.45 // damu-kredit: a word of money beside the name
 		case p.strict && ev.soft:
 			score = 0.3 // telecom-service: suspicious under .top only
-		case p.short && odd && !ev.fusedOnly || p.short && ev.digits:
+		case p.short && ev.unknownApart || p.short && ev.digits:
 			score = 0.5 // bcc1, olx-zhenis
 		case weak:
 			score = 0.15 // forte-music, bcc-group: the ordinary word among others
@@ -1143,8 +1166,10 @@ func (s *Scorer) rate(w *work, m *match) float64 {
 		switch {
 		case len(p.text) < 5 && !m.typical:
 			score = 0 // alma is not a typo of alfa, whatever surrounds it
+		case p.strict && m.typical && len(p.text) >= 6 && !intent && !ev.followTLD && ev.unknown:
+			score = 0.45 // bayterek-zhobasy: a strict name's typo beside a word no list knows
 		case p.keyword && weak && !intent && !ev.followTLD:
-			score = 0 // fortex, halyq: a common word's neighbours are words
+			score = 0 // fortex, fort: an ordinary word's neighbours are words
 		case ev.followTLD:
 			score = max(base, 0.85)
 		case intent:
@@ -1161,6 +1186,8 @@ func (s *Scorer) rate(w *work, m *match) float64 {
 			score = 0.45
 		case whole:
 			score = base
+		case m.typical && !weak && m.lo == m.plo && m.hi == m.phi && ev.unknownApart && !ev.knownApart:
+			score = 0.45 // halyl-kosrys: beside words no list knows; beside ordinary ones it is one (kyzylorda-balyk)
 		default:
 			score = 0.3
 		}
@@ -1169,6 +1196,13 @@ func (s *Scorer) rate(w *work, m *match) float64 {
 		score += 0.15
 	}
 	return min(score, 1)
+}
+
+// secondLevel reports whether suffix is a second level under a
+// country-code TLD: com.kz, org.ru.
+func secondLevel(suffix string) bool {
+	i := strings.LastIndexByte(suffix, '.')
+	return i >= 0 && len(suffix)-i-1 == 2
 }
 
 // ccSibling reports whether w's suffix is a second level under a
@@ -1194,6 +1228,9 @@ func (s *Scorer) methods(w *work, m *match) []string {
 			}
 		}
 	case kindHomoglyph:
+		if w.translit {
+			out = append(out, MethodTransliteration)
+		}
 		out = append(out, MethodHomoglyph)
 	case kindTypo:
 		if w.translit {

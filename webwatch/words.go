@@ -47,6 +47,14 @@ var softLures = words(`
 	bill return
 `)
 
+// moneyWords are the soft words that speak of money: beside a strict name
+// (an ordinary word, such as damu "development") they are evidence enough
+// for an analyst's look, where service or online are not.
+var moneyWords = words(`
+	bank banking card cards karta kartu transfer perevod perevody cash tax taxes credit kredit kredity
+	loan loans invest investment investments investicii investitsii deposit depozit crypto kripto bill
+`)
+
 // tldWords are top-level domains and their abbreviations written inside a
 // label, as in kaspi-kz.com or kaspikz.top: the name borrows the brand's
 // real domain.
