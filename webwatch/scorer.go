@@ -433,6 +433,7 @@ func (s *Scorer) Score(domain string) Finding {
 	}
 	f.Brand = s.brands[s.patterns[best.pat].brand].ID
 	f.Methods = s.methods(&w, &best)
+	s.explain(&w, &best, &f)
 	return f
 }
 
