@@ -76,7 +76,8 @@ type Finding struct {
 	// Official is the id of the brand whose own domain this is.
 	Official string `json:"official,omitempty"`
 	// Known is the id of the brand whose watchlist line names this domain
-	// as a partner's or as benign ("partners:", "benign:"); it is clean.
+	// as a partner's or as benign ("partners:", "benign:"), when it would
+	// otherwise be flagged; it is clean.
 	Known string `json:"known,omitempty"`
 	// Token is the part of the name that imitates, as the reader sees it;
 	// Imitates is the brand's name it imitates, and Explanation says how,
@@ -390,12 +391,6 @@ func (s *Scorer) Score(domain string) Finding {
 		f.Official = s.brands[bi].ID
 		return f
 	}
-	if len(s.known) > 0 {
-		if bi := lookupSuffix(s.known, ascii); bi >= 0 {
-			f.Known = s.brands[bi].ID
-			return f
-		}
-	}
 	if len(s.patterns) == 0 {
 		return f
 	}
@@ -423,6 +418,13 @@ func (s *Scorer) Score(domain string) Finding {
 		}
 	}
 	f.Score = math.Round(best.score*100) / 100
+	if f.Score >= suspiciousScore && len(s.known) > 0 {
+		// Looked up only for what would be flagged: most names never are.
+		if bi := lookupSuffix(s.known, ascii); bi >= 0 {
+			f.Known, f.Score = s.brands[bi].ID, 0
+			return f
+		}
+	}
 	switch {
 	case f.Score >= lookalikeScore:
 		f.Verdict = VerdictLookalike
