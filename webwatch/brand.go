@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/kuzet/kuzet"
+	"golang.org/x/net/publicsuffix"
 )
 
 // Brand is one protected brand of the watchlist (formats/brands.md).
@@ -20,6 +21,19 @@ type Brand struct {
 	// Keywords are extra names look-alikes imitate, beyond the official
 	// domains' labels: "halyk" for halykbank.kz.
 	Keywords []string `json:"keywords,omitempty"`
+	// Partners are the domains of the brand's legitimate partners and
+	// subsidiaries (halyklife.kz for halyk): never findings, though they
+	// carry the brand's name, and never imitated.
+	Partners []string `json:"partners,omitempty"`
+	// Benign are names that hold or resemble the brand's name by accident:
+	// words ("kaspiy", the Caspian, for kaspi) that a token is read as
+	// instead of the brand or its typo, and domains of others ("forte.kz"
+	// of a music school) that are never findings.
+	Benign []string `json:"benign,omitempty"`
+	// Strict lists the brand's names that are ordinary words (forte,
+	// freedom, post): such a name counts only where something ties it to
+	// the brand, not beside ordinary words nor as a typo alone.
+	Strict []string `json:"strict,omitempty"`
 }
 
 // Limits of a watchlist, so that one bad upload cannot make the scorer's
@@ -28,6 +42,8 @@ const (
 	maxBrands       = 10_000
 	maxBrandDomains = 100
 	maxKeywords     = 100
+	maxPartners     = 1000
+	maxBenign       = 1000
 	maxIDLen        = 63
 	maxLineLen      = 64 << 10
 )
@@ -66,8 +82,7 @@ func (b *Brand) Validate() error {
 	}
 	keywords := make([]string, 0, len(b.Keywords))
 	for i, k := range b.Keywords {
-		k = strings.ReplaceAll(strings.ToLower(k), "-", "")
-		if len(k) < 3 || len(k) > maxLabelLen || !isLDH(k) {
+		if k = normalWord(k); !validWord(k) {
 			return kuzet.Invalid(fmt.Sprintf("keywords[%d]", i), "keyword %q must be 3 to 63 ASCII letters or digits", b.Keywords[i])
 		}
 		if !seen[k] {
@@ -75,8 +90,91 @@ func (b *Brand) Validate() error {
 			keywords = append(keywords, k)
 		}
 	}
-	b.Domains, b.Keywords = domains, keywords
+	partners, err := validDomains(b.Partners, "partners", maxPartners)
+	if err != nil {
+		return err
+	}
+	if len(b.Benign) > maxBenign {
+		return kuzet.Invalid("benign", "more than %d names", maxBenign)
+	}
+	var benign []string
+	dup := map[string]bool{}
+	for i, n := range b.Benign {
+		if strings.Contains(n, ".") {
+			d, err := ParseName(n)
+			if err != nil {
+				return kuzet.Invalid(fmt.Sprintf("benign[%d]", i), "%q: %s", n, kuzet.ErrorMessage(err))
+			}
+			n = d.ASCII
+		} else if n = normalWord(n); !validWord(n) {
+			return kuzet.Invalid(fmt.Sprintf("benign[%d]", i), "name %q must be a domain or 3 to 63 ASCII letters or digits", b.Benign[i])
+		}
+		if !dup[n] {
+			dup[n] = true
+			benign = append(benign, n)
+		}
+	}
+	// A strict name must be one the brand is imitated by.
+	names := map[string]bool{strings.ReplaceAll(b.ID, "-", ""): true}
+	for _, d := range domains {
+		names[officialLabel(d)] = true
+	}
+	for _, k := range keywords {
+		names[k] = true
+	}
+	var strict []string
+	clear(dup)
+	for i, n := range b.Strict {
+		if n = normalWord(n); !names[n] {
+			return kuzet.Invalid(fmt.Sprintf("strict[%d]", i), "%q is not a name of brand %q (its id, an official label or a keyword)", b.Strict[i], b.ID)
+		}
+		if !dup[n] {
+			dup[n] = true
+			strict = append(strict, n)
+		}
+	}
+	b.Domains, b.Keywords, b.Partners, b.Benign, b.Strict = domains, keywords, partners, benign, strict
 	return nil
+}
+
+// normalWord is the form names are compared in: lower case, hyphens
+// dropped ("Halyk-Bank" is halykbank).
+func normalWord(w string) string { return strings.ReplaceAll(strings.ToLower(w), "-", "") }
+
+// validWord reports whether w, normalized, can be a keyword.
+func validWord(w string) bool { return len(w) >= 3 && len(w) <= maxLabelLen && isLDH(w) }
+
+// validDomains normalizes a list of registrable domains (or their
+// subdomains) to ASCII without duplicates. Returns EINVALID naming
+// field[i].
+func validDomains(list []string, field string, limit int) ([]string, error) {
+	if len(list) > limit {
+		return nil, kuzet.Invalid(field, "more than %d domains", limit)
+	}
+	var out []string
+	seen := map[string]bool{}
+	for i, d := range list {
+		n, err := ParseName(d)
+		if err != nil {
+			return nil, kuzet.Invalid(fmt.Sprintf("%s[%d]", field, i), "%q: %s", d, kuzet.ErrorMessage(err))
+		}
+		if n.Registrable == "" {
+			return nil, kuzet.Invalid(fmt.Sprintf("%s[%d]", field, i), "%q is a public suffix, not a domain", d)
+		}
+		if !seen[n.ASCII] {
+			seen[n.ASCII] = true
+			out = append(out, n.ASCII)
+		}
+	}
+	return out, nil
+}
+
+// officialLabel returns the distinctive label of an official domain, as
+// the scorer matches it: the label left of the public suffix, folded.
+func officialLabel(d string) string {
+	suffix, _ := publicsuffix.PublicSuffix(d)
+	rest := strings.TrimSuffix(d[:len(d)-len(suffix)], ".")
+	return foldLabel(rest[strings.LastIndexByte(rest, '.')+1:])
 }
 
 func validID(id string) error {
@@ -98,10 +196,13 @@ func isLDH(s string) bool {
 }
 
 // ParseBrands reads a watchlist in the format of formats/brands.md: one
-// brand a line, its id, its official domains, and optionally '|' and
-// keywords; '#' starts a comment. Returns EINVALID with the field
-// "line N" (and the brand's field after it) for a malformed line, a
-// duplicate brand id, or an official domain claimed by two brands.
+// brand a line, its id, its official domains, and optionally sections
+// after '|': the keywords, and directives that start with their name and
+// a colon ("partners: halyklife.kz", "benign: kaspiy", "strict: forte");
+// '#' starts a comment. Returns EINVALID with the field "line N" (and the
+// brand's field after it) for a malformed line, an unknown or repeated
+// directive, a duplicate brand id, or an official domain claimed by two
+// brands.
 func ParseBrands(r io.Reader) ([]Brand, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 4096), maxLineLen)
@@ -117,17 +218,17 @@ func ParseBrands(r io.Reader) ([]Brand, error) {
 			text = text[:i]
 		}
 		at := fmt.Sprintf("line %d", line)
-		head, tail, hasBar := strings.Cut(text, "|")
-		fields := strings.Fields(head)
+		sections := strings.Split(text, "|")
+		fields := strings.Fields(sections[0])
 		if len(fields) == 0 {
-			if hasBar || strings.TrimSpace(tail) != "" {
+			if len(sections) > 1 {
 				return nil, kuzet.Invalid(at, "keywords without a brand")
 			}
 			continue
 		}
-		b := Brand{ID: fields[0], Domains: fields[1:], Keywords: strings.Fields(tail)}
-		if hasBar && len(b.Keywords) == 0 {
-			return nil, kuzet.Invalid(at, "'|' with no keyword after it")
+		b := Brand{ID: fields[0], Domains: fields[1:]}
+		if err := parseSections(&b, sections[1:]); err != nil {
+			return nil, kuzet.WithField(err, at)
 		}
 		if err := b.Validate(); err != nil {
 			return nil, kuzet.WithField(err, at)
@@ -156,21 +257,79 @@ func ParseBrands(r io.Reader) ([]Brand, error) {
 	return brands, nil
 }
 
+// The directives of a watchlist line, after the keywords.
+const (
+	directivePartners = "partners:"
+	directiveBenign   = "benign:"
+	directiveStrict   = "strict:"
+)
+
+// parseSections reads the sections of a line after its first '|' into b:
+// one list of keywords, and each directive at most once. The keywords
+// cannot be mistaken for a directive: a keyword has no colon.
+func parseSections(b *Brand, sections []string) error {
+	keywords := false
+	seen := map[string]bool{}
+	for _, sec := range sections {
+		fields := strings.Fields(sec)
+		if len(fields) == 0 {
+			return kuzet.Invalid("", "'|' with no keyword or directive after it")
+		}
+		name := fields[0]
+		if !strings.HasSuffix(name, ":") {
+			if keywords {
+				return kuzet.Invalid("", "a second list of keywords; directives start with their name and a colon")
+			}
+			keywords = true
+			b.Keywords = fields
+			continue
+		}
+		if seen[name] {
+			return kuzet.Invalid("", "directive %q given twice", name)
+		}
+		seen[name] = true
+		if len(fields) == 1 {
+			return kuzet.Invalid("", "directive %q with nothing after it", name)
+		}
+		switch name {
+		case directivePartners:
+			b.Partners = fields[1:]
+		case directiveBenign:
+			b.Benign = fields[1:]
+		case directiveStrict:
+			b.Strict = fields[1:]
+		default:
+			return kuzet.Invalid("", "unknown directive %q (partners:, benign:, strict:)", clip(name))
+		}
+	}
+	return nil
+}
+
 // WriteBrands writes brands in the watchlist format, one a line, so that a
 // list edited through the API can be exported and read back.
 func WriteBrands(w io.Writer, brands []Brand) error {
 	bw := bufio.NewWriter(w)
+	section := func(name string, list []string) {
+		if len(list) == 0 {
+			return
+		}
+		bw.WriteString(" |")
+		if name != "" {
+			bw.WriteString(" " + name)
+		}
+		for _, x := range list {
+			bw.WriteString(" " + x)
+		}
+	}
 	for _, b := range brands {
 		bw.WriteString(b.ID)
 		for _, d := range b.Domains {
 			bw.WriteString(" " + d)
 		}
-		if len(b.Keywords) > 0 {
-			bw.WriteString(" |")
-			for _, k := range b.Keywords {
-				bw.WriteString(" " + k)
-			}
-		}
+		section("", b.Keywords)
+		section(directivePartners, b.Partners)
+		section(directiveBenign, b.Benign)
+		section(directiveStrict, b.Strict)
 		bw.WriteString("\n")
 	}
 	return bw.Flush()

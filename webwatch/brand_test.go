@@ -32,6 +32,25 @@ func TestParseBrands(t *testing.T) {
 	}
 }
 
+func TestParseBrandsDirectives(t *testing.T) {
+	in := "halyk halykbank.kz | halyk | partners: HalykLife.kz halyklife.kz | benign: halyq-uni.kz Halyqaralyq\n" +
+		"forte fortebank.com | strict: Forte | forte\n" +
+		"kolesa kolesa.kz | strict: kolesa\n"
+	got, err := webwatch.ParseBrands(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []webwatch.Brand{
+		{ID: "halyk", Domains: []string{"halykbank.kz"}, Keywords: []string{"halyk"},
+			Partners: []string{"halyklife.kz"}, Benign: []string{"halyq-uni.kz", "halyqaralyq"}},
+		{ID: "forte", Domains: []string{"fortebank.com"}, Keywords: []string{"forte"}, Strict: []string{"forte"}},
+		{ID: "kolesa", Domains: []string{"kolesa.kz"}, Keywords: []string{}, Strict: []string{"kolesa"}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %#v, want %#v", got, want)
+	}
+}
+
 func TestParseBrandsErrors(t *testing.T) {
 	tests := []struct {
 		name, in, field string
@@ -48,6 +67,15 @@ func TestParseBrandsErrors(t *testing.T) {
 		{"keywords without brand", "| kaspi\n", "line 1"},
 		{"short keyword", "kaspi kaspi.kz | ka\n", "line 1.keywords[0]"},
 		{"non-ASCII keyword", "kaspi kaspi.kz | каспи\n", "line 1.keywords[0]"},
+		{"empty section", "kaspi kaspi.kz | kaspi |\n", "line 1"},
+		{"two keyword lists", "kaspi kaspi.kz | kaspi | kaspikz\n", "line 1"},
+		{"unknown directive", "kaspi kaspi.kz | blocked: kaspi\n", "line 1"},
+		{"directive twice", "kaspi kaspi.kz | benign: kaspiy | benign: kaspian\n", "line 1"},
+		{"empty directive", "kaspi kaspi.kz | partners:\n", "line 1"},
+		{"bad partner", "kaspi kaspi.kz | partners: kaspi..kz\n", "line 1.partners[0]"},
+		{"partner a public suffix", "kaspi kaspi.kz | partners: com.kz\n", "line 1.partners[0]"},
+		{"bad benign word", "kaspi kaspi.kz | benign: ka\n", "line 1.benign[0]"},
+		{"strict name not the brand's", "forte fortebank.com | strict: fort\n", "line 1.strict[0]"},
 		{"line too long", "kaspi " + strings.Repeat("a", 70<<10) + ".kz\n", "brands"},
 	}
 	for _, tc := range tests {
@@ -66,7 +94,8 @@ func TestParseBrandsErrors(t *testing.T) {
 
 func TestWriteBrandsRoundTrip(t *testing.T) {
 	brands := []webwatch.Brand{
-		{ID: "halyk", Domains: []string{"halykbank.kz", "homebank.kz"}, Keywords: []string{"halyk"}},
+		{ID: "halyk", Domains: []string{"halykbank.kz", "homebank.kz"}, Keywords: []string{"halyk"},
+			Partners: []string{"halyklife.kz"}, Benign: []string{"halyqaralyq", "halyk-media.kz"}, Strict: []string{"halyk"}},
 		{ID: "kaspi", Domains: []string{"kaspi.kz"}, Keywords: []string{}},
 	}
 	var buf bytes.Buffer
@@ -96,6 +125,8 @@ func FuzzParseBrands(f *testing.F) {
 	f.Add("# c\n\negov egov.kz # e-gov\n")
 	f.Add("a xn--80ak6aa92e.com | abc-def\n")
 	f.Add("x ☃.com\n")
+	f.Add("forte fortebank.com | forte | strict: forte | partners: fortemarket.kz | benign: fortepiano forte.kz\n")
+	f.Add("a a.kz | benign: a.b.c | strict: a\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		brands, err := webwatch.ParseBrands(strings.NewReader(in))
 		if err != nil {

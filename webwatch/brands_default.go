@@ -3,6 +3,7 @@ package webwatch
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -24,7 +25,8 @@ func DefaultBrands() []Brand {
 	brands := defaultBrands()
 	out := make([]Brand, len(brands))
 	for i, b := range brands {
-		out[i] = Brand{ID: b.ID, Domains: append([]string(nil), b.Domains...), Keywords: append([]string(nil), b.Keywords...)}
+		out[i] = Brand{ID: b.ID, Domains: slices.Clone(b.Domains), Keywords: slices.Clone(b.Keywords),
+			Partners: slices.Clone(b.Partners), Benign: slices.Clone(b.Benign), Strict: slices.Clone(b.Strict)}
 	}
 	return out
 }

@@ -62,5 +62,6 @@ func TestDefaultBrands(t *testing.T) {
 }
 
 func sameBrand(a, b webwatch.Brand) bool {
-	return a.ID == b.ID && slices.Equal(a.Domains, b.Domains) && slices.Equal(a.Keywords, b.Keywords)
+	return a.ID == b.ID && slices.Equal(a.Domains, b.Domains) && slices.Equal(a.Keywords, b.Keywords) &&
+		slices.Equal(a.Partners, b.Partners) && slices.Equal(a.Benign, b.Benign) && slices.Equal(a.Strict, b.Strict)
 }

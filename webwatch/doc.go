@@ -14,17 +14,23 @@
 //   - typos found in a deletion-neighbourhood index and named as dnstwist
 //     names them (omission, repetition, transposition, keyboard
 //     replacement, vowel swap, bitsquatting, hyphenation);
-//   - the brand found inside a token by splitting off context words: lures
-//     (bonus, oplata, vyplata, kabinet, syilyq), suffixes written into a
-//     label (kaspi-kz.com, kaspi.kz.com), and the brand left of an
-//     unrelated registrable domain (egov.kz.verify-id.top).
+//   - the brand found inside a token: beside words of any language, glued
+//     to known words or digits (otbasyhelpdesk, bcc1), or to a word no
+//     list knows when both are long enough (halykvozmeshchenie);
+//     suffixes written into a label (kaspi-kz.com, kaspi.kz.com), and the
+//     brand left of an unrelated registrable domain (egov.kz.verify-id.top).
 //
-// Resemblance alone is not enough where it would flag ordinary names: a
-// brand must be a whole token; a token that is a dictionary word is never a
-// typo (kaspiy, ozone); brands whose names are common words (kolesa,
-// halyk, forte) or three letters need evidence of intent; edits allowed
-// grow with the name's length. A brand's official domains and their
-// subdomains are never findings.
+// A brand's name beside any other word is at least suspicious: the
+// imitation decides, not the vocabulary. Lure words (bonus, oplata,
+// syilyq), a suffix in a label or a throw-away TLD raise a finding to
+// lookalike; none is needed to make one. What keeps false positives down
+// is the watchlist: a brand's "strict:" names are ordinary words (forte,
+// post), which count beside ordinary words only with intent; "partners:"
+// and "benign:" name the domains and words that carry a brand's name
+// honestly. A token that is an ordinary word is never a typo (kaspiy);
+// edits allowed grow with the name's length. A brand's official domains
+// and their subdomains are never findings. Each finding says which token
+// imitated which name, how (Finding.Explanation).
 //
 // Permutations enumerates the names a squatter would register, for
 // proactive watching. Scan streams a list of domains to findings.jsonl.

@@ -123,9 +123,56 @@ func appendSkeleton(dst, s []byte) []byte {
 				dst = append(dst, 'd')
 				i++
 				continue
+			case c == 'k' && s[i+1] == 's':
+				dst = append(dst, 'x') // yandeks: the sound of x
+				i++
+				continue
 			}
 		}
 		dst = append(dst, skeletonByte[c])
+	}
+	return dst
+}
+
+// phonKey appends to dst the sound of s as a key: the spellings a Latin
+// name takes when written in Cyrillic and read back are merged (c is s
+// before e, i, y and k elsewhere; zh and j; ks and x; q and k; w and u;
+// y and i; ts and s; doubled letters). Only transliterated names are
+// looked up by it.
+func phonKey(dst, s []byte) []byte {
+	start := len(dst)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		var next byte
+		if i+1 < len(s) {
+			next = s[i+1]
+		}
+		switch {
+		case c == 'z' && next == 'h':
+			c = 'j'
+			i++
+		case c == 'k' && next == 's':
+			c = 'x'
+			i++
+		case c == 't' && next == 's':
+			c = 's'
+			i++
+		case c == 'p' && next == 'h':
+			c = 'f'
+			i++
+		case c == 'c' && (next == 'e' || next == 'i' || next == 'y'):
+			c = 's'
+		case c == 'c' || c == 'q':
+			c = 'k'
+		case c == 'w':
+			c = 'u'
+		case c == 'y':
+			c = 'i'
+		}
+		if len(dst) > start && dst[len(dst)-1] == c {
+			continue
+		}
+		dst = append(dst, c)
 	}
 	return dst
 }

@@ -15,6 +15,7 @@ const (
 	classTLD                           // a top-level domain written in a label
 	classLure                          // a phishing lure: bonus, login, oplata
 	classSoft                          // a word phishing and business share: service, online
+	classMoney                         // a soft word that speaks of money: kredit, karta
 )
 
 // alphabet maps the bytes a folded label may hold to trie edges; -1 for
@@ -227,6 +228,7 @@ const (
 	nsSkel uint64 = iota + 1 // entry.ref is a pattern whose skeleton is the token's (its text, when they are equal)
 	nsDel                    // entry.ref is a pattern that, less the byte at entry.del (-1: none), is the token
 	nsWord                   // entry.ref is a context word, entry.class its classes
+	nsPhon                   // entry.ref is a pattern with the token's sound key (phonKey)
 )
 
 const hashBase = 1099511628211

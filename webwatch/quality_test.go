@@ -203,14 +203,11 @@ func generateLookalikes(brands []webwatch.Brand) []labelled {
 	return out
 }
 
-// commonWordBrands are the brands whose names are ordinary words, in
-// Kazakh, Russian or English: businesses use them in their own names.
-var commonWordBrands = strings.Fields(`kolesa krisha altyn bereke mechta arbuz forte freedom halyk jusan
-	otbasy enbek satu activ alfa post telecom scat onay`)
-
 // generateBenign makes n ordinary business names from Kazakh, Russian and
-// English words: first names built on the brands that are common words
-// ("altyn-dala-tour.kz"), then names holding no brand at all.
+// English words: first names built on the brands' strict names, the ones
+// the watchlist marks as ordinary words ("altyn-dala.kz"), then names
+// holding no brand at all. A brand's name that is not strict is no
+// ordinary word: beside any word it is combosquatting (issue 12).
 func generateBenign(brands []webwatch.Brand, n int) []labelled {
 	r := rand.New(rand.NewPCG(7, 2026))
 	first := strings.Fields(`almaty astana shymkent aktobe karaganda pavlodar atyrau aktau taraz semey nur
@@ -241,8 +238,12 @@ func generateBenign(brands []webwatch.Brand, n int) []labelled {
 	}
 	seen := map[string]bool{}
 	var out []labelled
+	var strict []string
+	for _, b := range brands {
+		strict = append(strict, b.Strict...)
+	}
 	for len(out) < n/3 {
-		w, b := commonWordBrands[r.IntN(len(commonWordBrands))], second[r.IntN(len(second))]
+		w, b := strict[r.IntN(len(strict))], second[r.IntN(len(second))]
 		d := w + "-" + b + ".kz"
 		if r.IntN(2) == 0 {
 			d = b + "-" + w + "." + []string{"kz", "com"}[r.IntN(2)]

@@ -282,6 +282,14 @@ func appendFinding(b []byte, f *Finding) []byte {
 		b = append(b, `,"official":`...)
 		b = appendJSONString(b, f.Official)
 	}
+	for _, kv := range [...]struct{ key, value string }{
+		{`,"known":`, f.Known}, {`,"token":`, f.Token}, {`,"imitates":`, f.Imitates}, {`,"explanation":`, f.Explanation},
+	} {
+		if kv.value != "" {
+			b = append(b, kv.key...)
+			b = appendJSONString(b, kv.value)
+		}
+	}
 	if f.Error != "" {
 		b = append(b, `,"error":`...)
 		b = appendJSONString(b, f.Error)

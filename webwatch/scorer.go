@@ -75,6 +75,16 @@ type Finding struct {
 	Methods []string `json:"methods"`
 	// Official is the id of the brand whose own domain this is.
 	Official string `json:"official,omitempty"`
+	// Known is the id of the brand whose watchlist line names this domain
+	// as a partner's or as benign ("partners:", "benign:"), when it would
+	// otherwise be flagged; it is clean.
+	Known string `json:"known,omitempty"`
+	// Token is the part of the name that imitates, as the reader sees it;
+	// Imitates is the brand's name it imitates, and Explanation says how,
+	// in words, for the analyst. Set on flagged findings only.
+	Token       string `json:"token,omitempty"`
+	Imitates    string `json:"imitates,omitempty"`
+	Explanation string `json:"explanation,omitempty"`
 	// Error says why an invalid domain is not a domain name.
 	Error string `json:"error,omitempty"`
 }
@@ -91,9 +101,12 @@ type pattern struct {
 	skel    string
 	brand   int32
 	keyword bool
-	// weak patterns are common words or three letters or fewer: kolesa
-	// ("wheels"), post, bcc. Their name alone is no evidence.
+	// weak patterns are strict names or three letters or fewer: their
+	// name alone is no evidence, nor a typo of it.
 	weak bool
+	// strict patterns are names the watchlist marks as ordinary words
+	// (forte, post, kolesa): beside ordinary words they are those words.
+	strict bool
 	// short patterns are acronyms of three letters or fewer (bcc, olx):
 	// beside them even words like "online" show intent.
 	short bool
@@ -118,15 +131,23 @@ type Scorer struct {
 	own      []map[string]bool // per brand: the words its official labels are made of ("bank" of halykbank)
 	labels   [][]string        // per brand: its official labels, folded
 	official map[string]int32
+	known    map[string]int32 // partners' and known-benign domains, by brand
+	names    map[string]bool  // every pattern's text: never an ordinary word
+	strict   map[string]bool  // the strict patterns' texts: ordinary words within compounds
+	cc       [][]string       // per brand: last labels of its official suffixes ("kz", "com")
 	patterns []pattern
 	table    *probeTable
 	build    builder             // the table's entries until NewScorer returns
 	seen     map[patternKey]bool // the patterns so far, until NewScorer returns
 	wordList []string            // context words, by entry.ref
+	benign   []string            // the watchlist's words that hold a brand by accident
 	long     []int32             // patterns long enough to allow two edits
 	fwd, rev *trie
-	minLen   int
-	maxLen   int
+	// pfwd and prev hold the patterns' texts forwards and backwards, to
+	// find a brand glued to a word no list holds: halykvozmeshchenie.
+	pfwd, prev *trie
+	minLen     int
+	maxLen     int
 }
 
 // Patterns shorter than typoMinLen are matched exactly only; those at
@@ -142,10 +163,15 @@ const (
 func NewScorer(brands []Brand) (*Scorer, error) {
 	s := &Scorer{
 		official: map[string]int32{},
+		known:    map[string]int32{},
+		names:    map[string]bool{},
+		strict:   map[string]bool{},
 		build:    builder{},
 		seen:     map[patternKey]bool{},
 		fwd:      newTrie(),
 		rev:      newTrie(),
+		pfwd:     newTrie(),
+		prev:     newTrie(),
 		minLen:   math.MaxInt,
 	}
 	ids := map[string]bool{}
@@ -162,6 +188,12 @@ func NewScorer(brands []Brand) (*Scorer, error) {
 		s.brands = append(s.brands, b)
 		if err := s.addBrand(int32(i), b); err != nil {
 			return nil, kuzet.WithField(err, fmt.Sprintf("brands[%d]", i))
+		}
+	}
+	for _, p := range s.patterns {
+		s.names[p.text] = true
+		if p.strict {
+			s.strict[p.text] = true
 		}
 	}
 	s.addWords()
@@ -185,7 +217,7 @@ func NewScorer(brands []Brand) (*Scorer, error) {
 	}
 	for pi := range s.patterns {
 		p := &s.patterns[pi]
-		p.compound = s.classOf([]byte(p.text)) != classNone || twoWords(p.text)
+		p.compound = s.classOf([]byte(p.text)) != classNone || s.twoWords(p.text)
 		if len(p.text) >= longTypoLen && !p.weak && !p.compound {
 			s.long = append(s.long, int32(pi))
 		}
@@ -195,13 +227,16 @@ func NewScorer(brands []Brand) (*Scorer, error) {
 
 func (s *Scorer) addBrand(bi int32, b Brand) error {
 	var texts []string
-	var tlds []string
+	var tlds, ccs []string
 	for i, d := range b.Domains {
 		if o, dup := s.official[d]; dup {
 			return kuzet.Invalid(fmt.Sprintf("domains[%d]", i), "domain %q already belongs to brand %q", d, s.brands[o].ID)
 		}
 		s.official[d] = bi
 		suffix, _ := publicsuffix.PublicSuffix(d)
+		if cc := suffix[strings.LastIndexByte(suffix, '.')+1:]; !slices.Contains(ccs, cc) {
+			ccs = append(ccs, cc)
+		}
 		rest := strings.TrimSuffix(d[:len(d)-len(suffix)], ".")
 		label := rest[strings.LastIndexByte(rest, '.')+1:]
 		texts = append(texts, foldLabel(label))
@@ -211,19 +246,34 @@ func (s *Scorer) addBrand(bi int32, b Brand) error {
 		}
 	}
 	s.tlds = append(s.tlds, tlds)
+	s.cc = append(s.cc, ccs)
 	s.labels = append(s.labels, texts)
+	for _, d := range b.Partners {
+		if _, dup := s.known[d]; !dup {
+			s.known[d] = bi
+		}
+	}
+	for _, n := range b.Benign {
+		if strings.Contains(n, ".") {
+			if _, dup := s.known[n]; !dup {
+				s.known[n] = bi
+			}
+		} else {
+			s.benign = append(s.benign, n)
+		}
+	}
 	for _, t := range texts {
-		s.addPattern(bi, t, false)
+		s.addPattern(bi, t, false, slices.Contains(b.Strict, t))
 	}
 	for _, k := range b.Keywords {
-		s.addPattern(bi, k, true)
+		s.addPattern(bi, k, true, slices.Contains(b.Strict, k))
 	}
 	// The brand's id is how people name it ("forte" for fortebank.com):
 	// a keyword when it is part of an official label.
 	if id := strings.ReplaceAll(b.ID, "-", ""); len(id) >= 3 {
 		for _, t := range texts {
 			if strings.Contains(t, id) {
-				s.addPattern(bi, id, true)
+				s.addPattern(bi, id, true, slices.Contains(b.Strict, id))
 				break
 			}
 		}
@@ -231,11 +281,16 @@ func (s *Scorer) addBrand(bi int32, b Brand) error {
 	return nil
 }
 
+// common reports whether w is an ordinary word: in the lexicon and not a
+// name of a watched brand.
+func (s *Scorer) common(w string) bool { return commonWords[w] && !s.names[w] }
+
 // twoWords reports whether t is two ordinary words run together (air +
 // astana), short words included.
-func twoWords(t string) bool {
+func (s *Scorer) twoWords(t string) bool {
+	word := func(w string) bool { return s.common(w) || s.strict[w] }
 	for i := 2; i+2 <= len(t); i++ {
-		if commonWords[t[:i]] && commonWords[t[i:]] {
+		if word(t[:i]) && word(t[i:]) {
 			return true
 		}
 	}
@@ -258,7 +313,7 @@ func foldLabel(label string) string {
 	return strings.ReplaceAll(label, "-", "")
 }
 
-func (s *Scorer) addPattern(bi int32, text string, keyword bool) {
+func (s *Scorer) addPattern(bi int32, text string, keyword, strict bool) {
 	key := patternKey{bi, text}
 	if s.seen[key] || text == "" || len(text) > maxLabelLen {
 		return
@@ -271,11 +326,16 @@ func (s *Scorer) addPattern(bi int32, text string, keyword bool) {
 		skel:    sk,
 		brand:   bi,
 		keyword: keyword,
-		weak:    len(text) <= 3 || commonWords[text],
-		short:   len(text) <= 3 && !commonWords[text],
+		weak:    len(text) <= 3 || strict,
+		strict:  strict,
+		short:   len(text) <= 3 && !strict,
 		mask:    letterMask(text),
 	})
+	s.pfwd.add(text, classNeutral, false)
+	s.prev.add(text, classNeutral, true)
 	s.build.add(probeKey(hashBytes(sk), len(sk), nsSkel), entry{ref: pi})
+	ph := phonKey(nil, []byte(text))
+	s.build.add(probeKey(hashBytes(ph), len(ph), nsPhon), entry{ref: pi})
 	if len(text) >= typoMinLen {
 		s.build.indexDeletes(pi, text)
 	}
@@ -290,6 +350,9 @@ func (s *Scorer) addWords() {
 	classes := map[string]wordClass{}
 	add := func(set map[string]bool, c wordClass, trieMin int) {
 		for w := range set {
+			if s.names[w] {
+				continue // a brand's name is never a word of the lists
+			}
 			classes[w] |= c
 			if len(w) >= trieMin {
 				s.fwd.add(w, c, false)
@@ -298,9 +361,12 @@ func (s *Scorer) addWords() {
 		}
 	}
 	add(commonWords, classNeutral, 4)
+	// The words that hold a brand by accident are ordinary words.
+	add(words(strings.Join(s.benign, " ")), classNeutral, 4)
 	add(tldWords, classTLD, 2)
 	add(lureWords, classLure, 2)
 	add(softLures, classSoft, 2)
+	add(moneyWords, classMoney, 2)
 	for w, c := range classes {
 		s.build.add(probeKey(hashBytes(w), len(w), nsWord), entry{ref: int32(len(s.wordList)), class: c})
 		s.wordList = append(s.wordList, w)
@@ -352,6 +418,13 @@ func (s *Scorer) Score(domain string) Finding {
 		}
 	}
 	f.Score = math.Round(best.score*100) / 100
+	if f.Score >= suspiciousScore && len(s.known) > 0 {
+		// Looked up only for what would be flagged: most names never are.
+		if bi := lookupSuffix(s.known, ascii); bi >= 0 {
+			f.Known, f.Score = s.brands[bi].ID, 0
+			return f
+		}
+	}
 	switch {
 	case f.Score >= lookalikeScore:
 		f.Verdict = VerdictLookalike
@@ -362,14 +435,19 @@ func (s *Scorer) Score(domain string) Finding {
 	}
 	f.Brand = s.brands[s.patterns[best.pat].brand].ID
 	f.Methods = s.methods(&w, &best)
+	s.explain(&w, &best, &f)
 	return f
 }
 
 // officialOf returns the brand whose official domain name is, or is a
 // subdomain of, or -1.
-func (s *Scorer) officialOf(name string) int32 {
+func (s *Scorer) officialOf(name string) int32 { return lookupSuffix(s.official, name) }
+
+// lookupSuffix returns the value of name, or of the nearest domain above
+// it, in m; or -1.
+func lookupSuffix(m map[string]int32, name string) int32 {
 	for i := 0; ; {
-		if bi, ok := s.official[name[i:]]; ok {
+		if bi, ok := m[name[i:]]; ok {
 			return bi
 		}
 		j := strings.IndexByte(name[i:], '.')
@@ -546,6 +624,7 @@ type match struct {
 	lo, hi    int    // the token's bytes in fold
 	plo, phi  int    // the piece (between hyphens) holding the token
 	join      string // MethodHyphenation or MethodDotInsertion when the token is joined pieces
+	glued     bool   // the token is glued to a word no list knows
 	score     float64
 }
 
@@ -622,13 +701,17 @@ func (s *Scorer) scanPiece(w *work, li, lo, hi int, best *match) {
 		return
 	}
 	pre, suf := s.splits(p)
+	words := pre&(1<<uint(n)) != 0 // the piece is made of known words alone
 	// A piece that is itself an ordinary word is not cut into others:
-	// postcard is no post plus card.
-	if pre == 1 && suf == 1<<uint(n) || pre&(1<<uint(n)) != 0 && s.wordClass(p)&classNeutral != 0 {
+	// fortepiano is no forte plus piano.
+	if words && s.wordClass(p)&classNeutral != 0 {
 		if n <= s.maxLen+2 {
 			s.tryToken(w, li, lo, hi, lo, hi, best)
 		}
 		return
+	}
+	if !words && n >= gluedMin+gluedRest {
+		s.scanGlued(w, li, lo, hi, pre, suf, best)
 	}
 	for i := 0; i < n; i++ {
 		if pre&(1<<uint(i)) == 0 {
@@ -641,6 +724,83 @@ func (s *Scorer) scanPiece(w *work, li, lo, hi int, best *match) {
 			s.tryToken(w, li, lo+i, lo+j, lo, hi, best)
 		}
 	}
+}
+
+// gluedMin is the least length of a brand's name, and gluedRest of the
+// word glued to it, for the two to be read apart when no list knows the
+// word.
+const (
+	gluedMin  = 4
+	gluedRest = 5
+)
+
+// scanGlued tries the brand names that start or end the piece fold[lo:hi]
+// glued to letters no list knows: halykvozmeshchenie, zhanaotbasy. The
+// rest must be a word's length, so that grammar (halyktyn, "of the
+// people") is not read as a word; positions the word splits already
+// reached (pre, suf) were tried by scanPiece.
+func (s *Scorer) scanGlued(w *work, li, lo, hi int, pre, suf uint64, best *match) {
+	p := w.fold[lo:hi]
+	n := len(p)
+	node := 0
+	for j := 0; j < n-gluedRest; j++ {
+		a := alphabet[p[j]]
+		if a < 0 {
+			break
+		}
+		if node = int(s.pfwd.next[node][a]); node == 0 {
+			break
+		}
+		if end := j + 1; end >= gluedMin && s.pfwd.class[node] != classNone && suf&(1<<uint(end)) == 0 && !s.spanned(p, end) {
+			s.tryGlued(w, li, lo, lo+end, lo, hi, best)
+		}
+	}
+	node = 0
+	for i := n - 1; i >= gluedRest; i-- {
+		a := alphabet[p[i]]
+		if a < 0 {
+			break
+		}
+		if node = int(s.prev.next[node][a]); node == 0 {
+			break
+		}
+		if n-i >= gluedMin && s.prev.class[node] != classNone && pre&(1<<uint(i)) == 0 && !s.spanned(p, i) {
+			s.tryGlued(w, li, lo+i, hi, lo, hi, best)
+		}
+	}
+}
+
+// spanned reports whether a known word of p runs across position at: the
+// brand's letters are then that word's (kaspiyneft, egovernment).
+func (s *Scorer) spanned(p []byte, at int) bool {
+	for i := 0; i < at; i++ {
+		node := 0
+		for j := i; j < len(p); j++ {
+			a := alphabet[p[j]]
+			if a < 0 {
+				break
+			}
+			if node = int(s.fwd.next[node][a]); node == 0 {
+				break
+			}
+			if j+1 > at && j+1-i >= 4 && s.fwd.class[node]&classNeutral != 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tryGlued tries fold[lo:hi], a brand's name glued to an unknown word in
+// the piece fold[plo:phi]: only the name itself or its look-alike letters
+// count, never a typo of it.
+func (s *Scorer) tryGlued(w *work, li, lo, hi, plo, phi int, best *match) {
+	m := s.matchToken(w, w.fold[lo:hi], lo, hi)
+	if m.kind == 0 || m.kind == kindTypo {
+		return
+	}
+	m.label, m.lastLabel, m.lo, m.hi, m.plo, m.phi, m.glued = li, li, lo, hi, plo, phi, true
+	s.keep(w, &m, best)
 }
 
 // scanJoined tries a token made by joining the pieces or labels that span
@@ -703,6 +863,17 @@ func (s *Scorer) matchToken(w *work, tok []byte, lo, hi int) match {
 			return match{pat: found, kind: kindExact}
 		}
 		return match{pat: found, kind: kindHomoglyph}
+	}
+	if w.translit {
+		// A Latin brand written in Cyrillic by ear comes back in other
+		// letters: яндекс is yandeks, сентер senter, жусан zhusan.
+		ph := phonKey(buf[:0], tok)
+		for _, e := range s.table.get(probeKey(hashBytes(ph), len(ph), nsPhon)) {
+			if string(phonKey(nil, []byte(s.patterns[e.ref].text))) == string(ph) {
+				w.hits++
+				return match{pat: e.ref, kind: kindHomoglyphU}
+			}
+		}
 	}
 	if n < typoMinLen-1 {
 		return match{}
@@ -780,6 +951,12 @@ type evidence struct {
 	fusedOnly bool      // all the intent is in words fused to the token
 	followTLD bool      // the brand label is followed by its suffix: egov.kz.verify-id.top
 	words     bool      // the token shares its label with other words
+	unknown   bool      // some other piece, or the word glued to the token, is in no list
+	// unknownApart: a piece of its own, not glued to the token, is in no list.
+	unknownApart bool
+	knownApart   bool // a piece of its own is made of known words
+	money        bool // a word of money among the soft words: kredit, karta
+	digits       bool // digits beside the token: forte2026, kaspi-24
 }
 
 // evidence reads the labels and pieces of w other than m's token.
@@ -799,6 +976,7 @@ func (s *Scorer) evidence(w *work, m *match) evidence {
 		}
 	}
 	note := func(c wordClass) {
+		ev.money = ev.money || c&classMoney != 0
 		ev.lure = ev.lure || c&classLure != 0
 		ev.soft = ev.soft || c&classSoft != 0
 		ev.tld = ev.tld || c&classTLD != 0
@@ -824,6 +1002,8 @@ func (s *Scorer) evidence(w *work, m *match) evidence {
 					// often than a trick: com+post.
 					ev.fused = s.classOf(w.fold[m.plo:m.lo])&^classTLD | s.classOf(w.fold[m.hi:m.phi])
 					note(ev.fused)
+					ev.unknown = ev.unknown || m.glued
+					ev.digits = ev.digits || hasDigit(w.fold[m.plo:m.lo]) || hasDigit(w.fold[m.hi:m.phi])
 					noteOwn(w.fold[m.plo:m.lo])
 					noteOwn(w.fold[m.hi:m.phi])
 				}
@@ -834,6 +1014,10 @@ func (s *Scorer) evidence(w *work, m *match) evidence {
 				before := ev
 				c := s.classOf(w.fold[start:i])
 				note(c)
+				ev.digits = ev.digits || hasDigit(w.fold[start:i])
+				ev.unknown = ev.unknown || c == classNone && i-start >= 3
+				ev.unknownApart = ev.unknownApart || c == classNone && i-start >= 3
+				ev.knownApart = ev.knownApart || c != classNone
 				noteOwn(w.fold[start:i])
 				outside = outside || c&(classLure|classSoft|classTLD) != 0 || ev.own != before.own
 			}
@@ -851,6 +1035,15 @@ func (s *Scorer) evidence(w *work, m *match) evidence {
 	}
 	ev.fusedOnly = !outside && !ev.followTLD
 	return ev
+}
+
+func hasDigit(b []byte) bool {
+	for _, c := range b {
+		if isDigit(c) {
+			return true
+		}
+	}
+	return false
 }
 
 func indexByte(b []byte, c byte) int {
@@ -881,18 +1074,28 @@ func pick(isWeak bool, strong, weak float64) float64 {
 	return strong
 }
 
-// rate scores match m. The figures encode one policy: a brand's own name,
-// look-alike letters or a typo are strong alone only where nothing else
-// explains them (the whole registrable label); elsewhere, and for brands
-// whose names are common words, they need evidence of intent — a lure
-// word, a suffix written into a label, the brand's suffix after it.
+// rate scores match m. The figures encode one policy. A brand's name
+// beside any other word is at least suspicious, whatever the word and its
+// language: the words only raise it to lookalike when they speak of money,
+// logins, help, prizes or delivery (lureWords, softLures), as a suffix in
+// a label or a throw-away TLD does. Look-alike letters or a typo are
+// strong alone only where nothing else explains them (the whole
+// registrable label). A name the watchlist marks strict is an ordinary
+// word: beside ordinary words, or as a typo, it needs evidence of intent;
+// beside a word no list knows, or digits, it is suspicious. Three-letter
+// names are strict too, except beside another word.
 func (s *Scorer) rate(w *work, m *match) float64 {
 	p := &s.patterns[m.pat]
+	if m.glued && p.weak {
+		return 0 // an ordinary word or an acronym glued into an unknown word is that word's part
+	}
 	ev := s.evidence(w, m)
 	weak := p.weak
 	inSub := m.lastLabel < w.sld
 	whole := !inSub && !ev.words
 	intent := ev.lure || ev.tld || ev.own || ev.soft && (!weak || p.short)
+	// Something beside a strict name that an ordinary word is not.
+	odd := ev.unknown || ev.digits
 	var score float64
 	switch m.kind {
 	case kindHomoglyphU:
@@ -913,6 +1116,8 @@ func (s *Scorer) rate(w *work, m *match) float64 {
 			score = pick(weak, 0.9, 0.8)
 		case whole:
 			score = pick(weak, 0.85, 0.6)
+		case weak && odd:
+			score = 0.45
 		default:
 			score = pick(weak, 0.7, 0.3)
 		}
@@ -928,18 +1133,30 @@ func (s *Scorer) rate(w *work, m *match) float64 {
 			score = 0.15 // national-bank-of-georgia: a hyphen between words is no cut
 		case whole && w.translit:
 			score = pick(weak, 0.8, 0.45)
+		case whole && p.short && s.ccSibling(w, p.brand):
+			score = 0.75 // olx.com.kz: the brand's country, another second level
 		case whole && len(p.text) <= 3:
 			score = 0.3 // bcc.com, rbk.ru: three letters are many companies' names
+		case whole && p.strict && (s.ccSibling(w, p.brand) || secondLevel(w.suffix)):
+			score = 0.45 // forte.com.kz
 		case whole && p.keyword:
 			score = pick(weak, 0.7, 0.3)
 		case whole:
 			score = pick(weak, 0.85, 0.45)
-		case ev.soft && !(weak && ev.fusedOnly):
-			score = pick(weak, 0.55, 0.3) // halyk-kredit: clean under .kz, suspicious under .top
+		case p.strict && odd:
+			score = 0.45 // forte-vozmeshchenie, forte2026: no ordinary word beside it
+		case p.strict && ev.money:
+			score = 0.45 // damu-kredit: a word of money beside the name
+		case p.strict && ev.soft:
+			score = 0.3 // telecom-service: suspicious under .top only
+		case p.short && ev.unknownApart || p.short && ev.digits:
+			score = 0.5 // bcc1, olx-zhenis
+		case weak:
+			score = 0.15 // forte-music, bcc-group: the ordinary word among others
 		case p.keyword:
-			score = pick(weak, 0.5, 0.15)
+			score = 0.5
 		default:
-			score = pick(weak, 0.55, 0.15)
+			score = 0.55
 		}
 	case kindTypo:
 		if (m.lo > m.plo || m.hi < m.phi) && (ev.fused&classLure == 0 || weak || len(p.text) < 5 || m.edit == MethodEditDistance) {
@@ -952,8 +1169,10 @@ func (s *Scorer) rate(w *work, m *match) float64 {
 		switch {
 		case len(p.text) < 5 && !m.typical:
 			score = 0 // alma is not a typo of alfa, whatever surrounds it
+		case p.strict && m.typical && len(p.text) >= 6 && !intent && !ev.followTLD && ev.unknown:
+			score = 0.45 // bayterek-zhobasy: a strict name's typo beside a word no list knows
 		case p.keyword && weak && !intent && !ev.followTLD:
-			score = 0 // fortex, halyq: a common word's neighbours are words
+			score = 0 // fortex, fort: an ordinary word's neighbours are words
 		case ev.followTLD:
 			score = max(base, 0.85)
 		case intent:
@@ -970,6 +1189,8 @@ func (s *Scorer) rate(w *work, m *match) float64 {
 			score = 0.45
 		case whole:
 			score = base
+		case m.typical && !weak && m.lo == m.plo && m.hi == m.phi && ev.unknownApart && !ev.knownApart:
+			score = 0.45 // halyl-kosrys: beside words no list knows; beside ordinary ones it is one (kyzylorda-balyk)
 		default:
 			score = 0.3
 		}
@@ -978,6 +1199,20 @@ func (s *Scorer) rate(w *work, m *match) float64 {
 		score += 0.15
 	}
 	return min(score, 1)
+}
+
+// secondLevel reports whether suffix is a second level under a
+// country-code TLD: com.kz, org.ru.
+func secondLevel(suffix string) bool {
+	i := strings.LastIndexByte(suffix, '.')
+	return i >= 0 && len(suffix)-i-1 == 2
+}
+
+// ccSibling reports whether w's suffix is a second level under a
+// country-code TLD of brand bi's official domains: olx.com.kz for olx.kz.
+func (s *Scorer) ccSibling(w *work, bi int32) bool {
+	i := strings.LastIndexByte(w.suffix, '.')
+	return i >= 0 && slices.Contains(s.cc[bi], w.suffix[i+1:]) && len(w.suffix)-i-1 == 2
 }
 
 // methods lists the evidence of m, strongest first.
@@ -996,6 +1231,9 @@ func (s *Scorer) methods(w *work, m *match) []string {
 			}
 		}
 	case kindHomoglyph:
+		if w.translit {
+			out = append(out, MethodTransliteration)
+		}
 		out = append(out, MethodHomoglyph)
 	case kindTypo:
 		if w.translit {

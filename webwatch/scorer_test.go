@@ -62,6 +62,33 @@ func TestScore(t *testing.T) {
 		{"kaspi.github.io", webwatch.VerdictLookalike, "kaspi", webwatch.MethodTLDSwap},
 		{"bcc.com", webwatch.VerdictClean, "", ""},
 		{"bcc-online.kz", webwatch.VerdictLookalike, "bcc", webwatch.MethodCombosquatting},
+		// Issue 12: the imitation decides, not the vocabulary.
+		{"halyk-vozmeshchenie.kz", webwatch.VerdictSuspicious, "halyk", webwatch.MethodCombosquatting},
+		{"halykvozmeshchenie.kz", webwatch.VerdictSuspicious, "halyk", webwatch.MethodCombosquatting},
+		{"forte-vozmeshchenie.kz", webwatch.VerdictSuspicious, "forte", webwatch.MethodCombosquatting},
+		{"halykk.kz", webwatch.VerdictLookalike, "halyk", webwatch.MethodRepetition},
+		{"otbsy.kz", webwatch.VerdictLookalike, "otbasy", webwatch.MethodOmission},
+		{"otbqsy.kz", webwatch.VerdictLookalike, "otbasy", webwatch.MethodReplacement},
+		{"olx.com.kz", webwatch.VerdictLookalike, "olx", webwatch.MethodTLDSwap},
+		{"kaspi.com.ru", webwatch.VerdictLookalike, "kaspi", webwatch.MethodTLDSwap},
+		{"otbasyhelpdesk.kz", webwatch.VerdictLookalike, "otbasy", webwatch.MethodCombosquatting},
+		{"bcc1.kz", webwatch.VerdictSuspicious, "bcc", webwatch.MethodCombosquatting},
+		{"forte2026.kz", webwatch.VerdictSuspicious, "forte", webwatch.MethodCombosquatting},
+		{"jusan365.kz", webwatch.VerdictSuspicious, "jusan", webwatch.MethodCombosquatting},
+		{"kaspi-kepildik.kz", webwatch.VerdictSuspicious, "kaspi", webwatch.MethodCombosquatting},
+		{"halyk-syiaqy.com", webwatch.VerdictSuspicious, "halyk", webwatch.MethodCombosquatting},
+		{"jusan-esep.top", webwatch.VerdictLookalike, "jusan", webwatch.MethodSuspiciousTLD},
+		{"жусан-бонус.kz", webwatch.VerdictLookalike, "jusan", webwatch.MethodTransliteration},
+		{"halyk-media.kz", webwatch.VerdictSuspicious, "halyk", webwatch.MethodCombosquatting},
+		// Strict names, partners, benign words.
+		{"fort.kz", webwatch.VerdictClean, "", ""},
+		{"post-office.kz", webwatch.VerdictClean, "", ""},
+		{"bcc-group.kz", webwatch.VerdictClean, "", ""},
+		{"freedom-fitness.kz", webwatch.VerdictClean, "", ""},
+		{"kaspiyneft.kz", webwatch.VerdictClean, "", ""},
+		{"halyqaralyq-bilim.kz", webwatch.VerdictClean, "", ""},
+		{"halyklife.kz", webwatch.VerdictClean, "", ""},
+		{"kolesa-xyzqwerty.kz", webwatch.VerdictSuspicious, "kolesa", webwatch.MethodCombosquatting},
 	}
 	for _, tc := range tests {
 		t.Run(tc.domain, func(t *testing.T) {
@@ -72,10 +99,27 @@ func TestScore(t *testing.T) {
 			if tc.method != "" && !slices.Contains(f.Methods, tc.method) {
 				t.Errorf("methods: got %v, want %s among them", f.Methods, tc.method)
 			}
+			if f.Flagged() && (f.Token == "" || f.Imitates == "" || !strings.Contains(f.Explanation, f.Imitates)) {
+				t.Errorf("explanation: got token %q, imitates %q, %q", f.Token, f.Imitates, f.Explanation)
+			}
 			if f.Domain != tc.domain {
 				t.Errorf("domain: got %q, want the input %q", f.Domain, tc.domain)
 			}
 		})
+	}
+}
+
+func TestScoreKnown(t *testing.T) {
+	s := mustScorer(t)
+	// halyklife.kz is a partner of halyk in the watchlist: it would be
+	// flagged (halyk beside life), and is clean with the brand named.
+	for _, d := range []string{"halyklife.kz", "www.halyklife.kz"} {
+		if f := s.Score(d); f.Verdict != webwatch.VerdictClean || f.Known != "halyk" || f.Brand != "" {
+			t.Errorf("%s: got %+v, want clean and known to halyk", d, f)
+		}
+	}
+	if f := s.Score("halyk-life.kz"); !f.Flagged() {
+		t.Errorf("halyk-life.kz: got %s, want flagged: only the partner's own domain is known", f.Verdict)
 	}
 }
 
@@ -157,6 +201,9 @@ func FuzzScore(f *testing.F) {
 		"xn--80aqevj.xn--p1ai", "ka.spi.kz", "mykaspi24.kz", "a-b-c-d-e.f.g", "\xff", "*.x", "kaspi", "xn--zzzz.kz"} {
 		f.Add(d)
 	}
+	f.Add("halykvozmeshchenie.kz")
+	f.Add("жусан-бонус.kz")
+	f.Add("forte2026.com.kz")
 	f.Fuzz(func(t *testing.T, d string) {
 		got := s.Score(d)
 		if got.Score < 0 || got.Score > 1 {
@@ -164,7 +211,7 @@ func FuzzScore(f *testing.F) {
 		}
 		switch got.Verdict {
 		case webwatch.VerdictLookalike, webwatch.VerdictSuspicious:
-			if got.Brand == "" || len(got.Methods) == 0 || got.Score < 0.4 {
+			if got.Brand == "" || len(got.Methods) == 0 || got.Score < 0.4 || got.Token == "" || got.Imitates == "" || got.Explanation == "" {
 				t.Fatalf("%q: flagged without brand, methods or score: %+v", d, got)
 			}
 			if got.Verdict == webwatch.VerdictLookalike && got.Score < 0.7 {

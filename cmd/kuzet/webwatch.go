@@ -52,10 +52,15 @@ host or a certificate's *. name are taken too), against every brand of the
 watchlist, and writes one JSON object a line in input order:
 
   {"domain":"kаspi.kz","ascii":"xn--kspi-53d.kz","verdict":"lookalike","brand":"kaspi",
-   "score":0.95,"methods":["homoglyph","mixed-script"]}
+   "score":0.95,"methods":["homoglyph","mixed-script"],"token":"kаspi","imitates":"kaspi",
+   "explanation":"\"kаspi\" imitates the official label \"kaspi\" of brand kaspi, with
+   letters of another script that look alike"}
 
 verdict is lookalike (score ≥ 0.7), suspicious (≥ 0.4), clean, or invalid with
-an "error"; a brand's own domains are clean with "official". The input is
+an "error". A flagged line says which part of the name imitates (token), which
+name of the brand (imitates), and how, with the words beside it and what each
+is evidence of (explanation). A brand's own domains are clean with "official",
+its partners' and known-benign domains clean with "known". The input is
 streamed and scored on every CPU; progress and a summary go to standard error.`)
 	brandsPath := fs.String("brands", "", "brand watchlist `file` (formats/brands.md)")
 	in := fs.String("in", "-", "domain list `file`, one a line (- for standard input)")

@@ -42,6 +42,7 @@ func TestWebwatchScan(t *testing.T) {
 	for i, w := range want {
 		var f struct {
 			Domain, Verdict, Brand, Error string
+			Token, Imitates, Explanation  string
 			Score                         *float64
 			Methods                       []string
 		}
@@ -50,6 +51,11 @@ func TestWebwatchScan(t *testing.T) {
 		}
 		if f.Domain != w.domain || f.Verdict != w.verdict || f.Brand != w.brand || f.Score == nil || f.Methods == nil {
 			t.Errorf("line %d: got %s, want domain %q verdict %s brand %q with score and methods", i+1, lines[i], w.domain, w.verdict, w.brand)
+		}
+		flagged := f.Verdict == "lookalike" || f.Verdict == "suspicious"
+		if flagged != (f.Token != "" && f.Imitates != "" && strings.Contains(f.Explanation, f.Imitates)) {
+			t.Errorf("line %d: got token %q, imitates %q, explanation %q with verdict %s, want them on flagged lines only",
+				i+1, f.Token, f.Imitates, f.Explanation, f.Verdict)
 		}
 		if (f.Verdict == "invalid") != (f.Error != "") {
 			t.Errorf("line %d: error %q with verdict %s", i+1, f.Error, f.Verdict)
