@@ -25,15 +25,15 @@ func (tx *tx) RekeyCardTokens(ctx context.Context, rekey func(string) (string, b
 		what, sel, upd string
 		fn             func(string) (string, bool)
 	}{
-		{"reports", `SELECT ctid::text, value FROM reports WHERE kind = 'card'`,
-			`UPDATE reports SET value = $1 WHERE ctid = $2::tid`, rekey},
-		{"allowlist", `SELECT ctid::text, value FROM allowlist WHERE kind = 'card'`,
-			`UPDATE allowlist SET value = $1 WHERE ctid = $2::tid`, rekey},
-		{"payment checks", `SELECT ctid::text, payee::text FROM payment_checks WHERE payee ? 'card'`,
-			`UPDATE payment_checks SET payee = $1::jsonb WHERE ctid = $2::tid`,
+		{"reports", `SELECT value, value FROM reports WHERE kind = 'card'`,
+			`UPDATE reports SET value = $1 WHERE kind = 'card' AND value = $2`, rekey},
+		{"allowlist", `SELECT value, value FROM allowlist WHERE kind = 'card'`,
+			`UPDATE allowlist SET value = $1 WHERE kind = 'card' AND value = $2`, rekey},
+		{"payment checks", `SELECT id, payee::text FROM payment_checks WHERE payee ? 'card'`,
+			`UPDATE payment_checks SET payee = $1::jsonb WHERE id = $2`,
 			func(doc string) (string, bool) { return kuzet.RekeyPayeeCard(doc, rekey) }},
-		{"victim reports", `SELECT ctid::text, indicators::text FROM victim_reports WHERE indicators @> '[{"kind": "card"}]'`,
-			`UPDATE victim_reports SET indicators = $1::jsonb WHERE ctid = $2::tid`,
+		{"victim reports", `SELECT id, indicators::text FROM victim_reports WHERE indicators @> '[{"kind": "card"}]'`,
+			`UPDATE victim_reports SET indicators = $1::jsonb WHERE id = $2`,
 			func(doc string) (string, bool) { return kuzet.RekeyIndicatorCards(doc, rekey) }},
 	}
 	for _, st := range steps {
@@ -46,9 +46,8 @@ func (tx *tx) RekeyCardTokens(ctx context.Context, rekey func(string) (string, b
 	return n, nil
 }
 
-// rekeyColumn reads every (ctid, value) that sel selects, and writes back
-// with upd those that fn changes. The rows were read in this transaction,
-// whose writes alone can move them.
+// rekeyColumn reads every (key, value) that sel selects, and writes back
+// with upd (value, key) those that fn changes.
 func (tx *tx) rekeyColumn(ctx context.Context, sel, upd string, fn func(string) (string, bool)) (int64, error) {
 	type change struct{ id, value string }
 	var changes []change

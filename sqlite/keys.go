@@ -23,23 +23,23 @@ func (tx *tx) DeleteSetting(ctx context.Context, name string) error {
 func (tx *tx) RekeyCardTokens(ctx context.Context, rekey func(string) (string, bool)) (int64, error) {
 	var n int64
 	for _, table := range []string{"reports", "allowlist"} {
-		m, err := tx.rekeyColumn(ctx, `SELECT rowid, value FROM `+table+` WHERE kind = 'card'`,
-			`UPDATE `+table+` SET value = ? WHERE rowid = ?`, func(v string) (string, bool) { return rekey(v) })
+		m, err := tx.rekeyColumn(ctx, `SELECT value, value FROM `+table+` WHERE kind = 'card'`,
+			`UPDATE `+table+` SET value = ? WHERE kind = 'card' AND value = ?`, rekey)
 		if err != nil {
 			return n, fmt.Errorf("sqlite: rekey cards in %s: %w", table, err)
 		}
 		n += m
 	}
-	m, err := tx.rekeyColumn(ctx, `SELECT rowid, payee FROM payment_checks WHERE payee LIKE '%"card":%'`,
-		`UPDATE payment_checks SET payee = ? WHERE rowid = ?`, func(doc string) (string, bool) {
+	m, err := tx.rekeyColumn(ctx, `SELECT id, payee FROM payment_checks WHERE payee LIKE '%"card":%'`,
+		`UPDATE payment_checks SET payee = ? WHERE id = ?`, func(doc string) (string, bool) {
 			return kuzet.RekeyPayeeCard(doc, rekey)
 		})
 	if err != nil {
 		return n, fmt.Errorf("sqlite: rekey cards in payment checks: %w", err)
 	}
 	n += m
-	m, err = tx.rekeyColumn(ctx, `SELECT rowid, indicators FROM victim_reports WHERE indicators LIKE '%"card"%'`,
-		`UPDATE victim_reports SET indicators = ? WHERE rowid = ?`, func(doc string) (string, bool) {
+	m, err = tx.rekeyColumn(ctx, `SELECT id, indicators FROM victim_reports WHERE indicators LIKE '%"card"%'`,
+		`UPDATE victim_reports SET indicators = ? WHERE id = ?`, func(doc string) (string, bool) {
 			return kuzet.RekeyIndicatorCards(doc, rekey)
 		})
 	if err != nil {
@@ -48,13 +48,10 @@ func (tx *tx) RekeyCardTokens(ctx context.Context, rekey func(string) (string, b
 	return n + m, nil
 }
 
-// rekeyColumn reads every (rowid, value) that sel selects, and writes back
-// with upd those that fn changes.
+// rekeyColumn reads every (key, value) that sel selects, and writes back
+// with upd (value, key) those that fn changes.
 func (tx *tx) rekeyColumn(ctx context.Context, sel, upd string, fn func(string) (string, bool)) (int64, error) {
-	type change struct {
-		id    int64
-		value string
-	}
+	type change struct{ id, value string }
 	var changes []change
 	rows, err := tx.tx.QueryContext(ctx, sel)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"path/filepath"
 	"sort"
 	"text/tabwriter"
 	"time"
@@ -35,16 +36,22 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	payDays := fs.Int("payment-days", 1, "days of simulated payments, scams and freeze trails to play through the API (0: none)")
 	seed := fs.Uint64("seed", 1, "seed of the synthetic country")
 	fs.StringVar(&m.Config.LogLevel, "log-level", "warn", "log `level` of the server")
+	keyFileFlag(fs, &m.Config.KeyFile)
 	if err := parseFlags(env, fs, args); err != nil {
 		return err
 	}
 	if *data == "" {
+		// The demo makes its own keys, in a directory of their own beside
+		// the data, and removes both at the end.
 		dir, err := os.MkdirTemp("", "kuzet-demo-")
 		if err != nil {
 			return err
 		}
 		defer os.RemoveAll(dir)
-		*data = dir
+		*data = filepath.Join(dir, "data")
+		if m.Config.KeyFile == "" {
+			m.Config.KeyFile = filepath.Join(dir, "keys", "kuzet.key")
+		}
 	} else if entries, err := os.ReadDir(*data); err == nil && len(entries) > 0 {
 		return usagef("--data %s is not empty: the demo needs a fresh directory", *data)
 	}
