@@ -39,7 +39,7 @@ const notProvided = "NOTPROVIDED"
 //	CdtrAcct/Id/IBAN, CdtrAcct/Id/Othr/Id             payee.iban, payee.account
 //	CdtrAcct/Prxy/Id of type MBNO, TELE or CELL,
 //	  else Cdtr/CtctDtls/MobNb                        payee.phone
-//	CdtrAgt/FinInstnId/BICFI (BIC before version 05)  payee.bank_bic
+//	CdtrAgt/FinInstnId/BICFI (BIC in old versions)    payee.bank_bic
 //	Cdtr/Nm                                           payee.name
 //
 // The channel is "iso20022". The checks are not yet validated: the engine

@@ -14,7 +14,7 @@ import (
 // reference, the instructed amount beside the settled one, an acceptance
 // time without offset, a mobile-number proxy, an organisation's
 // identification, an account that is not an IBAN, the agent's BIC as
-// versions before 05 write it.
+// the oldest versions write it.
 const txOtherWays = `<CdtTrfTxInf><PmtId><EndToEndId>NOTPROVIDED</EndToEndId>` +
 	`<UETR>6c1f4f5e-2d6a-4c1b-9a8e-0c2f7b1d9e33</UETR></PmtId>` +
 	`<IntrBkSttlmAmt Ccy="EUR">11.60</IntrBkSttlmAmt><AccptncDtTm>2025-03-05T10:00:00</AccptncDtTm>` +

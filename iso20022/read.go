@@ -115,7 +115,7 @@ type accountXML struct {
 
 type agentXML struct {
 	BICFI string `xml:"FinInstnId>BICFI"`
-	BIC   string `xml:"FinInstnId>BIC"` // before version 05
+	BIC   string `xml:"FinInstnId>BIC"` // the oldest versions
 }
 
 type txXML struct {
