@@ -95,7 +95,7 @@ func (m *Message) check(i int, p *problems) Check {
 
 	switch {
 	case strings.TrimSpace(x.AccptncDtTm) != "":
-		ts, err := DateTime(take("created_at", at("AccptncDtTm"), x.AccptncDtTm))
+		ts, err := dateTime(take("created_at", at("AccptncDtTm"), x.AccptncDtTm))
 		if err != nil {
 			p.add(at("AccptncDtTm"), "not an ISO date-time: %q", clip(x.AccptncDtTm))
 		}

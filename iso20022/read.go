@@ -219,7 +219,10 @@ func Read(doc []byte) (*Message, error) {
 	if err := m.version(fi, docNS); err != nil {
 		return nil, err
 	}
-	return &m, m.group(fi)
+	if err := m.group(fi); err != nil {
+		return nil, err
+	}
+	return &m, nil
 }
 
 // version learns the message's version from the first namespace that
@@ -231,24 +234,23 @@ func (m *Message) version(fi *fiToFIXML, docNS string) error {
 	if len(fi.Txs) > 0 {
 		names = append(names, fi.Txs[0].XMLName.Space)
 	}
-	path := m.Root
+	path, named := m.Root, false
 	for i, ns := range names {
-		kind, v := definition(ns)
-		if kind == "pacs.008" {
+		if kind, v := definition(ns); kind == "pacs.008" {
 			if i == 0 {
 				path = "Document"
 			}
-			m.Version = v
+			m.Version, named = v, true
 			break
 		}
 	}
-	if m.Version == 0 && m.Header != nil {
+	if !named && m.Header != nil {
 		if kind, v := definition(isoNS + m.Header.MsgDefID); kind == "pacs.008" {
-			m.Version, path = v, "AppHdr/MsgDefIdr"
+			m.Version, path, named = v, "AppHdr/MsgDefIdr", true
 		}
 	}
-	if m.Version != 0 && (m.Version < MinVersion || m.Version > MaxVersion) {
-		return kuzet.Invalid(path, "kuzet reads pacs.008 versions %02d to %02d, not %s", MinVersion, MaxVersion, m.Definition())
+	if named && (m.Version < MinVersion || m.Version > MaxVersion) {
+		return kuzet.Invalid(path, "kuzet reads pacs.008 versions %02d to %02d, not pacs.008.001.%02d", MinVersion, MaxVersion, m.Version)
 	}
 	return nil
 }
@@ -261,7 +263,7 @@ func (m *Message) group(fi *fiToFIXML) error {
 		p.add(m.Root+"/GrpHdr/MsgId", "the group header needs its MsgId: a status report quotes it")
 	}
 	if m.CreDtTm = strings.TrimSpace(g.CreDtTm); m.CreDtTm != "" {
-		t, err := DateTime(m.CreDtTm)
+		t, err := dateTime(m.CreDtTm)
 		if err != nil {
 			p.add(m.Root+"/GrpHdr/CreDtTm", "not an ISO date-time: %q", clip(m.CreDtTm))
 		}
@@ -279,7 +281,7 @@ func (m *Message) group(fi *fiToFIXML) error {
 		}
 	}
 	if h := m.Header; h != nil && h.CreDt != "" {
-		t, err := DateTime(h.CreDt)
+		t, err := dateTime(h.CreDt)
 		if err != nil {
 			p.add("AppHdr/CreDt", "not an ISO date-time: %q", clip(h.CreDt))
 		}
@@ -391,18 +393,19 @@ func malformed(err error) error {
 	return kuzet.Invalid("document", "malformed XML: %s", clipN(err.Error(), 200))
 }
 
-// Almaty is the time of a date-time written without an offset: the
-// sending bank's, in Kazakhstan (UTC+5).
-var Almaty = time.FixedZone("Asia/Almaty", 5*60*60)
+// almaty is the time of a date-time written without an offset: the
+// sending bank's, in Kazakhstan (UTC+5), as payments.Almaty (which this
+// package cannot import: payments imports it).
+var almaty = time.FixedZone("Asia/Almaty", 5*60*60)
 
-// DateTime reads an ISODateTime, with or without fractions and offset;
-// one without an offset is Almaty's time.
-func DateTime(s string) (time.Time, error) {
+// dateTime reads an ISODateTime, with or without fractions and offset;
+// one without an offset is Almaty time.
+func dateTime(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
 		return t.UTC(), nil
 	}
-	t, err := time.ParseInLocation("2006-01-02T15:04:05.999999999", s, Almaty)
+	t, err := time.ParseInLocation("2006-01-02T15:04:05.999999999", s, almaty)
 	return t.UTC(), err
 }
 

@@ -138,6 +138,9 @@ func TestReadRefuses(t *testing.T) {
 		{"two headers", `<Envelope>` + appHdr(2) + appHdr(2) + good + `</Envelope>`, "AppHdr", "not two"},
 		{"version 14", strings.Replace(good, ".001.08", ".001.14", 1), "Document", "versions 02 to 13, not pacs.008.001.14"},
 		{"version 01", strings.Replace(good, ".001.08", ".001.01", 1), "Document", "not pacs.008.001.01"},
+		{"version 00", strings.Replace(good, ".001.08", ".001.00", 1), "Document", "not pacs.008.001.00"},
+		{"version 14 in the header", `<Envelope>` + strings.Replace(appHdr(2), "pacs.008.001.08", "pacs.008.001.14", 1) +
+			`<Document>` + fiToFI("", txn("E", "1", ibanA)) + `</Document></Envelope>`, "AppHdr/MsgDefIdr", "not pacs.008.001.14"},
 		{"no MsgId", strings.Replace(good, "<MsgId>MSG-7</MsgId>", "", 1), "Document/FIToFICstmrCdtTrf/GrpHdr/MsgId", "MsgId"},
 		{"NbOfTxs disagrees", strings.Replace(good, "<NbOfTxs>1<", "<NbOfTxs>2<", 1),
 			"Document/FIToFICstmrCdtTrf/GrpHdr/NbOfTxs", "NbOfTxs says 2 transactions, the message carries 1"},
