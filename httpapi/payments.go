@@ -7,12 +7,13 @@ import (
 	"time"
 
 	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/iso20022"
 	"github.com/kuzet/kuzet/payments"
 )
 
-// maxCheckBody bounds a payment check, JSON or ISO 20022: one payment is a
-// few hundred bytes, its pacs.008 a few kilobytes.
-const maxCheckBody = payments.MaxXMLSize
+// maxCheckBody bounds a JSON payment check: one payment is a few hundred
+// bytes. An ISO 20022 message may carry many: iso20022.MaxSize bounds it.
+const maxCheckBody = 64 << 10
 
 // paymentRoutes registers the anti-fraud centre's check, outcomes, the
 // bank's checks, rules and prevented loss.
@@ -28,20 +29,23 @@ func (s *Server) paymentRoutes() {
 	s.route("GET /v1/payments/prevented-loss", kuzet.PermStatsRead, s.handlePreventedLoss)
 }
 
-// handleCheck decides on one payment, described in JSON or as an ISO 20022
-// pacs.008 document.
+// handleCheck decides on one payment, described in JSON, or on each of an
+// ISO 20022 pacs.008's.
 func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) error {
-	body, err := readBody(r, maxCheckBody, "application/json", "application/xml", "text/xml")
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	limit := int64(maxCheckBody)
+	if mt != "application/json" {
+		limit = iso20022.MaxSize
+	}
+	body, err := readBody(r, limit, "application/json", "application/xml", "text/xml")
 	if err != nil {
 		return err
 	}
-	var pc kuzet.PaymentCheck
-	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "application/json" {
-		err = unmarshalStrict(body, &pc)
-	} else {
-		pc, err = payments.ParsePacs008(body)
+	if mt != "application/json" {
+		return s.checkPacs008(w, r, body)
 	}
-	if err != nil {
+	var pc kuzet.PaymentCheck
+	if err := unmarshalStrict(body, &pc); err != nil {
 		return err
 	}
 	d, err := s.payments.Check(r.Context(), kuzet.OrgIDFromContext(r.Context()), pc)
@@ -49,6 +53,27 @@ func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return writeJSON(w, http.StatusOK, d)
+}
+
+// checkPacs008 decides on every transaction of a pacs.008 and answers in
+// JSON, or in kind — a pacs.002 — to a client that asks for XML.
+func (s *Server) checkPacs008(w http.ResponseWriter, r *http.Request, body []byte) error {
+	md, err := s.payments.CheckPacs008(r.Context(), kuzet.OrgIDFromContext(r.Context()), body)
+	if err != nil {
+		return err
+	}
+	w.Header().Add("Vary", "Accept")
+	if !iso20022.PrefersXML(r.Header.Get("Accept")) {
+		return writeJSON(w, http.StatusOK, md)
+	}
+	doc, err := md.Pacs002()
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/xml; charset=utf-8")
+	w.WriteHeader(http.StatusOK)
+	_, err = w.Write(doc)
+	return err
 }
 
 type outcomeRequest struct {

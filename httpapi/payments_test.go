@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -17,6 +18,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/freeze"
 	"github.com/kuzet/kuzet/ident"
@@ -215,18 +218,117 @@ func TestPaymentCheckDecides(t *testing.T) {
 	}
 }
 
+// The OpenAPI validator reads an XML answer as the string its schema says,
+// once it is well-formed.
+func init() {
+	openapi3filter.RegisterBodyDecoder("application/xml",
+		func(r io.Reader, _ http.Header, _ *openapi3.SchemaRef, _ openapi3filter.EncodingFn) (any, error) {
+			b, err := io.ReadAll(r)
+			if err != nil {
+				return nil, err
+			}
+			dec := xml.NewDecoder(bytes.NewReader(b))
+			for {
+				if _, err := dec.Token(); err == io.EOF {
+					return string(b), nil
+				} else if err != nil {
+					return nil, err
+				}
+			}
+		})
+}
+
+// TestPaymentCheckISO20022: a pacs.008 of several transactions, in an
+// envelope with a business application header, is decided on per
+// transaction, and answered in kind to a client asking for XML.
+func TestPaymentCheckISO20022(t *testing.T) {
+	ts := newTestServer(t)
+	bank, police := ts.keys[kuzet.OrgBank], ts.keys[kuzet.OrgPolice]
+	mule, clean := synth.KZIBAN("826", "0000000004343"), synth.KZIBAN("826", "0000000000778")
+	ts.json(t, "POST", "/v1/indicators", police,
+		`{"indicators":[{"kind":"iban","value":"`+mule+`","category":"mule_account","confidence":0.95}]}`)
+	doc := strings.TrimPrefix(pacs008Doc(pacs008Tx("E2E-1", "5000", "KZT", clean), pacs008Tx("E2E-2", "150000", "KZT", mule)),
+		`<?xml version="1.0" encoding="UTF-8"?>`)
+	doc = `<Envelope xmlns="urn:swift:xsd:envelope"><AppHdr xmlns="urn:iso:std:iso:20022:tech:xsd:head.001.001.02">` +
+		`<Fr><FIId><FinInstnId><BICFI>BANKKZKA</BICFI></FinInstnId></FIId></Fr>` +
+		`<To><FIId><FinInstnId><BICFI>BANKKZKB</BICFI></FinInstnId></FIId></To><BizMsgIdr>B-1</BizMsgIdr>` +
+		`<MsgDefIdr>pacs.008.001.08</MsgDefIdr><CreDt>2025-03-05T07:00:00Z</CreDt></AppHdr>` + doc + `</Envelope>`
+
+	r := ts.do(t, "POST", "/v1/payments/check", bank, "application/xml", []byte(doc))
+	var got struct {
+		payDecision
+		Message struct {
+			MsgID  string `json:"msg_id"`
+			Header struct {
+				From string `json:"from"`
+			} `json:"header"`
+		} `json:"message"`
+		Transactions []struct {
+			Path string `json:"path"`
+			payDecision
+		} `json:"transactions"`
+	}
+	if r.status != 200 {
+		t.Fatalf("got %d %s", r.status, r.body)
+	}
+	if err := json.Unmarshal(r.body, &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Transactions) != 2 || got.Transactions[0].Decision.Stops() || !got.Transactions[1].Decision.Stops() ||
+		got.Transactions[1].Path != "Document/FIToFICstmrCdtTrf/CdtTrfTxInf[2]" {
+		t.Fatalf("transactions: got %s", r.body)
+	}
+	if got.CheckID != got.Transactions[1].CheckID || got.Message.MsgID != "M-1" || got.Message.Header.From != "BANKKZKA" {
+		t.Errorf("message: got %s", r.body)
+	}
+
+	r = ts.do(t, "POST", "/v1/payments/check", bank, "application/xml", []byte(doc), "Accept", "application/xml")
+	if r.status != 200 || r.header.Get("Content-Type") != "application/xml; charset=utf-8" ||
+		!strings.Contains(r.header.Get("Vary"), "Accept") {
+		t.Fatalf("in kind: got %d %v %s", r.status, r.header, r.body)
+	}
+	var rpt struct {
+		XMLName xml.Name
+		To      string   `xml:"AppHdr>To>FIId>FinInstnId>BICFI"`
+		Sts     []string `xml:"Document>FIToFIPmtStsRpt>TxInfAndSts>TxSts"`
+	}
+	if err := xml.Unmarshal(r.body, &rpt); err != nil {
+		t.Fatalf("pacs.002: %v\n%s", err, r.body)
+	}
+	if rpt.XMLName.Local != "Envelope" || rpt.To != "BANKKZKA" || len(rpt.Sts) != 2 || rpt.Sts[0] != "ACCP" || rpt.Sts[1] == "ACCP" {
+		t.Errorf("pacs.002: got %+v\n%s", rpt, r.body)
+	}
+
+	// Refused, the answer is a problem whatever was asked for.
+	r = ts.do(t, "POST", "/v1/payments/check", bank, "application/xml", []byte(pacs008("E", "0", "KZT", clean)), "Accept", "application/xml")
+	if r.status != 400 || r.header.Get("Content-Type") != "application/problem+json" ||
+		!strings.Contains(string(r.body), `"Document/FIToFICstmrCdtTrf/CdtTrfTxInf[1]/IntrBkSttlmAmt"`) {
+		t.Errorf("refused: got %d %s %s", r.status, r.header.Get("Content-Type"), r.body)
+	}
+}
+
 // pacs008 is a one-transaction ISO 20022 credit transfer to iban.
 func pacs008(id, amount, currency, iban string) string {
+	return pacs008Doc(pacs008Tx(id, amount, currency, iban))
+}
+
+// pacs008Doc is a pacs.008 Document of the transactions.
+func pacs008Doc(txs ...string) string {
 	return `<?xml version="1.0" encoding="UTF-8"?>
 <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08"><FIToFICstmrCdtTrf>
-<GrpHdr><MsgId>M-1</MsgId><CreDtTm>2025-03-05T12:00:00</CreDtTm><NbOfTxs>1</NbOfTxs></GrpHdr>
-<CdtTrfTxInf><PmtId><EndToEndId>` + id + `</EndToEndId></PmtId>
+<GrpHdr><MsgId>M-1</MsgId><CreDtTm>2025-03-05T12:00:00</CreDtTm><NbOfTxs>` + fmt.Sprint(len(txs)) + `</NbOfTxs></GrpHdr>
+` + strings.Join(txs, "\n") + `</FIToFICstmrCdtTrf></Document>`
+}
+
+// pacs008Tx is one CdtTrfTxInf to iban.
+func pacs008Tx(id, amount, currency, iban string) string {
+	return `<CdtTrfTxInf><PmtId><EndToEndId>` + id + `</EndToEndId></PmtId>
 <IntrBkSttlmAmt Ccy="` + currency + `">` + amount + `</IntrBkSttlmAmt>
 <Dbtr><Nm>Aigerim</Nm><CtctDtls><MobNb>+7-7011000009</MobNb></CtctDtls></Dbtr>
 <DbtrAcct><Id><IBAN>KZ86125KZT5004100100</IBAN></Id></DbtrAcct>
 <CdtrAgt><FinInstnId><BICFI>BANKKZKB</BICFI></FinInstnId></CdtrAgt>
 <Cdtr><Nm>Safe Account LLP</Nm></Cdtr><CdtrAcct><Id><IBAN>` + iban + `</IBAN></Id></CdtrAcct>
-</CdtTrfTxInf></FIToFICstmrCdtTrf></Document>`
+</CdtTrfTxInf>`
 }
 
 func TestPaymentCheckBadInput(t *testing.T) {
@@ -250,11 +352,15 @@ func TestPaymentCheckBadInput(t *testing.T) {
 		{"unknown field", "application/json", `{"payment_id":"x","amount":5,"currency":"KZT",` + payer + `,"payee":{"iban":"` + good + `"},"amout":1}`, 400, "amout"},
 		{"broken JSON", "application/json", `{"payment_id":`, 400, ""},
 		{"XML bomb", "application/xml", bomb, 400, "document"},
-		{"not pacs.008", "application/xml", `<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.001.09"/>`, 400, "document"},
-		{"pacs.008 with a bad amount", "application/xml", pacs008("E", "1.2.3", "KZT", good), 400, "CdtTrfTxInf.InstdAmt"},
-		{"pacs.008 with an unknown currency", "application/xml", pacs008("E", "10", "XXY", good), 400, "currency"},
+		{"not pacs.008", "application/xml", `<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.001.09"/>`, 400, "Document"},
+		{"pacs.008 with a bad amount", "application/xml", pacs008("E", "1.2.3", "KZT", good), 400,
+			"Document/FIToFICstmrCdtTrf/CdtTrfTxInf[1]/IntrBkSttlmAmt"},
+		{"pacs.008 with an unknown currency", "application/xml", pacs008("E", "10", "XXY", good), 400,
+			"Document/FIToFICstmrCdtTrf/CdtTrfTxInf[1]/IntrBkSttlmAmt/@Ccy"},
+		{"pacs.008 with a bad IBAN", "text/xml", pacs008("E", "10", "KZT", "KZ00"+good[4:]), 400,
+			"Document/FIToFICstmrCdtTrf/CdtTrfTxInf[1]/CdtrAcct/Id/IBAN"},
 		{"oversized JSON", "application/json", `{"payment_id":"` + strings.Repeat("x", 70_000) + `"}`, 413, ""},
-		{"oversized XML", "application/xml", `<Document>` + strings.Repeat("<a/>", 20_000) + `</Document>`, 413, ""},
+		{"oversized XML", "application/xml", `<Document>` + strings.Repeat("<a/>", 140_000) + `</Document>`, 413, ""},
 		{"wrong content type", "text/csv", `a,b`, 415, "Content-Type"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

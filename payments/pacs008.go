@@ -1,213 +1,190 @@
 package payments
 
 import (
-	"bytes"
-	"encoding/xml"
-	"errors"
-	"io"
-	"strings"
+	"context"
 	"time"
 
 	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/iso20022"
 )
 
-// Limits on an ISO 20022 document. A pacs.008 of one transaction is a few
-// kilobytes; the limits bound what a hostile document can cost.
-const (
-	MaxXMLSize  = 64 << 10
-	maxXMLDepth = 32
-	maxXMLToks  = 20_000
-)
+// MessageDecision is the answer to an ISO 20022 pacs.008: one entry per
+// transaction, in the message's order, each a decision or the reason it
+// was not checked; and, in the fields of a one-payment answer, the
+// decision of the most severe transaction checked, so that a client
+// reading only those never misses a stopped one.
+type MessageDecision struct {
+	Decision
+	Message      MessageInfo           `json:"message"`
+	Transactions []TransactionDecision `json:"transactions"`
 
-// pacs008NS is the namespace prefix of every version of the message.
-const pacs008NS = "urn:iso:std:iso:20022:tech:xsd:pacs.008."
-
-// pacs008 maps the parts of a FIToFICustomerCreditTransfer that a check
-// uses; everything else is ignored.
-type pacs008 struct {
-	XMLName xml.Name `xml:"Document"`
-	Msg     struct {
-		GrpHdr struct {
-			MsgID   string `xml:"MsgId"`
-			CreDtTm string `xml:"CreDtTm"`
-		} `xml:"GrpHdr"`
-		Txs []pacsTx `xml:"CdtTrfTxInf"`
-	} `xml:"FIToFICstmrCdtTrf"`
+	msg *iso20022.Message
+	at  time.Time // when the engine decided
 }
 
-type pacsAmount struct {
-	Ccy   string `xml:"Ccy,attr"`
-	Value string `xml:",chardata"`
+// MessageInfo identifies the message decided on, as its sender wrote it.
+type MessageInfo struct {
+	Definition string      `json:"definition"` // "pacs.008.001.08"; "pacs.008" when unnamed
+	MsgID      string      `json:"msg_id"`     // GrpHdr/MsgId
+	CreatedAt  string      `json:"created_at,omitempty"`
+	Header     *HeaderInfo `json:"header,omitempty"` // the business application header's
 }
 
-type pacsAgent struct {
-	BICFI string `xml:"FinInstnId>BICFI"`
-	BIC   string `xml:"FinInstnId>BIC"` // before version 08
+// HeaderInfo is what the business application header says: who sent the
+// message (a BIC, else an LEI, member or other ID, else a name), to whom,
+// its business message ID, definition and creation date.
+type HeaderInfo struct {
+	From       string `json:"from,omitempty"`
+	To         string `json:"to,omitempty"`
+	BizMsgID   string `json:"biz_msg_id,omitempty"`
+	Definition string `json:"definition,omitempty"`
+	CreatedAt  string `json:"created_at,omitempty"`
 }
 
-func (a pacsAgent) bic() string {
-	if a.BICFI != "" {
-		return a.BICFI
-	}
-	return a.BIC
+// TransactionDecision is what became of one CdtTrfTxInf, with where it is
+// and its references: the decision, or the error that kept it from being
+// checked.
+type TransactionDecision struct {
+	Path       string `json:"path"`
+	PaymentID  string `json:"payment_id"`
+	EndToEndID string `json:"end_to_end_id,omitempty"`
+	TxID       string `json:"tx_id,omitempty"`
+	UETR       string `json:"uetr,omitempty"`
+	*Decision
+	Error *TransactionError `json:"error,omitempty"`
 }
 
-type pacsParty struct {
-	Nm    string `xml:"Nm"`
-	MobNb string `xml:"CtctDtls>MobNb"`
-	Prvt  string `xml:"Id>PrvtId>Othr>Id"`
+// TransactionError is why a transaction was not checked, in the shape of
+// every per-item error of the API: the code, a message, and each failing
+// element by its XML path.
+type TransactionError struct {
+	Code    string             `json:"code"`
+	Message string             `json:"message"`
+	Errors  []kuzet.FieldError `json:"errors"`
 }
 
-type pacsAccount struct {
-	IBAN  string `xml:"Id>IBAN"`
-	Othr  string `xml:"Id>Othr>Id"`
-	Proxy struct {
-		Type string `xml:"Tp>Cd"`
-		ID   string `xml:"Id"`
-	} `xml:"Prxy"`
-}
-
-type pacsTx struct {
-	EndToEndID  string      `xml:"PmtId>EndToEndId"`
-	TxID        string      `xml:"PmtId>TxId"`
-	Settled     pacsAmount  `xml:"IntrBkSttlmAmt"`
-	Instructed  pacsAmount  `xml:"InstdAmt"`
-	AccptncDtTm string      `xml:"AccptncDtTm"`
-	Dbtr        pacsParty   `xml:"Dbtr"`
-	DbtrAcct    pacsAccount `xml:"DbtrAcct"`
-	Cdtr        pacsParty   `xml:"Cdtr"`
-	CdtrAcct    pacsAccount `xml:"CdtrAcct"`
-	CdtrAgt     pacsAgent   `xml:"CdtrAgt"`
-}
-
-// ParsePacs008 maps an ISO 20022 pacs.008 (FIToFICustomerCreditTransfer)
-// document of one transaction to a check:
+// CheckPacs008 decides on the transactions of an ISO 20022 pacs.008, bare
+// or in any envelope (package iso20022 reads it): one check per
+// CdtTrfTxInf, each exactly as a JSON check would be.
 //
-//	PmtId/EndToEndId (else TxId, else GrpHdr/MsgId)  payment_id
-//	InstdAmt (else IntrBkSttlmAmt) and its Ccy        amount, currency
-//	AccptncDtTm (else GrpHdr/CreDtTm)                 created_at
-//	DbtrAcct/Id/IBAN (else Othr/Id)                   payer.account
-//	Dbtr/Id/PrvtId/Othr/Id                            payer.customer_id
-//	Dbtr/CtctDtls/MobNb                               payer.phone
-//	CdtrAcct/Id/IBAN, CdtrAcct/Id/Othr/Id             payee.iban, payee.account
-//	CdtrAcct/Prxy/Id of type MBNO, TELE or CELL,
-//	  else Cdtr/CtctDtls/MobNb                        payee.phone
-//	CdtrAgt/FinInstnId/BICFI (BIC before v08)         payee.bank_bic
-//	Cdtr/Nm                                           payee.name
-//
-// The check is not yet validated: Engine.Check does that. Returns EINVALID
-// for a document over MaxXMLSize, one with a DTD (entity tricks such as
-// "billion laughs" need one), nested deeper than 32 elements, malformed,
-// not pacs.008, or holding other than one transaction.
-func ParsePacs008(doc []byte) (kuzet.PaymentCheck, error) {
-	var pc kuzet.PaymentCheck
-	if len(doc) > MaxXMLSize {
-		return pc, kuzet.Invalid("document", "an ISO 20022 document may have %d bytes at most", MaxXMLSize)
+// A transaction that fails validation is answered in its place with its
+// error and is neither decided nor recorded; the others are decided, so a
+// bank learns of every transaction at once, as from an ISO 20022 status
+// report. Returns EINVALID naming each failing element by its XML path
+// ("Document/FIToFICstmrCdtTrf/CdtTrfTxInf[2]/CdtrAcct/Id/IBAN") when the
+// message cannot be read or none of its transactions can be checked.
+func (e *Engine) CheckPacs008(ctx context.Context, orgID int64, doc []byte) (*MessageDecision, error) {
+	m, err := iso20022.Read(doc)
+	if err != nil {
+		return nil, err
 	}
-	if err := screenXML(doc); err != nil {
-		return pc, err
-	}
-	var m pacs008
-	dec := xml.NewDecoder(bytes.NewReader(doc))
-	if err := dec.Decode(&m); err != nil {
-		return pc, kuzet.Invalid("document", "malformed XML: %s", clipN(err.Error(), 200))
-	}
-	if !strings.HasPrefix(m.XMLName.Space, pacs008NS) {
-		return pc, kuzet.Invalid("document",
-			"not a pacs.008 document: want namespace %s…, not %q", pacs008NS, clip(m.XMLName.Space))
-	}
-	if len(m.Msg.Txs) != 1 {
-		return pc, kuzet.Invalid("FIToFICstmrCdtTrf.CdtTrfTxInf",
-			"a check takes exactly one CdtTrfTxInf, not %d", len(m.Msg.Txs))
-	}
-	tx := &m.Msg.Txs[0]
-	pc.PaymentID = first(tx.EndToEndID, tx.TxID, m.Msg.GrpHdr.MsgID)
-	if pc.PaymentID == "NOTPROVIDED" { // the standard's placeholder
-		pc.PaymentID = first(tx.TxID, m.Msg.GrpHdr.MsgID)
-	}
-	amt := tx.Instructed
-	if strings.TrimSpace(amt.Value) == "" {
-		amt = tx.Settled
-	}
-	if v := strings.TrimSpace(amt.Value); v != "" {
-		a, err := kuzet.ParseAmount(v)
-		if err != nil {
-			return pc, kuzet.Invalid("CdtTrfTxInf.InstdAmt", "%s", kuzet.ErrorMessage(err))
-		}
-		pc.Amount = a
-	}
-	pc.Currency = strings.TrimSpace(amt.Ccy)
-	if ts := first(tx.AccptncDtTm, m.Msg.GrpHdr.CreDtTm); ts != "" {
-		t, err := isoDateTime(ts)
-		if err != nil {
-			return pc, kuzet.Invalid("CdtTrfTxInf.AccptncDtTm", "not an ISO date-time: %q", clip(ts))
-		}
-		pc.CreatedAt = t
-	}
-	pc.Channel = "iso20022"
-	pc.Payer = kuzet.Payer{
-		Account: first(tx.DbtrAcct.IBAN, tx.DbtrAcct.Othr), CustomerID: strings.TrimSpace(tx.Dbtr.Prvt),
-		Phone: strings.TrimSpace(tx.Dbtr.MobNb),
-	}
-	pc.Payee = kuzet.Payee{
-		IBAN: strings.TrimSpace(tx.CdtrAcct.IBAN), Account: strings.TrimSpace(tx.CdtrAcct.Othr),
-		BankBIC: strings.TrimSpace(tx.CdtrAgt.bic()), Name: strings.TrimSpace(tx.Cdtr.Nm),
-	}
-	switch strings.TrimSpace(tx.CdtrAcct.Proxy.Type) {
-	case "MBNO", "TELE", "CELL":
-		pc.Payee.Phone = strings.TrimSpace(tx.CdtrAcct.Proxy.ID)
-	}
-	if pc.Payee.Phone == "" {
-		pc.Payee.Phone = strings.TrimSpace(tx.Cdtr.MobNb)
-	}
-	return pc, nil
-}
-
-// screenXML rejects what the decoder would otherwise spend effort on: a
-// DTD, deep nesting, floods of tokens.
-func screenXML(doc []byte) error {
-	dec := xml.NewDecoder(bytes.NewReader(doc))
-	depth, toks := 0, 0
-	for {
-		tok, err := dec.RawToken()
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			return kuzet.Invalid("document", "malformed XML: %s", clipN(err.Error(), 200))
-		}
-		if toks++; toks > maxXMLToks {
-			return kuzet.Invalid("document", "the document has more than %d XML tokens", maxXMLToks)
-		}
-		switch tok.(type) {
-		case xml.Directive:
-			return kuzet.Invalid("document", "a document type declaration (DTD) is not accepted")
-		case xml.StartElement:
-			if depth++; depth > maxXMLDepth {
-				return kuzet.Invalid("document", "elements nest deeper than %d", maxXMLDepth)
+	checks := m.Checks()
+	now := e.clock()
+	var fields []kuzet.FieldError
+	valid := 0
+	for i := range checks {
+		c := &checks[i]
+		if c.Err == nil {
+			pc := c.PaymentCheck // validated on a copy: Check normalizes what it is given
+			if err := e.normalize(&pc, now); err != nil {
+				if kuzet.ErrorCode(err) != kuzet.EINVALID {
+					return nil, err
+				}
+				c.Err = iso20022.Invalid(c.Fields(err))
 			}
-		case xml.EndElement:
-			depth--
+		}
+		if c.Err != nil {
+			fields = append(fields, kuzet.ErrorFields(c.Err)...)
+		} else {
+			valid++
 		}
 	}
-}
-
-// isoDateTime reads an ISODateTime; one without an offset is Kazakhstan's
-// local time, as the sending bank's.
-func isoDateTime(s string) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
-		return t.UTC(), nil
+	if valid == 0 {
+		return nil, iso20022.Invalid(fields)
 	}
-	t, err := time.ParseInLocation("2006-01-02T15:04:05.999999999", s, kuzet.Almaty)
-	return t.UTC(), err
+
+	md := &MessageDecision{msg: m, at: now, Message: messageInfo(m),
+		Transactions: make([]TransactionDecision, len(checks))}
+	worst := -1
+	for i := range checks {
+		c, t := &checks[i], &m.Transactions[i]
+		td := &md.Transactions[i]
+		*td = TransactionDecision{Path: t.Path, PaymentID: c.PaymentID, EndToEndID: t.EndToEndID, TxID: t.TxID,
+			UETR: t.UETR}
+		if c.Err == nil {
+			d, err := e.Check(ctx, orgID, c.PaymentCheck)
+			switch {
+			case err == nil:
+				td.Decision = &d
+				if worst < 0 || d.Decision.Rank() > md.Transactions[worst].Decision.Decision.Rank() {
+					worst = i
+				}
+				continue
+			case kuzet.ErrorCode(err) == kuzet.EINVALID: // the clock passed a created_at since validation
+				c.Err = iso20022.Invalid(c.Fields(err))
+			default:
+				return nil, err
+			}
+		}
+		td.Error = &TransactionError{Code: kuzet.ErrorCode(c.Err), Message: kuzet.ErrorMessage(c.Err),
+			Errors: kuzet.ErrorFields(c.Err)}
+	}
+	if worst < 0 {
+		return nil, iso20022.Invalid(fields)
+	}
+	md.Decision = *md.Transactions[worst].Decision
+	return md, nil
 }
 
-func first(vs ...string) string {
-	for _, v := range vs {
-		if v = strings.TrimSpace(v); v != "" {
-			return v
+func messageInfo(m *iso20022.Message) MessageInfo {
+	info := MessageInfo{Definition: m.Definition(), MsgID: m.MsgID, CreatedAt: m.CreDtTm}
+	if h := m.Header; h != nil {
+		info.Header = &HeaderInfo{From: h.Sender(), To: h.Receiver(), BizMsgID: h.BizMsgID, Definition: h.MsgDefID,
+			CreatedAt: h.CreDt}
+	}
+	return info
+}
+
+// Pacs002 writes the answer as an ISO 20022 status report (pacs.002), one
+// TxInfAndSts per transaction: ACCP for allow, PDNG for review and hold,
+// RJCT for block with the reason FR01; then the reasons kuzet gave, each
+// its code as a proprietary reason and its detail as additional
+// information. StsId is the check's ID, for the outcome. A transaction
+// that was not checked is RJCT with an ISO reason per failing element
+// (iso20022.ReasonFor) and no StsId.
+func (md *MessageDecision) Pacs002() ([]byte, error) {
+	r := &iso20022.StatusReport{MsgID: "rpt-" + md.CheckID, CreatedAt: md.at,
+		Statuses: make([]iso20022.TxStatus, len(md.Transactions))}
+	for i := range md.Transactions {
+		if td := &md.Transactions[i]; td.Decision != nil {
+			r.Statuses[i] = txStatus(td.Decision)
+		} else {
+			r.Statuses[i] = iso20022.Refused(td.Error.Errors)
 		}
 	}
-	return ""
+	return iso20022.WriteStatusReport(md.msg, r)
+}
+
+// txStatus says a decision in ISO 20022's words. A review and a hold are
+// both pending; the first reason tells them apart by its proprietary code.
+func txStatus(d *Decision) iso20022.TxStatus {
+	st := iso20022.TxStatus{StatusID: d.CheckID, Status: iso20022.Accepted}
+	switch d.Decision {
+	case kuzet.DecisionBlock:
+		st.Status = iso20022.Rejected
+		st.Reasons = append(st.Reasons, iso20022.Reason{Code: iso20022.ReasonFraud,
+			Info: "kuzet blocks this payment as fraud: do not execute it."})
+	case kuzet.DecisionHold:
+		st.Status = iso20022.Pending
+		st.Reasons = append(st.Reasons, iso20022.Reason{Proprietary: "HOLD",
+			Info: "Hold until " + d.HoldUntil.UTC().Format(time.RFC3339) + " unless the customer confirms out of band."})
+	case kuzet.DecisionReview:
+		st.Status = iso20022.Pending
+		st.Reasons = append(st.Reasons, iso20022.Reason{Proprietary: "REVIEW",
+			Info: "Warn the customer or look at the payment before executing it."})
+	}
+	for _, r := range d.Reasons {
+		st.Reasons = append(st.Reasons, iso20022.Reason{Proprietary: r.Code, Info: r.Detail})
+	}
+	return st
 }

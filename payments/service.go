@@ -64,6 +64,12 @@ func (s *Service) Check(ctx context.Context, orgID int64, pc kuzet.PaymentCheck)
 	return s.engine.Check(ctx, orgID, pc)
 }
 
+// CheckPacs008 decides on each transaction of an ISO 20022 pacs.008
+// message from the bank orgID, in any envelope (see Engine.CheckPacs008).
+func (s *Service) CheckPacs008(ctx context.Context, orgID int64, msg []byte) (*MessageDecision, error) {
+	return s.engine.CheckPacs008(ctx, orgID, msg)
+}
+
 // Rules returns the live rules.
 func (s *Service) Rules() *RuleSet { return s.engine.Rules() }
 
