@@ -3,8 +3,10 @@ GO ?= go
 
 .PHONY: demo test build bench lint
 
-demo:
-	$(GO) run ./cmd/kuzet demo
+# The binary runs in make's place (exec), so that a signal to make, as
+# `make demo &` then `kill $$!` sends, reaches the server.
+demo: build
+	exec ./bin/kuzet demo $(ARGS)
 
 test:
 	$(GO) test -race -count=1 ./...

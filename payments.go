@@ -409,7 +409,7 @@ type FreezeRequest struct {
 	Currency    string       `json:"currency"`
 	TransferAt  time.Time    `json:"transfer_at,omitzero"`
 	Status      FreezeStatus `json:"status"`
-	DueAt       time.Time    `json:"due_at"`
+	DueAt       time.Time    `json:"due_at,omitzero"` // zero for a hop that left the system: nobody to answer
 
 	// The bank's answer.
 	FrozenAmount Amount     `json:"frozen_amount"`
