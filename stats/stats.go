@@ -121,7 +121,7 @@ func (s *Service) Briefing(ctx context.Context, q Query) (*Briefing, error) {
 		b.Web = &c
 	}
 	if s.cfg.Simbox != nil {
-		c, err := s.cfg.Simbox.Stats(ctx, q.From, q.To)
+		c, err := s.cfg.Simbox.Stats(ctx, q.From, days)
 		if err != nil {
 			return nil, err
 		}
