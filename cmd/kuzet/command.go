@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strings"
 )
@@ -53,4 +54,15 @@ func writeUsage(w io.Writer) {
 	}
 	b.WriteString("\nRun 'kuzet COMMAND --help' for a command's flags.\n")
 	io.WriteString(w, b.String())
+}
+
+// isTerminal reports whether w is a terminal, where progress redraws one
+// line in place.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

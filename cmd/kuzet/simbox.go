@@ -247,15 +247,6 @@ func parseBytes(s string) (int64, error) {
 	return int64(v * float64(mult)), nil
 }
 
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
-}
-
 // writeFileOrStdout writes a file through write, or standard output for
 // "-"; a file ending in .gz is gzip-compressed.
 func writeFileOrStdout(env *Env, path string, write func(io.Writer) error) error {

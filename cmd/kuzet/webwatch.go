@@ -107,7 +107,7 @@ streamed and scored on every CPU; progress and a summary go to standard error.`)
 	start := time.Now()
 	opts := webwatch.ScanOptions{Workers: *workers}
 	if !*quiet {
-		terminal := isCharDevice(env.Stderr)
+		terminal := isTerminal(env.Stderr)
 		opts.ProgressEvery = 5 * time.Second
 		if terminal {
 			opts.ProgressEvery = time.Second
@@ -128,7 +128,7 @@ streamed and scored on every CPU; progress and a summary go to standard error.`)
 		flushErr = errors.Join(flushErr, file.Close())
 	}
 	if !*quiet {
-		if isCharDevice(env.Stderr) {
+		if isTerminal(env.Stderr) {
 			fmt.Fprint(env.Stderr, "\r\033[K")
 		}
 		took := time.Since(start)
@@ -218,15 +218,4 @@ the brand's suffix written into a label. Only valid names; each once.`)
 		}
 	}
 	return bw.Flush()
-}
-
-// isCharDevice reports whether w is a terminal, where progress redraws
-// one line.
-func isCharDevice(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

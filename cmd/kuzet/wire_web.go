@@ -12,7 +12,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/ctlog"
@@ -139,7 +138,7 @@ func submitCT(wf *webwatch.Service) ctlog.Handler {
 			items[i] = webwatch.SubmitItem{Value: n.Domain, Certificate: n.Certificate}
 		}
 		cp := b.Checkpoint
-		_, err := wf.Submit(ctx, webwatch.Submission{Source: kuzet.WebSourceCT, Detail: clip(b.LogID, webwatch.MaxDetail),
+		_, err := wf.Submit(ctx, webwatch.Submission{Source: kuzet.WebSourceCT, Detail: kuzet.Clip(b.LogID, webwatch.MaxDetail-len("…")),
 			Items: items, Checkpoint: &cp})
 		return err
 	}
@@ -191,15 +190,4 @@ func logKey(v string) ([]byte, error) {
 		return nil, usagef("%q is neither a key file nor base64", v)
 	}
 	return der, nil
-}
-
-// clip cuts s to at most n bytes on a rune boundary.
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
 }
