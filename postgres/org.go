@@ -78,14 +78,8 @@ func (tx *tx) CreateAPIKey(ctx context.Context, k *kuzet.APIKey) error {
 	err := tx.tx.QueryRow(ctx, createAPIKeySQL,
 		k.OrgID, string(k.Role), k.Prefix, blob(k.Hash), sqlstore.Stored(k.CreatedAt), nullTime(k.RevokedAt),
 	).Scan(&id)
-	switch constraint(err) {
-	case sqlstore.ForeignKey:
-		return kuzet.Errorf(kuzet.ENOTFOUND, "organisation %d not found", k.OrgID)
-	case sqlstore.Unique:
-		return kuzet.Errorf(kuzet.ECONFLICT, "an API key with this hash exists")
-	}
-	if err != nil {
-		return fmt.Errorf("postgres: create API key: %w", err)
+	if err = sqlstore.APIKeyError(err, constraint(err), "postgres: create API key", k); err != nil {
+		return err
 	}
 	k.ID, k.CreatedAt, k.RevokedAt = id, sqlstore.Stored(k.CreatedAt), sqlstore.Stored(k.RevokedAt)
 	return nil

@@ -31,7 +31,8 @@ const (
 			AND ($4 = '' OR decision = $4)
 		ORDER BY checked_at DESC, id DESC LIMIT $5`
 	setCheckOutcomeSQL = `UPDATE payment_checks SET outcome = $1, outcome_at = $2 WHERE id = $3 AND org_id = $4`
-	scanChecksSQL      = `SELECT ` + sqlstore.CheckColumns + ` FROM payment_checks WHERE checked_at >= $1 ORDER BY checked_at, id`
+	scanChecksSQL      = `SELECT ` + sqlstore.CheckColumns + ` FROM payment_checks WHERE checked_at >= $1
+		ORDER BY checked_at, id`
 
 	// One statement for all rows, merged first: ON CONFLICT DO UPDATE may
 	// not meet one row twice.

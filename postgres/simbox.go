@@ -31,7 +31,8 @@ const (
 			device_id, first_seen, last_seen, features, status, status_at, decided_by, notes, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
 		RETURNING id`
-	findSuspectSQL   = `SELECT ` + sqlstore.SuspectColumns + ` FROM simbox_suspects WHERE id = $2 AND ($1::bigint = 0 OR org_id = $1)`
+	findSuspectSQL = `SELECT ` + sqlstore.SuspectColumns + ` FROM simbox_suspects
+		WHERE id = $2 AND ($1::bigint = 0 OR org_id = $1)`
 	updateSuspectSQL = `UPDATE simbox_suspects SET status = $1, status_at = $2, decided_by = $3, notes = $4
 		WHERE id = $5 AND status = $6`
 	suspectStatusSQL = `SELECT status FROM simbox_suspects WHERE id = $1`
@@ -77,10 +78,8 @@ func (tx *tx) CreateCDRBatch(ctx context.Context, b *kuzet.CDRBatch) error {
 			nullTime(b.To), b.Progress, b.Partial, b.Error, b.Node, sqlstore.Stored(b.CreatedAt), sqlstore.Stored(b.UpdatedAt),
 			nullTime(b.StartedAt), nullTime(b.FinishedAt)).Scan(&b.ID)
 	})
-	if constraint(err) == sqlstore.Unique {
-		return kuzet.Errorf(kuzet.ECONFLICT, "an upload with SHA-256 %s is already counted", b.SHA256)
-	} else if err != nil {
-		return fmt.Errorf("postgres: create cdr batch: %w", err)
+	if err = sqlstore.BatchError(err, constraint(err), "postgres: create cdr batch", b); err != nil {
+		return err
 	}
 	sqlstore.StoredBatch(b)
 	return nil
@@ -125,10 +124,8 @@ func (tx *tx) UpdateCDRBatch(ctx context.Context, b *kuzet.CDRBatch, from kuzet.
 		n = tag.RowsAffected()
 		return err
 	})
-	if constraint(err) == sqlstore.Unique {
-		return kuzet.Errorf(kuzet.ECONFLICT, "an upload with SHA-256 %s is already counted", b.SHA256)
-	} else if err != nil {
-		return fmt.Errorf("postgres: update cdr batch: %w", err)
+	if err = sqlstore.BatchError(err, constraint(err), "postgres: update cdr batch", b); err != nil {
+		return err
 	}
 	if n == 0 {
 		return sqlstore.NotUpdated(tx.tx.QueryRow(ctx, batchStatusSQL, b.ID), "postgres: update cdr batch", from,
@@ -178,10 +175,7 @@ func (tx *tx) CreateSimboxSuspects(ctx context.Context, ss []*kuzet.SimboxSuspec
 		for _, s := range part {
 			if err := br.QueryRow().Scan(&s.ID); err != nil {
 				br.Close()
-				if constraint(err) == sqlstore.ForeignKey {
-					return kuzet.Errorf(kuzet.ENOTFOUND, "CDR batch %d not found", s.BatchID)
-				}
-				return fmt.Errorf("postgres: create simbox suspects: %w", err)
+				return sqlstore.SuspectError(err, constraint(err), "postgres: create simbox suspects", s)
 			}
 			sqlstore.StoredSuspect(s)
 		}

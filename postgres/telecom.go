@@ -44,7 +44,8 @@ var _ kuzet.TelecomStore = (*tx)(nil)
 
 // PutRoaming inserts or replaces the roaming state of r.MSISDN.
 func (tx *tx) PutRoaming(ctx context.Context, r *kuzet.Roaming) error {
-	if _, err := tx.tx.Exec(ctx, putRoamingSQL, r.MSISDN, string(r.State), r.Country, sqlstore.Stored(r.At), r.OrgID); err != nil {
+	if _, err := tx.tx.Exec(ctx, putRoamingSQL, r.MSISDN, string(r.State), r.Country, sqlstore.Stored(r.At),
+		r.OrgID); err != nil {
 		return fmt.Errorf("postgres: put roaming: %w", err)
 	}
 	r.At = sqlstore.Stored(r.At)

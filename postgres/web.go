@@ -177,13 +177,7 @@ func (tx *tx) CreateBlockingRequest(ctx context.Context, r *kuzet.BlockingReques
 			continue
 		}
 		br.Close()
-		switch constraint(err) {
-		case sqlstore.Unique:
-			return kuzet.Errorf(kuzet.ECONFLICT, "web finding %d is in a blocking request already", items[i].FindingID)
-		case sqlstore.ForeignKey:
-			return fmt.Errorf("postgres: create blocking request: web finding %d does not exist", items[i].FindingID)
-		}
-		return fmt.Errorf("postgres: create blocking request: %w", err)
+		return sqlstore.ItemError(err, constraint(err), "postgres: create blocking request", &items[i])
 	}
 	if err := br.Close(); err != nil {
 		return fmt.Errorf("postgres: create blocking request: %w", err)
@@ -199,13 +193,7 @@ func (tx *tx) CreateBlockingRequest(ctx context.Context, r *kuzet.BlockingReques
 // ENOTFOUND if there is no request with id.
 func (tx *tx) FindBlockingRequest(ctx context.Context, id int64) (*kuzet.BlockingRequest, error) {
 	rs, err := requests(ctx, tx, findRequestSQL, "postgres: find blocking request", id)
-	if err != nil {
-		return nil, err
-	}
-	if len(rs) == 0 {
-		return nil, kuzet.Errorf(kuzet.ENOTFOUND, "blocking request %d not found", id)
-	}
-	return rs[0], nil
+	return sqlstore.First(rs, err, "blocking request %d not found", id)
 }
 
 // FindBlockingRequests returns the requests f selects with their items, by

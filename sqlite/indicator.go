@@ -177,13 +177,11 @@ func (tx *tx) PutAllowEntry(ctx context.Context, e *kuzet.AllowEntry) error {
 
 // DeleteAllowEntry removes the entry. Returns ENOTFOUND if there is none.
 func (tx *tx) DeleteAllowEntry(ctx context.Context, kind kuzet.Kind, value string) error {
-	res, err := tx.stmt(ctx, deleteAllowEntryQuery).ExecContext(ctx, string(kind), value)
+	n, err := tx.exec(ctx, deleteAllowEntryQuery, string(kind), value)
 	if err != nil {
 		return fmt.Errorf("sqlite: delete allowlist entry: %w", err)
 	}
-	if n, err := res.RowsAffected(); err != nil {
-		return fmt.Errorf("sqlite: delete allowlist entry: %w", err)
-	} else if n == 0 {
+	if n == 0 {
 		return kuzet.Errorf(kuzet.ENOTFOUND, "%s:%s is not on the allowlist", kind, value)
 	}
 	return nil

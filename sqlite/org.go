@@ -77,14 +77,8 @@ func readOrg(row sqlstore.Scanner) (*kuzet.Org, error) {
 func (tx *tx) CreateAPIKey(ctx context.Context, k *kuzet.APIKey) error {
 	res, err := tx.stmt(ctx, createAPIKeyQuery).ExecContext(ctx,
 		k.OrgID, string(k.Role), k.Prefix, blob(k.Hash), micros(k.CreatedAt), nullMicros(k.RevokedAt))
-	switch constraint(err) {
-	case sqlstore.ForeignKey:
-		return kuzet.Errorf(kuzet.ENOTFOUND, "organisation %d not found", k.OrgID)
-	case sqlstore.Unique:
-		return kuzet.Errorf(kuzet.ECONFLICT, "an API key with this hash exists")
-	}
-	if err != nil {
-		return fmt.Errorf("sqlite: create API key: %w", err)
+	if err = sqlstore.APIKeyError(err, constraint(err), "sqlite: create API key", k); err != nil {
+		return err
 	}
 	if k.ID, err = insertedID(res); err != nil {
 		return fmt.Errorf("sqlite: create API key: %w", err)
@@ -108,13 +102,11 @@ func (tx *tx) FindAPIKeys(ctx context.Context, orgID int64) ([]*kuzet.APIKey, er
 // its first time. Returns ENOTFOUND if the key does not exist or belongs to
 // another organisation.
 func (tx *tx) RevokeAPIKey(ctx context.Context, orgID, keyID int64, at time.Time) error {
-	res, err := tx.stmt(ctx, revokeAPIKeyQuery).ExecContext(ctx, micros(at), keyID, orgID)
+	n, err := tx.exec(ctx, revokeAPIKeyQuery, micros(at), keyID, orgID)
 	if err != nil {
 		return fmt.Errorf("sqlite: revoke API key: %w", err)
 	}
-	if n, err := res.RowsAffected(); err != nil {
-		return fmt.Errorf("sqlite: revoke API key: %w", err)
-	} else if n == 0 {
+	if n == 0 {
 		return kuzet.Errorf(kuzet.ENOTFOUND, "API key %d not found", keyID)
 	}
 	return nil

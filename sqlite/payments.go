@@ -124,13 +124,11 @@ func (tx *tx) FindChecks(ctx context.Context, f kuzet.CheckFilter) ([]*kuzet.Che
 // SetCheckOutcome records the outcome of orgID's check. Returns ENOTFOUND
 // if there is no such check or it is another organisation's.
 func (tx *tx) SetCheckOutcome(ctx context.Context, orgID int64, id string, outcome kuzet.Outcome, at time.Time) error {
-	res, err := tx.stmt(ctx, setCheckOutcomeQuery).ExecContext(ctx, string(outcome), nullMicros(at), id, orgID)
+	n, err := tx.exec(ctx, setCheckOutcomeQuery, string(outcome), nullMicros(at), id, orgID)
 	if err != nil {
 		return fmt.Errorf("sqlite: set check outcome: %w", err)
 	}
-	if n, err := res.RowsAffected(); err != nil {
-		return fmt.Errorf("sqlite: set check outcome: %w", err)
-	} else if n == 0 {
+	if n == 0 {
 		return kuzet.Errorf(kuzet.ENOTFOUND, "no check %q", id)
 	}
 	return nil
@@ -149,7 +147,8 @@ func (tx *tx) ScanChecks(ctx context.Context, since time.Time, fn func(*kuzet.Ch
 func (tx *tx) AddPreventedLoss(ctx context.Context, rows []kuzet.PreventedLoss) error {
 	s := tx.stmt(ctx, addPreventedLossQuery)
 	for _, r := range rows {
-		if _, err := s.ExecContext(ctx, micros(sqlstore.UTCDay(r.Day)), r.OrgID, r.Region, r.Currency, int64(r.Amount), r.Count); err != nil {
+		if _, err := s.ExecContext(ctx, micros(sqlstore.UTCDay(r.Day)), r.OrgID, r.Region, r.Currency, int64(r.Amount),
+			r.Count); err != nil {
 			return fmt.Errorf("sqlite: add prevented loss: %w", err)
 		}
 	}
@@ -187,15 +186,13 @@ func (tx *tx) CreateVictimReport(ctx context.Context, r *kuzet.VictimReport) err
 	if err != nil {
 		return fmt.Errorf("sqlite: create victim report: %w", err)
 	}
-	res, err := tx.stmt(ctx, createVictimReportQuery).ExecContext(ctx, r.ID, r.CaseID, r.OrgID, r.Victim.Name, r.Victim.Phone,
+	n, err := tx.exec(ctx, createVictimReportQuery, r.ID, r.CaseID, r.OrgID, r.Victim.Name, r.Victim.Phone,
 		r.Victim.Region, r.Channel, r.Scheme, r.Description, int64(r.AmountLost), r.Currency, indicators, transfers,
 		micros(r.CreatedAt))
 	if err != nil {
 		return fmt.Errorf("sqlite: create victim report: %w", err)
 	}
-	if n, err := res.RowsAffected(); err != nil {
-		return fmt.Errorf("sqlite: create victim report: %w", err)
-	} else if n == 0 {
+	if n == 0 {
 		return kuzet.Errorf(kuzet.ECONFLICT, "report %q exists", r.ID)
 	}
 	return nil
@@ -211,23 +208,20 @@ func (tx *tx) FindVictimReport(ctx context.Context, id string) (*kuzet.VictimRep
 // taken; the requests before it are inserted, so the caller rolls back.
 // Sets the requests' times to the stored ones.
 func (tx *tx) CreateFreezeRequests(ctx context.Context, reqs []*kuzet.FreezeRequest) error {
-	s := tx.stmt(ctx, createFreezeRequestQuery)
 	for _, r := range reqs {
 		sqlstore.StoredFreeze(r)
 		onward, err := sqlstore.TransfersJSON(r.Onward)
 		if err != nil {
 			return fmt.Errorf("sqlite: create freeze requests: %w", err)
 		}
-		res, err := s.ExecContext(ctx, r.ID, r.ReportID, r.CaseID, r.ParentID, r.Hop, r.OrgID, r.BankBIC, r.IBAN,
+		n, err := tx.exec(ctx, createFreezeRequestQuery, r.ID, r.ReportID, r.CaseID, r.ParentID, r.Hop, r.OrgID, r.BankBIC, r.IBAN,
 			r.FromBankBIC, int64(r.Amount), r.Currency, nullMicros(r.TransferAt), string(r.Status), nullMicros(r.DueAt),
 			int64(r.FrozenAmount), nullMicros(r.FrozenUntil), onward, r.Note, nullMicros(r.RespondedAt),
 			nullMicros(r.EscalatedAt), micros(r.CreatedAt))
 		if err != nil {
 			return fmt.Errorf("sqlite: create freeze requests: %w", err)
 		}
-		if n, err := res.RowsAffected(); err != nil {
-			return fmt.Errorf("sqlite: create freeze requests: %w", err)
-		} else if n == 0 {
+		if n == 0 {
 			return kuzet.Errorf(kuzet.ECONFLICT, "freeze request %q exists", r.ID)
 		}
 	}
@@ -292,14 +286,12 @@ func (tx *tx) UpdateFreezeRequest(ctx context.Context, r *kuzet.FreezeRequest) e
 	if err != nil {
 		return fmt.Errorf("sqlite: update freeze request: %w", err)
 	}
-	res, err := tx.stmt(ctx, updateFreezeRequestQuery).ExecContext(ctx, string(r.Status), int64(r.FrozenAmount),
+	n, err := tx.exec(ctx, updateFreezeRequestQuery, string(r.Status), int64(r.FrozenAmount),
 		nullMicros(r.FrozenUntil), onward, r.Note, nullMicros(r.RespondedAt), nullMicros(r.EscalatedAt), r.ID)
 	if err != nil {
 		return fmt.Errorf("sqlite: update freeze request: %w", err)
 	}
-	if n, err := res.RowsAffected(); err != nil {
-		return fmt.Errorf("sqlite: update freeze request: %w", err)
-	} else if n == 0 {
+	if n == 0 {
 		return kuzet.Errorf(kuzet.ENOTFOUND, "no freeze request %q", r.ID)
 	}
 	return nil
@@ -323,21 +315,18 @@ func (tx *tx) FindWebhook(ctx context.Context, orgID int64) (*kuzet.Webhook, err
 // CreateDeliveries inserts deliveries. Returns ECONFLICT if an ID is
 // taken; the deliveries before it are inserted, so the caller rolls back.
 func (tx *tx) CreateDeliveries(ctx context.Context, ds []*kuzet.WebhookDelivery) error {
-	s := tx.stmt(ctx, createDeliveryQuery)
 	for _, d := range ds {
 		d.CreatedAt = sqlstore.Stored(d.CreatedAt)
 		log, err := sqlstore.DeliveryLogDoc(d)
 		if err != nil {
 			return fmt.Errorf("sqlite: create deliveries: %w", err)
 		}
-		res, err := s.ExecContext(ctx, d.ID, d.OrgID, d.Event, d.Object, blob(d.Body), string(d.Status), d.Attempts,
+		n, err := tx.exec(ctx, createDeliveryQuery, d.ID, d.OrgID, d.Event, d.Object, blob(d.Body), string(d.Status), d.Attempts,
 			micros(d.NextAt), log, micros(d.CreatedAt), nullMicros(d.DeliveredAt))
 		if err != nil {
 			return fmt.Errorf("sqlite: create deliveries: %w", err)
 		}
-		if n, err := res.RowsAffected(); err != nil {
-			return fmt.Errorf("sqlite: create deliveries: %w", err)
-		} else if n == 0 {
+		if n == 0 {
 			return kuzet.Errorf(kuzet.ECONFLICT, "delivery %q exists", d.ID)
 		}
 	}
@@ -351,14 +340,12 @@ func (tx *tx) UpdateDelivery(ctx context.Context, d *kuzet.WebhookDelivery) erro
 	if err != nil {
 		return fmt.Errorf("sqlite: update delivery: %w", err)
 	}
-	res, err := tx.stmt(ctx, updateDeliveryQuery).ExecContext(ctx, string(d.Status), d.Attempts, micros(d.NextAt), log,
+	n, err := tx.exec(ctx, updateDeliveryQuery, string(d.Status), d.Attempts, micros(d.NextAt), log,
 		nullMicros(d.DeliveredAt), d.ID)
 	if err != nil {
 		return fmt.Errorf("sqlite: update delivery: %w", err)
 	}
-	if n, err := res.RowsAffected(); err != nil {
-		return fmt.Errorf("sqlite: update delivery: %w", err)
-	} else if n == 0 {
+	if n == 0 {
 		return kuzet.Errorf(kuzet.ENOTFOUND, "no delivery %q", d.ID)
 	}
 	return nil

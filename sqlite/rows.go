@@ -15,6 +15,15 @@ import (
 // read reads the rows whose columns this schema shares with PostgreSQL's.
 var read = sqlstore.NewReader(dialect{})
 
+// exec runs q and returns how many rows it changed.
+func (tx *tx) exec(ctx context.Context, q query, args ...any) (int64, error) {
+	res, err := tx.stmt(ctx, q).ExecContext(ctx, args...)
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
+
 // collect runs q and returns every row of its result as read returns it;
 // errors are wrapped with op.
 func collect[T any](ctx context.Context, tx *tx, q query, op string, read func(sqlstore.Scanner) (T, error), args ...any) ([]T, error) {

@@ -103,10 +103,8 @@ func (tx *tx) CreateCDRBatch(ctx context.Context, b *kuzet.CDRBatch) error {
 		b.Bytes, b.Lines, b.Rows, b.BadRows, b.Duplicates, examples, b.Subscribers, b.Suspects, b.Simbox, b.Devices,
 		nullMicros(b.From), nullMicros(b.To), b.Progress, b.Partial, b.Error, b.Node, micros(b.CreatedAt),
 		micros(b.UpdatedAt), nullMicros(b.StartedAt), nullMicros(b.FinishedAt))
-	if constraint(err) == sqlstore.Unique {
-		return kuzet.Errorf(kuzet.ECONFLICT, "an upload with SHA-256 %s is already counted", b.SHA256)
-	} else if err != nil {
-		return fmt.Errorf("sqlite: create cdr batch: %w", err)
+	if err = sqlstore.BatchError(err, constraint(err), "sqlite: create cdr batch", b); err != nil {
+		return err
 	}
 	if b.ID, err = res.LastInsertId(); err != nil {
 		return fmt.Errorf("sqlite: create cdr batch: %w", err)
@@ -145,18 +143,14 @@ func (tx *tx) UpdateCDRBatch(ctx context.Context, b *kuzet.CDRBatch, from kuzet.
 	if err != nil {
 		return fmt.Errorf("sqlite: update cdr batch: %w", err)
 	}
-	res, err := tx.stmt(ctx, updateBatchQuery).ExecContext(ctx, string(b.Status), b.Map, b.Gzip, b.SHA256, b.Bytes,
+	n, err := tx.exec(ctx, updateBatchQuery, string(b.Status), b.Map, b.Gzip, b.SHA256, b.Bytes,
 		b.Lines, b.Rows, b.BadRows, b.Duplicates, examples, b.Subscribers, b.Suspects, b.Simbox, b.Devices,
 		nullMicros(b.From), nullMicros(b.To), b.Progress, b.Partial, b.Error, b.Node, micros(b.UpdatedAt),
 		nullMicros(b.StartedAt), nullMicros(b.FinishedAt), b.ID, string(from))
-	if constraint(err) == sqlstore.Unique {
-		return kuzet.Errorf(kuzet.ECONFLICT, "an upload with SHA-256 %s is already counted", b.SHA256)
-	} else if err != nil {
-		return fmt.Errorf("sqlite: update cdr batch: %w", err)
+	if err = sqlstore.BatchError(err, constraint(err), "sqlite: update cdr batch", b); err != nil {
+		return err
 	}
-	if n, err := res.RowsAffected(); err != nil {
-		return fmt.Errorf("sqlite: update cdr batch: %w", err)
-	} else if n == 0 {
+	if n == 0 {
 		return sqlstore.NotUpdated(tx.stmt(ctx, batchStatusQuery).QueryRowContext(ctx, b.ID), "sqlite: update cdr batch",
 			from, fmt.Sprintf("CDR batch %d", b.ID), fmt.Sprintf("CDR batch %d not found", b.ID))
 	}
@@ -176,10 +170,8 @@ func (tx *tx) CreateSimboxSuspects(ctx context.Context, ss []*kuzet.SimboxSuspec
 		res, err := st.ExecContext(ctx, s.BatchID, s.OrgID, s.MSISDN, imeis, cells, s.Score, string(s.Verdict), reasons,
 			s.DeviceID, micros(s.FirstSeen), micros(s.LastSeen), string(s.Features), string(s.Status),
 			micros(s.StatusAt), s.DecidedBy, s.Notes, micros(s.CreatedAt))
-		if constraint(err) == sqlstore.ForeignKey {
-			return kuzet.Errorf(kuzet.ENOTFOUND, "CDR batch %d not found", s.BatchID)
-		} else if err != nil {
-			return fmt.Errorf("sqlite: create simbox suspects: %w", err)
+		if err = sqlstore.SuspectError(err, constraint(err), "sqlite: create simbox suspects", s); err != nil {
+			return err
 		}
 		if s.ID, err = res.LastInsertId(); err != nil {
 			return fmt.Errorf("sqlite: create simbox suspects: %w", err)
@@ -216,14 +208,12 @@ func (tx *tx) FindSimboxSuspects(ctx context.Context, f kuzet.SimboxSuspectFilte
 // provided the stored status is still from. Returns ENOTFOUND if s.ID is
 // not stored, ECONFLICT if its status is not from.
 func (tx *tx) UpdateSimboxSuspect(ctx context.Context, s *kuzet.SimboxSuspect, from kuzet.SimboxSuspectStatus) error {
-	res, err := tx.stmt(ctx, updateSuspectQuery).ExecContext(ctx, string(s.Status), micros(s.StatusAt), s.DecidedBy,
+	n, err := tx.exec(ctx, updateSuspectQuery, string(s.Status), micros(s.StatusAt), s.DecidedBy,
 		s.Notes, s.ID, string(from))
 	if err != nil {
 		return fmt.Errorf("sqlite: update simbox suspect: %w", err)
 	}
-	if n, err := res.RowsAffected(); err != nil {
-		return fmt.Errorf("sqlite: update simbox suspect: %w", err)
-	} else if n == 0 {
+	if n == 0 {
 		return sqlstore.NotUpdated(tx.stmt(ctx, suspectStatusQuery).QueryRowContext(ctx, s.ID),
 			"sqlite: update simbox suspect", from, fmt.Sprintf("SIM-box suspect %d", s.ID),
 			fmt.Sprintf("SIM-box suspect %d not found", s.ID))

@@ -32,14 +32,12 @@ func (tx *tx) FindIdempotentResponse(ctx context.Context, orgID int64, key strin
 // PutIdempotentResponse stores r. Returns ECONFLICT if the org already used
 // r.Key.
 func (tx *tx) PutIdempotentResponse(ctx context.Context, r *kuzet.IdempotentResponse) error {
-	res, err := tx.stmt(ctx, putIdempotentQuery).ExecContext(ctx,
+	n, err := tx.exec(ctx, putIdempotentQuery,
 		r.OrgID, r.Key, blob(r.RequestHash), r.Status, r.ContentType, blob(r.Body), micros(r.CreatedAt))
 	if err != nil {
 		return fmt.Errorf("sqlite: put idempotent response: %w", err)
 	}
-	if n, err := res.RowsAffected(); err != nil {
-		return fmt.Errorf("sqlite: put idempotent response: %w", err)
-	} else if n == 0 {
+	if n == 0 {
 		return kuzet.Errorf(kuzet.ECONFLICT, "idempotency key %q already used", r.Key)
 	}
 	r.CreatedAt = sqlstore.Stored(r.CreatedAt)
@@ -49,11 +47,7 @@ func (tx *tx) PutIdempotentResponse(ctx context.Context, r *kuzet.IdempotentResp
 // DeleteIdempotentResponses removes responses created before t and returns
 // how many.
 func (tx *tx) DeleteIdempotentResponses(ctx context.Context, before time.Time) (int64, error) {
-	res, err := tx.stmt(ctx, deleteIdempotentQuery).ExecContext(ctx, micros(before))
-	if err != nil {
-		return 0, fmt.Errorf("sqlite: delete idempotent responses: %w", err)
-	}
-	n, err := res.RowsAffected()
+	n, err := tx.exec(ctx, deleteIdempotentQuery, micros(before))
 	if err != nil {
 		return 0, fmt.Errorf("sqlite: delete idempotent responses: %w", err)
 	}

@@ -62,13 +62,11 @@ func (tx *tx) PutDNO(ctx context.Context, e *kuzet.DNOEntry) error {
 // DeleteDNO removes number from the list. Returns ENOTFOUND if it is not
 // listed.
 func (tx *tx) DeleteDNO(ctx context.Context, number string) error {
-	res, err := tx.stmt(ctx, deleteDNOQuery).ExecContext(ctx, number)
+	n, err := tx.exec(ctx, deleteDNOQuery, number)
 	if err != nil {
 		return fmt.Errorf("sqlite: delete dno: %w", err)
 	}
-	if n, err := res.RowsAffected(); err != nil {
-		return fmt.Errorf("sqlite: delete dno: %w", err)
-	} else if n == 0 {
+	if n == 0 {
 		return kuzet.Errorf(kuzet.ENOTFOUND, "%s is not on the Do-Not-Originate list", number)
 	}
 	return nil

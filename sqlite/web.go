@@ -147,14 +147,12 @@ func (tx *tx) FindWebFindings(ctx context.Context, f kuzet.WebFindingFilter) ([]
 // and DecidedAt, provided the stored status is still from. Returns
 // ENOTFOUND if f.ID is not stored, ECONFLICT if its status is not from.
 func (tx *tx) UpdateWebFinding(ctx context.Context, f *kuzet.WebFinding, from kuzet.WebFindingStatus) error {
-	res, err := tx.stmt(ctx, updateFindingQuery).ExecContext(ctx, string(f.Status), micros(f.StatusAt),
+	n, err := tx.exec(ctx, updateFindingQuery, string(f.Status), micros(f.StatusAt),
 		string(f.Category), f.Notes, f.DecidedBy, nullMicros(f.DecidedAt), f.ID, string(from))
 	if err != nil {
 		return fmt.Errorf("sqlite: update web finding: %w", err)
 	}
-	if n, err := res.RowsAffected(); err != nil {
-		return fmt.Errorf("sqlite: update web finding: %w", err)
-	} else if n == 0 {
+	if n == 0 {
 		return sqlstore.NotUpdated(tx.stmt(ctx, findingStatusQuery).QueryRowContext(ctx, f.ID), "sqlite: update web finding",
 			from, fmt.Sprintf("web finding %d", f.ID), fmt.Sprintf("web finding %d not found", f.ID))
 	}
@@ -196,14 +194,8 @@ func (tx *tx) CreateBlockingRequest(ctx context.Context, r *kuzet.BlockingReques
 		}
 		_, err = tx.stmt(ctx, insertItemQuery).ExecContext(ctx, id, i, it.FindingID, it.Domain, it.Unicode,
 			string(it.Category), string(evidence), string(it.Status), it.Note, nullMicros(it.StatusAt), it.StatusBy)
-		switch constraint(err) {
-		case sqlstore.Unique:
-			return kuzet.Errorf(kuzet.ECONFLICT, "web finding %d is in a blocking request already", it.FindingID)
-		case sqlstore.ForeignKey:
-			return fmt.Errorf("sqlite: create blocking request: web finding %d does not exist", it.FindingID)
-		}
-		if err != nil {
-			return fmt.Errorf("sqlite: create blocking request: %w", err)
+		if err = sqlstore.ItemError(err, constraint(err), "sqlite: create blocking request", &it); err != nil {
+			return err
 		}
 		it.StatusAt = sqlstore.StoredOrZero(it.StatusAt)
 		items[i] = it
@@ -216,13 +208,7 @@ func (tx *tx) CreateBlockingRequest(ctx context.Context, r *kuzet.BlockingReques
 // ENOTFOUND if there is no request with id.
 func (tx *tx) FindBlockingRequest(ctx context.Context, id int64) (*kuzet.BlockingRequest, error) {
 	rs, err := requests(ctx, tx, findRequestQuery, "sqlite: find blocking request", id)
-	if err != nil {
-		return nil, err
-	}
-	if len(rs) == 0 {
-		return nil, kuzet.Errorf(kuzet.ENOTFOUND, "blocking request %d not found", id)
-	}
-	return rs[0], nil
+	return sqlstore.First(rs, err, "blocking request %d not found", id)
 }
 
 // FindBlockingRequests returns the requests f selects with their items, by
@@ -248,14 +234,12 @@ func requests(ctx context.Context, tx *tx, q query, op string, args ...any) ([]*
 // still from. Returns ENOTFOUND if the request has no such item, ECONFLICT
 // if its status is not from.
 func (tx *tx) UpdateBlockingItem(ctx context.Context, requestID int64, it *kuzet.BlockingItem, from kuzet.BlockingStatus) error {
-	res, err := tx.stmt(ctx, updateItemQuery).ExecContext(ctx, string(it.Status), it.Note, nullMicros(it.StatusAt),
+	n, err := tx.exec(ctx, updateItemQuery, string(it.Status), it.Note, nullMicros(it.StatusAt),
 		it.StatusBy, requestID, it.FindingID, string(from))
 	if err != nil {
 		return fmt.Errorf("sqlite: update blocking item: %w", err)
 	}
-	if n, err := res.RowsAffected(); err != nil {
-		return fmt.Errorf("sqlite: update blocking item: %w", err)
-	} else if n == 0 {
+	if n == 0 {
 		return sqlstore.NotUpdated(tx.stmt(ctx, itemStatusQuery).QueryRowContext(ctx, requestID, it.FindingID),
 			"sqlite: update blocking item", from, fmt.Sprintf("item %d of blocking request %d", it.FindingID, requestID),
 			fmt.Sprintf("blocking request %d has no item for web finding %d", requestID, it.FindingID))

@@ -1,6 +1,10 @@
 package sqlstore
 
-import "github.com/kuzet/kuzet"
+import (
+	"fmt"
+
+	"github.com/kuzet/kuzet"
+)
 
 // OrgColumns are the columns of an organisation, in the order the stores
 // read them. Each store reads organisations itself: the prefixes are a
@@ -17,4 +21,20 @@ func (r Reader) APIKey(s Scanner) (*kuzet.APIKey, error) {
 		return nil, err
 	}
 	return &k, nil
+}
+
+// APIKeyError is the error CreateAPIKey returns for err, the error of its
+// insert, which violated c: ENOTFOUND if the organisation does not exist,
+// ECONFLICT if another key has the hash, else err wrapped with op; nil for
+// nil.
+func APIKeyError(err error, c Constraint, op string, k *kuzet.APIKey) error {
+	switch {
+	case err == nil:
+		return nil
+	case c == ForeignKey:
+		return kuzet.Errorf(kuzet.ENOTFOUND, "organisation %d not found", k.OrgID)
+	case c == Unique:
+		return kuzet.Errorf(kuzet.ECONFLICT, "an API key with this hash exists")
+	}
+	return fmt.Errorf("%s: %w", op, err)
 }

@@ -42,8 +42,8 @@ func (r Reader) Check(s Scanner) (*kuzet.CheckRecord, error) {
 // CheckDocs sets c's times to the stored ones and returns the JSON
 // documents of its parties and reasons.
 func CheckDocs(c *kuzet.CheckRecord) (payer, payee, reasons string, err error) {
-	c.Check.CreatedAt, c.HoldUntil, c.OutcomeAt = StoredOrZero(c.Check.CreatedAt), StoredOrZero(c.HoldUntil), StoredOrZero(c.OutcomeAt)
-	c.CheckedAt = Stored(c.CheckedAt)
+	c.Check.CreatedAt, c.HoldUntil = StoredOrZero(c.Check.CreatedAt), StoredOrZero(c.HoldUntil)
+	c.OutcomeAt, c.CheckedAt = StoredOrZero(c.OutcomeAt), Stored(c.CheckedAt)
 	b1, err1 := json.Marshal(c.Check.Payer)
 	b2, err2 := json.Marshal(c.Check.Payee)
 	reasons, err3 := ListJSON(c.Reasons)
@@ -175,7 +175,8 @@ func StoredFreeze(r *kuzet.FreezeRequest) {
 // those UpdateFreezeRequest stores, to the stored ones and returns the JSON
 // document of its onward transfers.
 func FreezeAnswerDoc(r *kuzet.FreezeRequest) (string, error) {
-	r.FrozenUntil, r.RespondedAt, r.EscalatedAt = StoredOrZero(r.FrozenUntil), StoredOrZero(r.RespondedAt), StoredOrZero(r.EscalatedAt)
+	r.FrozenUntil = StoredOrZero(r.FrozenUntil)
+	r.RespondedAt, r.EscalatedAt = StoredOrZero(r.RespondedAt), StoredOrZero(r.EscalatedAt)
 	return TransfersJSON(r.Onward)
 }
 

@@ -44,6 +44,19 @@ func StoredBatch(b *kuzet.CDRBatch) {
 	}
 }
 
+// BatchError is the error of a write of b that violated c: ECONFLICT if b
+// would be a second counted batch of its organisation with the same bytes,
+// else err wrapped with op; nil for nil.
+func BatchError(err error, c Constraint, op string, b *kuzet.CDRBatch) error {
+	switch {
+	case err == nil:
+		return nil
+	case c == Unique:
+		return kuzet.Errorf(kuzet.ECONFLICT, "an upload with SHA-256 %s is already counted", b.SHA256)
+	}
+	return fmt.Errorf("%s: %w", op, err)
+}
+
 // SuspectColumns are the columns Suspect reads, in order.
 const SuspectColumns = `id, batch_id, org_id, msisdn, imeis, cells, score, verdict, reasons, device_id,
 	first_seen, last_seen, features, status, status_at, decided_by, notes, created_at`
@@ -83,6 +96,18 @@ func SuspectDocs(s *kuzet.SimboxSuspect) (imeis, cells, reasons string, err erro
 	}
 	reasons, err = ListJSON(s.Reasons)
 	return
+}
+
+// SuspectError is the error of the insert of s that violated c: ENOTFOUND
+// if its batch does not exist, else err wrapped with op; nil for nil.
+func SuspectError(err error, c Constraint, op string, s *kuzet.SimboxSuspect) error {
+	switch {
+	case err == nil:
+		return nil
+	case c == ForeignKey:
+		return kuzet.Errorf(kuzet.ENOTFOUND, "CDR batch %d not found", s.BatchID)
+	}
+	return fmt.Errorf("%s: %w", op, err)
 }
 
 // StoredSuspect sets s's times and lists to what the store gives back.

@@ -101,6 +101,19 @@ func One[T any](row Scanner, op string, read func(Scanner) (T, error), notFound 
 	return v, nil
 }
 
+// First returns the first of vs, the result of a lookup, or err. Returns
+// ENOTFOUND with the message notFound, formatted with args, if vs is empty.
+func First[T any](vs []T, err error, notFound string, args ...any) (T, error) {
+	var zero T
+	if err != nil {
+		return zero, err
+	}
+	if len(vs) == 0 {
+		return zero, kuzet.Errorf(kuzet.ENOTFOUND, notFound, args...)
+	}
+	return vs[0], nil
+}
+
 // NotFound is the error a lookup returns for err: ENOTFOUND with the
 // message format, formatted with args, if the query found no row, else err
 // wrapped with op. pgx's ErrNoRows matches database/sql's, so one test

@@ -84,6 +84,22 @@ func storedCertificate(c *kuzet.WebCertificate) *kuzet.WebCertificate {
 	return &cp
 }
 
+// ItemError is the error of the insert of a blocking request's item it
+// that violated c: ECONFLICT if its finding is in a request already, else
+// err wrapped with op, naming a finding that does not exist (the workflow
+// checks that first); nil for nil.
+func ItemError(err error, c Constraint, op string, it *kuzet.BlockingItem) error {
+	switch {
+	case err == nil:
+		return nil
+	case c == Unique:
+		return kuzet.Errorf(kuzet.ECONFLICT, "web finding %d is in a blocking request already", it.FindingID)
+	case c == ForeignKey:
+		return fmt.Errorf("%s: web finding %d does not exist", op, it.FindingID)
+	}
+	return fmt.Errorf("%s: %w", op, err)
+}
+
 // RequestItemColumns are the columns Requests reads, those of a request
 // joined with its items; a request without items has NULLs for the item's.
 const RequestItemColumns = `r.id, r.org_id, r.created_at, r.note,
