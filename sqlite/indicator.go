@@ -42,13 +42,9 @@ var (
 // the stored ones.
 func (tx *tx) UpsertReport(ctx context.Context, r *kuzet.Report) error {
 	validUntil := nullMicros(r.ValidUntil)
-	res, err := tx.stmt(ctx, insertReportQuery).ExecContext(ctx,
+	id, err := tx.insert(ctx, insertReportQuery,
 		r.OrgID, string(r.Kind), r.Value, string(r.Category), r.Confidence, r.Evidence,
 		validUntil, micros(r.CreatedAt), micros(r.UpdatedAt))
-	if err != nil {
-		return fmt.Errorf("sqlite: upsert report: %w", err)
-	}
-	id, err := insertedID(res)
 	if err != nil {
 		return fmt.Errorf("sqlite: upsert report: %w", err)
 	}

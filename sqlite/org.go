@@ -29,12 +29,8 @@ var (
 
 // CreateOrg inserts o and sets o.ID. Returns ECONFLICT if the name is taken.
 func (tx *tx) CreateOrg(ctx context.Context, o *kuzet.Org) error {
-	res, err := tx.stmt(ctx, createOrgQuery).ExecContext(ctx,
+	id, err := tx.insert(ctx, createOrgQuery,
 		o.Name, string(o.Type), o.BIC, o.BankCode, strings.Join(o.Prefixes, ","), micros(o.CreatedAt))
-	if err != nil {
-		return fmt.Errorf("sqlite: create org: %w", err)
-	}
-	id, err := insertedID(res)
 	if err != nil {
 		return fmt.Errorf("sqlite: create org: %w", err)
 	} else if id == 0 {
@@ -75,15 +71,12 @@ func readOrg(row sqlstore.Scanner) (*kuzet.Org, error) {
 // organisation does not exist and ECONFLICT if another key has the same
 // hash.
 func (tx *tx) CreateAPIKey(ctx context.Context, k *kuzet.APIKey) error {
-	res, err := tx.stmt(ctx, createAPIKeyQuery).ExecContext(ctx,
+	id, err := tx.insert(ctx, createAPIKeyQuery,
 		k.OrgID, string(k.Role), k.Prefix, blob(k.Hash), micros(k.CreatedAt), nullMicros(k.RevokedAt))
 	if err = sqlstore.APIKeyError(err, constraint(err), "sqlite: create API key", k); err != nil {
 		return err
 	}
-	if k.ID, err = insertedID(res); err != nil {
-		return fmt.Errorf("sqlite: create API key: %w", err)
-	}
-	k.CreatedAt, k.RevokedAt = sqlstore.Stored(k.CreatedAt), sqlstore.Stored(k.RevokedAt)
+	k.ID, k.CreatedAt, k.RevokedAt = id, sqlstore.Stored(k.CreatedAt), sqlstore.Stored(k.RevokedAt)
 	return nil
 }
 

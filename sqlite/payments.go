@@ -214,10 +214,10 @@ func (tx *tx) CreateFreezeRequests(ctx context.Context, reqs []*kuzet.FreezeRequ
 		if err != nil {
 			return fmt.Errorf("sqlite: create freeze requests: %w", err)
 		}
-		n, err := tx.exec(ctx, createFreezeRequestQuery, r.ID, r.ReportID, r.CaseID, r.ParentID, r.Hop, r.OrgID, r.BankBIC, r.IBAN,
-			r.FromBankBIC, int64(r.Amount), r.Currency, nullMicros(r.TransferAt), string(r.Status), nullMicros(r.DueAt),
-			int64(r.FrozenAmount), nullMicros(r.FrozenUntil), onward, r.Note, nullMicros(r.RespondedAt),
-			nullMicros(r.EscalatedAt), micros(r.CreatedAt))
+		n, err := tx.exec(ctx, createFreezeRequestQuery, r.ID, r.ReportID, r.CaseID, r.ParentID, r.Hop, r.OrgID,
+			r.BankBIC, r.IBAN, r.FromBankBIC, int64(r.Amount), r.Currency, nullMicros(r.TransferAt), string(r.Status),
+			nullMicros(r.DueAt), int64(r.FrozenAmount), nullMicros(r.FrozenUntil), onward, r.Note,
+			nullMicros(r.RespondedAt), nullMicros(r.EscalatedAt), micros(r.CreatedAt))
 		if err != nil {
 			return fmt.Errorf("sqlite: create freeze requests: %w", err)
 		}
@@ -321,8 +321,8 @@ func (tx *tx) CreateDeliveries(ctx context.Context, ds []*kuzet.WebhookDelivery)
 		if err != nil {
 			return fmt.Errorf("sqlite: create deliveries: %w", err)
 		}
-		n, err := tx.exec(ctx, createDeliveryQuery, d.ID, d.OrgID, d.Event, d.Object, blob(d.Body), string(d.Status), d.Attempts,
-			micros(d.NextAt), log, micros(d.CreatedAt), nullMicros(d.DeliveredAt))
+		n, err := tx.exec(ctx, createDeliveryQuery, d.ID, d.OrgID, d.Event, d.Object, blob(d.Body), string(d.Status),
+			d.Attempts, micros(d.NextAt), log, micros(d.CreatedAt), nullMicros(d.DeliveredAt))
 		if err != nil {
 			return fmt.Errorf("sqlite: create deliveries: %w", err)
 		}

@@ -15,6 +15,20 @@ import (
 // read reads the rows whose columns this schema shares with PostgreSQL's.
 var read = sqlstore.NewReader(dialect{})
 
+// insert runs q, an INSERT, and returns the rowid of the row it inserted,
+// or 0 if it inserted none (ON CONFLICT DO NOTHING). The writer is alone on
+// its connection, so the connection's last rowid is this insert's.
+func (tx *tx) insert(ctx context.Context, q query, args ...any) (int64, error) {
+	res, err := tx.stmt(ctx, q).ExecContext(ctx, args...)
+	if err != nil {
+		return 0, err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
 // exec runs q and returns how many rows it changed.
 func (tx *tx) exec(ctx context.Context, q query, args ...any) (int64, error) {
 	res, err := tx.stmt(ctx, q).ExecContext(ctx, args...)

@@ -99,16 +99,14 @@ func (tx *tx) CreateCDRBatch(ctx context.Context, b *kuzet.CDRBatch) error {
 	if err != nil {
 		return fmt.Errorf("sqlite: create cdr batch: %w", err)
 	}
-	res, err := tx.stmt(ctx, insertBatchQuery).ExecContext(ctx, b.OrgID, string(b.Status), b.Map, b.Gzip, b.SHA256,
+	id, err := tx.insert(ctx, insertBatchQuery, b.OrgID, string(b.Status), b.Map, b.Gzip, b.SHA256,
 		b.Bytes, b.Lines, b.Rows, b.BadRows, b.Duplicates, examples, b.Subscribers, b.Suspects, b.Simbox, b.Devices,
 		nullMicros(b.From), nullMicros(b.To), b.Progress, b.Partial, b.Error, b.Node, micros(b.CreatedAt),
 		micros(b.UpdatedAt), nullMicros(b.StartedAt), nullMicros(b.FinishedAt))
 	if err = sqlstore.BatchError(err, constraint(err), "sqlite: create cdr batch", b); err != nil {
 		return err
 	}
-	if b.ID, err = res.LastInsertId(); err != nil {
-		return fmt.Errorf("sqlite: create cdr batch: %w", err)
-	}
+	b.ID = id
 	sqlstore.StoredBatch(b)
 	return nil
 }
@@ -161,21 +159,18 @@ func (tx *tx) UpdateCDRBatch(ctx context.Context, b *kuzet.CDRBatch, from kuzet.
 // CreateSimboxSuspects inserts the suspects, in order, and sets their IDs.
 // Their batch must exist.
 func (tx *tx) CreateSimboxSuspects(ctx context.Context, ss []*kuzet.SimboxSuspect) error {
-	st := tx.stmt(ctx, insertSuspectQuery)
 	for _, s := range ss {
 		imeis, cells, reasons, err := sqlstore.SuspectDocs(s)
 		if err != nil {
 			return fmt.Errorf("sqlite: create simbox suspects: %w", err)
 		}
-		res, err := st.ExecContext(ctx, s.BatchID, s.OrgID, s.MSISDN, imeis, cells, s.Score, string(s.Verdict), reasons,
-			s.DeviceID, micros(s.FirstSeen), micros(s.LastSeen), string(s.Features), string(s.Status),
-			micros(s.StatusAt), s.DecidedBy, s.Notes, micros(s.CreatedAt))
+		id, err := tx.insert(ctx, insertSuspectQuery, s.BatchID, s.OrgID, s.MSISDN, imeis, cells, s.Score,
+			string(s.Verdict), reasons, s.DeviceID, micros(s.FirstSeen), micros(s.LastSeen), string(s.Features),
+			string(s.Status), micros(s.StatusAt), s.DecidedBy, s.Notes, micros(s.CreatedAt))
 		if err = sqlstore.SuspectError(err, constraint(err), "sqlite: create simbox suspects", s); err != nil {
 			return err
 		}
-		if s.ID, err = res.LastInsertId(); err != nil {
-			return fmt.Errorf("sqlite: create simbox suspects: %w", err)
-		}
+		s.ID = id
 		sqlstore.StoredSuspect(s)
 	}
 	return nil
@@ -229,14 +224,12 @@ func (tx *tx) CreateSimboxSeizure(ctx context.Context, z *kuzet.SimboxSeizure) e
 	if err != nil {
 		return fmt.Errorf("sqlite: create simbox seizure: %w", err)
 	}
-	res, err := tx.stmt(ctx, insertSeizureQuery).ExecContext(ctx, z.OrgID, micros(sqlstore.UTCDay(z.Date)), z.Region, z.Devices,
+	id, err := tx.insert(ctx, insertSeizureQuery, z.OrgID, micros(sqlstore.UTCDay(z.Date)), z.Region, z.Devices,
 		z.SIMs, ids, z.Notes, micros(z.CreatedAt))
 	if err != nil {
 		return fmt.Errorf("sqlite: create simbox seizure: %w", err)
 	}
-	if z.ID, err = res.LastInsertId(); err != nil {
-		return fmt.Errorf("sqlite: create simbox seizure: %w", err)
-	}
+	z.ID = id
 	sqlstore.StoredSeizure(z)
 	return nil
 }

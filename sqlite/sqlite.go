@@ -344,17 +344,6 @@ func migrateOne(ctx context.Context, pool *sql.DB, name string) error {
 	return t.Commit()
 }
 
-// insertedID returns the rowid of the row an INSERT … ON CONFLICT DO NOTHING
-// inserted, or 0 if it inserted none. The writer is alone on its
-// connection, so the connection's last rowid is this insert's.
-func insertedID(res sql.Result) (int64, error) {
-	n, err := res.RowsAffected()
-	if err != nil || n == 0 {
-		return 0, err
-	}
-	return res.LastInsertId()
-}
-
 // micros is the stored form of t.
 func micros(t time.Time) int64 { return t.UnixMicro() }
 

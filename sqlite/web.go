@@ -95,14 +95,10 @@ func (tx *tx) UpsertWebFinding(ctx context.Context, f *kuzet.WebFinding) (bool, 
 	if err != nil {
 		return false, fmt.Errorf("sqlite: upsert web finding: %w", err)
 	}
-	res, err := tx.stmt(ctx, insertFindingQuery).ExecContext(ctx,
+	id, err := tx.insert(ctx, insertFindingQuery,
 		f.Domain, f.Unicode, string(f.Status), micros(f.StatusAt), string(f.Category), f.Brand, f.Verdict, f.Score,
 		methods, string(f.Source), f.SourceDetail, f.SubmittedBy, f.URL, cert, micros(f.FirstSeen), micros(f.LastSeen),
 		f.Notes, f.DecidedBy, nullMicros(f.DecidedAt))
-	if err != nil {
-		return false, fmt.Errorf("sqlite: upsert web finding: %w", err)
-	}
-	id, err := insertedID(res)
 	if err != nil {
 		return false, fmt.Errorf("sqlite: upsert web finding: %w", err)
 	}
@@ -177,11 +173,7 @@ func (tx *tx) CreateBlockingRequest(ctx context.Context, r *kuzet.BlockingReques
 		}
 		tx.tx.ExecContext(ctx, `RELEASE blocking_request`)
 	}()
-	res, err := tx.stmt(ctx, insertRequestQuery).ExecContext(ctx, r.OrgID, micros(r.CreatedAt), r.Note)
-	if err != nil {
-		return fmt.Errorf("sqlite: create blocking request: %w", err)
-	}
-	id, err := res.LastInsertId()
+	id, err := tx.insert(ctx, insertRequestQuery, r.OrgID, micros(r.CreatedAt), r.Note)
 	if err != nil {
 		return fmt.Errorf("sqlite: create blocking request: %w", err)
 	}
