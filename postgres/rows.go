@@ -36,7 +36,10 @@ func each[T any](ctx context.Context, tx *tx, sql, op string, read func(sqlstore
 // SQLite's: timestamptz and date, text[].
 type dialect struct{}
 
-func (dialect) Time(t *time.Time) any   { return (*pgTime)(t) }
+// Time reads a timestamptz or a date into *t.
+func (dialect) Time(t *time.Time) any { return (*pgTime)(t) }
+
+// Strings reads a text[] into *l, as pgx does by itself.
 func (dialect) Strings(l *[]string) any { return l }
 
 // pgTime reads a timestamptz or a date into a time in UTC (pgx gives
@@ -45,10 +48,12 @@ func (dialect) Strings(l *[]string) any { return l }
 // sql.Scanner.
 type pgTime time.Time
 
+// ScanTimestamptz implements pgtype.TimestamptzScanner.
 func (t *pgTime) ScanTimestamptz(v pgtype.Timestamptz) error {
 	return t.set(v.Time, v.Valid, v.InfinityModifier)
 }
 
+// ScanDate implements pgtype.DateScanner.
 func (t *pgTime) ScanDate(v pgtype.Date) error {
 	return t.set(v.Time, v.Valid, v.InfinityModifier)
 }

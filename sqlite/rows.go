@@ -65,7 +65,10 @@ func each[T any](ctx context.Context, tx *tx, q query, op string, read func(sqls
 // PostgreSQL's: times as INTEGER microseconds, lists as JSON text.
 type dialect struct{}
 
-func (dialect) Time(t *time.Time) any   { return (*microTime)(t) }
+// Time reads INTEGER microseconds into *t.
+func (dialect) Time(t *time.Time) any { return (*microTime)(t) }
+
+// Strings reads a JSON array into *l.
 func (dialect) Strings(l *[]string) any { return (*jsonStrings)(l) }
 
 // microTime reads a time stored as INTEGER microseconds; NULL reads as the
@@ -73,6 +76,7 @@ func (dialect) Strings(l *[]string) any { return (*jsonStrings)(l) }
 // through reflection that an *int64 destination costs.
 type microTime time.Time
 
+// Scan implements sql.Scanner.
 func (t *microTime) Scan(src any) error {
 	switch v := src.(type) {
 	case int64:
@@ -88,6 +92,7 @@ func (t *microTime) Scan(src any) error {
 // jsonStrings reads a list of strings stored as a JSON array.
 type jsonStrings []string
 
+// Scan implements sql.Scanner.
 func (l *jsonStrings) Scan(src any) error {
 	switch v := src.(type) {
 	case string:

@@ -2,7 +2,8 @@
 // in common: reading rows into the root package's types, the stored form of
 // times and of JSON documents, and the errors that a query's outcome turns
 // into. The SQL itself stays in each store, where placeholders and types
-// differ; so do writes, which each driver batches its own way.
+// differ; so does running the statements, which each driver prepares and
+// batches its own way.
 //
 // The code here meets the drivers through three small interfaces that
 // database/sql and pgx both satisfy or that each store implements: Scanner
