@@ -40,7 +40,7 @@ func Open(ctx context.Context, store kuzet.Store, path string, create bool, log 
 		if k, err = Create(path); err != nil {
 			return nil, false, err
 		}
-		log.Info("key file created", "path", path)
+		log.Warn("a new key file was created: back it up apart from the store; without it no card token or audit entry can be checked", "path", path)
 	case kuzet.ErrorCode(err) == kuzet.ENOTFOUND && head.Seq > 0 && legacy == nil:
 		return nil, false, kuzet.Errorf(kuzet.ENOTFOUND, "the store holds data, but its key file %s is missing: restore "+
 			"the key file from its backup (new keys would leave every card token and audit entry unverifiable)", path)

@@ -8,24 +8,21 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/internal/sqlstore"
 )
-
-const orgColumns = `id, name, type, bic, bank_code, prefixes, created_at`
-
-const apiKeyColumns = `id, org_id, role, prefix, hash, created_at, revoked_at`
 
 const (
 	// DO NOTHING rather than a unique violation, which would abort the
 	// transaction: the caller may go on after a taken name.
 	createOrgSQL = `INSERT INTO orgs (name, type, bic, bank_code, prefixes, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (name) DO NOTHING RETURNING id`
-	findOrgByIDSQL = `SELECT ` + orgColumns + ` FROM orgs WHERE id = $1`
-	findOrgsSQL    = `SELECT ` + orgColumns + ` FROM orgs ORDER BY id`
+	findOrgByIDSQL = `SELECT ` + sqlstore.OrgColumns + ` FROM orgs WHERE id = $1`
+	findOrgsSQL    = `SELECT ` + sqlstore.OrgColumns + ` FROM orgs ORDER BY id`
 
 	createAPIKeySQL = `INSERT INTO api_keys (org_id, role, prefix, hash, created_at, revoked_at)
 		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`
-	findAPIKeyByHashSQL = `SELECT ` + apiKeyColumns + ` FROM api_keys WHERE hash = $1`
-	findAPIKeysSQL      = `SELECT ` + apiKeyColumns + ` FROM api_keys WHERE org_id = $1 ORDER BY id`
+	findAPIKeyByHashSQL = `SELECT ` + sqlstore.APIKeyColumns + ` FROM api_keys WHERE hash = $1`
+	findAPIKeysSQL      = `SELECT ` + sqlstore.APIKeyColumns + ` FROM api_keys WHERE org_id = $1 ORDER BY id`
 	// A key revoked twice keeps the first time: that is when it stopped working.
 	revokeAPIKeySQL = `UPDATE api_keys SET revoked_at = coalesce(revoked_at, $1) WHERE id = $2 AND org_id = $3`
 )
@@ -38,47 +35,38 @@ func (tx *tx) CreateOrg(ctx context.Context, o *kuzet.Org) error {
 	}
 	var id int64
 	err := tx.tx.QueryRow(ctx, createOrgSQL,
-		o.Name, string(o.Type), o.BIC, o.BankCode, prefixes, stored(o.CreatedAt),
+		o.Name, string(o.Type), o.BIC, o.BankCode, prefixes, sqlstore.Stored(o.CreatedAt),
 	).Scan(&id)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return kuzet.Errorf(kuzet.ECONFLICT, "organisation name %q is taken", o.Name)
 	} else if err != nil {
 		return fmt.Errorf("postgres: create org: %w", err)
 	}
-	o.ID, o.CreatedAt = id, stored(o.CreatedAt)
+	o.ID, o.CreatedAt = id, sqlstore.Stored(o.CreatedAt)
 	return nil
 }
 
 // FindOrgByID returns ENOTFOUND if there is no such organisation.
 func (tx *tx) FindOrgByID(ctx context.Context, id int64) (*kuzet.Org, error) {
-	o, err := scanOrg(tx.tx.QueryRow(ctx, findOrgByIDSQL, id))
-	if errors.Is(err, pgx.ErrNoRows) {
-		return nil, kuzet.Errorf(kuzet.ENOTFOUND, "organisation %d not found", id)
-	} else if err != nil {
-		return nil, fmt.Errorf("postgres: find org: %w", err)
-	}
-	return o, nil
+	return sqlstore.One(tx.tx.QueryRow(ctx, findOrgByIDSQL, id), "postgres: find org", readOrg,
+		"organisation %d not found", id)
 }
 
 // FindOrgs returns every organisation, by ID.
 func (tx *tx) FindOrgs(ctx context.Context) ([]*kuzet.Org, error) {
-	rows, _ := tx.tx.Query(ctx, findOrgsSQL)
-	orgs, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (*kuzet.Org, error) { return scanOrg(row) })
-	if err != nil {
-		return nil, fmt.Errorf("postgres: find orgs: %w", err)
-	}
-	return orgs, nil
+	return collect(ctx, tx, findOrgsSQL, "postgres: find orgs", readOrg)
 }
 
-func scanOrg(row pgx.Row) (*kuzet.Org, error) {
+// readOrg reads one row of sqlstore.OrgColumns, whose prefixes are a
+// text[].
+func readOrg(row sqlstore.Scanner) (*kuzet.Org, error) {
 	var o kuzet.Org
-	if err := row.Scan(&o.ID, &o.Name, &o.Type, &o.BIC, &o.BankCode, &o.Prefixes, &o.CreatedAt); err != nil {
+	if err := row.Scan(&o.ID, &o.Name, &o.Type, &o.BIC, &o.BankCode, &o.Prefixes, dialect{}.Time(&o.CreatedAt)); err != nil {
 		return nil, err
 	}
 	if len(o.Prefixes) == 0 {
 		o.Prefixes = nil // as the caller gave them
 	}
-	o.CreatedAt = o.CreatedAt.UTC()
 	return &o, nil
 }
 
@@ -88,59 +76,31 @@ func scanOrg(row pgx.Row) (*kuzet.Org, error) {
 func (tx *tx) CreateAPIKey(ctx context.Context, k *kuzet.APIKey) error {
 	var id int64
 	err := tx.tx.QueryRow(ctx, createAPIKeySQL,
-		k.OrgID, string(k.Role), k.Prefix, blob(k.Hash), stored(k.CreatedAt), nullTime(k.RevokedAt),
+		k.OrgID, string(k.Role), k.Prefix, blob(k.Hash), sqlstore.Stored(k.CreatedAt), nullTime(k.RevokedAt),
 	).Scan(&id)
-	switch pgCode(err) {
-	case foreignKeyViolation:
-		return kuzet.Errorf(kuzet.ENOTFOUND, "organisation %d not found", k.OrgID)
-	case uniqueViolation:
-		return kuzet.Errorf(kuzet.ECONFLICT, "an API key with this hash exists")
+	if err = sqlstore.APIKeyError(err, constraint(err), "postgres: create API key", k); err != nil {
+		return err
 	}
-	if err != nil {
-		return fmt.Errorf("postgres: create API key: %w", err)
-	}
-	k.ID, k.CreatedAt, k.RevokedAt = id, stored(k.CreatedAt), stored(k.RevokedAt)
+	k.ID, k.CreatedAt, k.RevokedAt = id, sqlstore.Stored(k.CreatedAt), sqlstore.Stored(k.RevokedAt)
 	return nil
 }
 
 // FindAPIKeyByHash returns ENOTFOUND if no key has that hash.
 func (tx *tx) FindAPIKeyByHash(ctx context.Context, hash []byte) (*kuzet.APIKey, error) {
-	k, err := scanAPIKey(tx.tx.QueryRow(ctx, findAPIKeyByHashSQL, blob(hash)))
-	if errors.Is(err, pgx.ErrNoRows) {
-		return nil, kuzet.Errorf(kuzet.ENOTFOUND, "API key not found")
-	} else if err != nil {
-		return nil, fmt.Errorf("postgres: find API key: %w", err)
-	}
-	return k, nil
+	return sqlstore.One(tx.tx.QueryRow(ctx, findAPIKeyByHashSQL, blob(hash)), "postgres: find API key", read.APIKey,
+		"API key not found")
 }
 
 // FindAPIKeys returns the keys of one organisation, by ID.
 func (tx *tx) FindAPIKeys(ctx context.Context, orgID int64) ([]*kuzet.APIKey, error) {
-	rows, _ := tx.tx.Query(ctx, findAPIKeysSQL, orgID)
-	keys, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (*kuzet.APIKey, error) { return scanAPIKey(row) })
-	if err != nil {
-		return nil, fmt.Errorf("postgres: find API keys: %w", err)
-	}
-	return keys, nil
-}
-
-func scanAPIKey(row pgx.Row) (*kuzet.APIKey, error) {
-	var (
-		k       kuzet.APIKey
-		revoked *time.Time
-	)
-	if err := row.Scan(&k.ID, &k.OrgID, &k.Role, &k.Prefix, &k.Hash, &k.CreatedAt, &revoked); err != nil {
-		return nil, err
-	}
-	k.CreatedAt, k.RevokedAt = k.CreatedAt.UTC(), fromNullTime(revoked)
-	return &k, nil
+	return collect(ctx, tx, findAPIKeysSQL, "postgres: find API keys", read.APIKey, orgID)
 }
 
 // RevokeAPIKey marks the key revoked at time at; a key already revoked keeps
 // its first time. Returns ENOTFOUND if the key does not exist or belongs to
 // another organisation.
 func (tx *tx) RevokeAPIKey(ctx context.Context, orgID, keyID int64, at time.Time) error {
-	tag, err := tx.tx.Exec(ctx, revokeAPIKeySQL, stored(at), keyID, orgID)
+	tag, err := tx.tx.Exec(ctx, revokeAPIKeySQL, sqlstore.Stored(at), keyID, orgID)
 	if err != nil {
 		return fmt.Errorf("postgres: revoke API key: %w", err)
 	}

@@ -21,9 +21,9 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/internal/sqlstore"
 )
 
 //go:embed migrations/*.sql
@@ -199,42 +199,13 @@ func migrate(ctx context.Context, pool *pgxpool.Pool) error {
 	return nil
 }
 
-// pgCode returns the SQLSTATE of a server error, or "".
-func pgCode(err error) string {
-	var e *pgconn.PgError
-	if errors.As(err, &e) {
-		return e.Code
-	}
-	return ""
-}
-
-// SQLSTATEs the store turns into kuzet codes.
-const (
-	uniqueViolation     = "23505"
-	foreignKeyViolation = "23503"
-)
-
-// stored returns t as the store keeps it: UTC, truncated to the
-// microsecond. Every time is passed through it on the way in, rather than
-// left to the encoding of timestamptz, so that what a method sets on its
-// struct is what a later read returns.
-func stored(t time.Time) time.Time { return time.UnixMicro(t.UnixMicro()).UTC() }
-
 // nullTime is the stored form of an optional time: NULL for the zero time.
 func nullTime(t time.Time) *time.Time {
 	if t.IsZero() {
 		return nil
 	}
-	t = stored(t)
+	t = sqlstore.Stored(t)
 	return &t
-}
-
-// fromNullTime is the optional time read as t: zero for NULL.
-func fromNullTime(t *time.Time) time.Time {
-	if t == nil {
-		return time.Time{}
-	}
-	return t.UTC()
 }
 
 // blob returns b, or an empty slice for nil: pgx would send nil as NULL,

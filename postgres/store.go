@@ -2,17 +2,15 @@ package postgres
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/internal/sqlstore"
 )
 
 const (
-	findIdempotentSQL = `SELECT org_id, key, request_hash, status, content_type, body, created_at
-		FROM idempotency WHERE org_id = $1 AND key = $2`
+	findIdempotentSQL = `SELECT ` + sqlstore.IdempotentColumns + ` FROM idempotency WHERE org_id = $1 AND key = $2`
 	// DO NOTHING rather than a unique violation, which would abort the
 	// transaction: the caller may go on after a used key.
 	putIdempotentSQL = `INSERT INTO idempotency (org_id, key, request_hash, status, content_type, body, created_at)
@@ -28,37 +26,29 @@ const (
 
 // FindIdempotentResponse returns ENOTFOUND if the org has not used key.
 func (tx *tx) FindIdempotentResponse(ctx context.Context, orgID int64, key string) (*kuzet.IdempotentResponse, error) {
-	var r kuzet.IdempotentResponse
-	err := tx.tx.QueryRow(ctx, findIdempotentSQL, orgID, key).Scan(
-		&r.OrgID, &r.Key, &r.RequestHash, &r.Status, &r.ContentType, &r.Body, &r.CreatedAt)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return nil, kuzet.Errorf(kuzet.ENOTFOUND, "idempotency key %q not used", key)
-	} else if err != nil {
-		return nil, fmt.Errorf("postgres: find idempotent response: %w", err)
-	}
-	r.CreatedAt = r.CreatedAt.UTC()
-	return &r, nil
+	return sqlstore.One(tx.tx.QueryRow(ctx, findIdempotentSQL, orgID, key), "postgres: find idempotent response",
+		read.IdempotentResponse, "idempotency key %q not used", key)
 }
 
 // PutIdempotentResponse stores r. Returns ECONFLICT if the org already used
 // r.Key.
 func (tx *tx) PutIdempotentResponse(ctx context.Context, r *kuzet.IdempotentResponse) error {
 	tag, err := tx.tx.Exec(ctx, putIdempotentSQL,
-		r.OrgID, r.Key, blob(r.RequestHash), r.Status, r.ContentType, blob(r.Body), stored(r.CreatedAt))
+		r.OrgID, r.Key, blob(r.RequestHash), r.Status, r.ContentType, blob(r.Body), sqlstore.Stored(r.CreatedAt))
 	if err != nil {
 		return fmt.Errorf("postgres: put idempotent response: %w", err)
 	}
 	if tag.RowsAffected() == 0 {
 		return kuzet.Errorf(kuzet.ECONFLICT, "idempotency key %q already used", r.Key)
 	}
-	r.CreatedAt = stored(r.CreatedAt)
+	r.CreatedAt = sqlstore.Stored(r.CreatedAt)
 	return nil
 }
 
 // DeleteIdempotentResponses removes responses created before t and returns
 // how many.
 func (tx *tx) DeleteIdempotentResponses(ctx context.Context, before time.Time) (int64, error) {
-	tag, err := tx.tx.Exec(ctx, deleteIdempotentSQL, stored(before))
+	tag, err := tx.tx.Exec(ctx, deleteIdempotentSQL, sqlstore.Stored(before))
 	if err != nil {
 		return 0, fmt.Errorf("postgres: delete idempotent responses: %w", err)
 	}
@@ -68,11 +58,8 @@ func (tx *tx) DeleteIdempotentResponses(ctx context.Context, before time.Time) (
 // Setting returns ENOTFOUND if name is not set.
 func (tx *tx) Setting(ctx context.Context, name string) ([]byte, error) {
 	var value []byte
-	err := tx.tx.QueryRow(ctx, settingSQL, name).Scan(&value)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return nil, kuzet.Errorf(kuzet.ENOTFOUND, "setting %q not set", name)
-	} else if err != nil {
-		return nil, fmt.Errorf("postgres: setting: %w", err)
+	if err := tx.tx.QueryRow(ctx, settingSQL, name).Scan(&value); err != nil {
+		return nil, sqlstore.NotFound(err, "postgres: setting", "setting %q not set", name)
 	}
 	return value, nil
 }

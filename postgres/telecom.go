@@ -7,24 +7,24 @@ import (
 	"slices"
 	"time"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/internal/sqlstore"
 )
 
 const (
 	putRoamingSQL = `INSERT INTO roaming (msisdn, state, country, at, org_id) VALUES ($1, $2, $3, $4, $5)
 		ON CONFLICT (msisdn) DO UPDATE SET
 			state = excluded.state, country = excluded.country, at = excluded.at, org_id = excluded.org_id`
-	scanRoamingSQL = `SELECT msisdn, state, country, at, org_id FROM roaming ORDER BY msisdn COLLATE "C"`
+	scanRoamingSQL = `SELECT ` + sqlstore.RoamingColumns + ` FROM roaming ORDER BY msisdn COLLATE "C"`
 
 	putDNOSQL = `INSERT INTO dno (number, org_id, created_at) VALUES ($1, $2, $3)
 		ON CONFLICT (number) DO UPDATE SET org_id = excluded.org_id, created_at = excluded.created_at`
 	deleteDNOSQL = `DELETE FROM dno WHERE number = $1`
-	scanDNOSQL   = `SELECT number, org_id, created_at FROM dno ORDER BY number COLLATE "C"`
+	scanDNOSQL   = `SELECT ` + sqlstore.DNOColumns + ` FROM dno ORDER BY number COLLATE "C"`
 
 	putPortingSQL = `INSERT INTO portings (msisdn, org_id, at) VALUES ($1, $2, $3)
 		ON CONFLICT (msisdn) DO UPDATE SET org_id = excluded.org_id, at = excluded.at`
-	scanPortingsSQL = `SELECT msisdn, org_id, at FROM portings ORDER BY msisdn COLLATE "C"`
+	scanPortingsSQL = `SELECT ` + sqlstore.PortingColumns + ` FROM portings ORDER BY msisdn COLLATE "C"`
 
 	// One statement for the whole flush. The rows arrive merged and sorted,
 	// so that no row is hit twice (which ON CONFLICT DO UPDATE forbids) and
@@ -35,7 +35,7 @@ const (
 		ON CONFLICT (day, org_id, reason) DO UPDATE SET count = call_counters.count + excluded.count`
 	// "C" ordering: reasons sort by bytes, as in SQLite, whatever the
 	// database's collation.
-	findCallCountersSQL = `SELECT day, org_id, reason, count FROM call_counters
+	findCallCountersSQL = `SELECT ` + sqlstore.CallCounterColumns + ` FROM call_counters
 		WHERE ($1::date IS NULL OR day >= $1) AND ($2::date IS NULL OR day < $2) AND ($3::bigint = 0 OR org_id = $3)
 		ORDER BY day, org_id, reason COLLATE "C"`
 )
@@ -44,40 +44,26 @@ var _ kuzet.TelecomStore = (*tx)(nil)
 
 // PutRoaming inserts or replaces the roaming state of r.MSISDN.
 func (tx *tx) PutRoaming(ctx context.Context, r *kuzet.Roaming) error {
-	if _, err := tx.tx.Exec(ctx, putRoamingSQL, r.MSISDN, string(r.State), r.Country, stored(r.At), r.OrgID); err != nil {
+	if _, err := tx.tx.Exec(ctx, putRoamingSQL, r.MSISDN, string(r.State), r.Country, sqlstore.Stored(r.At),
+		r.OrgID); err != nil {
 		return fmt.Errorf("postgres: put roaming: %w", err)
 	}
-	r.At = stored(r.At)
+	r.At = sqlstore.Stored(r.At)
 	return nil
 }
 
 // ScanRoaming calls fn for every stored roaming state, by MSISDN. Stops at
 // and returns fn's first error. fn must not use the transaction.
 func (tx *tx) ScanRoaming(ctx context.Context, fn func(*kuzet.Roaming) error) error {
-	rows, _ := tx.tx.Query(ctx, scanRoamingSQL)
-	defer rows.Close()
-	for rows.Next() {
-		var r kuzet.Roaming
-		if err := rows.Scan(&r.MSISDN, &r.State, &r.Country, &r.At, &r.OrgID); err != nil {
-			return fmt.Errorf("postgres: scan roaming: %w", err)
-		}
-		r.At = r.At.UTC()
-		if err := fn(&r); err != nil {
-			return err
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("postgres: scan roaming: %w", err)
-	}
-	return nil
+	return each(ctx, tx, scanRoamingSQL, "postgres: scan roaming", read.Roaming, fn)
 }
 
 // PutDNO inserts or replaces the entry for e.Number.
 func (tx *tx) PutDNO(ctx context.Context, e *kuzet.DNOEntry) error {
-	if _, err := tx.tx.Exec(ctx, putDNOSQL, e.Number, e.OrgID, stored(e.CreatedAt)); err != nil {
+	if _, err := tx.tx.Exec(ctx, putDNOSQL, e.Number, e.OrgID, sqlstore.Stored(e.CreatedAt)); err != nil {
 		return fmt.Errorf("postgres: put dno: %w", err)
 	}
-	e.CreatedAt = stored(e.CreatedAt)
+	e.CreatedAt = sqlstore.Stored(e.CreatedAt)
 	return nil
 }
 
@@ -97,52 +83,22 @@ func (tx *tx) DeleteDNO(ctx context.Context, number string) error {
 // ScanDNO calls fn for every listed number, in order. Stops at and returns
 // fn's first error. fn must not use the transaction.
 func (tx *tx) ScanDNO(ctx context.Context, fn func(*kuzet.DNOEntry) error) error {
-	rows, _ := tx.tx.Query(ctx, scanDNOSQL)
-	defer rows.Close()
-	for rows.Next() {
-		var e kuzet.DNOEntry
-		if err := rows.Scan(&e.Number, &e.OrgID, &e.CreatedAt); err != nil {
-			return fmt.Errorf("postgres: scan dno: %w", err)
-		}
-		e.CreatedAt = e.CreatedAt.UTC()
-		if err := fn(&e); err != nil {
-			return err
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("postgres: scan dno: %w", err)
-	}
-	return nil
+	return each(ctx, tx, scanDNOSQL, "postgres: scan dno", read.DNO, fn)
 }
 
 // PutPorting inserts or replaces the porting of p.MSISDN.
 func (tx *tx) PutPorting(ctx context.Context, p *kuzet.Porting) error {
-	if _, err := tx.tx.Exec(ctx, putPortingSQL, p.MSISDN, p.OrgID, stored(p.At)); err != nil {
+	if _, err := tx.tx.Exec(ctx, putPortingSQL, p.MSISDN, p.OrgID, sqlstore.Stored(p.At)); err != nil {
 		return fmt.Errorf("postgres: put porting: %w", err)
 	}
-	p.At = stored(p.At)
+	p.At = sqlstore.Stored(p.At)
 	return nil
 }
 
 // ScanPortings calls fn for every porting, by MSISDN. Stops at and returns
 // fn's first error. fn must not use the transaction.
 func (tx *tx) ScanPortings(ctx context.Context, fn func(*kuzet.Porting) error) error {
-	rows, _ := tx.tx.Query(ctx, scanPortingsSQL)
-	defer rows.Close()
-	for rows.Next() {
-		var p kuzet.Porting
-		if err := rows.Scan(&p.MSISDN, &p.OrgID, &p.At); err != nil {
-			return fmt.Errorf("postgres: scan portings: %w", err)
-		}
-		p.At = p.At.UTC()
-		if err := fn(&p); err != nil {
-			return err
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("postgres: scan portings: %w", err)
-	}
-	return nil
+	return each(ctx, tx, scanPortingsSQL, "postgres: scan portings", read.Porting, fn)
 }
 
 // counterKey is a counter row's identity.
@@ -161,7 +117,7 @@ func (tx *tx) AddCallCounters(ctx context.Context, counters []kuzet.CallCounter)
 	}
 	sums := make(map[counterKey]int64, len(counters))
 	for _, c := range counters {
-		sums[counterKey{utcDay(c.Day), c.OrgID, string(c.Reason)}] += c.Count
+		sums[counterKey{sqlstore.UTCDay(c.Day), c.OrgID, string(c.Reason)}] += c.Count
 	}
 	keys := make([]counterKey, 0, len(sums))
 	for k := range sums {
@@ -183,37 +139,7 @@ func (tx *tx) AddCallCounters(ctx context.Context, counters []kuzet.CallCounter)
 // FindCallCounters returns the rows f selects, ordered by Day, OrgID and
 // Reason.
 func (tx *tx) FindCallCounters(ctx context.Context, f kuzet.CallCounterFilter) ([]*kuzet.CallCounter, error) {
-	var from, to *time.Time
-	if !f.From.IsZero() {
-		d := utcDay(f.From)
-		from = &d
-	}
-	if !f.To.IsZero() {
-		d := utcDay(f.To)
-		to = &d
-	}
-	rows, _ := tx.tx.Query(ctx, findCallCountersSQL, from, to, f.OrgID)
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (*kuzet.CallCounter, error) {
-		var c kuzet.CallCounter
-		if err := row.Scan(&c.Day, &c.OrgID, &c.Reason, &c.Count); err != nil {
-			return nil, err
-		}
-		c.Day = utcDay(c.Day)
-		return &c, nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("postgres: find call counters: %w", err)
-	}
-	return out, nil
-}
-
-// utcDay returns the UTC midnight starting the day t falls on, working from
-// Unix seconds so that days before 1970 round down too.
-func utcDay(t time.Time) time.Time {
-	s := t.Unix()
-	d := s / 86400
-	if s < 0 && s%86400 != 0 {
-		d--
-	}
-	return time.Unix(d*86400, 0).UTC()
+	from, to := sqlstore.Days(f.From, f.To)
+	return collect(ctx, tx, findCallCountersSQL, "postgres: find call counters", read.CallCounter, nullTime(from),
+		nullTime(to), f.OrgID)
 }

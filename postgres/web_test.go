@@ -6,8 +6,9 @@ import (
 	"github.com/kuzet/kuzet/storetest"
 )
 
-// BenchmarkWebSubmit measures CT-shaped batches through the web workflow
-// into PostgreSQL; ns/op is per name.
+// BenchmarkWebSubmit measures what CT-shaped batches of names cost
+// PostgreSQL: the new look-alikes' findings, their audit entries and the
+// checkpoint, one transaction a batch; ns/op is per name.
 func BenchmarkWebSubmit(b *testing.B) {
 	storetest.BenchWebSubmit(b, MustOpenDB(b))
 }

@@ -1,16 +1,12 @@
 package sqlite
 
 import (
-	"cmp"
 	"context"
-	"database/sql"
 	"fmt"
-	"slices"
 
 	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/internal/sqlstore"
 )
-
-const reportColumns = `id, org_id, kind, value, category, confidence, evidence, valid_until, created_at, updated_at`
 
 var (
 	// UpsertReport is an insert that does nothing on a conflict, followed
@@ -26,20 +22,19 @@ var (
 		WHERE org_id = ? AND kind = ? AND value = ? AND category = ?
 		RETURNING id, created_at`)
 	deleteReportQuery = prepare(`DELETE FROM reports
-		WHERE org_id = ? AND kind = ? AND value = ? AND category = ? RETURNING ` + reportColumns)
+		WHERE org_id = ? AND kind = ? AND value = ? AND category = ? RETURNING ` + sqlstore.ReportColumns)
 	deleteReportsQuery = prepare(`DELETE FROM reports
-		WHERE org_id = ? AND kind = ? AND value = ? RETURNING ` + reportColumns)
-	findReportsQuery = prepare(`SELECT ` + reportColumns + ` FROM reports
+		WHERE org_id = ? AND kind = ? AND value = ? RETURNING ` + sqlstore.ReportColumns)
+	findReportsQuery = prepare(`SELECT ` + sqlstore.ReportColumns + ` FROM reports
 		WHERE kind = ? AND value = ? ORDER BY created_at, id`)
-	scanReportsQuery = prepare(`SELECT ` + reportColumns + ` FROM reports ORDER BY id`)
+	scanReportsQuery = prepare(`SELECT ` + sqlstore.ReportColumns + ` FROM reports ORDER BY id`)
 
 	putAllowEntryQuery = prepare(`INSERT INTO allowlist (kind, value, org_id, reason, created_at)
 		VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (kind, value) DO UPDATE SET
 			org_id = excluded.org_id, reason = excluded.reason, created_at = excluded.created_at`)
 	deleteAllowEntryQuery = prepare(`DELETE FROM allowlist WHERE kind = ? AND value = ?`)
-	scanAllowEntriesQuery = prepare(`SELECT kind, value, org_id, reason, created_at FROM allowlist
-		ORDER BY kind, value`)
+	scanAllowEntriesQuery = prepare(`SELECT ` + sqlstore.AllowColumns + ` FROM allowlist ORDER BY kind, value`)
 )
 
 // UpsertReport inserts r, or updates the report of the same org, indicator
@@ -47,18 +42,14 @@ var (
 // the stored ones.
 func (tx *tx) UpsertReport(ctx context.Context, r *kuzet.Report) error {
 	validUntil := nullMicros(r.ValidUntil)
-	res, err := tx.stmt(ctx, insertReportQuery).ExecContext(ctx,
+	id, err := tx.insert(ctx, insertReportQuery,
 		r.OrgID, string(r.Kind), r.Value, string(r.Category), r.Confidence, r.Evidence,
 		validUntil, micros(r.CreatedAt), micros(r.UpdatedAt))
 	if err != nil {
 		return fmt.Errorf("sqlite: upsert report: %w", err)
 	}
-	id, err := insertedID(res)
-	if err != nil {
-		return fmt.Errorf("sqlite: upsert report: %w", err)
-	}
 	if id != 0 {
-		r.ID, r.CreatedAt = id, stored(r.CreatedAt)
+		r.ID, r.CreatedAt = id, sqlstore.Stored(r.CreatedAt)
 	} else {
 		var created int64
 		if err := tx.stmt(ctx, updateReportQuery).QueryRowContext(ctx,
@@ -69,7 +60,7 @@ func (tx *tx) UpsertReport(ctx context.Context, r *kuzet.Report) error {
 		}
 		r.CreatedAt = fromMicros(created)
 	}
-	r.ValidUntil, r.UpdatedAt = stored(r.ValidUntil), stored(r.UpdatedAt)
+	r.ValidUntil, r.UpdatedAt = sqlstore.Stored(r.ValidUntil), sqlstore.Stored(r.UpdatedAt)
 	return nil
 }
 
@@ -77,94 +68,44 @@ func (tx *tx) UpsertReport(ctx context.Context, r *kuzet.Report) error {
 // in every category when category is "", and returns the removed reports by
 // ID. Returns ENOTFOUND if the org has no such report.
 func (tx *tx) DeleteReport(ctx context.Context, orgID int64, kind kuzet.Kind, value string, category kuzet.Category) ([]*kuzet.Report, error) {
-	var (
-		rows *sql.Rows
-		err  error
-	)
+	q, args := deleteReportQuery, []any{orgID, string(kind), value, string(category)}
 	if category == "" {
-		rows, err = tx.stmt(ctx, deleteReportsQuery).QueryContext(ctx, orgID, string(kind), value)
-	} else {
-		rows, err = tx.stmt(ctx, deleteReportQuery).QueryContext(ctx, orgID, string(kind), value, string(category))
+		q, args = deleteReportsQuery, args[:3]
 	}
+	removed, err := collect(ctx, tx, q, "sqlite: delete report", readReports(), args...)
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: delete report: %w", err)
-	}
-	var removed []*kuzet.Report
-	if err := scanReports(rows, "delete report", func(r *kuzet.Report) error {
-		removed = append(removed, r)
-		return nil
-	}); err != nil {
 		return nil, err
 	}
-	if len(removed) == 0 {
-		return nil, kuzet.Errorf(kuzet.ENOTFOUND, "no report on %s:%s", kind, value)
-	}
-	// RETURNING promises no order.
-	slices.SortFunc(removed, func(a, b *kuzet.Report) int { return cmp.Compare(a.ID, b.ID) })
-	return removed, nil
+	return sqlstore.Removed(removed, kind, value)
 }
 
 // FindReports returns every report on one indicator, oldest first.
 func (tx *tx) FindReports(ctx context.Context, kind kuzet.Kind, value string) ([]*kuzet.Report, error) {
-	rows, err := tx.stmt(ctx, findReportsQuery).QueryContext(ctx, string(kind), value)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: find reports: %w", err)
-	}
-	var reports []*kuzet.Report
-	if err := scanReports(rows, "find reports", func(r *kuzet.Report) error {
-		reports = append(reports, r)
-		return nil
-	}); err != nil {
-		return nil, err
-	}
-	return reports, nil
+	return collect(ctx, tx, findReportsQuery, "sqlite: find reports", readReports(), string(kind), value)
 }
 
 // ScanReports calls fn for every report, in ID order, reading them as it
 // goes. Stops at and returns fn's first error. fn must not use the
 // transaction.
 func (tx *tx) ScanReports(ctx context.Context, fn func(*kuzet.Report) error) error {
-	rows, err := tx.stmt(ctx, scanReportsQuery).QueryContext(ctx)
-	if err != nil {
-		return fmt.Errorf("sqlite: scan reports: %w", err)
-	}
-	return scanReports(rows, "scan reports", fn)
+	return each(ctx, tx, scanReportsQuery, "sqlite: scan reports", readReports(), fn)
 }
 
-// reportSlab is how many reports scanReports allocates at once: one
-// allocation per row would dominate a scan of millions. A caller keeping one
-// report keeps its slab, a few tens of kilobytes.
-const reportSlab = 256
-
-// scanReports calls fn for each row of rows, which it closes. Errors of fn
-// are returned as they are; the database's are wrapped with op.
-func scanReports(rows *sql.Rows, op string, fn func(*kuzet.Report) error) error {
-	defer rows.Close()
+// readReports returns a reader of rows of sqlstore.ReportColumns, which
+// takes the reports from a slab.
+func readReports() func(sqlstore.Scanner) (*kuzet.Report, error) {
 	var (
-		slab []kuzet.Report
+		slab sqlstore.Slab[kuzet.Report]
 		row  reportRow
 	)
 	dest := row.dest()
-	for rows.Next() {
-		if len(slab) == 0 {
-			slab = make([]kuzet.Report, reportSlab)
+	return func(s sqlstore.Scanner) (*kuzet.Report, error) {
+		if err := s.Scan(dest...); err != nil {
+			return nil, err
 		}
-		r := &slab[0]
-		slab = slab[1:]
-		if err := rows.Scan(dest...); err != nil {
-			return fmt.Errorf("sqlite: %s: %w", op, err)
-		}
-		if err := row.decode(r); err != nil {
-			return fmt.Errorf("sqlite: %s: %w", op, err)
-		}
-		if err := fn(r); err != nil {
-			return err
-		}
+		r := slab.New()
+		return r, row.decode(r)
 	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("sqlite: %s: %w", op, err)
-	}
-	return nil
 }
 
 // reportRow receives one row of reportColumns as the driver's values.
@@ -226,19 +167,17 @@ func (tx *tx) PutAllowEntry(ctx context.Context, e *kuzet.AllowEntry) error {
 		string(e.Kind), e.Value, e.OrgID, e.Reason, micros(e.CreatedAt)); err != nil {
 		return fmt.Errorf("sqlite: put allowlist entry: %w", err)
 	}
-	e.CreatedAt = stored(e.CreatedAt)
+	e.CreatedAt = sqlstore.Stored(e.CreatedAt)
 	return nil
 }
 
 // DeleteAllowEntry removes the entry. Returns ENOTFOUND if there is none.
 func (tx *tx) DeleteAllowEntry(ctx context.Context, kind kuzet.Kind, value string) error {
-	res, err := tx.stmt(ctx, deleteAllowEntryQuery).ExecContext(ctx, string(kind), value)
+	n, err := tx.exec(ctx, deleteAllowEntryQuery, string(kind), value)
 	if err != nil {
 		return fmt.Errorf("sqlite: delete allowlist entry: %w", err)
 	}
-	if n, err := res.RowsAffected(); err != nil {
-		return fmt.Errorf("sqlite: delete allowlist entry: %w", err)
-	} else if n == 0 {
+	if n == 0 {
 		return kuzet.Errorf(kuzet.ENOTFOUND, "%s:%s is not on the allowlist", kind, value)
 	}
 	return nil
@@ -247,26 +186,5 @@ func (tx *tx) DeleteAllowEntry(ctx context.Context, kind kuzet.Kind, value strin
 // ScanAllowEntries calls fn for every entry, by kind and value. Stops at and
 // returns fn's first error. fn must not use the transaction.
 func (tx *tx) ScanAllowEntries(ctx context.Context, fn func(*kuzet.AllowEntry) error) error {
-	rows, err := tx.stmt(ctx, scanAllowEntriesQuery).QueryContext(ctx)
-	if err != nil {
-		return fmt.Errorf("sqlite: scan allowlist: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var (
-			e       kuzet.AllowEntry
-			created int64
-		)
-		if err := rows.Scan(&e.Kind, &e.Value, &e.OrgID, &e.Reason, &created); err != nil {
-			return fmt.Errorf("sqlite: scan allowlist: %w", err)
-		}
-		e.CreatedAt = fromMicros(created)
-		if err := fn(&e); err != nil {
-			return err
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("sqlite: scan allowlist: %w", err)
-	}
-	return nil
+	return each(ctx, tx, scanAllowEntriesQuery, "sqlite: scan allowlist", read.AllowEntry, fn)
 }

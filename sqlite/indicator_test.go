@@ -1,8 +1,6 @@
 package sqlite_test
 
 import (
-	"os"
-	"strconv"
 	"testing"
 
 	"github.com/kuzet/kuzet/storetest"
@@ -18,18 +16,5 @@ func BenchmarkUpsertReport(b *testing.B) {
 // to rebuild its index at start. KUZET_BENCH_REPORTS sets the number of
 // reports (default 1,000,000).
 func BenchmarkScanReports(b *testing.B) {
-	storetest.BenchScanReports(b, MustOpenDB(b), benchReports(b, 1_000_000))
-}
-
-// benchReports returns KUZET_BENCH_REPORTS, or def.
-func benchReports(b *testing.B, def int) int {
-	s := os.Getenv("KUZET_BENCH_REPORTS")
-	if s == "" {
-		return def
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil || n <= 0 {
-		b.Fatalf("KUZET_BENCH_REPORTS=%q: want a positive number", s)
-	}
-	return n
+	storetest.BenchScanReports(b, MustOpenDB(b), storetest.BenchReports(b, 1_000_000))
 }

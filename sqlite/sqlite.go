@@ -27,8 +27,6 @@ import (
 	"time"
 
 	"github.com/kuzet/kuzet"
-	"modernc.org/sqlite"
-	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // FileName is the name of the database file inside the data directory.
@@ -413,38 +411,6 @@ func migrateOne(ctx context.Context, pool *sql.DB, name string) error {
 	return t.Commit()
 }
 
-// insertedID returns the rowid of the row an INSERT … ON CONFLICT DO NOTHING
-// inserted, or 0 if it inserted none. The writer is alone on its
-// connection, so the connection's last rowid is this insert's.
-func insertedID(res sql.Result) (int64, error) {
-	n, err := res.RowsAffected()
-	if err != nil || n == 0 {
-		return 0, err
-	}
-	return res.LastInsertId()
-}
-
-// sqliteCode returns the extended result code of a driver error, or 0.
-func sqliteCode(err error) int {
-	var e *sqlite.Error
-	if errors.As(err, &e) {
-		return e.Code()
-	}
-	return 0
-}
-
-// isForeignKey reports whether err is a violated foreign key.
-func isForeignKey(err error) bool {
-	return sqliteCode(err) == sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY
-}
-
-// isUnique reports whether err is a violated UNIQUE or PRIMARY KEY
-// constraint.
-func isUnique(err error) bool {
-	c := sqliteCode(err)
-	return c == sqlite3.SQLITE_CONSTRAINT_UNIQUE || c == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY
-}
-
 // micros is the stored form of t.
 func micros(t time.Time) int64 { return t.UnixMicro() }
 
@@ -458,17 +424,6 @@ func nullMicros(t time.Time) sql.NullInt64 {
 
 // fromMicros is the time stored as us.
 func fromMicros(us int64) time.Time { return time.UnixMicro(us).UTC() }
-
-// fromNullMicros is the optional time stored as us: zero for NULL.
-func fromNullMicros(us sql.NullInt64) time.Time {
-	if !us.Valid {
-		return time.Time{}
-	}
-	return fromMicros(us.Int64)
-}
-
-// stored returns t as it reads back from the store.
-func stored(t time.Time) time.Time { return fromMicros(micros(t)) }
 
 // blob returns b, or an empty slice for nil: the driver would bind nil as
 // NULL, which NOT NULL blob columns reject.

@@ -2,17 +2,16 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 	"time"
 
 	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/internal/sqlstore"
 )
 
 var (
-	findIdempotentQuery = prepare(`SELECT org_id, key, request_hash, status, content_type, body, created_at
-		FROM idempotency WHERE org_id = ? AND key = ?`)
+	findIdempotentQuery = prepare(`SELECT ` + sqlstore.IdempotentColumns + ` FROM idempotency
+		WHERE org_id = ? AND key = ?`)
 	// DO NOTHING rather than a constraint error: the transaction stays
 	// usable after a used key, as it does in PostgreSQL.
 	putIdempotentQuery = prepare(`INSERT INTO idempotency
@@ -26,46 +25,29 @@ var (
 
 // FindIdempotentResponse returns ENOTFOUND if the org has not used key.
 func (tx *tx) FindIdempotentResponse(ctx context.Context, orgID int64, key string) (*kuzet.IdempotentResponse, error) {
-	var (
-		r       kuzet.IdempotentResponse
-		created int64
-	)
-	err := tx.stmt(ctx, findIdempotentQuery).QueryRowContext(ctx, orgID, key).Scan(
-		&r.OrgID, &r.Key, &r.RequestHash, &r.Status, &r.ContentType, &r.Body, &created)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, kuzet.Errorf(kuzet.ENOTFOUND, "idempotency key %q not used", key)
-	} else if err != nil {
-		return nil, fmt.Errorf("sqlite: find idempotent response: %w", err)
-	}
-	r.CreatedAt = fromMicros(created)
-	return &r, nil
+	return sqlstore.One(tx.stmt(ctx, findIdempotentQuery).QueryRowContext(ctx, orgID, key),
+		"sqlite: find idempotent response", read.IdempotentResponse, "idempotency key %q not used", key)
 }
 
 // PutIdempotentResponse stores r. Returns ECONFLICT if the org already used
 // r.Key.
 func (tx *tx) PutIdempotentResponse(ctx context.Context, r *kuzet.IdempotentResponse) error {
-	res, err := tx.stmt(ctx, putIdempotentQuery).ExecContext(ctx,
+	n, err := tx.exec(ctx, putIdempotentQuery,
 		r.OrgID, r.Key, blob(r.RequestHash), r.Status, r.ContentType, blob(r.Body), micros(r.CreatedAt))
 	if err != nil {
 		return fmt.Errorf("sqlite: put idempotent response: %w", err)
 	}
-	if n, err := res.RowsAffected(); err != nil {
-		return fmt.Errorf("sqlite: put idempotent response: %w", err)
-	} else if n == 0 {
+	if n == 0 {
 		return kuzet.Errorf(kuzet.ECONFLICT, "idempotency key %q already used", r.Key)
 	}
-	r.CreatedAt = stored(r.CreatedAt)
+	r.CreatedAt = sqlstore.Stored(r.CreatedAt)
 	return nil
 }
 
 // DeleteIdempotentResponses removes responses created before t and returns
 // how many.
 func (tx *tx) DeleteIdempotentResponses(ctx context.Context, before time.Time) (int64, error) {
-	res, err := tx.stmt(ctx, deleteIdempotentQuery).ExecContext(ctx, micros(before))
-	if err != nil {
-		return 0, fmt.Errorf("sqlite: delete idempotent responses: %w", err)
-	}
-	n, err := res.RowsAffected()
+	n, err := tx.exec(ctx, deleteIdempotentQuery, micros(before))
 	if err != nil {
 		return 0, fmt.Errorf("sqlite: delete idempotent responses: %w", err)
 	}
@@ -75,11 +57,8 @@ func (tx *tx) DeleteIdempotentResponses(ctx context.Context, before time.Time) (
 // Setting returns ENOTFOUND if name is not set.
 func (tx *tx) Setting(ctx context.Context, name string) ([]byte, error) {
 	var value []byte
-	err := tx.stmt(ctx, settingQuery).QueryRowContext(ctx, name).Scan(&value)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, kuzet.Errorf(kuzet.ENOTFOUND, "setting %q not set", name)
-	} else if err != nil {
-		return nil, fmt.Errorf("sqlite: setting: %w", err)
+	if err := tx.stmt(ctx, settingQuery).QueryRowContext(ctx, name).Scan(&value); err != nil {
+		return nil, sqlstore.NotFound(err, "sqlite: setting", "setting %q not set", name)
 	}
 	return value, nil
 }

@@ -3,31 +3,31 @@ package sqlite
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/internal/sqlstore"
 )
 
 var (
 	putRoamingQuery = prepare(`INSERT INTO roaming (msisdn, state, country, at, org_id) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (msisdn) DO UPDATE SET
 			state = excluded.state, country = excluded.country, at = excluded.at, org_id = excluded.org_id`)
-	scanRoamingQuery = prepare(`SELECT msisdn, state, country, at, org_id FROM roaming ORDER BY msisdn`)
+	scanRoamingQuery = prepare(`SELECT ` + sqlstore.RoamingColumns + ` FROM roaming ORDER BY msisdn`)
 
 	putDNOQuery = prepare(`INSERT INTO dno (number, org_id, created_at) VALUES (?, ?, ?)
 		ON CONFLICT (number) DO UPDATE SET org_id = excluded.org_id, created_at = excluded.created_at`)
 	deleteDNOQuery = prepare(`DELETE FROM dno WHERE number = ?`)
-	scanDNOQuery   = prepare(`SELECT number, org_id, created_at FROM dno ORDER BY number`)
+	scanDNOQuery   = prepare(`SELECT ` + sqlstore.DNOColumns + ` FROM dno ORDER BY number`)
 
 	putPortingQuery = prepare(`INSERT INTO portings (msisdn, org_id, at) VALUES (?, ?, ?)
 		ON CONFLICT (msisdn) DO UPDATE SET org_id = excluded.org_id, at = excluded.at`)
-	scanPortingsQuery = prepare(`SELECT msisdn, org_id, at FROM portings ORDER BY msisdn`)
+	scanPortingsQuery = prepare(`SELECT ` + sqlstore.PortingColumns + ` FROM portings ORDER BY msisdn`)
 
 	addCallCounterQuery = prepare(`INSERT INTO call_counters (day, org_id, reason, count) VALUES (?, ?, ?, ?)
 		ON CONFLICT (day, org_id, reason) DO UPDATE SET count = count + excluded.count`)
 	// The bounds are optional: NULL leaves a side open, 0 selects every
 	// organisation. The primary key, led by day, serves the range.
-	findCallCountersQuery = prepare(`SELECT day, org_id, reason, count FROM call_counters
+	findCallCountersQuery = prepare(`SELECT ` + sqlstore.CallCounterColumns + ` FROM call_counters
 		WHERE (?1 IS NULL OR day >= ?1) AND (?2 IS NULL OR day < ?2) AND (?3 = 0 OR org_id = ?3)
 		ORDER BY day, org_id, reason`)
 )
@@ -40,35 +40,14 @@ func (tx *tx) PutRoaming(ctx context.Context, r *kuzet.Roaming) error {
 		r.MSISDN, string(r.State), r.Country, micros(r.At), r.OrgID); err != nil {
 		return fmt.Errorf("sqlite: put roaming: %w", err)
 	}
-	r.At = stored(r.At)
+	r.At = sqlstore.Stored(r.At)
 	return nil
 }
 
 // ScanRoaming calls fn for every stored roaming state, by MSISDN. Stops at
 // and returns fn's first error. fn must not use the transaction.
 func (tx *tx) ScanRoaming(ctx context.Context, fn func(*kuzet.Roaming) error) error {
-	rows, err := tx.stmt(ctx, scanRoamingQuery).QueryContext(ctx)
-	if err != nil {
-		return fmt.Errorf("sqlite: scan roaming: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var (
-			r  kuzet.Roaming
-			at int64
-		)
-		if err := rows.Scan(&r.MSISDN, &r.State, &r.Country, &at, &r.OrgID); err != nil {
-			return fmt.Errorf("sqlite: scan roaming: %w", err)
-		}
-		r.At = fromMicros(at)
-		if err := fn(&r); err != nil {
-			return err
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("sqlite: scan roaming: %w", err)
-	}
-	return nil
+	return each(ctx, tx, scanRoamingQuery, "sqlite: scan roaming", read.Roaming, fn)
 }
 
 // PutDNO inserts or replaces the entry for e.Number.
@@ -76,20 +55,18 @@ func (tx *tx) PutDNO(ctx context.Context, e *kuzet.DNOEntry) error {
 	if _, err := tx.stmt(ctx, putDNOQuery).ExecContext(ctx, e.Number, e.OrgID, micros(e.CreatedAt)); err != nil {
 		return fmt.Errorf("sqlite: put dno: %w", err)
 	}
-	e.CreatedAt = stored(e.CreatedAt)
+	e.CreatedAt = sqlstore.Stored(e.CreatedAt)
 	return nil
 }
 
 // DeleteDNO removes number from the list. Returns ENOTFOUND if it is not
 // listed.
 func (tx *tx) DeleteDNO(ctx context.Context, number string) error {
-	res, err := tx.stmt(ctx, deleteDNOQuery).ExecContext(ctx, number)
+	n, err := tx.exec(ctx, deleteDNOQuery, number)
 	if err != nil {
 		return fmt.Errorf("sqlite: delete dno: %w", err)
 	}
-	if n, err := res.RowsAffected(); err != nil {
-		return fmt.Errorf("sqlite: delete dno: %w", err)
-	} else if n == 0 {
+	if n == 0 {
 		return kuzet.Errorf(kuzet.ENOTFOUND, "%s is not on the Do-Not-Originate list", number)
 	}
 	return nil
@@ -98,28 +75,7 @@ func (tx *tx) DeleteDNO(ctx context.Context, number string) error {
 // ScanDNO calls fn for every listed number, in order. Stops at and returns
 // fn's first error. fn must not use the transaction.
 func (tx *tx) ScanDNO(ctx context.Context, fn func(*kuzet.DNOEntry) error) error {
-	rows, err := tx.stmt(ctx, scanDNOQuery).QueryContext(ctx)
-	if err != nil {
-		return fmt.Errorf("sqlite: scan dno: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var (
-			e       kuzet.DNOEntry
-			created int64
-		)
-		if err := rows.Scan(&e.Number, &e.OrgID, &created); err != nil {
-			return fmt.Errorf("sqlite: scan dno: %w", err)
-		}
-		e.CreatedAt = fromMicros(created)
-		if err := fn(&e); err != nil {
-			return err
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("sqlite: scan dno: %w", err)
-	}
-	return nil
+	return each(ctx, tx, scanDNOQuery, "sqlite: scan dno", read.DNO, fn)
 }
 
 // PutPorting inserts or replaces the porting of p.MSISDN.
@@ -127,35 +83,14 @@ func (tx *tx) PutPorting(ctx context.Context, p *kuzet.Porting) error {
 	if _, err := tx.stmt(ctx, putPortingQuery).ExecContext(ctx, p.MSISDN, p.OrgID, micros(p.At)); err != nil {
 		return fmt.Errorf("sqlite: put porting: %w", err)
 	}
-	p.At = stored(p.At)
+	p.At = sqlstore.Stored(p.At)
 	return nil
 }
 
 // ScanPortings calls fn for every porting, by MSISDN. Stops at and returns
 // fn's first error. fn must not use the transaction.
 func (tx *tx) ScanPortings(ctx context.Context, fn func(*kuzet.Porting) error) error {
-	rows, err := tx.stmt(ctx, scanPortingsQuery).QueryContext(ctx)
-	if err != nil {
-		return fmt.Errorf("sqlite: scan portings: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var (
-			p  kuzet.Porting
-			at int64
-		)
-		if err := rows.Scan(&p.MSISDN, &p.OrgID, &at); err != nil {
-			return fmt.Errorf("sqlite: scan portings: %w", err)
-		}
-		p.At = fromMicros(at)
-		if err := fn(&p); err != nil {
-			return err
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("sqlite: scan portings: %w", err)
-	}
-	return nil
+	return each(ctx, tx, scanPortingsQuery, "sqlite: scan portings", read.Porting, fn)
 }
 
 // AddCallCounters adds each counter's Count to the stored row of the same
@@ -164,7 +99,7 @@ func (tx *tx) ScanPortings(ctx context.Context, fn func(*kuzet.Porting) error) e
 func (tx *tx) AddCallCounters(ctx context.Context, counters []kuzet.CallCounter) error {
 	s := tx.stmt(ctx, addCallCounterQuery)
 	for _, c := range counters {
-		if _, err := s.ExecContext(ctx, micros(utcDay(c.Day)), c.OrgID, string(c.Reason), c.Count); err != nil {
+		if _, err := s.ExecContext(ctx, micros(sqlstore.UTCDay(c.Day)), c.OrgID, string(c.Reason), c.Count); err != nil {
 			return fmt.Errorf("sqlite: add call counters: %w", err)
 		}
 	}
@@ -174,45 +109,7 @@ func (tx *tx) AddCallCounters(ctx context.Context, counters []kuzet.CallCounter)
 // FindCallCounters returns the rows f selects, ordered by Day, OrgID and
 // Reason.
 func (tx *tx) FindCallCounters(ctx context.Context, f kuzet.CallCounterFilter) ([]*kuzet.CallCounter, error) {
-	var from, to *int64
-	if !f.From.IsZero() {
-		v := micros(utcDay(f.From))
-		from = &v
-	}
-	if !f.To.IsZero() {
-		v := micros(utcDay(f.To))
-		to = &v
-	}
-	rows, err := tx.stmt(ctx, findCallCountersQuery).QueryContext(ctx, from, to, f.OrgID)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: find call counters: %w", err)
-	}
-	defer rows.Close()
-	var out []*kuzet.CallCounter
-	for rows.Next() {
-		var (
-			c   kuzet.CallCounter
-			day int64
-		)
-		if err := rows.Scan(&day, &c.OrgID, &c.Reason, &c.Count); err != nil {
-			return nil, fmt.Errorf("sqlite: find call counters: %w", err)
-		}
-		c.Day = fromMicros(day)
-		out = append(out, &c)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("sqlite: find call counters: %w", err)
-	}
-	return out, nil
-}
-
-// utcDay returns the UTC midnight starting the day t falls on, working from
-// Unix seconds so that days before 1970 round down too.
-func utcDay(t time.Time) time.Time {
-	s := t.Unix()
-	d := s / 86400
-	if s < 0 && s%86400 != 0 {
-		d--
-	}
-	return time.Unix(d*86400, 0).UTC()
+	from, to := sqlstore.Days(f.From, f.To)
+	return collect(ctx, tx, findCallCountersQuery, "sqlite: find call counters", read.CallCounter,
+		nullMicros(from), nullMicros(to), f.OrgID)
 }

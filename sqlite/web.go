@@ -2,22 +2,13 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 
 	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/internal/sqlstore"
 )
-
-const findingColumns = `id, domain, unicode, status, status_at, category, brand, verdict, score, methods, source,
-	source_detail, submitted_by, url, certificate, first_seen, last_seen, notes, decided_by, decided_at`
-
-// requestItemColumns are those of a request joined with its items; a
-// request without items has NULLs for the item's.
-const requestItemColumns = `r.id, r.org_id, r.created_at, r.note,
-	i.finding_id, i.domain, i.unicode, i.category, i.evidence, i.status, i.note, i.status_at, i.status_by`
 
 // findingFilter is the part of a findings query after the status: NULL
 // bounds and empty strings select everything.
@@ -37,14 +28,14 @@ var (
 			last_seen = max(last_seen, ?1),
 			certificate = coalesce(certificate, ?2),
 			url = CASE WHEN url = '' THEN ?3 ELSE url END
-		WHERE domain = ?4 RETURNING ` + findingColumns)
-	findFindingQuery         = prepare(`SELECT ` + findingColumns + ` FROM web_findings WHERE id = ?`)
-	findFindingByDomainQuery = prepare(`SELECT ` + findingColumns + ` FROM web_findings WHERE domain = ?`)
+		WHERE domain = ?4 RETURNING ` + sqlstore.FindingColumns)
+	findFindingQuery         = prepare(`SELECT ` + sqlstore.FindingColumns + ` FROM web_findings WHERE id = ?`)
+	findFindingByDomainQuery = prepare(`SELECT ` + sqlstore.FindingColumns + ` FROM web_findings WHERE domain = ?`)
 	// Two statements, so that the analysts' queue (one status) is read
 	// from the status index rather than by scanning every finding.
-	findFindingsQuery = prepare(`SELECT ` + findingColumns + ` FROM web_findings
+	findFindingsQuery = prepare(`SELECT ` + sqlstore.FindingColumns + ` FROM web_findings
 		WHERE ?1 = '' AND ` + findingFilter)
-	findFindingsByStatusQuery = prepare(`SELECT ` + findingColumns + ` FROM web_findings
+	findFindingsByStatusQuery = prepare(`SELECT ` + sqlstore.FindingColumns + ` FROM web_findings
 		WHERE status = ?1 AND ` + findingFilter)
 	updateFindingQuery = prepare(`UPDATE web_findings
 		SET status = ?, status_at = ?, category = ?, notes = ?, decided_by = ?, decided_at = ?
@@ -55,12 +46,12 @@ var (
 	insertItemQuery    = prepare(`INSERT INTO blocking_items
 			(request_id, position, finding_id, domain, unicode, category, evidence, status, note, status_at, status_by)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	findRequestQuery = prepare(`SELECT ` + requestItemColumns + `
+	findRequestQuery = prepare(`SELECT ` + sqlstore.RequestItemColumns + `
 		FROM blocking_requests r LEFT JOIN blocking_items i ON i.request_id = r.id
 		WHERE r.id = ? ORDER BY i.position`)
 	// One statement, so that the requests and their items are of one
 	// snapshot.
-	findRequestsQuery = prepare(`SELECT ` + requestItemColumns + `
+	findRequestsQuery = prepare(`SELECT ` + sqlstore.RequestItemColumns + `
 		FROM (SELECT id, org_id, created_at, note FROM blocking_requests
 			WHERE id > ?1 AND (?2 = 0 OR id IN (SELECT request_id FROM blocking_items WHERE status = 'pending'))
 			ORDER BY id LIMIT ?3) r
@@ -70,9 +61,8 @@ var (
 		WHERE request_id = ? AND finding_id = ? AND status = ?`)
 	itemStatusQuery = prepare(`SELECT status FROM blocking_items WHERE request_id = ? AND finding_id = ?`)
 
-	findCheckpointQuery = prepare(`SELECT log_id, next_index, tree_size, root_hash, updated_at
-		FROM ct_checkpoints WHERE log_id = ?`)
-	putCheckpointQuery = prepare(`INSERT INTO ct_checkpoints (log_id, next_index, tree_size, root_hash, updated_at)
+	findCheckpointQuery = prepare(`SELECT ` + sqlstore.CheckpointColumns + ` FROM ct_checkpoints WHERE log_id = ?`)
+	putCheckpointQuery  = prepare(`INSERT INTO ct_checkpoints (log_id, next_index, tree_size, root_hash, updated_at)
 		VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (log_id) DO UPDATE SET next_index = excluded.next_index, tree_size = excluded.tree_size,
 			root_hash = excluded.root_hash, updated_at = excluded.updated_at`)
@@ -97,32 +87,27 @@ var _ kuzet.WebStore = (*tx)(nil)
 // later of the two and fills in Certificate and URL where the stored
 // finding has none. Either way it sets *f to the finding as stored.
 func (tx *tx) UpsertWebFinding(ctx context.Context, f *kuzet.WebFinding) (bool, error) {
-	cert, err := certificateJSON(f.Certificate)
+	cert, err := sqlstore.CertificateJSON(f.Certificate)
 	if err != nil {
 		return false, fmt.Errorf("sqlite: upsert web finding: %w", err)
 	}
-	methods, err := methodsJSON(f.Methods)
+	methods, err := sqlstore.ListJSON(f.Methods)
 	if err != nil {
 		return false, fmt.Errorf("sqlite: upsert web finding: %w", err)
 	}
-	res, err := tx.stmt(ctx, insertFindingQuery).ExecContext(ctx,
+	id, err := tx.insert(ctx, insertFindingQuery,
 		f.Domain, f.Unicode, string(f.Status), micros(f.StatusAt), string(f.Category), f.Brand, f.Verdict, f.Score,
 		methods, string(f.Source), f.SourceDetail, f.SubmittedBy, f.URL, cert, micros(f.FirstSeen), micros(f.LastSeen),
 		f.Notes, f.DecidedBy, nullMicros(f.DecidedAt))
 	if err != nil {
 		return false, fmt.Errorf("sqlite: upsert web finding: %w", err)
 	}
-	id, err := insertedID(res)
-	if err != nil {
-		return false, fmt.Errorf("sqlite: upsert web finding: %w", err)
-	}
 	if id != 0 {
 		f.ID = id
-		normalizeFinding(f)
+		sqlstore.StoredFinding(f)
 		return true, nil
 	}
-	row := tx.stmt(ctx, touchFindingQuery).QueryRowContext(ctx, micros(f.LastSeen), cert, f.URL, f.Domain)
-	got, err := scanFinding(row)
+	got, err := read.Finding(tx.stmt(ctx, touchFindingQuery).QueryRowContext(ctx, micros(f.LastSeen), cert, f.URL, f.Domain))
 	if err != nil {
 		return false, fmt.Errorf("sqlite: upsert web finding: %w", err)
 	}
@@ -132,25 +117,15 @@ func (tx *tx) UpsertWebFinding(ctx context.Context, f *kuzet.WebFinding) (bool, 
 
 // FindWebFinding returns ENOTFOUND if there is no finding with id.
 func (tx *tx) FindWebFinding(ctx context.Context, id int64) (*kuzet.WebFinding, error) {
-	f, err := scanFinding(tx.stmt(ctx, findFindingQuery).QueryRowContext(ctx, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, kuzet.Errorf(kuzet.ENOTFOUND, "web finding %d not found", id)
-	} else if err != nil {
-		return nil, fmt.Errorf("sqlite: find web finding: %w", err)
-	}
-	return f, nil
+	return sqlstore.One(tx.stmt(ctx, findFindingQuery).QueryRowContext(ctx, id), "sqlite: find web finding",
+		read.Finding, "web finding %d not found", id)
 }
 
 // FindWebFindingByDomain returns the finding for an ASCII domain. Returns
 // ENOTFOUND if there is none.
 func (tx *tx) FindWebFindingByDomain(ctx context.Context, domain string) (*kuzet.WebFinding, error) {
-	f, err := scanFinding(tx.stmt(ctx, findFindingByDomainQuery).QueryRowContext(ctx, domain))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, kuzet.Errorf(kuzet.ENOTFOUND, "no web finding for %s", domain)
-	} else if err != nil {
-		return nil, fmt.Errorf("sqlite: find web finding: %w", err)
-	}
-	return f, nil
+	return sqlstore.One(tx.stmt(ctx, findFindingByDomainQuery).QueryRowContext(ctx, domain), "sqlite: find web finding",
+		read.Finding, "no web finding for %s", domain)
 }
 
 // FindWebFindings returns the findings f selects, by ascending ID, at most
@@ -160,48 +135,24 @@ func (tx *tx) FindWebFindings(ctx context.Context, f kuzet.WebFindingFilter) ([]
 	if f.Status != "" {
 		q = findFindingsByStatusQuery
 	}
-	rows, err := tx.stmt(ctx, q).QueryContext(ctx, string(f.Status), f.Brand, string(f.Source),
+	return collect(ctx, tx, q, "sqlite: find web findings", read.Finding, string(f.Status), f.Brand, string(f.Source),
 		nullMicros(f.From), nullMicros(f.To), f.AfterID, kuzet.WebPageLimit(f.Limit))
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: find web findings: %w", err)
-	}
-	defer rows.Close()
-	var out []*kuzet.WebFinding
-	for rows.Next() {
-		w, err := scanFinding(rows)
-		if err != nil {
-			return nil, fmt.Errorf("sqlite: find web findings: %w", err)
-		}
-		out = append(out, w)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("sqlite: find web findings: %w", err)
-	}
-	return out, nil
 }
 
 // UpdateWebFinding stores f's Status, StatusAt, Category, Notes, DecidedBy
 // and DecidedAt, provided the stored status is still from. Returns
 // ENOTFOUND if f.ID is not stored, ECONFLICT if its status is not from.
 func (tx *tx) UpdateWebFinding(ctx context.Context, f *kuzet.WebFinding, from kuzet.WebFindingStatus) error {
-	res, err := tx.stmt(ctx, updateFindingQuery).ExecContext(ctx, string(f.Status), micros(f.StatusAt),
+	n, err := tx.exec(ctx, updateFindingQuery, string(f.Status), micros(f.StatusAt),
 		string(f.Category), f.Notes, f.DecidedBy, nullMicros(f.DecidedAt), f.ID, string(from))
 	if err != nil {
 		return fmt.Errorf("sqlite: update web finding: %w", err)
 	}
-	if n, err := res.RowsAffected(); err != nil {
-		return fmt.Errorf("sqlite: update web finding: %w", err)
-	} else if n == 0 {
-		var status string
-		err := tx.stmt(ctx, findingStatusQuery).QueryRowContext(ctx, f.ID).Scan(&status)
-		if errors.Is(err, sql.ErrNoRows) {
-			return kuzet.Errorf(kuzet.ENOTFOUND, "web finding %d not found", f.ID)
-		} else if err != nil {
-			return fmt.Errorf("sqlite: update web finding: %w", err)
-		}
-		return kuzet.Errorf(kuzet.ECONFLICT, "web finding %d is %s, not %s", f.ID, status, from)
+	if n == 0 {
+		return sqlstore.NotUpdated(tx.stmt(ctx, findingStatusQuery).QueryRowContext(ctx, f.ID), "sqlite: update web finding",
+			from, fmt.Sprintf("web finding %d", f.ID), fmt.Sprintf("web finding %d not found", f.ID))
 	}
-	f.StatusAt, f.DecidedAt = stored(f.StatusAt), storedOrZero(f.DecidedAt)
+	f.StatusAt, f.DecidedAt = sqlstore.Stored(f.StatusAt), sqlstore.StoredOrZero(f.DecidedAt)
 	return nil
 }
 
@@ -222,67 +173,52 @@ func (tx *tx) CreateBlockingRequest(ctx context.Context, r *kuzet.BlockingReques
 		}
 		tx.tx.ExecContext(ctx, `RELEASE blocking_request`)
 	}()
-	res, err := tx.stmt(ctx, insertRequestQuery).ExecContext(ctx, r.OrgID, micros(r.CreatedAt), r.Note)
-	if err != nil {
-		return fmt.Errorf("sqlite: create blocking request: %w", err)
-	}
-	id, err := res.LastInsertId()
+	id, err := tx.insert(ctx, insertRequestQuery, r.OrgID, micros(r.CreatedAt), r.Note)
 	if err != nil {
 		return fmt.Errorf("sqlite: create blocking request: %w", err)
 	}
 	items := make([]kuzet.BlockingItem, len(r.Items))
 	for i, it := range r.Items {
-		it.Evidence = normalizeEvidence(it.Evidence)
+		it.Evidence = sqlstore.StoredEvidence(it.Evidence)
 		evidence, err := json.Marshal(it.Evidence)
 		if err != nil {
 			return fmt.Errorf("sqlite: create blocking request: %w", err)
 		}
 		_, err = tx.stmt(ctx, insertItemQuery).ExecContext(ctx, id, i, it.FindingID, it.Domain, it.Unicode,
 			string(it.Category), string(evidence), string(it.Status), it.Note, nullMicros(it.StatusAt), it.StatusBy)
-		switch {
-		case isUnique(err):
-			return kuzet.Errorf(kuzet.ECONFLICT, "web finding %d is in a blocking request already", it.FindingID)
-		case isForeignKey(err):
-			return fmt.Errorf("sqlite: create blocking request: web finding %d does not exist", it.FindingID)
-		case err != nil:
-			return fmt.Errorf("sqlite: create blocking request: %w", err)
+		if err = sqlstore.ItemError(err, constraint(err), "sqlite: create blocking request", &it); err != nil {
+			return err
 		}
-		it.StatusAt = storedOrZero(it.StatusAt)
+		it.StatusAt = sqlstore.StoredOrZero(it.StatusAt)
 		items[i] = it
 	}
-	r.ID, r.CreatedAt, r.Items = id, stored(r.CreatedAt), items
+	r.ID, r.CreatedAt, r.Items = id, sqlstore.Stored(r.CreatedAt), items
 	return nil
 }
 
 // FindBlockingRequest returns the request with its items. Returns
 // ENOTFOUND if there is no request with id.
 func (tx *tx) FindBlockingRequest(ctx context.Context, id int64) (*kuzet.BlockingRequest, error) {
-	rows, err := tx.stmt(ctx, findRequestQuery).QueryContext(ctx, id)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: find blocking request: %w", err)
-	}
-	rs, err := scanRequests(rows)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: find blocking request: %w", err)
-	}
-	if len(rs) == 0 {
-		return nil, kuzet.Errorf(kuzet.ENOTFOUND, "blocking request %d not found", id)
-	}
-	return rs[0], nil
+	rs, err := requests(ctx, tx, findRequestQuery, "sqlite: find blocking request", id)
+	return sqlstore.First(rs, err, "blocking request %d not found", id)
 }
 
 // FindBlockingRequests returns the requests f selects with their items, by
 // ascending ID, at most kuzet.WebPageLimit(f.Limit).
 func (tx *tx) FindBlockingRequests(ctx context.Context, f kuzet.BlockingRequestFilter) ([]*kuzet.BlockingRequest, error) {
-	rows, err := tx.stmt(ctx, findRequestsQuery).QueryContext(ctx, f.AfterID, f.Pending, kuzet.WebPageLimit(f.Limit))
+	return requests(ctx, tx, findRequestsQuery, "sqlite: find blocking requests", f.AfterID, f.Pending,
+		kuzet.WebPageLimit(f.Limit))
+}
+
+// requests runs q, a query of sqlstore.RequestItemColumns, and returns the
+// requests it selects with their items.
+func requests(ctx context.Context, tx *tx, q query, op string, args ...any) ([]*kuzet.BlockingRequest, error) {
+	rows, err := tx.stmt(ctx, q).QueryContext(ctx, args...)
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: find blocking requests: %w", err)
+		return nil, fmt.Errorf("%s: %w", op, err)
 	}
-	rs, err := scanRequests(rows)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: find blocking requests: %w", err)
-	}
-	return rs, nil
+	defer rows.Close()
+	return read.Requests(rows, op)
 }
 
 // UpdateBlockingItem stores it's Status, Note, StatusAt and StatusBy on the
@@ -290,42 +226,24 @@ func (tx *tx) FindBlockingRequests(ctx context.Context, f kuzet.BlockingRequestF
 // still from. Returns ENOTFOUND if the request has no such item, ECONFLICT
 // if its status is not from.
 func (tx *tx) UpdateBlockingItem(ctx context.Context, requestID int64, it *kuzet.BlockingItem, from kuzet.BlockingStatus) error {
-	res, err := tx.stmt(ctx, updateItemQuery).ExecContext(ctx, string(it.Status), it.Note, nullMicros(it.StatusAt),
+	n, err := tx.exec(ctx, updateItemQuery, string(it.Status), it.Note, nullMicros(it.StatusAt),
 		it.StatusBy, requestID, it.FindingID, string(from))
 	if err != nil {
 		return fmt.Errorf("sqlite: update blocking item: %w", err)
 	}
-	if n, err := res.RowsAffected(); err != nil {
-		return fmt.Errorf("sqlite: update blocking item: %w", err)
-	} else if n == 0 {
-		var status string
-		err := tx.stmt(ctx, itemStatusQuery).QueryRowContext(ctx, requestID, it.FindingID).Scan(&status)
-		if errors.Is(err, sql.ErrNoRows) {
-			return kuzet.Errorf(kuzet.ENOTFOUND, "blocking request %d has no item for web finding %d", requestID, it.FindingID)
-		} else if err != nil {
-			return fmt.Errorf("sqlite: update blocking item: %w", err)
-		}
-		return kuzet.Errorf(kuzet.ECONFLICT, "item %d of blocking request %d is %s, not %s", it.FindingID, requestID, status, from)
+	if n == 0 {
+		return sqlstore.NotUpdated(tx.stmt(ctx, itemStatusQuery).QueryRowContext(ctx, requestID, it.FindingID),
+			"sqlite: update blocking item", from, fmt.Sprintf("item %d of blocking request %d", it.FindingID, requestID),
+			fmt.Sprintf("blocking request %d has no item for web finding %d", requestID, it.FindingID))
 	}
-	it.StatusAt = storedOrZero(it.StatusAt)
+	it.StatusAt = sqlstore.StoredOrZero(it.StatusAt)
 	return nil
 }
 
 // FindCTCheckpoint returns ENOTFOUND if logID has no checkpoint.
 func (tx *tx) FindCTCheckpoint(ctx context.Context, logID string) (*kuzet.CTCheckpoint, error) {
-	var (
-		c       kuzet.CTCheckpoint
-		updated int64
-	)
-	err := tx.stmt(ctx, findCheckpointQuery).QueryRowContext(ctx, logID).Scan(
-		&c.LogID, &c.NextIndex, &c.TreeSize, &c.RootHash, &updated)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, kuzet.Errorf(kuzet.ENOTFOUND, "no checkpoint for CT log %s", logID)
-	} else if err != nil {
-		return nil, fmt.Errorf("sqlite: find CT checkpoint: %w", err)
-	}
-	c.UpdatedAt = fromMicros(updated)
-	return &c, nil
+	return sqlstore.One(tx.stmt(ctx, findCheckpointQuery).QueryRowContext(ctx, logID), "sqlite: find CT checkpoint",
+		read.Checkpoint, "no checkpoint for CT log %s", logID)
 }
 
 // PutCTCheckpoint inserts or replaces the checkpoint of c.LogID.
@@ -334,146 +252,16 @@ func (tx *tx) PutCTCheckpoint(ctx context.Context, c *kuzet.CTCheckpoint) error 
 		c.LogID, c.NextIndex, c.TreeSize, blob(c.RootHash), micros(c.UpdatedAt)); err != nil {
 		return fmt.Errorf("sqlite: put CT checkpoint: %w", err)
 	}
-	c.UpdatedAt = stored(c.UpdatedAt)
+	c.UpdatedAt = sqlstore.Stored(c.UpdatedAt)
 	return nil
 }
 
 // CountWeb returns the figures for the period from (included) to
 // (excluded); a zero bound does not limit.
 func (tx *tx) CountWeb(ctx context.Context, from, to time.Time) (kuzet.WebCounts, error) {
-	var c kuzet.WebCounts
-	if err := tx.stmt(ctx, countWebQuery).QueryRowContext(ctx, nullMicros(from), nullMicros(to)).Scan(
-		&c.Found, &c.Sent, &c.Blocked, &c.Rejected, &c.Gone); err != nil {
+	c, err := sqlstore.WebCounts(tx.stmt(ctx, countWebQuery).QueryRowContext(ctx, nullMicros(from), nullMicros(to)))
+	if err != nil {
 		return kuzet.WebCounts{}, fmt.Errorf("sqlite: count web: %w", err)
 	}
 	return c, nil
-}
-
-// rowScanner is a *sql.Row or *sql.Rows.
-type rowScanner interface{ Scan(dest ...any) error }
-
-// scanFinding reads one row of findingColumns.
-func scanFinding(row rowScanner) (*kuzet.WebFinding, error) {
-	var (
-		f                                 kuzet.WebFinding
-		statusAt, firstSeen, lastSeen     int64
-		decidedAt                         sql.NullInt64
-		status, category, source, methods string
-		cert                              sql.NullString
-	)
-	err := row.Scan(&f.ID, &f.Domain, &f.Unicode, &status, &statusAt, &category, &f.Brand, &f.Verdict, &f.Score,
-		&methods, &source, &f.SourceDetail, &f.SubmittedBy, &f.URL, &cert, &firstSeen, &lastSeen, &f.Notes,
-		&f.DecidedBy, &decidedAt)
-	if err != nil {
-		return nil, err
-	}
-	f.Status, f.Category, f.Source = kuzet.WebFindingStatus(status), kuzet.Category(category), kuzet.WebSource(source)
-	f.StatusAt, f.FirstSeen, f.LastSeen = fromMicros(statusAt), fromMicros(firstSeen), fromMicros(lastSeen)
-	f.DecidedAt = fromNullMicros(decidedAt)
-	if err := json.Unmarshal([]byte(methods), &f.Methods); err != nil {
-		return nil, fmt.Errorf("methods of web finding %d: %w", f.ID, err)
-	}
-	if f.Methods == nil {
-		f.Methods = []string{}
-	}
-	if cert.Valid {
-		f.Certificate = new(kuzet.WebCertificate)
-		if err := json.Unmarshal([]byte(cert.String), f.Certificate); err != nil {
-			return nil, fmt.Errorf("certificate of web finding %d: %w", f.ID, err)
-		}
-	}
-	return &f, nil
-}
-
-// scanRequests reads the rows of requestItemColumns, a request's items
-// following it in order, and closes rows.
-func scanRequests(rows *sql.Rows) ([]*kuzet.BlockingRequest, error) {
-	defer rows.Close()
-	var out []*kuzet.BlockingRequest
-	for rows.Next() {
-		var (
-			r                                   kuzet.BlockingRequest
-			created                             int64
-			findingID, statusAt, statusBy       sql.NullInt64
-			domain, unicode, category, evidence sql.NullString
-			status, note                        sql.NullString
-		)
-		if err := rows.Scan(&r.ID, &r.OrgID, &created, &r.Note,
-			&findingID, &domain, &unicode, &category, &evidence, &status, &note, &statusAt, &statusBy); err != nil {
-			return nil, err
-		}
-		if n := len(out); n == 0 || out[n-1].ID != r.ID {
-			r.CreatedAt = fromMicros(created)
-			r.Items = []kuzet.BlockingItem{}
-			out = append(out, &r)
-		}
-		if !findingID.Valid {
-			continue // a request without items
-		}
-		it := kuzet.BlockingItem{FindingID: findingID.Int64, Domain: domain.String, Unicode: unicode.String,
-			Category: kuzet.Category(category.String), Status: kuzet.BlockingStatus(status.String), Note: note.String,
-			StatusAt: fromNullMicros(statusAt), StatusBy: statusBy.Int64}
-		if err := json.Unmarshal([]byte(evidence.String), &it.Evidence); err != nil {
-			return nil, fmt.Errorf("evidence of web finding %d: %w", it.FindingID, err)
-		}
-		if it.Evidence.Methods == nil {
-			it.Evidence.Methods = []string{}
-		}
-		last := out[len(out)-1]
-		last.Items = append(last.Items, it)
-	}
-	return out, rows.Err()
-}
-
-// certificateJSON is the stored form of c: NULL for none.
-func certificateJSON(c *kuzet.WebCertificate) (sql.NullString, error) {
-	if c == nil {
-		return sql.NullString{}, nil
-	}
-	b, err := json.Marshal(normalizeCertificate(c))
-	if err != nil {
-		return sql.NullString{}, err
-	}
-	return sql.NullString{String: string(b), Valid: true}, nil
-}
-
-// methodsJSON is the stored form of a finding's methods: never null.
-func methodsJSON(methods []string) (string, error) {
-	if methods == nil {
-		methods = []string{}
-	}
-	b, err := json.Marshal(methods)
-	return string(b), err
-}
-
-// normalizeFinding sets f's times to what the store gives back.
-func normalizeFinding(f *kuzet.WebFinding) {
-	f.StatusAt, f.DecidedAt = stored(f.StatusAt), storedOrZero(f.DecidedAt)
-	f.WebEvidence = normalizeEvidence(f.WebEvidence)
-}
-
-// normalizeEvidence returns a copy of e as the store gives it back: times in
-// UTC to the microsecond, slices not nil, a certificate of its own.
-func normalizeEvidence(e kuzet.WebEvidence) kuzet.WebEvidence {
-	e.FirstSeen, e.LastSeen, e.DecidedAt = stored(e.FirstSeen), stored(e.LastSeen), storedOrZero(e.DecidedAt)
-	e.Methods = append([]string{}, e.Methods...)
-	if e.Certificate != nil {
-		e.Certificate = normalizeCertificate(e.Certificate)
-	}
-	return e
-}
-
-func normalizeCertificate(c *kuzet.WebCertificate) *kuzet.WebCertificate {
-	cp := *c
-	cp.NotBefore, cp.NotAfter, cp.LoggedAt = storedOrZero(c.NotBefore), storedOrZero(c.NotAfter), storedOrZero(c.LoggedAt)
-	cp.SANs = append([]string{}, c.SANs...)
-	return &cp
-}
-
-// storedOrZero is stored, keeping the zero time zero: it means "not known".
-func storedOrZero(t time.Time) time.Time {
-	if t.IsZero() {
-		return t
-	}
-	return stored(t)
 }

@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"fmt"
+	"os"
 	"strconv"
 	"testing"
 	"time"
@@ -26,6 +27,20 @@ func BenchReport(i int) *kuzet.Report {
 		Category: kuzet.Categories[i%len(kuzet.Categories)], Confidence: 0.8,
 		Evidence: "synthetic", CreatedAt: at, UpdatedAt: at,
 	}
+}
+
+// BenchReports returns the number of reports a benchmark loads:
+// KUZET_BENCH_REPORTS, or def when it is not set.
+func BenchReports(b *testing.B, def int) int {
+	s := os.Getenv("KUZET_BENCH_REPORTS")
+	if s == "" {
+		return def
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n <= 0 {
+		b.Fatalf("KUZET_BENCH_REPORTS=%q: want a positive number", s)
+	}
+	return n
 }
 
 // LoadReports upserts BenchReport(from) … BenchReport(to-1) in transactions

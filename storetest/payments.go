@@ -44,13 +44,9 @@ func storedCheckRecord(c kuzet.CheckRecord) kuzet.CheckRecord {
 func findChecks(t *testing.T, s kuzet.Store, f kuzet.CheckFilter) []string {
 	t.Helper()
 	var ids []string
-	view(t, s, func(ctx context.Context, tx kuzet.Tx) {
-		got, err := tx.FindChecks(ctx, f)
-		must(t, "find checks", err)
-		for _, c := range got {
-			ids = append(ids, c.ID)
-		}
-	})
+	for _, c := range find(t, s, "find checks", kuzet.Tx.FindChecks, f) {
+		ids = append(ids, c.ID)
+	}
 	return ids
 }
 

@@ -24,24 +24,12 @@ func createCDRBatch(t *testing.T, s kuzet.Store, b *kuzet.CDRBatch) *kuzet.CDRBa
 
 func findCDRBatches(t *testing.T, s kuzet.Store, f kuzet.CDRBatchFilter) []kuzet.CDRBatch {
 	t.Helper()
-	var got []*kuzet.CDRBatch
-	view(t, s, func(ctx context.Context, tx kuzet.Tx) {
-		var err error
-		got, err = tx.FindCDRBatches(ctx, f)
-		must(t, "find cdr batches", err)
-	})
-	return values(got)
+	return values(find(t, s, "find cdr batches", kuzet.Tx.FindCDRBatches, f))
 }
 
 func findSimboxSuspects(t *testing.T, s kuzet.Store, f kuzet.SimboxSuspectFilter) []kuzet.SimboxSuspect {
 	t.Helper()
-	var got []*kuzet.SimboxSuspect
-	view(t, s, func(ctx context.Context, tx kuzet.Tx) {
-		var err error
-		got, err = tx.FindSimboxSuspects(ctx, f)
-		must(t, "find simbox suspects", err)
-	})
-	return values(got)
+	return values(find(t, s, "find simbox suspects", kuzet.Tx.FindSimboxSuspects, f))
 }
 
 // simboxIDs lists the IDs of batches or suspects, to compare selections.

@@ -74,6 +74,33 @@ func inTx(t *testing.T, s kuzet.Store, writable bool, fn func(ctx context.Contex
 	}
 }
 
+// find returns what method (a method expression of kuzet.Tx) finds by key
+// in a read-only transaction, failing the test on its error.
+func find[K, T any](t *testing.T, s kuzet.Store, what string, method func(kuzet.Tx, context.Context, K) (T, error), key K) T {
+	t.Helper()
+	var v T
+	view(t, s, func(ctx context.Context, tx kuzet.Tx) {
+		var err error
+		v, err = method(tx, ctx, key)
+		must(t, what, err)
+	})
+	return v
+}
+
+// scanAll returns every value that scan (a method expression of kuzet.Tx)
+// calls its callback with, in a read-only transaction.
+func scanAll[T any](t *testing.T, s kuzet.Store, what string, scan func(kuzet.Tx, context.Context, func(*T) error) error) []T {
+	t.Helper()
+	var got []T
+	view(t, s, func(ctx context.Context, tx kuzet.Tx) {
+		must(t, what, scan(tx, ctx, func(v *T) error {
+			got = append(got, *v)
+			return nil
+		}))
+	})
+	return got
+}
+
 // wantCode fails the test unless err carries code.
 func wantCode(t *testing.T, what string, err error, code string) {
 	t.Helper()

@@ -10,49 +10,22 @@ import (
 
 func scanRoaming(t *testing.T, s kuzet.Store) []kuzet.Roaming {
 	t.Helper()
-	var got []kuzet.Roaming
-	view(t, s, func(ctx context.Context, tx kuzet.Tx) {
-		must(t, "scan roaming", tx.ScanRoaming(ctx, func(r *kuzet.Roaming) error {
-			got = append(got, *r)
-			return nil
-		}))
-	})
-	return got
+	return scanAll(t, s, "scan roaming", kuzet.Tx.ScanRoaming)
 }
 
 func scanDNO(t *testing.T, s kuzet.Store) []kuzet.DNOEntry {
 	t.Helper()
-	var got []kuzet.DNOEntry
-	view(t, s, func(ctx context.Context, tx kuzet.Tx) {
-		must(t, "scan dno", tx.ScanDNO(ctx, func(e *kuzet.DNOEntry) error {
-			got = append(got, *e)
-			return nil
-		}))
-	})
-	return got
+	return scanAll(t, s, "scan dno", kuzet.Tx.ScanDNO)
 }
 
 func scanPortings(t *testing.T, s kuzet.Store) []kuzet.Porting {
 	t.Helper()
-	var got []kuzet.Porting
-	view(t, s, func(ctx context.Context, tx kuzet.Tx) {
-		must(t, "scan portings", tx.ScanPortings(ctx, func(p *kuzet.Porting) error {
-			got = append(got, *p)
-			return nil
-		}))
-	})
-	return got
+	return scanAll(t, s, "scan portings", kuzet.Tx.ScanPortings)
 }
 
 func findCounters(t *testing.T, s kuzet.Store, f kuzet.CallCounterFilter) []kuzet.CallCounter {
 	t.Helper()
-	var got []*kuzet.CallCounter
-	view(t, s, func(ctx context.Context, tx kuzet.Tx) {
-		var err error
-		got, err = tx.FindCallCounters(ctx, f)
-		must(t, "find call counters", err)
-	})
-	return values(got)
+	return values(find(t, s, "find call counters", kuzet.Tx.FindCallCounters, f))
 }
 
 func testTelecom(t *testing.T, open func(t *testing.T) kuzet.Store) {

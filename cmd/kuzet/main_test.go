@@ -322,10 +322,11 @@ func TestServeOnPostgres(t *testing.T) {
 	q.Set("search_path", schema)
 	u.RawQuery = q.Encode()
 	db := u.String()
+	keyFile := filepath.Join(t.TempDir(), "kuzet.key")
 
 	key := func(args ...string) string {
 		env, out, errb := testEnv()
-		if code := run(ctx, env, append([]string{"org", "add", "--db", db}, args...)); code != 0 {
+		if code := run(ctx, env, append([]string{"org", "add", "--db", db, "--key-file", keyFile}, args...)); code != 0 {
 			t.Fatalf("org add: exit %d: %s", code, errb)
 		}
 		lines := strings.Split(strings.TrimSpace(out.String()), "\n")
@@ -336,7 +337,7 @@ func TestServeOnPostgres(t *testing.T) {
 
 	env, _, _ := testEnv()
 	m := NewMain(env)
-	m.Config.DB, m.Config.Addr, m.Config.LogLevel = db, "127.0.0.1:0", "error"
+	m.Config.DB, m.Config.KeyFile, m.Config.Addr, m.Config.LogLevel = db, keyFile, "127.0.0.1:0", "error"
 	if err := m.Run(ctx); err != nil {
 		m.Close()
 		t.Fatal(err)
@@ -351,7 +352,7 @@ func TestServeOnPostgres(t *testing.T) {
 	}
 	m.Close()
 	env, out, _ := testEnv()
-	if code := run(ctx, env, []string{"audit", "verify", "--db", db}); code != 0 {
+	if code := run(ctx, env, []string{"audit", "verify", "--db", db, "--key-file", keyFile}); code != 0 {
 		t.Fatalf("audit verify: exit %d: %s", code, out)
 	}
 }

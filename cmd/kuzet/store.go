@@ -54,18 +54,19 @@ func (o *storeOptions) open(ctx context.Context, env *Env) (kuzet.Store, error) 
 			return nil, kuzet.Errorf(kuzet.ENOTFOUND, "no kuzet store in %s", o.data)
 		}
 	}
-	return o.openKeys(ctx, false)
+	return o.openKeys(ctx, env, false)
 }
 
 // create opens the store for writing, creating it and its key file if they
 // do not exist yet (org add).
 func (o *storeOptions) create(ctx context.Context, env *Env) (kuzet.Store, error) {
 	o.env(env)
-	return o.openKeys(ctx, true)
+	return o.openKeys(ctx, env, true)
 }
 
-func (o *storeOptions) openKeys(ctx context.Context, create bool) (kuzet.Store, error) {
-	store, k, err := openKeyed(ctx, o.data, o.db, o.keyFile, create, nil)
+func (o *storeOptions) openKeys(ctx context.Context, env *Env, create bool) (kuzet.Store, error) {
+	log := slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	store, k, err := openKeyed(ctx, o.data, o.db, o.keyFile, create, log)
 	if err != nil {
 		return nil, err
 	}

@@ -167,9 +167,10 @@ func TestSimboxOnPostgres(t *testing.T) {
 	q.Set("search_path", schema)
 	u.RawQuery = q.Encode()
 	db := u.String()
+	keyFile := filepath.Join(t.TempDir(), "kuzet.key")
 	key := func(args ...string) string {
 		env, out, errb := testEnv()
-		if code := run(ctx, env, append([]string{"org", "add", "--db", db}, args...)); code != 0 {
+		if code := run(ctx, env, append([]string{"org", "add", "--db", db, "--key-file", keyFile}, args...)); code != 0 {
 			t.Fatalf("org add: exit %d: %s", code, errb)
 		}
 		lines := strings.Split(strings.TrimSpace(out.String()), "\n")
@@ -181,7 +182,7 @@ func TestSimboxOnPostgres(t *testing.T) {
 	env, _, _ := testEnv()
 	m := NewMain(env)
 	spool := t.TempDir()
-	if err := m.ParseFlags([]string{"--db", db, "--addr", "127.0.0.1:0", "--log-level", "error", "--spool", spool}); err != nil {
+	if err := m.ParseFlags([]string{"--db", db, "--key-file", keyFile, "--addr", "127.0.0.1:0", "--log-level", "error", "--spool", spool}); err != nil {
 		t.Fatal(err)
 	}
 	if err := m.Run(ctx); err != nil {
