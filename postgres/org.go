@@ -16,9 +16,10 @@ const apiKeyColumns = `id, org_id, role, prefix, hash, created_at, revoked_at`
 
 const (
 	// DO NOTHING rather than a unique violation, which would abort the
-	// transaction: the caller may go on after a taken name.
+	// transaction: the caller may go on after a taken name, bank code or
+	// BIC.
 	createOrgSQL = `INSERT INTO orgs (name, type, bic, bank_code, prefixes, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (name) DO NOTHING RETURNING id`
+		VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id`
 	findOrgByIDSQL = `SELECT ` + orgColumns + ` FROM orgs WHERE id = $1`
 	findOrgsSQL    = `SELECT ` + orgColumns + ` FROM orgs ORDER BY id`
 
@@ -30,7 +31,8 @@ const (
 	revokeAPIKeySQL = `UPDATE api_keys SET revoked_at = coalesce(revoked_at, $1) WHERE id = $2 AND org_id = $3`
 )
 
-// CreateOrg inserts o and sets o.ID. Returns ECONFLICT if the name is taken.
+// CreateOrg inserts o and sets o.ID. Returns ECONFLICT if the name, the
+// bank code or the BIC's bank part is taken.
 func (tx *tx) CreateOrg(ctx context.Context, o *kuzet.Org) error {
 	prefixes := o.Prefixes
 	if prefixes == nil {
@@ -41,7 +43,7 @@ func (tx *tx) CreateOrg(ctx context.Context, o *kuzet.Org) error {
 		o.Name, string(o.Type), o.BIC, o.BankCode, prefixes, stored(o.CreatedAt),
 	).Scan(&id)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return kuzet.Errorf(kuzet.ECONFLICT, "organisation name %q is taken", o.Name)
+		return kuzet.Errorf(kuzet.ECONFLICT, "organisation %q: its name, bank code or BIC is another organisation's", o.Name)
 	} else if err != nil {
 		return fmt.Errorf("postgres: create org: %w", err)
 	}

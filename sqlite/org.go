@@ -17,9 +17,9 @@ const apiKeyColumns = `id, org_id, role, prefix, hash, created_at, revoked_at`
 
 var (
 	// DO NOTHING rather than a constraint error: the transaction stays
-	// usable after a taken name, as it does in PostgreSQL.
+	// usable after a taken name, bank code or BIC, as it does in PostgreSQL.
 	createOrgQuery = prepare(`INSERT INTO orgs (name, type, bic, bank_code, prefixes, created_at)
-		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING`)
+		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`)
 	findOrgByIDQuery = prepare(`SELECT ` + orgColumns + ` FROM orgs WHERE id = ?`)
 	findOrgsQuery    = prepare(`SELECT ` + orgColumns + ` FROM orgs ORDER BY id`)
 
@@ -32,7 +32,8 @@ var (
 		WHERE id = ? AND org_id = ?`)
 )
 
-// CreateOrg inserts o and sets o.ID. Returns ECONFLICT if the name is taken.
+// CreateOrg inserts o and sets o.ID. Returns ECONFLICT if the name, the
+// bank code or the BIC's bank part is taken.
 func (tx *tx) CreateOrg(ctx context.Context, o *kuzet.Org) error {
 	res, err := tx.stmt(ctx, createOrgQuery).ExecContext(ctx,
 		o.Name, string(o.Type), o.BIC, o.BankCode, strings.Join(o.Prefixes, ","), micros(o.CreatedAt))
@@ -43,7 +44,7 @@ func (tx *tx) CreateOrg(ctx context.Context, o *kuzet.Org) error {
 	if err != nil {
 		return fmt.Errorf("sqlite: create org: %w", err)
 	} else if id == 0 {
-		return kuzet.Errorf(kuzet.ECONFLICT, "organisation name %q is taken", o.Name)
+		return kuzet.Errorf(kuzet.ECONFLICT, "organisation %q: its name, bank code or BIC is another organisation's", o.Name)
 	}
 	o.ID, o.CreatedAt = id, stored(o.CreatedAt)
 	return nil
