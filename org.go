@@ -249,8 +249,9 @@ func conflict(field, format string, args ...any) error {
 	return &Error{Code: ECONFLICT, Message: msg, Fields: []FieldError{{Field: field, Message: msg}}}
 }
 
-// Role decides what an API key may do. A key's role is its organisation's
-// type unless set otherwise.
+// Role decides what an API key may do. A key's role is always its
+// organisation's type (access refuses any other), so that what a key may do
+// follows from who holds it.
 type Role string
 
 // Permission is one right checked at an endpoint.
@@ -270,7 +271,7 @@ const (
 	PermPaymentCheck    Permission = "payment.check"
 	PermReportCreate    Permission = "report.create"
 	PermFreezeInbox     Permission = "freeze.inbox"
-	PermPaymentRules    Permission = "payment.rules" // load and compare the payment rules: the anti-fraud centre's operator
+	PermPaymentRules    Permission = "payment.rules" // load and compare the payment rules every bank's checks run: the anti-fraud centre's operator
 	PermCDRUpload       Permission = "cdr.upload"
 	PermSimboxRead      Permission = "simbox.read"
 	PermSimboxTriage    Permission = "simbox.triage" // confirm and dismiss suspects, record seizures
@@ -284,18 +285,32 @@ const (
 	PermExchange        Permission = "exchange"
 )
 
+// Permissions lists every permission, so that a test can state for each
+// role what it may not do as well as what it may.
+var Permissions = []Permission{PermIndicatorRead, PermIndicatorDetail, PermIndicatorWrite, PermAllowlistWrite,
+	PermCallOriginate, PermCallVerify, PermRoamingWrite, PermDNOWrite, PermActiveCall, PermPaymentCheck,
+	PermReportCreate, PermFreezeInbox, PermPaymentRules, PermCDRUpload, PermSimboxRead, PermSimboxTriage,
+	PermCDRRead, PermWebSubmit, PermWebTriage, PermBlockingCreate, PermBlockingStatus, PermCaseRead,
+	PermStatsRead, PermExchange}
+
 // roleMatrix is the one place where rights are granted. Anything not listed
-// is forbidden.
+// is forbidden. It follows who uses kuzet for what (DESIGN.md): banks check
+// payments and answer freeze requests; operators register and verify calls
+// and send CDRs; the police investigate, triage and run the anti-fraud
+// centre's rules; the regulator, the blocking authority, answers blocking
+// requests and keeps the national lists (allowlist, Do-Not-Originate) but
+// does not decide banks' payments; partners exchange; the public asks and
+// reports.
 var roleMatrix = map[Role][]Permission{
 	Role(OrgBank): {PermIndicatorRead, PermIndicatorDetail, PermIndicatorWrite, PermActiveCall,
 		PermPaymentCheck, PermReportCreate, PermFreezeInbox},
 	Role(OrgTelco): {PermIndicatorRead, PermIndicatorDetail, PermIndicatorWrite, PermCallOriginate,
 		PermCallVerify, PermRoamingWrite, PermCDRUpload, PermCDRRead},
 	Role(OrgPolice): {PermIndicatorRead, PermIndicatorDetail, PermIndicatorWrite, PermAllowlistWrite,
-		PermDNOWrite, PermReportCreate, PermSimboxRead, PermSimboxTriage, PermCDRRead, PermWebSubmit,
-		PermWebTriage, PermBlockingCreate, PermCaseRead, PermStatsRead, PermExchange},
+		PermDNOWrite, PermReportCreate, PermPaymentRules, PermSimboxRead, PermSimboxTriage, PermCDRRead,
+		PermWebSubmit, PermWebTriage, PermBlockingCreate, PermCaseRead, PermStatsRead, PermExchange},
 	Role(OrgRegulator): {PermIndicatorRead, PermIndicatorDetail, PermIndicatorWrite, PermAllowlistWrite,
-		PermDNOWrite, PermWebSubmit, PermBlockingStatus, PermStatsRead, PermPaymentRules},
+		PermDNOWrite, PermWebSubmit, PermBlockingStatus, PermStatsRead},
 	Role(OrgPartner): {PermIndicatorRead, PermIndicatorDetail, PermIndicatorWrite, PermExchange},
 	Role(OrgPublic):  {PermIndicatorRead, PermReportCreate, PermWebSubmit},
 }

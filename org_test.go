@@ -8,6 +8,72 @@ import (
 	"github.com/kuzet/kuzet"
 )
 
+// TestRoleMatrix states, for each role, every right it holds; every other
+// right of kuzet.Permissions it must not hold. A change to the matrix is a
+// change here, where a reviewer sees it beside DESIGN.md's "Who uses it".
+func TestRoleMatrix(t *testing.T) {
+	may := map[kuzet.OrgType][]kuzet.Permission{
+		// Checks payments, answers freeze requests, reports mules and
+		// victims; sees no cases, no statistics, nobody else's payments.
+		kuzet.OrgBank: {kuzet.PermIndicatorRead, kuzet.PermIndicatorDetail, kuzet.PermIndicatorWrite,
+			kuzet.PermActiveCall, kuzet.PermPaymentCheck, kuzet.PermReportCreate, kuzet.PermFreezeInbox},
+		// Registers and verifies calls, reports roaming, sends CDRs and
+		// reads its own batches; never reads a subscriber's call signal.
+		kuzet.OrgTelco: {kuzet.PermIndicatorRead, kuzet.PermIndicatorDetail, kuzet.PermIndicatorWrite,
+			kuzet.PermCallOriginate, kuzet.PermCallVerify, kuzet.PermRoamingWrite, kuzet.PermCDRUpload,
+			kuzet.PermCDRRead},
+		// Investigates: cases, SIM boxes, web findings, blocking requests,
+		// statistics, exchange with partners; runs the anti-fraud
+		// centre's payment rules. Does not answer its own blocking
+		// requests, and checks no payment.
+		kuzet.OrgPolice: {kuzet.PermIndicatorRead, kuzet.PermIndicatorDetail, kuzet.PermIndicatorWrite,
+			kuzet.PermAllowlistWrite, kuzet.PermDNOWrite, kuzet.PermReportCreate, kuzet.PermPaymentRules,
+			kuzet.PermSimboxRead, kuzet.PermSimboxTriage, kuzet.PermCDRRead, kuzet.PermWebSubmit,
+			kuzet.PermWebTriage, kuzet.PermBlockingCreate, kuzet.PermCaseRead, kuzet.PermStatsRead,
+			kuzet.PermExchange},
+		// The blocking authority: answers blocking requests, keeps the
+		// national allowlist and Do-Not-Originate list, reads statistics.
+		// It does not change the rules banks' payments are decided by,
+		// sees no cases and triages nothing it then judges.
+		kuzet.OrgRegulator: {kuzet.PermIndicatorRead, kuzet.PermIndicatorDetail, kuzet.PermIndicatorWrite,
+			kuzet.PermAllowlistWrite, kuzet.PermDNOWrite, kuzet.PermWebSubmit, kuzet.PermBlockingStatus,
+			kuzet.PermStatsRead},
+		// A foreign police force: exchanges indicators.
+		kuzet.OrgPartner: {kuzet.PermIndicatorRead, kuzet.PermIndicatorDetail, kuzet.PermIndicatorWrite,
+			kuzet.PermExchange},
+		// The citizens' portal: a risk level, a report, a suspicious site.
+		kuzet.OrgPublic: {kuzet.PermIndicatorRead, kuzet.PermReportCreate, kuzet.PermWebSubmit},
+	}
+	if len(may) != len(kuzet.OrgTypes) {
+		t.Fatalf("the test states %d roles, kuzet has %d", len(may), len(kuzet.OrgTypes))
+	}
+	for _, typ := range kuzet.OrgTypes {
+		role := kuzet.Role(typ)
+		for _, p := range kuzet.Permissions {
+			t.Run(string(typ)+"/"+string(p), func(t *testing.T) {
+				want := slices.Contains(may[typ], p)
+				if got := role.Can(p); got != want {
+					t.Errorf("%s may %s: got %v, want %v", role, p, got, want)
+				}
+			})
+		}
+	}
+	for _, p := range kuzet.Permissions {
+		holders := 0
+		for _, typ := range kuzet.OrgTypes {
+			if kuzet.Role(typ).Can(p) {
+				holders++
+			}
+		}
+		if holders == 0 {
+			t.Errorf("%s: held by no role", p)
+		}
+	}
+	if kuzet.Role("admin").Can(kuzet.PermIndicatorRead) {
+		t.Error("a role outside the matrix holds a right")
+	}
+}
+
 func TestOrgValidate(t *testing.T) {
 	tests := []struct {
 		name  string
