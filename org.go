@@ -137,24 +137,23 @@ func CheckNewOrg(orgs []*Org, o *Org) error {
 		others = append(others, x)
 		switch {
 		case x.Name == o.Name:
-			return conflict("name", "the name %q is already taken (organisation %d)", o.Name, x.ID)
+			return conflict("the name %q is already taken (organisation %d)", o.Name, x.ID)
 		case strings.EqualFold(x.Name, o.Name):
-			return conflict("name", "the name %q is already taken, as %q (organisation %d)", o.Name, x.Name, x.ID)
+			return conflict("the name %q is already taken, as %q (organisation %d)", o.Name, x.Name, x.ID)
 		case o.BIC != "" && strings.EqualFold(x.BIC, o.BIC):
-			return conflict("bic", "BIC %s is already %s's", o.BIC, x.label())
+			return conflict("BIC %s is already %s's", o.BIC, x.label())
 		case o.BIC != "" && x.BIC != "" && strings.EqualFold(bankPart(x.BIC), bankPart(o.BIC)):
-			return conflict("bic", "BIC %s names the same bank as %s's BIC %s", o.BIC, x.label(), x.BIC)
+			return conflict("BIC %s names the same bank as %s's BIC %s", o.BIC, x.label(), x.BIC)
 		case o.BankCode != "" && x.BankCode == o.BankCode:
-			return conflict("bank_code", "bank code %s is already %s's", o.BankCode, x.label())
+			return conflict("bank code %s is already %s's", o.BankCode, x.label())
 		}
 	}
 	if o.Type != OrgTelco || len(o.Prefixes) == 0 {
 		return nil
 	}
-	for _, ov := range rangeOverlaps(append(others, o)) {
-		if ov.later == o || ov.earlier == o {
-			return ov.err()
-		}
+	ov, ok := firstOverlap(append(others, o), func(ov rangeOverlap) bool { return ov.later == o || ov.earlier == o })
+	if ok {
+		return ov.err()
 	}
 	return nil
 }
@@ -171,8 +170,8 @@ func CheckNewOrg(orgs []*Org, o *Org) error {
 // This is the one statement of the rule: access refuses a new organisation
 // with it, and telecom will not build its prefix table past it.
 func CheckNumbering(orgs []*Org) error {
-	if ovs := rangeOverlaps(orgs); len(ovs) > 0 {
-		return ovs[0].err()
+	if ov, ok := firstOverlap(orgs, func(rangeOverlap) bool { return true }); ok {
+		return ov.err()
 	}
 	return nil
 }
@@ -188,66 +187,78 @@ func (ov rangeOverlap) err() error {
 	a, b := ov.laterPrefix, ov.earlierPrefix
 	switch {
 	case a == b:
-		return conflict("prefixes", "prefix %s of %s is already %s's", a, ov.later.label(), ov.earlier.label())
+		return conflict("prefix %s of %s is already %s's", a, ov.later.label(), ov.earlier.label())
 	case strings.HasPrefix(a, b):
-		return conflict("prefixes", "prefix %s of %s lies within %s, which is %s's", a, ov.later.label(), b, ov.earlier.label())
+		return conflict("prefix %s of %s lies within %s, which is %s's", a, ov.later.label(), b, ov.earlier.label())
 	default:
-		return conflict("prefixes", "prefix %s of %s covers %s, which is %s's", a, ov.later.label(), b, ov.earlier.label())
+		return conflict("prefix %s of %s covers %s, which is %s's", a, ov.later.label(), b, ov.earlier.label())
 	}
 }
 
-// rangeOverlaps lists every pair of overlapping ranges of different telcos
-// among orgs, in prefix order. Sorted, a prefix comes before every range
-// inside it, and the ranges inside it follow it without a gap, so a stack of
-// the current chain of nested prefixes (at most 15 deep) finds every pair in
-// one pass.
-func rangeOverlaps(orgs []*Org) []rangeOverlap {
+// firstOverlap returns the first pair, in prefix order, of overlapping
+// ranges of different telcos among orgs for which want is true. Sorted, a
+// prefix comes before every range inside it, and the ranges inside it
+// follow it without a gap, so a stack of the current chain of nested
+// prefixes — at most 15 deep, equal prefixes sharing a level — finds every
+// pair in one pass.
+func firstOverlap(orgs []*Org, want func(rangeOverlap) bool) (rangeOverlap, bool) {
 	type held struct {
-		prefix string
-		org    *Org
-		index  int
+		org   *Org
+		index int
 	}
-	var all []held
+	type level struct {
+		prefix  string
+		holders []held
+	}
+	type entry struct {
+		prefix string
+		held
+	}
+	var all []entry
 	for i, o := range orgs {
 		if o == nil || o.Type != OrgTelco {
 			continue
 		}
 		for _, p := range o.Prefixes {
-			all = append(all, held{p, o, i})
+			all = append(all, entry{p, held{o, i}})
 		}
 	}
-	slices.SortFunc(all, func(a, b held) int {
+	slices.SortFunc(all, func(a, b entry) int {
 		if c := strings.Compare(a.prefix, b.prefix); c != 0 {
 			return c
 		}
 		return a.index - b.index
 	})
-	var out []rangeOverlap
-	var chain []held
-	for _, h := range all {
-		for len(chain) > 0 && !strings.HasPrefix(h.prefix, chain[len(chain)-1].prefix) {
+	var chain []level
+	for _, e := range all {
+		for len(chain) > 0 && !strings.HasPrefix(e.prefix, chain[len(chain)-1].prefix) {
 			chain = chain[:len(chain)-1]
 		}
-		for _, c := range chain {
-			if c.org == h.org || c.org.ID != 0 && c.org.ID == h.org.ID {
-				continue
+		for _, l := range chain {
+			for _, h := range l.holders {
+				if h.org == e.org || h.org.ID != 0 && h.org.ID == e.org.ID {
+					continue
+				}
+				ov := rangeOverlap{earlier: h.org, earlierPrefix: l.prefix, later: e.org, laterPrefix: e.prefix}
+				if h.index > e.index {
+					ov = rangeOverlap{earlier: e.org, earlierPrefix: e.prefix, later: h.org, laterPrefix: l.prefix}
+				}
+				if want(ov) {
+					return ov, true
+				}
 			}
-			ov := rangeOverlap{earlier: c.org, earlierPrefix: c.prefix, later: h.org, laterPrefix: h.prefix}
-			if c.index > h.index {
-				ov = rangeOverlap{earlier: h.org, earlierPrefix: h.prefix, later: c.org, laterPrefix: c.prefix}
-			}
-			out = append(out, ov)
 		}
-		chain = append(chain, h)
+		if n := len(chain); n > 0 && chain[n-1].prefix == e.prefix {
+			chain[n-1].holders = append(chain[n-1].holders, e.held)
+		} else {
+			chain = append(chain, level{e.prefix, []held{e.held}})
+		}
 	}
-	return out
+	return rangeOverlap{}, false
 }
 
-// conflict is ECONFLICT naming the field at fault.
-func conflict(field, format string, args ...any) error {
-	msg := fmt.Sprintf(format, args...)
-	return &Error{Code: ECONFLICT, Message: msg, Fields: []FieldError{{Field: field, Message: msg}}}
-}
+// conflict is ECONFLICT with a sentence naming the other organisation.
+func conflict(format string, args ...any) error { return Errorf(ECONFLICT, format, args...) }
 
 // Role decides what an API key may do. A key's role is always its
 // organisation's type (access refuses any other), so that what a key may do

@@ -1,6 +1,7 @@
 package kuzet_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -226,4 +227,79 @@ func TestCheckNumbering(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzCheckNumbering compares the one-pass overlap search with the rule as
+// written: two telcos conflict if a range of one is a prefix of a range of
+// the other. The input spells organisations as digit runs: a byte below
+// '0' starts another range, a byte above '9' another organisation.
+func FuzzCheckNumbering(f *testing.F) {
+	f.Add([]byte("7701/7775:7702/7747:7727"))
+	f.Add([]byte("7701:77012"))
+	f.Add([]byte("77/7701/770155:7702:7701559"))
+	f.Add([]byte("7701/7701:7702"))
+	f.Fuzz(func(t *testing.T, spec []byte) {
+		if len(spec) > 1024 { // the reference below is quadratic twice over
+			return
+		}
+		var orgs []*kuzet.Org
+		org := func() *kuzet.Org {
+			o := &kuzet.Org{ID: int64(len(orgs) + 1), Name: fmt.Sprint("Operator ", len(orgs)+1), Type: kuzet.OrgTelco}
+			orgs = append(orgs, o)
+			return o
+		}
+		cur, prefix := org(), ""
+		flush := func() {
+			if prefix != "" {
+				cur.Prefixes = append(cur.Prefixes, prefix)
+			}
+			prefix = ""
+		}
+		for _, c := range spec {
+			switch {
+			case c >= '0' && c <= '9':
+				if len(prefix) < 15 {
+					prefix += string(c)
+				}
+			case c < '0':
+				flush()
+			default:
+				flush()
+				cur = org()
+			}
+		}
+		flush()
+		want := false
+		for i, a := range orgs {
+			for _, b := range orgs[i+1:] {
+				for _, p := range a.Prefixes {
+					for _, q := range b.Prefixes {
+						want = want || strings.HasPrefix(p, q) || strings.HasPrefix(q, p)
+					}
+				}
+			}
+		}
+		err := kuzet.CheckNumbering(orgs)
+		if got := err != nil; got != want {
+			t.Fatalf("%q: got %v, want a conflict %v", spec, err, want)
+		}
+		if err != nil && kuzet.ErrorCode(err) != kuzet.ECONFLICT {
+			t.Fatalf("got %v, want %s", err, kuzet.ECONFLICT)
+		}
+		// The newcomer is judged by the same rule.
+		if n := len(orgs); n > 1 {
+			last := orgs[n-1]
+			wantNew := false
+			for _, a := range orgs[:n-1] {
+				for _, p := range a.Prefixes {
+					for _, q := range last.Prefixes {
+						wantNew = wantNew || strings.HasPrefix(p, q) || strings.HasPrefix(q, p)
+					}
+				}
+			}
+			if got := kuzet.CheckNewOrg(orgs[:n-1], last) != nil; got != wantNew {
+				t.Fatalf("%q: newcomer: got %v, want a conflict %v", spec, got, wantNew)
+			}
+		}
+	})
 }
