@@ -2,6 +2,9 @@ package kuzet
 
 import (
 	"context"
+	"fmt"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -43,26 +46,48 @@ type Org struct {
 	CreatedAt time.Time `json:"created_at"`
 }
 
-// Validate checks the fields an organisation must have for its type.
+// Validate normalises o (trims its name, BIC, bank code and prefixes,
+// upper-cases the BIC, drops a '+' before a prefix) and checks the fields an
+// organisation of its type may have: a BIC and a bank code only for a bank,
+// numbering ranges only for a telco, so that a mistyped command line does not
+// quietly make an organisation that matches nothing. Returns EINVALID
+// naming every failing field.
 func (o *Org) Validate() error {
+	var p Problems
+	o.Name = strings.TrimSpace(o.Name)
+	o.BankCode = strings.TrimSpace(o.BankCode)
+	for i := range o.Prefixes {
+		o.Prefixes[i] = strings.TrimPrefix(strings.TrimSpace(o.Prefixes[i]), "+")
+	}
 	if o.Name == "" {
-		return Invalid("name", "name is required")
+		p.Add("name", "a name is required")
+	} else {
+		p.Text("name", &o.Name, 200)
 	}
 	if !o.Type.Valid() {
-		return Invalid("type", "type must be one of bank, telco, police, regulator, partner, public")
+		p.Add("type", "type %q is not one of bank, telco, police, regulator, partner, public", clipText(string(o.Type), 32))
 	}
+	p.BIC("bic", &o.BIC)
 	if o.BankCode != "" && !allDigits(o.BankCode, 3) {
-		return Invalid("bank_code", "bank code must be 3 digits")
+		p.Add("bank_code", "bank code %q is not 3 digits", clipText(o.BankCode, 32))
 	}
-	if o.BIC != "" && (len(o.BIC) != 8 && len(o.BIC) != 11) {
-		return Invalid("bic", "BIC must be 8 or 11 characters")
-	}
-	for _, p := range o.Prefixes {
-		if p == "" || !allDigits(p, len(p)) || len(p) > 15 {
-			return Invalid("prefixes", "prefix %q is not a run of E.164 digits", p)
+	if o.Type != OrgBank && o.Type.Valid() {
+		if o.BIC != "" {
+			p.Add("bic", "only a bank has a BIC, not a %s organisation", o.Type)
+		}
+		if o.BankCode != "" {
+			p.Add("bank_code", "only a bank has a bank code, not a %s organisation", o.Type)
 		}
 	}
-	return nil
+	if o.Type != OrgTelco && o.Type.Valid() && len(o.Prefixes) > 0 {
+		p.Add("prefixes", "only a telco holds numbering ranges, not a %s organisation", o.Type)
+	}
+	for i, pr := range o.Prefixes {
+		if pr == "" || len(pr) > 15 || !allDigits(pr, len(pr)) {
+			p.Add(fmt.Sprintf("prefixes[%d]", i), "prefix %q is not a run of up to 15 E.164 digits", clipText(pr, 32))
+		}
+	}
+	return p.Err()
 }
 
 func allDigits(s string, n int) bool {
@@ -77,8 +102,167 @@ func allDigits(s string, n int) bool {
 	return true
 }
 
-// Role decides what an API key may do. A key's role is its organisation's
-// type unless set otherwise.
+// label names an organisation in a message: by its name, or by its ID when
+// it has none.
+func (o *Org) label() string {
+	if o.Name != "" {
+		return o.Name
+	}
+	return fmt.Sprintf("organisation %d", o.ID)
+}
+
+// bankPart is the part of a BIC that names the institution: its first eight
+// characters (bank, country, location). BANKKZKA and BANKKZKAXXX are one
+// bank; the optional last three only name a branch.
+func bankPart(bic string) string {
+	if len(bic) > 8 {
+		return bic[:8]
+	}
+	return bic
+}
+
+// CheckNewOrg returns ECONFLICT if o cannot join orgs, the organisations
+// that exist: its name (in any letter case) is taken, its BIC names the same
+// bank as another's (bankPart) or its bank code is another's — freeze
+// requests are routed by them, so a second holder would receive the first
+// one's — or one of its numbering ranges overlaps another telco's
+// (CheckNumbering). The message names the other organisation. An entry of
+// orgs with o's ID (o itself, read back after its insert) is skipped.
+func CheckNewOrg(orgs []*Org, o *Org) error {
+	others := make([]*Org, 0, len(orgs))
+	for _, x := range orgs {
+		if x == nil || o.ID != 0 && x.ID == o.ID {
+			continue
+		}
+		others = append(others, x)
+		switch {
+		case x.Name == o.Name:
+			return conflict("the name %q is already taken (organisation %d)", o.Name, x.ID)
+		case strings.EqualFold(x.Name, o.Name):
+			return conflict("the name %q is already taken, as %q (organisation %d)", o.Name, x.Name, x.ID)
+		case o.BIC != "" && strings.EqualFold(x.BIC, o.BIC):
+			return conflict("BIC %s is already %s's", o.BIC, x.label())
+		case o.BIC != "" && x.BIC != "" && strings.EqualFold(bankPart(x.BIC), bankPart(o.BIC)):
+			return conflict("BIC %s names the same bank as %s's BIC %s", o.BIC, x.label(), x.BIC)
+		case o.BankCode != "" && x.BankCode == o.BankCode:
+			return conflict("bank code %s is already %s's", o.BankCode, x.label())
+		}
+	}
+	if o.Type != OrgTelco || len(o.Prefixes) == 0 {
+		return nil
+	}
+	ov, ok := firstOverlap(append(others, o), func(ov rangeOverlap) bool { return ov.later == o || ov.earlier == o })
+	if ok {
+		return ov.err()
+	}
+	return nil
+}
+
+// CheckNumbering returns ECONFLICT if two telcos among orgs hold numbering
+// ranges that overlap: the same prefix, or one inside the other (7701 and
+// 77012). Every number must have one range holder: with two, the wrong one
+// could vouch for calls from the other's subscribers, and the prefix table
+// that decides who may register a call would depend on which range is
+// longer. The message names both organisations and both prefixes; an
+// organisation's own ranges may nest. Organisations that are not telcos are
+// ignored: only telcos hold ranges.
+//
+// This is the one statement of the rule: access refuses a new organisation
+// with it, and telecom will not build its prefix table past it.
+func CheckNumbering(orgs []*Org) error {
+	if ov, ok := firstOverlap(orgs, func(rangeOverlap) bool { return true }); ok {
+		return ov.err()
+	}
+	return nil
+}
+
+// rangeOverlap is two telcos' overlapping ranges; later is the organisation
+// that comes later in the list checked (the newer one, in ID order).
+type rangeOverlap struct {
+	earlier, later             *Org
+	earlierPrefix, laterPrefix string
+}
+
+func (ov rangeOverlap) err() error {
+	a, b := ov.laterPrefix, ov.earlierPrefix
+	switch {
+	case a == b:
+		return conflict("prefix %s of %s is already %s's", a, ov.later.label(), ov.earlier.label())
+	case strings.HasPrefix(a, b):
+		return conflict("prefix %s of %s lies within %s, which is %s's", a, ov.later.label(), b, ov.earlier.label())
+	default:
+		return conflict("prefix %s of %s covers %s, which is %s's", a, ov.later.label(), b, ov.earlier.label())
+	}
+}
+
+// firstOverlap returns the first pair, in prefix order, of overlapping
+// ranges of different telcos among orgs for which want is true. Sorted, a
+// prefix comes before every range inside it, and the ranges inside it
+// follow it without a gap, so a stack of the current chain of nested
+// prefixes — at most 15 deep, equal prefixes sharing a level — finds every
+// pair in one pass.
+func firstOverlap(orgs []*Org, want func(rangeOverlap) bool) (rangeOverlap, bool) {
+	type held struct {
+		org   *Org
+		index int
+	}
+	type level struct {
+		prefix  string
+		holders []held
+	}
+	type entry struct {
+		prefix string
+		held
+	}
+	var all []entry
+	for i, o := range orgs {
+		if o == nil || o.Type != OrgTelco {
+			continue
+		}
+		for _, p := range o.Prefixes {
+			all = append(all, entry{p, held{o, i}})
+		}
+	}
+	slices.SortFunc(all, func(a, b entry) int {
+		if c := strings.Compare(a.prefix, b.prefix); c != 0 {
+			return c
+		}
+		return a.index - b.index
+	})
+	var chain []level
+	for _, e := range all {
+		for len(chain) > 0 && !strings.HasPrefix(e.prefix, chain[len(chain)-1].prefix) {
+			chain = chain[:len(chain)-1]
+		}
+		for _, l := range chain {
+			for _, h := range l.holders {
+				if h.org == e.org || h.org.ID != 0 && h.org.ID == e.org.ID {
+					continue
+				}
+				ov := rangeOverlap{earlier: h.org, earlierPrefix: l.prefix, later: e.org, laterPrefix: e.prefix}
+				if h.index > e.index {
+					ov = rangeOverlap{earlier: e.org, earlierPrefix: e.prefix, later: h.org, laterPrefix: l.prefix}
+				}
+				if want(ov) {
+					return ov, true
+				}
+			}
+		}
+		if n := len(chain); n > 0 && chain[n-1].prefix == e.prefix {
+			chain[n-1].holders = append(chain[n-1].holders, e.held)
+		} else {
+			chain = append(chain, level{e.prefix, []held{e.held}})
+		}
+	}
+	return rangeOverlap{}, false
+}
+
+// conflict is ECONFLICT with a sentence naming the other organisation.
+func conflict(format string, args ...any) error { return Errorf(ECONFLICT, format, args...) }
+
+// Role decides what an API key may do. A key's role is always its
+// organisation's type (access refuses any other), so that what a key may do
+// follows from who holds it.
 type Role string
 
 // Permission is one right checked at an endpoint.
@@ -98,7 +282,7 @@ const (
 	PermPaymentCheck    Permission = "payment.check"
 	PermReportCreate    Permission = "report.create"
 	PermFreezeInbox     Permission = "freeze.inbox"
-	PermPaymentRules    Permission = "payment.rules" // load and compare the payment rules: the anti-fraud centre's operator
+	PermPaymentRules    Permission = "payment.rules" // load and compare the payment rules every bank's checks run: the anti-fraud centre's operator
 	PermCDRUpload       Permission = "cdr.upload"
 	PermSimboxRead      Permission = "simbox.read"
 	PermSimboxTriage    Permission = "simbox.triage" // confirm and dismiss suspects, record seizures
@@ -113,18 +297,32 @@ const (
 	PermAuditRead       Permission = "audit.read" // query the audit log: who read or changed what
 )
 
+// Permissions lists every permission, so that a test can state for each
+// role what it may not do as well as what it may.
+var Permissions = []Permission{PermIndicatorRead, PermIndicatorDetail, PermIndicatorWrite, PermAllowlistWrite,
+	PermCallOriginate, PermCallVerify, PermRoamingWrite, PermDNOWrite, PermActiveCall, PermPaymentCheck,
+	PermReportCreate, PermFreezeInbox, PermPaymentRules, PermCDRUpload, PermSimboxRead, PermSimboxTriage,
+	PermCDRRead, PermWebSubmit, PermWebTriage, PermBlockingCreate, PermBlockingStatus, PermCaseRead,
+	PermStatsRead, PermExchange, PermAuditRead}
+
 // roleMatrix is the one place where rights are granted. Anything not listed
-// is forbidden.
+// is forbidden. It follows who uses kuzet for what (DESIGN.md): banks check
+// payments and answer freeze requests; operators register and verify calls
+// and send CDRs; the police investigate, triage and run the anti-fraud
+// centre's rules; the regulator, the blocking authority, answers blocking
+// requests and keeps the national lists (allowlist, Do-Not-Originate) but
+// does not decide banks' payments; partners exchange; the public asks and
+// reports.
 var roleMatrix = map[Role][]Permission{
 	Role(OrgBank): {PermIndicatorRead, PermIndicatorDetail, PermIndicatorWrite, PermActiveCall,
 		PermPaymentCheck, PermReportCreate, PermFreezeInbox},
 	Role(OrgTelco): {PermIndicatorRead, PermIndicatorDetail, PermIndicatorWrite, PermCallOriginate,
 		PermCallVerify, PermRoamingWrite, PermCDRUpload, PermCDRRead},
 	Role(OrgPolice): {PermIndicatorRead, PermIndicatorDetail, PermIndicatorWrite, PermAllowlistWrite,
-		PermDNOWrite, PermReportCreate, PermSimboxRead, PermSimboxTriage, PermCDRRead, PermWebSubmit,
-		PermWebTriage, PermBlockingCreate, PermCaseRead, PermStatsRead, PermExchange, PermAuditRead},
+		PermDNOWrite, PermReportCreate, PermPaymentRules, PermSimboxRead, PermSimboxTriage, PermCDRRead,
+		PermWebSubmit, PermWebTriage, PermBlockingCreate, PermCaseRead, PermStatsRead, PermExchange, PermAuditRead},
 	Role(OrgRegulator): {PermIndicatorRead, PermIndicatorDetail, PermIndicatorWrite, PermAllowlistWrite,
-		PermDNOWrite, PermWebSubmit, PermBlockingStatus, PermStatsRead, PermPaymentRules, PermAuditRead},
+		PermDNOWrite, PermWebSubmit, PermBlockingStatus, PermStatsRead, PermAuditRead},
 	Role(OrgPartner): {PermIndicatorRead, PermIndicatorDetail, PermIndicatorWrite, PermExchange},
 	Role(OrgPublic):  {PermIndicatorRead, PermReportCreate, PermWebSubmit},
 }
@@ -165,7 +363,11 @@ func (k *APIKey) Revoked() bool { return !k.RevokedAt.IsZero() }
 
 // OrgStore keeps organisations and their keys.
 type OrgStore interface {
-	// CreateOrg inserts o and sets o.ID. Returns ECONFLICT if the name is taken.
+	// CreateOrg inserts o and sets o.ID. Returns ECONFLICT if the name is
+	// taken, or if o is a bank whose bank code or BIC bank part (the first
+	// eight characters) another organisation has: the store keeps them
+	// unique, as freeze requests are routed by them. The transaction stays
+	// usable after a conflict.
 	CreateOrg(ctx context.Context, o *Org) error
 
 	// FindOrgByID returns ENOTFOUND if there is no such organisation.

@@ -63,64 +63,104 @@ func NewService(store kuzet.Store, clock kuzet.Clock) *Service {
 	return &Service{store: store, clock: clock, cache: make(map[[sha256.Size]byte]cached)}
 }
 
-// CreateOrg validates o, stores it with a first key whose role is the
-// organisation's type, and returns the key's secret — the only time it is
-// ever available. Returns EINVALID for a bad organisation and ECONFLICT if
-// the name is taken.
+// CreateOrg validates o (kuzet.Org.Validate), refuses it where it would
+// clash with an organisation that exists (kuzet.CheckNewOrg: a taken name,
+// a bank code or BIC another bank has, a numbering range overlapping
+// another telco's), stores it with a first key whose role is the
+// organisation's type, audits both, and returns the key's secret — the only
+// time it is ever available. Returns EINVALID for a bad organisation and
+// ECONFLICT, naming the other organisation, for a clash.
+//
+// The check and the insert are one transaction, so two `kuzet org add`s
+// running at once cannot both pass it. SQLite serialises writers from the
+// start of the transaction. PostgreSQL (read committed) does not: both
+// could read the organisations before either inserts. There, appending the
+// audit entry takes the chain's head row lock, held to the end of the
+// transaction, which orders the two; the check is repeated after it, when
+// every statement sees what the other committed, and the later one fails.
 func (s *Service) CreateOrg(ctx context.Context, o *kuzet.Org) (string, *kuzet.APIKey, error) {
-	o.Name = strings.TrimSpace(o.Name)
-	o.BIC = strings.ToUpper(strings.TrimSpace(o.BIC))
 	if err := o.Validate(); err != nil {
 		return "", nil, err
 	}
-	tx, err := s.store.Begin(ctx, true)
+	var secret string
+	var key *kuzet.APIKey
+	err := kuzet.Transact(ctx, s.store, true, func(tx kuzet.Tx) error {
+		if err := checkNewOrg(ctx, tx, o); err != nil {
+			return err
+		}
+		o.CreatedAt = s.clock()
+		if err := tx.CreateOrg(ctx, o); kuzet.ErrorCode(err) == kuzet.ECONFLICT {
+			// The store's unique keys caught a clash committed since the
+			// check (PostgreSQL): say which, if the rule can.
+			if cerr := checkNewOrg(ctx, tx, o); kuzet.ErrorCode(cerr) == kuzet.ECONFLICT {
+				return cerr
+			}
+			return err
+		} else if err != nil {
+			return err
+		}
+		var err error
+		if secret, key, err = s.createKey(ctx, tx, o.ID, kuzet.Role(o.Type)); err != nil {
+			return err
+		}
+		err = tx.AppendAudit(ctx,
+			&kuzet.AuditEntry{At: o.CreatedAt, Action: kuzet.AuditOrgCreate, Object: fmt.Sprintf("org:%d", o.ID),
+				Detail: fmt.Sprintf("%s %s", o.Type, o.Name)},
+			&kuzet.AuditEntry{At: o.CreatedAt, Action: kuzet.AuditKeyCreate, Object: fmt.Sprintf("key:%d", key.ID),
+				Detail: fmt.Sprintf("org %d role %s", o.ID, key.Role)})
+		if err != nil {
+			return err
+		}
+		return checkNewOrg(ctx, tx, o) // after the audit lock: see above
+	})
 	if err != nil {
+		o.ID = 0
 		return "", nil, err
 	}
-	defer tx.Rollback()
-	o.CreatedAt = s.clock()
-	if err := tx.CreateOrg(ctx, o); err != nil {
-		return "", nil, err
-	}
-	secret, key, err := s.createKey(ctx, tx, o.ID, kuzet.Role(o.Type))
-	if err != nil {
-		return "", nil, err
-	}
-	err = tx.AppendAudit(ctx,
-		&kuzet.AuditEntry{At: o.CreatedAt, Action: kuzet.AuditOrgCreate, Object: fmt.Sprintf("org:%d", o.ID),
-			Detail: fmt.Sprintf("%s %s", o.Type, o.Name)},
-		&kuzet.AuditEntry{At: o.CreatedAt, Action: kuzet.AuditKeyCreate, Object: fmt.Sprintf("key:%d", key.ID),
-			Detail: fmt.Sprintf("org %d role %s", o.ID, key.Role)})
-	if err != nil {
-		return "", nil, err
-	}
-	return secret, key, tx.Commit()
+	return secret, key, nil
 }
 
-// CreateKey makes another key for an organisation. Returns ENOTFOUND if
-// the organisation does not exist and EINVALID for an unknown role.
+// checkNewOrg applies kuzet.CheckNewOrg to o and the organisations tx sees.
+func checkNewOrg(ctx context.Context, tx kuzet.Tx, o *kuzet.Org) error {
+	orgs, err := tx.FindOrgs(ctx)
+	if err != nil {
+		return err
+	}
+	return kuzet.CheckNewOrg(orgs, o)
+}
+
+// CreateKey makes another key for an organisation. Its role is always the
+// organisation's type: an empty role means that one, and any other is
+// refused, since a key's rights must follow from who holds it (a bank's key
+// with the police's role would read every case). Returns ENOTFOUND if the
+// organisation does not exist and EINVALID for another role.
 func (s *Service) CreateKey(ctx context.Context, orgID int64, role kuzet.Role) (string, *kuzet.APIKey, error) {
-	if !kuzet.OrgType(role).Valid() {
-		return "", nil, kuzet.Invalid("role", "unknown role %q", role)
-	}
-	tx, err := s.store.Begin(ctx, true)
+	var secret string
+	var key *kuzet.APIKey
+	err := kuzet.Transact(ctx, s.store, true, func(tx kuzet.Tx) error {
+		o, err := tx.FindOrgByID(ctx, orgID)
+		if kuzet.ErrorCode(err) == kuzet.ENOTFOUND {
+			return kuzet.Errorf(kuzet.ENOTFOUND, "there is no organisation %d", orgID)
+		} else if err != nil {
+			return err
+		}
+		switch {
+		case role == "":
+			role = kuzet.Role(o.Type)
+		case role != kuzet.Role(o.Type):
+			return kuzet.Invalid("role", "%s is a %s organisation, so its keys have the role %s, not %q",
+				o.Name, o.Type, o.Type, role)
+		}
+		if secret, key, err = s.createKey(ctx, tx, orgID, role); err != nil {
+			return err
+		}
+		return tx.AppendAudit(ctx, &kuzet.AuditEntry{At: key.CreatedAt, OrgID: orgID, Action: kuzet.AuditKeyCreate,
+			Object: fmt.Sprintf("key:%d", key.ID), Detail: "role " + string(role)})
+	})
 	if err != nil {
 		return "", nil, err
 	}
-	defer tx.Rollback()
-	if _, err := tx.FindOrgByID(ctx, orgID); err != nil {
-		return "", nil, err
-	}
-	secret, key, err := s.createKey(ctx, tx, orgID, role)
-	if err != nil {
-		return "", nil, err
-	}
-	err = tx.AppendAudit(ctx, &kuzet.AuditEntry{At: key.CreatedAt, OrgID: orgID, Action: kuzet.AuditKeyCreate,
-		Object: fmt.Sprintf("key:%d", key.ID), Detail: "role " + string(role)})
-	if err != nil {
-		return "", nil, err
-	}
-	return secret, key, tx.Commit()
+	return secret, key, nil
 }
 
 func (s *Service) createKey(ctx context.Context, tx kuzet.Tx, orgID int64, role kuzet.Role) (string, *kuzet.APIKey, error) {
@@ -138,21 +178,22 @@ func (s *Service) createKey(ctx context.Context, tx kuzet.Tx, orgID int64, role 
 // RevokeKey revokes one of an organisation's keys; it stops working at
 // once on this server. Returns ENOTFOUND if the organisation has no such key.
 func (s *Service) RevokeKey(ctx context.Context, orgID, keyID int64) error {
-	tx, err := s.store.Begin(ctx, true)
+	err := kuzet.Transact(ctx, s.store, true, func(tx kuzet.Tx) error {
+		if _, err := tx.FindOrgByID(ctx, orgID); kuzet.ErrorCode(err) == kuzet.ENOTFOUND {
+			return kuzet.Errorf(kuzet.ENOTFOUND, "there is no organisation %d", orgID)
+		} else if err != nil {
+			return err
+		}
+		now := s.clock()
+		if err := tx.RevokeAPIKey(ctx, orgID, keyID, now); kuzet.ErrorCode(err) == kuzet.ENOTFOUND {
+			return kuzet.Errorf(kuzet.ENOTFOUND, "organisation %d has no key %d", orgID, keyID)
+		} else if err != nil {
+			return err
+		}
+		return tx.AppendAudit(ctx, &kuzet.AuditEntry{At: now, OrgID: orgID, Action: kuzet.AuditKeyRevoke,
+			Object: fmt.Sprintf("key:%d", keyID)})
+	})
 	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	now := s.clock()
-	if err := tx.RevokeAPIKey(ctx, orgID, keyID, now); err != nil {
-		return err
-	}
-	err = tx.AppendAudit(ctx, &kuzet.AuditEntry{At: now, OrgID: orgID, Action: kuzet.AuditKeyRevoke,
-		Object: fmt.Sprintf("key:%d", keyID)})
-	if err != nil {
-		return err
-	}
-	if err := tx.Commit(); err != nil {
 		return err
 	}
 	s.mu.Lock()
@@ -166,23 +207,21 @@ func (s *Service) RevokeKey(ctx context.Context, orgID, keyID int64) error {
 }
 
 // Orgs returns every organisation.
-func (s *Service) Orgs(ctx context.Context) ([]*kuzet.Org, error) {
-	tx, err := s.store.Begin(ctx, false)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	return tx.FindOrgs(ctx)
+func (s *Service) Orgs(ctx context.Context) (orgs []*kuzet.Org, err error) {
+	err = kuzet.Transact(ctx, s.store, false, func(tx kuzet.Tx) error {
+		orgs, err = tx.FindOrgs(ctx)
+		return err
+	})
+	return orgs, err
 }
 
 // Keys returns an organisation's keys (hashes only).
-func (s *Service) Keys(ctx context.Context, orgID int64) ([]*kuzet.APIKey, error) {
-	tx, err := s.store.Begin(ctx, false)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	return tx.FindAPIKeys(ctx, orgID)
+func (s *Service) Keys(ctx context.Context, orgID int64) (keys []*kuzet.APIKey, err error) {
+	err = kuzet.Transact(ctx, s.store, false, func(tx kuzet.Tx) error {
+		keys, err = tx.FindAPIKeys(ctx, orgID)
+		return err
+	})
+	return keys, err
 }
 
 // Authenticate returns the principal of a key secret. Returns

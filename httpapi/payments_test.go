@@ -698,20 +698,25 @@ rule big_amount when amount >= 100000 weight 0.45 say "A large amount."
 
 func TestPaymentRules(t *testing.T) {
 	ts := newTestServer(t)
-	regulator, bank := ts.keys[kuzet.OrgRegulator], ts.keys[kuzet.OrgBank]
+	// The police run the anti-fraud centre's rules; the regulator, the
+	// blocking authority, may not (kuzet's role matrix).
+	police, bank := ts.keys[kuzet.OrgPolice], ts.keys[kuzet.OrgBank]
+	if r := ts.do(t, "POST", "/v1/payments/rules?mode=live", ts.keys[kuzet.OrgRegulator], "text/plain", []byte(stricterRules)); r.status != 403 {
+		t.Errorf("the regulator loads rules: got %d, want 403", r.status)
+	}
 	type rulesView struct{ ID, Version, Hash, Source string }
 	type rules struct {
 		Live, Shadow *rulesView
 		Versions     []kuzet.RuleVersion
 	}
-	got := payDecode[rules](t, ts.do(t, "GET", "/v1/payments/rules", regulator, "", nil), 200)
+	got := payDecode[rules](t, ts.do(t, "GET", "/v1/payments/rules", police, "", nil), 200)
 	if got.Live == nil || got.Live.Version != payments.DefaultRules().Version || got.Shadow != nil || len(got.Versions) != 0 {
 		t.Fatalf("rules at start: got %+v, want the default live and nothing stored", got)
 	}
-	if r := ts.do(t, "GET", "/v1/payments/shadow", regulator, "", nil); r.status != 404 {
+	if r := ts.do(t, "GET", "/v1/payments/shadow", police, "", nil); r.status != 404 {
 		t.Errorf("shadow report without shadow rules: got %d, want 404", r.status)
 	}
-	r := ts.do(t, "POST", "/v1/payments/rules?mode=shadow", regulator, "text/plain", []byte(stricterRules))
+	r := ts.do(t, "POST", "/v1/payments/rules?mode=shadow", police, "text/plain", []byte(stricterRules))
 	payDecode[map[string]any](t, r, 201)
 	for i := range 3 {
 		ts.check(t, bank, payBody(fmt.Sprint("p", i), "+77011000001", synth.KZIBAN("826", "0000000000001"), 150000))
@@ -720,7 +725,7 @@ func TestPaymentRules(t *testing.T) {
 		Live, Shadow    string
 		Checks, Changed uint64
 	}
-	sh := payDecode[shadow](t, ts.do(t, "GET", "/v1/payments/shadow", regulator, "", nil), 200)
+	sh := payDecode[shadow](t, ts.do(t, "GET", "/v1/payments/shadow", police, "", nil), 200)
 	if sh.Checks != 3 || sh.Changed != 3 || !strings.HasPrefix(sh.Shadow, "stricter-1@") {
 		t.Errorf("shadow report: got %+v, want 3 checks, all decided otherwise by stricter-1", sh)
 	}
@@ -734,12 +739,12 @@ func TestPaymentRules(t *testing.T) {
 		{"live, as JSON", "application/json", `{"mode":"live","source":` + jsonString(stricterRules) + `}`, 201},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if r := ts.do(t, "POST", "/v1/payments/rules", regulator, tc.ctype, []byte(tc.body)); r.status != tc.status {
+			if r := ts.do(t, "POST", "/v1/payments/rules", police, tc.ctype, []byte(tc.body)); r.status != tc.status {
 				t.Errorf("got %d %s, want %d", r.status, r.body, tc.status)
 			}
 		})
 	}
-	got = payDecode[rules](t, ts.do(t, "GET", "/v1/payments/rules", regulator, "", nil), 200)
+	got = payDecode[rules](t, ts.do(t, "GET", "/v1/payments/rules", police, "", nil), 200)
 	if got.Live == nil || got.Live.Version != "stricter-1" || got.Shadow != nil || len(got.Versions) != 1 ||
 		got.Versions[0].Mode != kuzet.RulesLive {
 		t.Errorf("after the candidate went live: got %+v", got)
@@ -748,7 +753,7 @@ func TestPaymentRules(t *testing.T) {
 	if d.Decision != kuzet.DecisionHold || !slices.Contains(d.codes(), "big_amount") {
 		t.Errorf("check under the new live rules: got %s %v, want hold for big_amount", d.Decision, d.codes())
 	}
-	if r := ts.do(t, "DELETE", "/v1/payments/shadow", regulator, "", nil); r.status != 204 {
+	if r := ts.do(t, "DELETE", "/v1/payments/shadow", police, "", nil); r.status != 204 {
 		t.Errorf("stop shadow: got %d, want 204", r.status)
 	}
 }

@@ -13,9 +13,10 @@ import (
 
 const (
 	// DO NOTHING rather than a unique violation, which would abort the
-	// transaction: the caller may go on after a taken name.
+	// transaction: the caller may go on after a taken name, bank code or
+	// BIC.
 	createOrgSQL = `INSERT INTO orgs (name, type, bic, bank_code, prefixes, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (name) DO NOTHING RETURNING id`
+		VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id`
 	findOrgByIDSQL = `SELECT ` + sqlstore.OrgColumns + ` FROM orgs WHERE id = $1`
 	findOrgsSQL    = `SELECT ` + sqlstore.OrgColumns + ` FROM orgs ORDER BY id`
 
@@ -27,7 +28,8 @@ const (
 	revokeAPIKeySQL = `UPDATE api_keys SET revoked_at = coalesce(revoked_at, $1) WHERE id = $2 AND org_id = $3`
 )
 
-// CreateOrg inserts o and sets o.ID. Returns ECONFLICT if the name is taken.
+// CreateOrg inserts o and sets o.ID. Returns ECONFLICT if the name, the
+// bank code or the BIC's bank part is taken.
 func (tx *tx) CreateOrg(ctx context.Context, o *kuzet.Org) error {
 	prefixes := o.Prefixes
 	if prefixes == nil {
@@ -38,7 +40,7 @@ func (tx *tx) CreateOrg(ctx context.Context, o *kuzet.Org) error {
 		o.Name, string(o.Type), o.BIC, o.BankCode, prefixes, sqlstore.Stored(o.CreatedAt),
 	).Scan(&id)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return kuzet.Errorf(kuzet.ECONFLICT, "organisation name %q is taken", o.Name)
+		return kuzet.Errorf(kuzet.ECONFLICT, "organisation %q: its name, bank code or BIC is another organisation's", o.Name)
 	} else if err != nil {
 		return fmt.Errorf("postgres: create org: %w", err)
 	}

@@ -12,9 +12,9 @@ import (
 
 var (
 	// DO NOTHING rather than a constraint error: the transaction stays
-	// usable after a taken name, as it does in PostgreSQL.
+	// usable after a taken name, bank code or BIC, as it does in PostgreSQL.
 	createOrgQuery = prepare(`INSERT INTO orgs (name, type, bic, bank_code, prefixes, created_at)
-		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING`)
+		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`)
 	findOrgByIDQuery = prepare(`SELECT ` + sqlstore.OrgColumns + ` FROM orgs WHERE id = ?`)
 	findOrgsQuery    = prepare(`SELECT ` + sqlstore.OrgColumns + ` FROM orgs ORDER BY id`)
 
@@ -27,14 +27,15 @@ var (
 		WHERE id = ? AND org_id = ?`)
 )
 
-// CreateOrg inserts o and sets o.ID. Returns ECONFLICT if the name is taken.
+// CreateOrg inserts o and sets o.ID. Returns ECONFLICT if the name, the
+// bank code or the BIC's bank part is taken.
 func (tx *tx) CreateOrg(ctx context.Context, o *kuzet.Org) error {
 	id, err := tx.insert(ctx, createOrgQuery,
 		o.Name, string(o.Type), o.BIC, o.BankCode, strings.Join(o.Prefixes, ","), micros(o.CreatedAt))
 	if err != nil {
 		return fmt.Errorf("sqlite: create org: %w", err)
 	} else if id == 0 {
-		return kuzet.Errorf(kuzet.ECONFLICT, "organisation name %q is taken", o.Name)
+		return kuzet.Errorf(kuzet.ECONFLICT, "organisation %q: its name, bank code or BIC is another organisation's", o.Name)
 	}
 	o.ID, o.CreatedAt = id, sqlstore.Stored(o.CreatedAt)
 	return nil

@@ -72,6 +72,40 @@ func testOrg(t *testing.T, open func(t *testing.T) kuzet.Store) {
 		})
 	})
 
+	t.Run("BankKeysTaken", func(t *testing.T) {
+		// A bank code and a BIC's first eight characters each name one
+		// bank: freeze requests are routed by them.
+		s := open(t)
+		update(t, s, func(ctx context.Context, tx kuzet.Tx) {
+			must(t, "create bank", tx.CreateOrg(ctx, &kuzet.Org{Name: "Bank One", Type: kuzet.OrgBank,
+				BIC: "BANKKZKA", BankCode: "722", CreatedAt: base}))
+			for _, o := range []*kuzet.Org{
+				{Name: "Same code", Type: kuzet.OrgBank, BIC: "OTHRKZKA", BankCode: "722", CreatedAt: base},
+				{Name: "Same BIC", Type: kuzet.OrgBank, BIC: "BANKKZKA", BankCode: "826", CreatedAt: base},
+				{Name: "Same bank, a branch", Type: kuzet.OrgBank, BIC: "BANKKZKAXXX", CreatedAt: base},
+			} {
+				wantCode(t, o.Name, tx.CreateOrg(ctx, o), kuzet.ECONFLICT)
+			}
+			// The transaction is still usable, and organisations without
+			// a code or BIC do not clash over the empty ones.
+			must(t, "create bank after conflicts", tx.CreateOrg(ctx, &kuzet.Org{Name: "Bank Two", Type: kuzet.OrgBank,
+				BIC: "BANKKZKB", BankCode: "826", CreatedAt: base}))
+			must(t, "create police", tx.CreateOrg(ctx, &kuzet.Org{Name: "Police", Type: kuzet.OrgPolice, CreatedAt: base}))
+			must(t, "create partner", tx.CreateOrg(ctx, &kuzet.Org{Name: "Partner", Type: kuzet.OrgPartner, CreatedAt: base}))
+		})
+		update(t, s, func(ctx context.Context, tx kuzet.Tx) {
+			err := tx.CreateOrg(ctx, &kuzet.Org{Name: "Bank Dup", Type: kuzet.OrgBank, BankCode: "722", CreatedAt: base})
+			wantCode(t, "same code in a later transaction", err, kuzet.ECONFLICT)
+		})
+		view(t, s, func(ctx context.Context, tx kuzet.Tx) {
+			all, err := tx.FindOrgs(ctx)
+			must(t, "find orgs", err)
+			if len(all) != 4 {
+				t.Errorf("got %d organisations, want 4", len(all))
+			}
+		})
+	})
+
 	t.Run("NotFound", func(t *testing.T) {
 		s := open(t)
 		view(t, s, func(ctx context.Context, tx kuzet.Tx) {

@@ -23,9 +23,13 @@ type opNode struct {
 }
 
 // newOperators builds the table from the telcos among orgs. Returns
-// ECONFLICT if two organisations claim the same prefix: a range has one
-// holder, and guessing which would let the wrong one register calls.
+// ECONFLICT, naming both organisations and the prefix, if two of them hold
+// overlapping ranges (kuzet.CheckNumbering): a range has one holder, and
+// guessing which would let the wrong one register calls.
 func newOperators(orgs []*kuzet.Org) (*operators, error) {
+	if err := kuzet.CheckNumbering(orgs); err != nil {
+		return nil, err
+	}
 	t := &operators{nodes: []opNode{{}}, orgs: make(map[int64]bool), known: make(map[int64]bool)}
 	for _, o := range orgs {
 		if o != nil {
@@ -36,7 +40,7 @@ func newOperators(orgs []*kuzet.Org) (*operators, error) {
 		}
 		for _, p := range o.Prefixes {
 			if _, ok := digitsValue(p); !ok {
-				return nil, kuzet.Invalid("prefixes", "organisation %d: prefix %q is not a run of E.164 digits", o.ID, p)
+				return nil, kuzet.Invalid("prefixes", "prefix %q of %s is not a run of E.164 digits", p, o.Name)
 			}
 			n := int32(0)
 			for i := 0; i < len(p); i++ {
@@ -46,9 +50,6 @@ func newOperators(orgs []*kuzet.Org) (*operators, error) {
 					t.nodes[n].next[c] = int32(len(t.nodes) - 1)
 				}
 				n = t.nodes[n].next[c]
-			}
-			if prev := t.nodes[n].org; prev != 0 && prev != o.ID {
-				return nil, kuzet.Errorf(kuzet.ECONFLICT, "prefix %s is held by organisations %d and %d", p, prev, o.ID)
 			}
 			t.nodes[n].org = o.ID
 			t.orgs[o.ID] = true
@@ -125,7 +126,9 @@ func (e *Service) Operators() []int64 {
 // RefreshOperators rebuilds the prefix table from the organisations in the
 // store. The server calls it at start, where an error (two organisations
 // claiming one range) must stop it: a broken table would block every
-// domestic call. Returns ECONFLICT then, and keeps the old table.
+// domestic call. Returns ECONFLICT then, naming both organisations and the
+// prefix, and keeps the old table; Health reports the conflict until a
+// reload succeeds.
 func (e *Service) RefreshOperators(ctx context.Context) error {
 	e.refreshMu.Lock()
 	defer e.refreshMu.Unlock()
@@ -144,14 +147,36 @@ func (e *Service) refreshOperators(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("telecom: load operators: %w", err)
 	}
-	return e.SetOperators(orgs)
+	err = e.SetOperators(orgs)
+	if kuzet.ErrorCode(err) == kuzet.ECONFLICT {
+		e.opsConflict.Store(&err)
+	} else if err == nil {
+		e.opsConflict.Store(nil)
+	}
+	return err
+}
+
+// Health returns an error while the prefix table in use does not match the
+// organisations in the store because their ranges conflict: found at start
+// (where RefreshOperators already failed) or by a later reload, which keeps
+// the old table. The server's readiness check reports it, so that an
+// operator added with an overlapping range (by a tool that bypassed the
+// checks of `kuzet org add`) is seen at once rather than as calls refused.
+// Returns nil once a reload succeeds.
+func (e *Service) Health() error {
+	if p := e.opsConflict.Load(); p != nil {
+		return kuzet.Errorf(kuzet.EUNAVAILABLE, "the operators' numbering ranges in the store conflict, so the prefix table in use is out of date: %s",
+			kuzet.ErrorMessage(*p))
+	}
+	return nil
 }
 
 // checkOperator returns EFORBIDDEN unless orgID holds a numbering range. An
 // organisation created since the table was built (by `kuzet org add`, in
 // another process) makes the first of its requests reload the table, so
 // that a new operator can register calls at once; a reload that finds the
-// ranges in conflict is logged and keeps the table in use.
+// ranges in conflict is logged, reported by Health and keeps the table in
+// use.
 func (e *Service) checkOperator(ctx context.Context, orgID int64) error {
 	if t := e.ops.Load(); !t.known[orgID] {
 		e.refreshMu.Lock()

@@ -2,7 +2,10 @@ package telecom_test
 
 import (
 	"context"
+	"io"
+	"log/slog"
 	"slices"
+	"strings"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -147,19 +150,25 @@ func TestOperators(t *testing.T) {
 			t.Errorf("Owner(%s): got %d, want %d", tc.number, got, tc.want)
 		}
 	}
-	t.Run("longest prefix wins", func(t *testing.T) {
+	t.Run("an operator's own ranges may nest", func(t *testing.T) {
 		err := e.SetOperators([]*kuzet.Org{
-			{ID: 10, Type: kuzet.OrgTelco, Prefixes: []string{"7701"}},
-			{ID: 11, Type: kuzet.OrgTelco, Prefixes: []string{"77015"}},
+			{ID: 10, Name: "Operator J", Type: kuzet.OrgTelco, Prefixes: []string{"7701", "77015"}},
+			{ID: 11, Name: "Operator K", Type: kuzet.OrgTelco, Prefixes: []string{"7702"}},
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := e.Owner("+77015000000"); got != 11 {
-			t.Errorf("got %d, want 11", got)
-		}
-		if got := e.Owner("+77016000000"); got != 10 {
+		if got := e.Owner("+77015000000"); got != 10 {
 			t.Errorf("got %d, want 10", got)
+		}
+	})
+	t.Run("another's range nested in one's is a conflict", func(t *testing.T) {
+		err := e.SetOperators([]*kuzet.Org{
+			{ID: 12, Name: "Operator L", Type: kuzet.OrgTelco, Prefixes: []string{"7701"}},
+			{ID: 13, Name: "Operator M", Type: kuzet.OrgTelco, Prefixes: []string{"77015"}},
+		})
+		if kuzet.ErrorCode(err) != kuzet.ECONFLICT || kuzet.ErrorMessage(err) != "prefix 77015 of Operator M lies within 7701, which is Operator L's" {
+			t.Fatalf("got %v, want %s naming both operators", err, kuzet.ECONFLICT)
 		}
 	})
 	t.Run("conflict keeps the old table", func(t *testing.T) {
@@ -170,8 +179,8 @@ func TestOperators(t *testing.T) {
 		if kuzet.ErrorCode(err) != kuzet.ECONFLICT {
 			t.Fatalf("got %v, want %s", err, kuzet.ECONFLICT)
 		}
-		if got := e.Owner("+77015000000"); got != 11 {
-			t.Errorf("got %d, want 11", got)
+		if got := e.Owner("+77015000000"); got != 10 {
+			t.Errorf("got %d, want 10", got)
 		}
 	})
 }
@@ -260,4 +269,67 @@ func TestOperatorCheck(t *testing.T) {
 	if errs, err := e.UpdateRoaming(ctx, 40, rep); err != nil || errs[0] != nil {
 		t.Fatalf("operator created since: got %v %v, want accepted", err, errs)
 	}
+}
+
+// TestOperatorsFromStore checks that a prefix table built from a store
+// whose operators' ranges overlap is refused with both operators named,
+// and that a conflict a later reload finds is reported by Health (for
+// /readyz) while the table in use stays, until a reload succeeds.
+func TestOperatorsFromStore(t *testing.T) {
+	ctx := context.Background()
+	// The store holds testOrgs (Operator A holds 7701) and these.
+	opC := &kuzet.Org{ID: 50, Name: "Operator C", Type: kuzet.OrgTelco, Prefixes: []string{"77012"}}
+
+	t.Run("at start", func(t *testing.T) {
+		store := newMemStore()
+		store.orgs = []*kuzet.Org{opC}
+		e, _ := MustEngine(t, telecom.Config{Store: store})
+		err := e.RefreshOperators(ctx)
+		if kuzet.ErrorCode(err) != kuzet.ECONFLICT {
+			t.Fatalf("got %v, want %s", err, kuzet.ECONFLICT)
+		}
+		if msg := kuzet.ErrorMessage(err); msg != "prefix 77012 of Operator C lies within 7701, which is Operator A's" {
+			t.Errorf("message: got %q, want both operators and the prefixes named", msg)
+		}
+		if err := e.Health(); kuzet.ErrorCode(err) != kuzet.EUNAVAILABLE || !strings.Contains(err.Error(), "Operator C") {
+			t.Errorf("Health: got %v, want %s naming the operators", err, kuzet.EUNAVAILABLE)
+		}
+	})
+
+	t.Run("on a later reload", func(t *testing.T) {
+		store := newMemStore()
+		e, _ := MustEngine(t, telecom.Config{Store: store, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		if err := e.RefreshOperators(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if err := e.Health(); err != nil {
+			t.Fatalf("Health with a sound table: got %v, want nil", err)
+		}
+		// Written past `kuzet org add`'s checks: the first request of the
+		// new operator reloads the table and finds the overlap.
+		store.mu.Lock()
+		store.orgs = []*kuzet.Org{opC}
+		store.mu.Unlock()
+		rep := []kuzet.Roaming{{MSISDN: "+77012345678", State: kuzet.RoamingHome}}
+		if _, err := e.UpdateRoaming(ctx, opC.ID, rep); kuzet.ErrorCode(err) != kuzet.EFORBIDDEN {
+			t.Errorf("the overlapping operator: got %v, want %s", err, kuzet.EFORBIDDEN)
+		}
+		if got := e.Owner("+77012345678"); got != opA {
+			t.Errorf("owner under the table kept: got %d, want %d", got, opA)
+		}
+		err := e.Health()
+		if kuzet.ErrorCode(err) != kuzet.EUNAVAILABLE || !strings.Contains(err.Error(), "prefix 77012 of Operator C lies within 7701, which is Operator A's") {
+			t.Errorf("Health after the reload: got %v, want the conflict", err)
+		}
+		// Repaired in the store: the next reload clears it.
+		store.mu.Lock()
+		store.orgs = []*kuzet.Org{{ID: 50, Name: "Operator C", Type: kuzet.OrgTelco, Prefixes: []string{"7707"}}}
+		store.mu.Unlock()
+		if err := e.RefreshOperators(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if err := e.Health(); err != nil {
+			t.Errorf("Health after the repair: got %v, want nil", err)
+		}
+	})
 }

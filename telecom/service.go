@@ -139,8 +139,10 @@ type Service struct {
 	counts  counters
 	flushMu sync.Mutex // see Flush and Stats
 
-	// refreshMu serializes reloads of the prefix table (operator.go).
-	refreshMu sync.Mutex
+	// refreshMu serializes reloads of the prefix table (operator.go);
+	// opsConflict is the conflict the last reload found, for Health.
+	refreshMu   sync.Mutex
+	opsConflict atomic.Pointer[error]
 
 	// Originations emits the registrations this node accepted, so that a
 	// bus adapter can hand them to the nodes whose verifications need them.

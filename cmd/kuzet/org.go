@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -20,7 +19,7 @@ const orgUsage = `Usage: kuzet org SUBCOMMAND [flags]
 Subcommands:
   add         create an organisation; prints its new API key as the last line
   list        list organisations and their keys
-  add-key     make another API key for an organisation
+  add-key     make another API key for an organisation (its role is the organisation's type)
   revoke-key  revoke an API key
 
 Every subcommand takes --data DIR (SQLite) or --db postgres://… to choose the store.
@@ -52,7 +51,10 @@ func runOrg(ctx context.Context, env *Env, args []string) error {
 func runOrgAdd(ctx context.Context, env *Env, args []string) error {
 	fs := newFlagSet(env, "org add", "org add --data DIR --name NAME --type TYPE [--bic BIC] [--bank-code NNN] [--prefixes 7701,7702]",
 		"Creates an organisation and prints its first API key as the last line of standard output.\n"+
-			"TYPE is bank, telco, police, regulator, partner or public; the key's role is the type.")
+			"TYPE is bank, telco, police, regulator, partner or public; the key's role is the type.\n"+
+			"--bic and --bank-code are a bank's only, --prefixes a telco's only. An organisation whose\n"+
+			"name, bank code, BIC bank part (first 8 characters) or numbering range (the same, inside\n"+
+			"or around another's) is another's is refused, naming the other.")
 	var so storeOptions
 	so.flags(fs)
 	var o kuzet.Org
@@ -70,7 +72,7 @@ func runOrgAdd(ctx context.Context, env *Env, args []string) error {
 	}
 	o.Type = kuzet.OrgType(typ)
 	for _, p := range strings.Split(prefixes, ",") {
-		if p = strings.TrimPrefix(strings.TrimSpace(p), "+"); p != "" {
+		if p = strings.TrimSpace(p); p != "" { // "7701, 7702," is two ranges
 			o.Prefixes = append(o.Prefixes, p)
 		}
 	}
@@ -81,7 +83,7 @@ func runOrgAdd(ctx context.Context, env *Env, args []string) error {
 	defer store.Close()
 	secret, key, err := access.NewService(store, kuzet.SystemClock).CreateOrg(ctx, &o)
 	if err != nil {
-		return err
+		return refused(fmt.Sprintf("cannot add %q", o.Name), err)
 	}
 	fmt.Fprintf(env.Stdout, "organisation %d %q (%s), key %d (role %s); the key, shown only now:\n%s\n",
 		o.ID, o.Name, o.Type, key.ID, key.Role, secret)
@@ -134,7 +136,7 @@ func runOrgAddKey(ctx context.Context, env *Env, args []string) error {
 	var orgID int64
 	var role string
 	fs.Int64Var(&orgID, "org", 0, "organisation `id` (see org list)")
-	fs.StringVar(&role, "role", "", "the key's `role`; the organisation's type when empty")
+	fs.StringVar(&role, "role", "", "the key's `role`: always the organisation's type, which is the default")
 	if err := parseFlags(env, fs, args); err != nil {
 		return err
 	}
@@ -146,22 +148,9 @@ func runOrgAddKey(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer store.Close()
-	svc := access.NewService(store, kuzet.SystemClock)
-	if role == "" {
-		tx, err := store.Begin(ctx, false)
-		if err != nil {
-			return err
-		}
-		o, err := tx.FindOrgByID(ctx, orgID)
-		tx.Rollback()
-		if err != nil {
-			return err
-		}
-		role = string(o.Type)
-	}
-	secret, key, err := svc.CreateKey(ctx, orgID, kuzet.Role(role))
+	secret, key, err := access.NewService(store, kuzet.SystemClock).CreateKey(ctx, orgID, kuzet.Role(role))
 	if err != nil {
-		return err
+		return refused(fmt.Sprintf("cannot make a key for organisation %d", orgID), err)
 	}
 	fmt.Fprintf(env.Stdout, "key %d (role %s) for organisation %d, shown only now:\n%s\n", key.ID, key.Role, orgID, secret)
 	return nil
@@ -186,8 +175,40 @@ func runOrgRevokeKey(ctx context.Context, env *Env, args []string) error {
 	}
 	defer store.Close()
 	if err := access.NewService(store, kuzet.SystemClock).RevokeKey(ctx, orgID, keyID); err != nil {
-		return err
+		return refused(fmt.Sprintf("cannot revoke key %d", keyID), err)
 	}
-	fmt.Fprintf(env.Stdout, "key %s of organisation %d revoked\n", strconv.FormatInt(keyID, 10), orgID)
+	fmt.Fprintf(env.Stdout, "key %d of organisation %d revoked\n", keyID, orgID)
 	return nil
+}
+
+// flagNames maps the fields of kuzet.Org and of a key to the flags that set
+// them, so that a refusal names what the administrator typed.
+var flagNames = map[string]string{"name": "--name", "type": "--type", "bic": "--bic", "bank_code": "--bank-code",
+	"prefixes": "--prefixes", "role": "--role"}
+
+// refused turns the access service's refusal into a sentence: what could
+// not be done, then why, as the service said it. Bad input is a usage
+// error naming the flags at fault; a clash or an unknown organisation is a
+// plain failure. Other errors (the store) pass through as they are.
+func refused(what string, err error) error {
+	switch kuzet.ErrorCode(err) {
+	case kuzet.EINVALID:
+		fields := kuzet.ErrorFields(err)
+		if len(fields) == 0 {
+			return usagef("%s: %s", what, kuzet.ErrorMessage(err))
+		}
+		var why []string
+		for _, f := range fields {
+			name, _, _ := strings.Cut(f.Field, "[") // prefixes[2]: --prefixes
+			if flag, ok := flagNames[name]; ok {
+				why = append(why, flag+": "+f.Message)
+			} else {
+				why = append(why, f.Message)
+			}
+		}
+		return usagef("%s: %s", what, strings.Join(why, "; "))
+	case kuzet.ECONFLICT, kuzet.ENOTFOUND, kuzet.EFORBIDDEN:
+		return fmt.Errorf("%s: %s", what, kuzet.ErrorMessage(err))
+	}
+	return err
 }

@@ -42,7 +42,6 @@ func TestPaymentsAcrossRestart(t *testing.T) {
 	two := orgAdd(t, data, "--name", "Bank Two", "--type", "bank", "--bic", "BANKKZKB", "--bank-code", "826")
 	telco := orgAdd(t, data, "--name", "Operator A", "--type", "telco", "--prefixes", "7701")
 	police := orgAdd(t, data, "--name", "Police", "--type", "police")
-	regulator := orgAdd(t, data, "--name", "Regulator", "--type", "regulator")
 	known, mule := synth.KZIBAN("826", "0000000000010"), synth.KZIBAN("826", "0000000004242")
 
 	m := MustRunMain(t, data)
@@ -103,7 +102,7 @@ func TestPaymentsAcrossRestart(t *testing.T) {
 		len(body["freeze_requests"].([]any)) != 1 {
 		t.Errorf("Bank Two's inbox after the restart: got %d %v, want the request", status, body)
 	}
-	status, body = call(t, "GET", m.URL()+"/v1/payments/rules", regulator, "")
+	status, body = call(t, "GET", m.URL()+"/v1/payments/rules", police, "")
 	live, _ := body["live"].(map[string]any)
 	if status != 200 || live["version"] != "strict-1" {
 		t.Errorf("rules after --payment-rules: got %d %v, want strict-1 live", status, body)
