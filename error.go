@@ -35,12 +35,14 @@ type Error struct {
 	Fields  []FieldError
 }
 
-// Error implements the error interface.
+// Error implements the error interface: the message, a sentence a person
+// reads (the command line prints it as it is), naming the field where the
+// message does not already. The code is for programs: ErrorCode.
 func (e *Error) Error() string {
-	if len(e.Fields) == 1 {
-		return fmt.Sprintf("kuzet error: code=%s message=%s field=%s", e.Code, e.Message, e.Fields[0].Field)
+	if len(e.Fields) == 1 && e.Fields[0].Field != "" && !strings.Contains(e.Message, e.Fields[0].Field) {
+		return e.Fields[0].Field + ": " + e.Message
 	}
-	return fmt.Sprintf("kuzet error: code=%s message=%s", e.Code, e.Message)
+	return e.Message
 }
 
 // Errorf returns an *Error with the given code and a formatted message.

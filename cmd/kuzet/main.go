@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 )
 
@@ -36,6 +37,10 @@ func run(ctx context.Context, env *Env, args []string) int {
 		return 2
 	}
 	err := cmd.run(ctx, env, args[1:])
+	name := cmd.name // with its subcommand, if any: "org add"
+	if len(args) > 1 && args[1] != "" && !strings.HasPrefix(args[1], "-") {
+		name += " " + args[1]
+	}
 	var ue *usageError
 	switch {
 	case err == nil:
@@ -45,10 +50,10 @@ func run(ctx context.Context, env *Env, args []string) int {
 	case errors.As(err, &ue) && ue.msg == "":
 		return 2
 	case errors.As(err, &ue):
-		fmt.Fprintf(env.Stderr, "kuzet %s: %s\nRun 'kuzet %s --help' for usage.\n", cmd.name, ue.msg, cmd.name)
+		fmt.Fprintf(env.Stderr, "kuzet %s: %s\nRun 'kuzet %s --help' for usage.\n", name, ue.msg, name)
 		return 2
 	default:
-		fmt.Fprintf(env.Stderr, "kuzet %s: %v\n", cmd.name, err)
+		fmt.Fprintf(env.Stderr, "kuzet %s: %v\n", name, err)
 		return 1
 	}
 }

@@ -103,7 +103,7 @@ evidence says no_device_evidence.`)
 	}
 	m, err := simbox.ParseMap(*mapping)
 	if err != nil {
-		return usagef("--map: %s", strings.TrimPrefix(err.Error(), "kuzet error: "))
+		return usagef("--map: %s", err.Error())
 	}
 	least := simbox.Verdict(*minVerdict)
 	switch least {
