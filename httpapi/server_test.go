@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
@@ -45,7 +46,25 @@ type testServer struct {
 	router   routers.Router
 }
 
-func newTestServer(t *testing.T) *testServer {
+// noon is a Wednesday noon in Almaty: the test servers' day starts there.
+var noon = time.Date(2026, 3, 11, 12, 0, 0, 0, kuzet.Almaty)
+
+// started is when the tests started, on the monotonic clock.
+var started = time.Now()
+
+// testNow is the test servers' clock. It runs at the wall clock's pace from
+// noon, so that timers and windows behave as in production while no answer
+// depends on the hour or the day the tests run at: a payment check scores
+// the night, freeze deadlines count business days, statistics count days.
+func testNow() time.Time { return noon.Add(time.Since(started)).UTC() }
+
+// serverOption changes how newTestServer builds its server.
+type serverOption func(*httpapi.Config)
+
+// withClock sets the clock of every service of the server.
+func withClock(c kuzet.Clock) serverOption { return func(cfg *httpapi.Config) { cfg.Clock = c } }
+
+func newTestServer(t *testing.T, opts ...serverOption) *testServer {
 	t.Helper()
 	ctx := context.Background()
 	store, err := sqlite.Open(ctx, t.TempDir())
@@ -53,16 +72,22 @@ func newTestServer(t *testing.T) *testServer {
 		t.Fatal(err)
 	}
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	cfg := httpapi.Config{Store: store, Logger: logger, MaxBody: 4 << 20, Clock: testNow}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	clock := cfg.Clock
 	rec := audit.NewRecorder(store, logger)
-	acc := access.NewService(store, kuzet.SystemClock)
-	reg := registry.NewService(store, &ident.Parser{CardKey: bytes.Repeat([]byte("k"), 32)}, kuzet.SystemClock, rec)
+	acc := access.NewService(store, clock)
+	reg := registry.NewService(store, &ident.Parser{CardKey: bytes.Repeat([]byte("k"), 32)}, clock, rec)
 	if err := reg.Load(ctx); err != nil {
 		t.Fatal(err)
 	}
-	tel := MustTelecom(t, store, reg)
-	pay := MustPayments(t, store, reg, tel, rec)
-	api := httpapi.New(httpapi.Config{Store: store, Access: acc, Registry: reg, Logger: logger, MaxBody: 4 << 20,
-		Telecom: tel, Web: MustWeb(t, store, reg), Payments: pay.svc, Freeze: pay.freeze, Simbox: MustSimbox(t, store, reg, rec)})
+	tel := MustTelecom(t, store, reg, clock)
+	pay := MustPayments(t, store, reg, tel, rec, clock)
+	cfg.Access, cfg.Registry, cfg.Telecom, cfg.Payments, cfg.Freeze = acc, reg, tel, pay.svc, pay.freeze
+	cfg.Web, cfg.Simbox = MustWeb(t, store, reg, clock), MustSimbox(t, store, reg, rec, clock)
+	api := httpapi.New(cfg)
 	api.SetReady(true)
 	ts := &testServer{Server: httptest.NewServer(api), api: api, store: store, access: acc, telecom: tel, payments: pay,
 		keys: map[kuzet.OrgType]string{}, orgs: map[kuzet.OrgType]*kuzet.Org{}}

@@ -23,11 +23,11 @@ import (
 )
 
 // MustSimbox returns a started SIM-box service over store, spooling to a
-// temporary directory.
-func MustSimbox(tb testing.TB, store kuzet.Store, reg *registry.Service, audit kuzet.Auditor) *simbox.Service {
+// temporary directory, reading clock.
+func MustSimbox(tb testing.TB, store kuzet.Store, reg *registry.Service, audit kuzet.Auditor, clock kuzet.Clock) *simbox.Service {
 	tb.Helper()
 	svc, err := simbox.NewService(simbox.Config{
-		Store: store, Registry: reg, Audit: audit, Spool: tb.TempDir(), Workers: 2,
+		Clock: clock, Store: store, Registry: reg, Audit: audit, Spool: tb.TempDir(), Workers: 2,
 		Poll: 50 * time.Millisecond, ProgressEvery: 10 * time.Millisecond,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
@@ -199,7 +199,7 @@ func TestSimboxUploadToRegistry(t *testing.T) {
 		t.Errorf("suspect after the confirmation: got %d %s", r.status, r.body)
 	}
 
-	today := time.Now().UTC().Format(time.DateOnly)
+	today := testNow().Format(time.DateOnly)
 	r = ts.json(t, "POST", "/v1/simbox/seizures", police,
 		`{"date":"`+today+`","region":"Almaty","devices":2,"sims":96,"device_ids":["`+s.DeviceID+`"]}`)
 	if r.status != 201 {

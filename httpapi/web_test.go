@@ -23,14 +23,14 @@ import (
 )
 
 // MustWeb returns the internet-monitoring workflow over store, scoring
-// against the built-in watchlist.
-func MustWeb(tb testing.TB, store kuzet.Store, reg *registry.Service) *webwatch.Service {
+// against the built-in watchlist, reading clock.
+func MustWeb(tb testing.TB, store kuzet.Store, reg *registry.Service, clock kuzet.Clock) *webwatch.Service {
 	tb.Helper()
 	scorer, err := webwatch.NewScorer(webwatch.DefaultBrands())
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return webwatch.NewService(webwatch.Config{Store: store, Registry: reg, Scorer: scorer})
+	return webwatch.NewService(webwatch.Config{Store: store, Registry: reg, Scorer: scorer, Clock: clock})
 }
 
 type domainsAnswer struct {
@@ -464,10 +464,10 @@ func FuzzWebBatches(f *testing.F) {
 	logger := slog.New(slog.DiscardHandler)
 	rec := audit.NewRecorder(store, logger)
 	f.Cleanup(func() { rec.Close(); store.Close() })
-	acc := access.NewService(store, kuzet.SystemClock)
-	reg := registry.NewService(store, &ident.Parser{CardKey: bytes.Repeat([]byte("k"), 32)}, kuzet.SystemClock, rec)
-	wf := MustWeb(f, store, reg)
-	api := httpapi.New(httpapi.Config{Store: store, Access: acc, Registry: reg, Logger: logger, Web: wf})
+	acc := access.NewService(store, testNow)
+	reg := registry.NewService(store, &ident.Parser{CardKey: bytes.Repeat([]byte("k"), 32)}, testNow, rec)
+	wf := MustWeb(f, store, reg, testNow)
+	api := httpapi.New(httpapi.Config{Store: store, Access: acc, Registry: reg, Logger: logger, Web: wf, Clock: testNow})
 	api.SetReady(true)
 	keys := map[kuzet.OrgType]string{}
 	var police int64
