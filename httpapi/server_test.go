@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -63,6 +64,14 @@ type serverOption func(*httpapi.Config)
 
 // withClock sets the clock of every service of the server.
 func withClock(c kuzet.Clock) serverOption { return func(cfg *httpapi.Config) { cfg.Clock = c } }
+
+// withLimits sets the server's rate limits; the test server has the
+// defaults otherwise.
+func withLimits(l httpapi.Limits) serverOption { return func(cfg *httpapi.Config) { cfg.Limits = l } }
+
+// unlimited lets a test send hundreds of requests a second as one client,
+// anonymous or with a public key.
+var unlimited = withLimits(httpapi.Limits{Roles: map[kuzet.Role]httpapi.Rate{}})
 
 func newTestServer(t *testing.T, opts ...serverOption) *testServer {
 	t.Helper()
@@ -309,6 +318,9 @@ var allowed = map[string][]kuzet.OrgType{
 	"POST /v1/allowlist":                      {kuzet.OrgPolice, kuzet.OrgRegulator},
 	"GET /v1/stats":                           {kuzet.OrgPolice, kuzet.OrgRegulator},
 	"DELETE /v1/allowlist/{kind}/{value...}":  {kuzet.OrgPolice, kuzet.OrgRegulator},
+	"GET /v1/indicators/{kind}":               {kuzet.OrgBank, kuzet.OrgTelco, kuzet.OrgPolice, kuzet.OrgRegulator, kuzet.OrgPartner, kuzet.OrgPublic},
+	"DELETE /v1/indicators/{kind}":            {kuzet.OrgBank, kuzet.OrgTelco, kuzet.OrgPolice, kuzet.OrgRegulator, kuzet.OrgPartner},
+	"DELETE /v1/allowlist/{kind}":             {kuzet.OrgPolice, kuzet.OrgRegulator},
 	"POST /v1/calls/originated":               {kuzet.OrgTelco},
 	"POST /v1/calls/verify":                   {kuzet.OrgTelco},
 	"POST /v1/roaming":                        {kuzet.OrgTelco},
@@ -365,7 +377,7 @@ func concrete(pattern string) (method, path string) {
 }
 
 func TestRoleMatrix(t *testing.T) {
-	ts := newTestServer(t)
+	ts := newTestServer(t, unlimited)
 	for _, route := range ts.api.Routes() {
 		want, ok := allowed[route.Pattern]
 		if !ok {
@@ -392,7 +404,7 @@ func TestRoleMatrix(t *testing.T) {
 }
 
 func TestUnauthorized(t *testing.T) {
-	ts := newTestServer(t)
+	ts := newTestServer(t, unlimited)
 	ctx := context.Background()
 	o := &kuzet.Org{Name: "Revoked Bank", Type: kuzet.OrgBank}
 	revoked, key, err := ts.access.CreateOrg(ctx, o)
@@ -516,7 +528,10 @@ func TestOperations(t *testing.T) {
 	}
 }
 
-// TestEveryRouteDocumented keeps the OpenAPI document complete.
+// TestEveryRouteDocumented keeps the OpenAPI document complete: every
+// route, with exactly the query parameters it takes, and the answers every
+// route may give (429 with Retry-After, the deadline's 503, 400 for an
+// unknown query parameter, 409 for an Idempotency-Key in use).
 func TestEveryRouteDocumented(t *testing.T) {
 	ts := newTestServer(t)
 	doc, _ := openapi3.NewLoader().LoadFromData(httpapi.OpenAPIDocument())
@@ -526,6 +541,36 @@ func TestEveryRouteDocumented(t *testing.T) {
 		item := doc.Paths.Find(path)
 		if item == nil || item.GetOperation(method) == nil {
 			t.Errorf("%s is not in the OpenAPI document", route.Pattern)
+			continue
+		}
+		op := item.GetOperation(method)
+		var query []string
+		idempotent := false
+		for _, p := range op.Parameters {
+			switch {
+			case p.Value.In == "query":
+				query = append(query, p.Value.Name)
+			case p.Value.In == "header" && p.Value.Name == "Idempotency-Key":
+				idempotent = true
+			}
+		}
+		if got, want := strings.Join(slices.Sorted(slices.Values(query)), ","),
+			strings.Join(slices.Sorted(slices.Values(route.Query)), ","); got != want {
+			t.Errorf("%s: the document's query parameters are %q, the route takes %q", route.Pattern, got, want)
+		}
+		if idempotent != (method == "POST" && route.Pattern != "POST /v1/cdr-batches") {
+			t.Errorf("%s: Idempotency-Key documented %v", route.Pattern, idempotent)
+		}
+		for _, status := range []int{400, 429, 500, 503} {
+			if op.Responses.Status(status) == nil {
+				t.Errorf("%s: answer %d not documented", route.Pattern, status)
+			}
+		}
+		if idempotent && op.Responses.Status(409) == nil {
+			t.Errorf("%s: 409 (Idempotency-Key in use) not documented", route.Pattern)
+		}
+		if rl := op.Responses.Status(429); rl != nil && rl.Value.Headers["Retry-After"] == nil {
+			t.Errorf("%s: 429 without Retry-After", route.Pattern)
 		}
 	}
 }

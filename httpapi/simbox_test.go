@@ -257,6 +257,19 @@ func TestSimboxUploadRejected(t *testing.T) {
 			}
 		})
 	}
+	// A body that is not CSV text is refused before any batch is made,
+	// saying what it looks like, never echoing it.
+	for name, body := range map[string]string{
+		"an image": "\x89PNG\r\n\x1a\nSECRET-1234\x00\x01",
+		"a PDF":    "%PDF-1.4\nSECRET-1234\n",
+		"HTML":     "<!DOCTYPE html><html><body>SECRET-1234</body></html>\n",
+		"binary":   "SECRET-1234\x00\x01\x02\x03,a,b\n",
+	} {
+		r := ts.do(t, "POST", "/v1/cdr-batches", telco, "text/csv", []byte(body))
+		if r.status != 415 || bytes.Contains(r.body, []byte("SECRET")) {
+			t.Errorf("%s: got %d %s, want 415 without its bytes", name, r.status, r.body)
+		}
+	}
 	// Nothing was queued, nothing counted: the batches that were started
 	// are all rejected, with their reasons.
 	r := ts.do(t, "GET", "/v1/cdr-batches", telco, "", nil)
