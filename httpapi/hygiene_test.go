@@ -318,3 +318,74 @@ func TestPublicBatchCheck(t *testing.T) {
 		t.Errorf("audited reads: got %v, want none of the public's and the bank's 101", reads)
 	}
 }
+
+// FuzzRequestTargets sends arbitrary request targets and methods: the
+// server never redirects, never fails, and answers every error with a
+// problem document.
+func FuzzRequestTargets(f *testing.F) {
+	for _, seed := range []string{
+		"/v1/indicators/url/https://evil.example/login?id=42", "/v1/indicators/phone/..%2f..%2fwhoami",
+		"/v1/payments/checks?limit=5&limit=6", "/v1/web/findings?status=new&x=%zz", "/./v1//whoami/", "/v1/indicators/url?value=a%00b",
+		"/healthz?", "/v1/cdr-batches/1?after=-1", "/v1/indicators/domain/%ff",
+	} {
+		f.Add("GET", seed)
+	}
+	f.Add("DELETE", "/v1/payments/check")
+	f.Add("PATCH", "/v1/indicators")
+	ts := newTestServer(&testing.T{}, unlimited)
+	defer ts.Close()
+	bank := ts.keys[kuzet.OrgBank]
+	f.Fuzz(func(t *testing.T, method, target string) {
+		u, err := url.ParseRequestURI(target)
+		if err != nil || u.Host != "" || !validMethod(method) {
+			return // the HTTP server itself refuses these before any handler
+		}
+		req := &http.Request{Method: method, URL: u, RequestURI: target, Header: http.Header{}, Host: "kuzet",
+			Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1, Body: http.NoBody, RemoteAddr: "192.0.2.1:1"}
+		req.Header.Set("Authorization", "Bearer "+bank)
+		rec := newRecorder()
+		ts.api.ServeHTTP(rec, req)
+		switch {
+		case rec.status >= 300 && rec.status < 400:
+			t.Fatalf("%s %q: redirected (%d) to %q", method, target, rec.status, rec.header.Get("Location"))
+		case rec.status >= 500:
+			t.Fatalf("%s %q: got %d %s", method, target, rec.status, rec.body.String())
+		case rec.status >= 400 && rec.header.Get("Content-Type") != "application/problem+json":
+			t.Fatalf("%s %q: got %d as %q, want a problem document", method, target, rec.status, rec.header.Get("Content-Type"))
+		}
+	})
+}
+
+func validMethod(m string) bool {
+	if m == "" || m == "CONNECT" {
+		return false
+	}
+	for _, c := range m {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// recorder is a minimal ResponseWriter for the fuzz test.
+type recorder struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func newRecorder() *recorder { return &recorder{header: http.Header{}} }
+
+func (r *recorder) Header() http.Header { return r.header }
+func (r *recorder) WriteHeader(code int) {
+	if r.status == 0 {
+		r.status = code
+	}
+}
+func (r *recorder) Write(b []byte) (int, error) {
+	if r.status == 0 {
+		r.status = 200
+	}
+	return r.body.Write(b)
+}

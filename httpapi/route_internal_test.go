@@ -5,6 +5,7 @@ package httpapi
 // does around a handler.
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/access"
+	"github.com/kuzet/kuzet/freeze"
 	"github.com/kuzet/kuzet/sqlite"
 )
 
@@ -130,4 +132,51 @@ func TestRetryWhileInFlight(t *testing.T) {
 	if runs != 1 {
 		t.Errorf("the handler ran %d times, want once", runs)
 	}
+}
+
+// FuzzJSONErrors decodes arbitrary bodies into the request types: the
+// error, when there is one, is EINVALID, names no Go type and, when it
+// names a field, names one the body has.
+func FuzzJSONErrors(f *testing.F) {
+	for _, seed := range []string{
+		`{"indicators":[{"kind":"phone","value":1}]}`, `{"indicators":[{"confidence":"x"},{"valeu":2}]}`, `[1]`,
+		`{"victim":{"name":1},"transfers":[{"amount":"x","at":"yesterday"}]}`, `{"amount_lost":1.234}`,
+		`{"items":[[],{},null,{"kind":{"a":[1]}}]}`, `{"created_at":5,"amount":1e999}`, `{"finding_ids":[1,"2",-3]}`,
+	} {
+		f.Add([]byte(seed))
+	}
+	targets := []func() any{
+		func() any { return new(indicatorsRequest) }, func() any { return new(checkRequest) },
+		func() any { return new(freeze.ReportInput) }, func() any { return new(kuzet.PaymentCheck) },
+		func() any { return new(blockingCreateRequest) }, func() any { return new(blockingStatusRequest) },
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		for _, target := range targets {
+			err := unmarshalStrict(body, target())
+			if err == nil {
+				continue
+			}
+			if kuzet.ErrorCode(err) != kuzet.EINVALID {
+				t.Fatalf("%s: got %v, want EINVALID", body, err)
+			}
+			msg := kuzet.ErrorMessage(err)
+			for _, goName := range []string{"httpapi.", "kuzet.", "freeze.", "Go struct", "Go value", "int64", "float64", "[]"} {
+				if strings.Contains(msg, goName) {
+					t.Fatalf("%s: message %q shows %q", body, msg, goName)
+				}
+			}
+			if bytes.ContainsRune(body, '\\') {
+				continue // escaped keys do not show in the body as written
+			}
+			for _, fe := range kuzet.ErrorFields(err) {
+				last := fe.Field
+				if i := strings.LastIndexAny(last, ".]"); i >= 0 {
+					last = last[i+1:]
+				}
+				if last != "" && !strings.Contains(strings.ToLower(string(body)), strings.ToLower(last)) {
+					t.Fatalf("%s: field %q is not in the body", body, fe.Field)
+				}
+			}
+		}
+	})
 }
