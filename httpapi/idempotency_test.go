@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/synth"
@@ -51,6 +52,9 @@ func TestConcurrentRetriesRaiseFreezeRequestsOnce(t *testing.T) {
 	police := ts.keys[kuzet.OrgPolice]
 	two, _ := ts.newBank(t, "Bank Two", "BANKKZKB", "826")
 	body := victimReport(synth.KZIBAN("826", "0000000004242"), "BANKKZKB")
+	// Filing takes a while, as on a busy store: the retries arrive while
+	// the first is being filed, whatever the machine's speed.
+	ts.payments.slow.Store(int64(50 * time.Millisecond))
 
 	const n = 12
 	var (

@@ -28,27 +28,34 @@ import (
 )
 
 // paymentsFixture is the payments side of a test server: its services,
-// the writer of its checks, and a switch that takes its store down.
+// the writer of its checks, a switch that takes its store down and one
+// that slows its writes.
 type paymentsFixture struct {
 	svc    *payments.Service
 	freeze *freeze.Service
 	writer *payments.Writer
 	down   atomic.Bool
+	slow   atomic.Int64 // a writable transaction begins this many nanoseconds late
 }
 
 // errStoreDown is what the payments' transactions fail with while the
 // fixture's store is down.
 var errStoreDown = errors.New("store unreachable")
 
-// switchedStore is a store that fails every transaction while down.
+// switchedStore is a store that fails every transaction while down, and
+// makes writers wait while slow.
 type switchedStore struct {
 	kuzet.Store
 	down *atomic.Bool
+	slow *atomic.Int64
 }
 
 func (s switchedStore) Begin(ctx context.Context, writable bool) (kuzet.Tx, error) {
 	if s.down.Load() {
 		return nil, errStoreDown
+	}
+	if d := time.Duration(s.slow.Load()); writable && d > 0 {
+		time.Sleep(d)
 	}
 	return s.Store.Begin(ctx, writable)
 }
@@ -61,7 +68,7 @@ func (s switchedStore) Begin(ctx context.Context, writable bool) (kuzet.Tx, erro
 func MustPayments(tb testing.TB, store kuzet.Store, reg *registry.Service, tel *telecom.Service, audit kuzet.Auditor, clock kuzet.Clock) *paymentsFixture {
 	tb.Helper()
 	f := &paymentsFixture{}
-	sw := switchedStore{Store: store, down: &f.down}
+	sw := switchedStore{Store: store, down: &f.down, slow: &f.slow}
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	key := bytes.Repeat([]byte("k"), 32)
 	f.writer = payments.NewWriter(payments.WriterConfig{Store: sw, Retry: 5 * time.Millisecond,
