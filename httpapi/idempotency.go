@@ -46,12 +46,26 @@ func (s *Server) idempotent(w http.ResponseWriter, r *http.Request, key string, 
 
 	r.Body = io.NopCloser(bytes.NewReader(body))
 	c := &capture{header: http.Header{}}
+	// The key is settled even when the request's context has ended.
+	settle := func(f func(context.Context) error) error {
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), settleTimeout)
+		defer cancel()
+		return f(ctx)
+	}
+	defer func() {
+		// A handler that panicked gives the key back; ServeHTTP answers 500.
+		if v := recover(); v != nil {
+			settle(res.Release)
+			panic(v)
+		}
+	}()
 	run(c, r)
 	// The key is settled before the client sees the answer: a retry sent
 	// after it finds the answer stored, never the key still reserved.
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), settleTimeout)
-	defer cancel()
-	if err := res.Finish(ctx, c.statusCode(), c.header.Get("Content-Type"), c.body.Bytes()); err != nil {
+	err = settle(func(ctx context.Context) error {
+		return res.Finish(ctx, c.statusCode(), c.header.Get("Content-Type"), c.body.Bytes())
+	})
+	if err != nil {
 		s.logger.Error("settle an Idempotency-Key", "key", key, "status", c.statusCode(), "err", err)
 	}
 	c.copyTo(w)

@@ -180,3 +180,23 @@ func FuzzJSONErrors(f *testing.F) {
 		}
 	})
 }
+
+// TestPanicGivesTheKeyBack: a request whose handler panicked is answered
+// 500 and its Idempotency-Key is free for the retry.
+func TestPanicGivesTheKeyBack(t *testing.T) {
+	s, key, _, _ := newBareServer(t, Config{})
+	calls := 0
+	s.route("POST /v1/test/flaky", kuzet.PermIndicatorRead, func(w http.ResponseWriter, r *http.Request) error {
+		if calls++; calls == 1 {
+			panic("a bug")
+		}
+		return writeJSON(w, http.StatusCreated, map[string]int{"call": calls})
+	})
+	if rec := serve(s, "POST", "/v1/test/flaky", key, `{}`, "Idempotency-Key", "k"); rec.Code != 500 ||
+		rec.Header().Get("Content-Type") != "application/problem+json" {
+		t.Errorf("a panic: got %d %s, want a 500 problem", rec.Code, rec.Body)
+	}
+	if rec := serve(s, "POST", "/v1/test/flaky", key, `{}`, "Idempotency-Key", "k"); rec.Code != 201 {
+		t.Errorf("the retry: got %d %s, want it run", rec.Code, rec.Body)
+	}
+}
