@@ -60,15 +60,20 @@ func Transact(ctx context.Context, s Store, writable bool, fn func(Tx) error) er
 
 // IdempotentResponse is a stored answer to a POST carrying an
 // Idempotency-Key, replayed when the same organisation sends the same key.
+// Status 0 is a reservation: the request holding the key is still being
+// answered, since CreatedAt.
 type IdempotentResponse struct {
 	OrgID       int64
 	Key         string
 	RequestHash []byte // method, path and body: a different request under the same key is a conflict
-	Status      int
+	Status      int    // 0 while the key is reserved and not answered yet
 	ContentType string
 	Body        []byte
 	CreatedAt   time.Time
 }
+
+// Pending reports whether r is a reservation without an answer yet.
+func (r *IdempotentResponse) Pending() bool { return r.Status == 0 }
 
 // IdempotencyStore keeps idempotent responses, scoped to the organisation.
 type IdempotencyStore interface {
@@ -81,6 +86,25 @@ type IdempotencyStore interface {
 
 	// DeleteIdempotentResponses removes responses created before t.
 	DeleteIdempotentResponses(ctx context.Context, before time.Time) (int64, error)
+
+	// ReserveIdempotencyKey makes r, whose Status must be 0, the org's
+	// reservation of r.Key and returns nil, unless the key is held: by an
+	// answer, or by a reservation made at or after staleBefore. It then
+	// returns what holds the key. A reservation made before staleBefore was
+	// abandoned (its server stopped mid-request) and is replaced. Concurrent
+	// calls with one key reserve it once. Sets r.CreatedAt to the stored
+	// value, which Complete and Release name the reservation by.
+	ReserveIdempotencyKey(ctx context.Context, r *IdempotentResponse, staleBefore time.Time) (*IdempotentResponse, error)
+
+	// CompleteIdempotencyKey stores the answer r (Status, ContentType, Body)
+	// in place of the reservation of r.OrgID and r.Key made at r.CreatedAt.
+	// Returns ENOTFOUND if that reservation no longer holds the key.
+	CompleteIdempotencyKey(ctx context.Context, r *IdempotentResponse) error
+
+	// ReleaseIdempotencyKey removes the org's reservation of key made at
+	// reservedAt, so that the key can be used again. Returns ENOTFOUND if
+	// that reservation no longer holds the key.
+	ReleaseIdempotencyKey(ctx context.Context, orgID int64, key string, reservedAt time.Time) error
 }
 
 // SettingStore keeps deployment-wide settings such as the card token key.

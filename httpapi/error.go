@@ -22,7 +22,8 @@ var codeStatus = map[string]int{
 }
 
 // statusError carries a more precise status than its code's, for the few
-// transport-level cases (413, 415) that are still "invalid" to a client.
+// transport-level cases (405, 413, 415) that are still "invalid" to a
+// client.
 type statusError struct {
 	status int
 	err    *kuzet.Error
@@ -70,6 +71,10 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	if p.Status == http.StatusUnauthorized {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="kuzet"`)
+	}
+	var le *limitError
+	if errors.As(err, &le) {
+		w.Header().Set("Retry-After", le.retryAfter())
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(p.Status)

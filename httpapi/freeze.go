@@ -13,13 +13,13 @@ import (
 func (s *Server) freezeRoutes() {
 	s.route("POST /v1/reports", kuzet.PermReportCreate, s.handleReportCreate)
 	s.route("GET /v1/reports/{report_id}/trail", kuzet.PermReportCreate, s.handleTrail)
-	s.route("GET /v1/freeze-requests", kuzet.PermFreezeInbox, s.handleInbox)
+	s.route("GET /v1/freeze-requests", kuzet.PermFreezeInbox, s.handleInbox, "status")
 	s.route("GET /v1/freeze-requests/overdue", kuzet.PermCaseRead, s.handleOverdue)
 	s.route("GET /v1/freeze-requests/{id}", kuzet.PermFreezeInbox, s.handleFreezeGet)
 	s.route("POST /v1/freeze-requests/{id}/response", kuzet.PermFreezeInbox, s.handleFreezeRespond)
 	s.route("PUT /v1/webhooks", kuzet.PermFreezeInbox, s.handleWebhookPut)
 	s.route("GET /v1/webhooks", kuzet.PermFreezeInbox, s.handleWebhookGet)
-	s.route("GET /v1/webhooks/deliveries", kuzet.PermFreezeInbox, s.handleDeliveries)
+	s.route("GET /v1/webhooks/deliveries", kuzet.PermFreezeInbox, s.handleDeliveries, "object")
 }
 
 // reportResponse is what filing a victim's report made.

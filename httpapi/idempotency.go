@@ -2,86 +2,123 @@ package httpapi
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"io"
 	"net/http"
-	"net/http/httptest"
-	"strconv"
+	"time"
 
 	"github.com/kuzet/kuzet"
 )
 
-// maxIdempotencyKey bounds the Idempotency-Key header.
-const maxIdempotencyKey = 255
+// settleTimeout bounds storing or releasing a key after the request ran,
+// which happens even when the request's own context has ended.
+const settleTimeout = 5 * time.Second
 
-// idempotent runs h at most once per (organisation, Idempotency-Key): a
-// retry of the same request gets the stored answer, replayed byte for byte;
-// the same key on a different request is a conflict. Answers with a 5xx
-// status are not stored, so a retry after a failure runs again.
-func (s *Server) idempotent(w http.ResponseWriter, r *http.Request, p *kuzet.Principal, key string, h handlerFunc) error {
-	if len(key) > maxIdempotencyKey {
-		return kuzet.Invalid("Idempotency-Key", "Idempotency-Key is longer than %d characters", maxIdempotencyKey)
+// idempotent runs a POST carrying an Idempotency-Key at most once per
+// organisation and key: the key is reserved before run runs, so that a
+// concurrent retry is told the first is in flight (409) instead of running
+// it again, and a later retry gets the stored answer, replayed byte for
+// byte. What the answer means for the key (kept, or given back after a
+// refusal as invalid or a failure) is the idempotency service's rule.
+func (s *Server) idempotent(w http.ResponseWriter, r *http.Request, key string, run http.HandlerFunc) error {
+	if n := len(r.Header.Values("Idempotency-Key")); n > 1 {
+		return kuzet.Invalid("Idempotency-Key", "one Idempotency-Key a request, not %d", n)
 	}
 	body, err := io.ReadAll(io.LimitReader(r.Body, s.maxBody+1))
 	if err != nil {
 		return kuzet.Errorf(kuzet.EINVALID, "reading request body: %v", err)
 	}
-	sum := sha256.New()
-	sum.Write([]byte(r.Method + " " + r.URL.RequestURI() + "\n"))
-	sum.Write(body)
-	hash := sum.Sum(nil)
-
-	ctx := r.Context()
-	tx, err := s.store.Begin(ctx, false)
+	if int64(len(body)) > s.maxBody {
+		return tooLarge(s.maxBody)
+	}
+	res, answer, err := s.idem.Reserve(r.Context(), kuzet.OrgIDFromContext(r.Context()), key, requestHash(r, body))
 	if err != nil {
 		return err
 	}
-	prev, err := tx.FindIdempotentResponse(ctx, p.Org.ID, key)
-	tx.Rollback()
-	switch {
-	case err == nil && !bytes.Equal(prev.RequestHash, hash):
-		return kuzet.Errorf(kuzet.ECONFLICT, "Idempotency-Key %q was used for a different request", key)
-	case err == nil:
-		w.Header().Set("Content-Type", prev.ContentType)
+	if answer != nil {
+		w.Header().Set("Content-Type", answer.ContentType)
 		w.Header().Set("Idempotent-Replayed", "true")
-		w.WriteHeader(prev.Status)
-		w.Write(prev.Body)
+		w.WriteHeader(answer.Status)
+		w.Write(answer.Body)
 		return nil
-	case kuzet.ErrorCode(err) != kuzet.ENOTFOUND:
-		return err
 	}
 
 	r.Body = io.NopCloser(bytes.NewReader(body))
-	rec := httptest.NewRecorder()
-	if err := h(rec, r); err != nil {
-		s.writeError(rec, r, err)
+	c := &capture{header: http.Header{}}
+	// The key is settled even when the request's context has ended.
+	settle := func(f func(context.Context) error) error {
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), settleTimeout)
+		defer cancel()
+		return f(ctx)
 	}
-	res := rec.Result()
-	for k, v := range res.Header {
+	defer func() {
+		// A handler that panicked gives the key back; ServeHTTP answers 500.
+		if v := recover(); v != nil {
+			settle(res.Release)
+			panic(v)
+		}
+	}()
+	run(c, r)
+	// The key is settled before the client sees the answer: a retry sent
+	// after it finds the answer stored, never the key still reserved.
+	err = settle(func(ctx context.Context) error {
+		return res.Finish(ctx, c.statusCode(), c.header.Get("Content-Type"), c.body.Bytes())
+	})
+	if err != nil {
+		s.logger.Error("settle an Idempotency-Key", "key", key, "status", c.statusCode(), "err", err)
+	}
+	c.copyTo(w)
+	return nil
+}
+
+// requestHash identifies a request under its key: the same key on another
+// method, target, body or body encoding is another request.
+func requestHash(r *http.Request, body []byte) []byte {
+	h := sha256.New()
+	for _, part := range []string{r.Method, r.URL.RequestURI(), r.Header.Get("Content-Type"), r.Header.Get("Content-Encoding")} {
+		io.WriteString(h, part)
+		h.Write([]byte{0})
+	}
+	h.Write(body)
+	return h.Sum(nil)
+}
+
+// capture is a ResponseWriter that keeps the answer in memory, so that it
+// can be stored for replay before it goes to the client.
+type capture struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func (c *capture) Header() http.Header { return c.header }
+
+func (c *capture) WriteHeader(code int) {
+	if c.status == 0 && code >= 200 {
+		c.status = code
+	}
+}
+
+func (c *capture) Write(b []byte) (int, error) {
+	if c.status == 0 {
+		c.status = http.StatusOK
+	}
+	return c.body.Write(b)
+}
+
+func (c *capture) statusCode() int {
+	if c.status == 0 {
+		return http.StatusOK
+	}
+	return c.status
+}
+
+// copyTo writes the captured answer to w.
+func (c *capture) copyTo(w http.ResponseWriter) {
+	for k, v := range c.header {
 		w.Header()[k] = v
 	}
-	w.WriteHeader(res.StatusCode)
-	w.Write(rec.Body.Bytes())
-
-	if res.StatusCode >= 500 {
-		return nil
-	}
-	wtx, err := s.store.Begin(ctx, true)
-	if err != nil {
-		s.logger.Error("store idempotent response", "err", err)
-		return nil
-	}
-	defer wtx.Rollback()
-	err = wtx.PutIdempotentResponse(ctx, &kuzet.IdempotentResponse{
-		OrgID: p.Org.ID, Key: key, RequestHash: hash, Status: res.StatusCode,
-		ContentType: res.Header.Get("Content-Type"), Body: rec.Body.Bytes(), CreatedAt: s.clock(),
-	})
-	if err == nil {
-		err = wtx.Commit()
-	}
-	// A concurrent twin may have stored first: its answer stands.
-	if err != nil && kuzet.ErrorCode(err) != kuzet.ECONFLICT {
-		s.logger.Error("store idempotent response", "status", strconv.Itoa(res.StatusCode), "err", err)
-	}
-	return nil
+	w.WriteHeader(c.statusCode())
+	w.Write(c.body.Bytes())
 }

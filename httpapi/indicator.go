@@ -2,19 +2,48 @@ package httpapi
 
 import (
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/registry"
 )
 
+// indicatorRoutes registers the registry's routes. An indicator is named in
+// the path (percent-encoded where it holds a / or ?) or, for values such as
+// URLs, in the value query parameter of the path without it.
 func (s *Server) indicatorRoutes() {
 	s.route("POST /v1/indicators", kuzet.PermIndicatorWrite, s.handleIndicatorsSubmit)
 	s.route("POST /v1/indicators/check", kuzet.PermIndicatorRead, s.handleIndicatorsCheck)
 	s.route("GET /v1/indicators/{kind}/{value...}", kuzet.PermIndicatorRead, s.handleIndicatorGet)
-	s.route("DELETE /v1/indicators/{kind}/{value...}", kuzet.PermIndicatorWrite, s.handleIndicatorWithdraw)
+	s.route("GET /v1/indicators/{kind}", kuzet.PermIndicatorRead, s.handleIndicatorGet, "value")
+	s.route("DELETE /v1/indicators/{kind}/{value...}", kuzet.PermIndicatorWrite, s.handleIndicatorWithdraw, "category")
+	s.route("DELETE /v1/indicators/{kind}", kuzet.PermIndicatorWrite, s.handleIndicatorWithdraw, "value", "category")
 	s.route("POST /v1/allowlist", kuzet.PermAllowlistWrite, s.handleAllowlistPut)
 	s.route("DELETE /v1/allowlist/{kind}/{value...}", kuzet.PermAllowlistWrite, s.handleAllowlistDelete)
+	s.route("DELETE /v1/allowlist/{kind}", kuzet.PermAllowlistWrite, s.handleAllowlistDelete, "value")
+}
+
+// maxPublicCheck bounds a public key's batch check: the portal checks what
+// a citizen pastes, not a database.
+const maxPublicCheck = 100
+
+// indicatorParams reads the kind and value an indicator route names: the
+// value from the path, or from the value query parameter on the route
+// without it.
+func indicatorParams(r *http.Request) (kuzet.Kind, string, error) {
+	kind := kuzet.Kind(r.PathValue("kind"))
+	if !kind.Valid() {
+		return "", "", kuzet.Invalid("kind", "unknown indicator kind %q", kind)
+	}
+	if strings.HasSuffix(r.Pattern, "{value...}") {
+		return kind, r.PathValue("value"), nil
+	}
+	v := r.URL.Query().Get("value")
+	if v == "" {
+		return "", "", kuzet.Invalid("value", "value is required: /v1/indicators/%s?value=…", kind)
+	}
+	return kind, v, nil
 }
 
 type indicatorInput struct {
@@ -109,11 +138,11 @@ func assessmentView(p *kuzet.Principal, a kuzet.Assessment) any {
 
 func (s *Server) handleIndicatorGet(w http.ResponseWriter, r *http.Request) error {
 	p := kuzet.PrincipalFromContext(r.Context())
-	kind := kuzet.Kind(r.PathValue("kind"))
-	if !kind.Valid() {
-		return kuzet.Invalid("kind", "unknown indicator kind %q", kind)
+	kind, value, err := indicatorParams(r)
+	if err != nil {
+		return err
 	}
-	a, err := s.registry.Lookup(r.Context(), p.Org.ID, kind, r.PathValue("value"), p.Can(kuzet.PermIndicatorDetail))
+	a, err := s.registry.Lookup(r.Context(), p.Org.ID, kind, value, p.Can(kuzet.PermIndicatorDetail))
 	if err != nil {
 		return err
 	}
@@ -141,23 +170,40 @@ type publicCheckResult struct {
 	*publicAssessment
 }
 
+// handleIndicatorsCheck assesses a batch of indicators. A key that may see
+// the details gets them, each read audited; a public key gets the risk of
+// at most maxPublicCheck items, unaudited as its single lookups are: the
+// risk level tells nothing about who reported what.
 func (s *Server) handleIndicatorsCheck(w http.ResponseWriter, r *http.Request) error {
 	p := kuzet.PrincipalFromContext(r.Context())
 	var req checkRequest
 	if err := s.decodeJSON(r, &req); err != nil {
 		return err
 	}
-	if err := checkBatch("items", len(req.Items)); err != nil {
-		return err
-	}
-	items := make([]registry.CheckItem, len(req.Items))
-	for i, it := range req.Items {
-		items[i] = registry.CheckItem{Kind: kuzet.Kind(it.Kind), Value: it.Value}
-	}
 	detail := p.Can(kuzet.PermIndicatorDetail)
-	results, err := s.registry.Check(r.Context(), p.Org.ID, items)
-	if err != nil {
+	most := MaxBatch
+	if !detail {
+		most = maxPublicCheck
+	}
+	if err := checkBatchUpTo("items", len(req.Items), most); err != nil {
 		return err
+	}
+	var results []registry.CheckResult
+	if detail {
+		items := make([]registry.CheckItem, len(req.Items))
+		for i, it := range req.Items {
+			items[i] = registry.CheckItem{Kind: kuzet.Kind(it.Kind), Value: it.Value}
+		}
+		var err error
+		if results, err = s.registry.Check(r.Context(), p.Org.ID, items); err != nil {
+			return err
+		}
+	} else {
+		results = make([]registry.CheckResult, len(req.Items))
+		for i, it := range req.Items {
+			a, err := s.registry.Lookup(r.Context(), p.Org.ID, kuzet.Kind(it.Kind), it.Value, false)
+			results[i] = registry.CheckResult{Index: i, Assessment: a, Err: kuzet.WithField(err, itemPath("items", i))}
+		}
 	}
 	out := make([]any, len(results))
 	for i, res := range results {
@@ -183,15 +229,15 @@ func (s *Server) handleIndicatorsCheck(w http.ResponseWriter, r *http.Request) e
 }
 
 func (s *Server) handleIndicatorWithdraw(w http.ResponseWriter, r *http.Request) error {
-	kind := kuzet.Kind(r.PathValue("kind"))
-	if !kind.Valid() {
-		return kuzet.Invalid("kind", "unknown indicator kind %q", kind)
+	kind, value, err := indicatorParams(r)
+	if err != nil {
+		return err
 	}
 	category := kuzet.Category(r.URL.Query().Get("category"))
 	if category != "" && !category.Valid() {
 		return kuzet.Invalid("category", "unknown category %q", category)
 	}
-	err := s.registry.Withdraw(r.Context(), kuzet.OrgIDFromContext(r.Context()), kind, r.PathValue("value"), category)
+	err = s.registry.Withdraw(r.Context(), kuzet.OrgIDFromContext(r.Context()), kind, value, category)
 	if err != nil {
 		return err
 	}
@@ -236,11 +282,11 @@ func (s *Server) handleAllowlistPut(w http.ResponseWriter, r *http.Request) erro
 }
 
 func (s *Server) handleAllowlistDelete(w http.ResponseWriter, r *http.Request) error {
-	kind := kuzet.Kind(r.PathValue("kind"))
-	if !kind.Valid() {
-		return kuzet.Invalid("kind", "unknown indicator kind %q", kind)
+	kind, value, err := indicatorParams(r)
+	if err != nil {
+		return err
 	}
-	if err := s.registry.DeleteAllow(r.Context(), kuzet.OrgIDFromContext(r.Context()), kind, r.PathValue("value")); err != nil {
+	if err := s.registry.DeleteAllow(r.Context(), kuzet.OrgIDFromContext(r.Context()), kind, value); err != nil {
 		return err
 	}
 	w.WriteHeader(http.StatusNoContent)

@@ -20,13 +20,13 @@ const maxCheckBody = 64 << 10
 func (s *Server) paymentRoutes() {
 	s.route("POST /v1/payments/check", kuzet.PermPaymentCheck, s.handleCheck)
 	s.route("POST /v1/payments/{check_id}/outcome", kuzet.PermPaymentCheck, s.handleOutcome)
-	s.route("GET /v1/payments/checks", kuzet.PermPaymentCheck, s.handleChecks)
+	s.route("GET /v1/payments/checks", kuzet.PermPaymentCheck, s.handleChecks, "from", "to", "decision", "limit")
 	s.route("GET /v1/payments/checks/{check_id}", kuzet.PermPaymentCheck, s.handleCheckGet)
 	s.route("GET /v1/payments/rules", kuzet.PermPaymentRules, s.handleRulesGet)
-	s.route("POST /v1/payments/rules", kuzet.PermPaymentRules, s.handleRulesPost)
+	s.route("POST /v1/payments/rules", kuzet.PermPaymentRules, s.handleRulesPost, "mode")
 	s.route("GET /v1/payments/shadow", kuzet.PermPaymentRules, s.handleShadowGet)
 	s.route("DELETE /v1/payments/shadow", kuzet.PermPaymentRules, s.handleShadowDelete)
-	s.route("GET /v1/payments/prevented-loss", kuzet.PermStatsRead, s.handlePreventedLoss)
+	s.route("GET /v1/payments/prevented-loss", kuzet.PermStatsRead, s.handlePreventedLoss, "from", "to", "bank", "region")
 }
 
 // handleCheck decides on one payment, described in JSON, or on each of an

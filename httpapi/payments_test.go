@@ -31,27 +31,34 @@ import (
 )
 
 // paymentsFixture is the payments side of a test server: its services,
-// the writer of its checks, and a switch that takes its store down.
+// the writer of its checks, a switch that takes its store down and one
+// that slows its writes.
 type paymentsFixture struct {
 	svc    *payments.Service
 	freeze *freeze.Service
 	writer *payments.Writer
 	down   atomic.Bool
+	slow   atomic.Int64 // a writable transaction begins this many nanoseconds late
 }
 
 // errStoreDown is what the payments' transactions fail with while the
 // fixture's store is down.
 var errStoreDown = errors.New("store unreachable")
 
-// switchedStore is a store that fails every transaction while down.
+// switchedStore is a store that fails every transaction while down, and
+// makes writers wait while slow.
 type switchedStore struct {
 	kuzet.Store
 	down *atomic.Bool
+	slow *atomic.Int64
 }
 
 func (s switchedStore) Begin(ctx context.Context, writable bool) (kuzet.Tx, error) {
 	if s.down.Load() {
 		return nil, errStoreDown
+	}
+	if d := time.Duration(s.slow.Load()); writable && d > 0 {
+		time.Sleep(d)
 	}
 	return s.Store.Begin(ctx, writable)
 }
@@ -59,12 +66,12 @@ func (s switchedStore) Begin(ctx context.Context, writable bool) (kuzet.Tx, erro
 // MustPayments builds the payments engine, writer and service, and the
 // freeze service, over store, with the registry's index and the telecom
 // service's active-call signal as a server would. The writer retries fast,
-// so that tests of a store outage see it recover soon. The caller closes it
-// before the store.
-func MustPayments(tb testing.TB, store kuzet.Store, reg *registry.Service, tel *telecom.Service, audit kuzet.Auditor) *paymentsFixture {
+// so that tests of a store outage see it recover soon. Every service reads
+// clock. The caller closes it before the store.
+func MustPayments(tb testing.TB, store kuzet.Store, reg *registry.Service, tel *telecom.Service, audit kuzet.Auditor, clock kuzet.Clock) *paymentsFixture {
 	tb.Helper()
 	f := &paymentsFixture{}
-	sw := switchedStore{Store: store, down: &f.down}
+	sw := switchedStore{Store: store, down: &f.down, slow: &f.slow}
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	key := bytes.Repeat([]byte("k"), 32)
 	f.writer = payments.NewWriter(payments.WriterConfig{Store: sw, Retry: 5 * time.Millisecond,
@@ -73,11 +80,12 @@ func MustPayments(tb testing.TB, store kuzet.Store, reg *registry.Service, tel *
 	if tel != nil {
 		calls = tel
 	}
-	engine := payments.NewEngine(payments.EngineConfig{Indicators: reg.Index(), Calls: calls, Sink: f.writer, CardKey: key})
+	engine := payments.NewEngine(payments.EngineConfig{Indicators: reg.Index(), Calls: calls, Sink: f.writer, CardKey: key,
+		Clock: clock})
 	f.svc = payments.NewService(payments.Config{Engine: engine, Store: sw, Writer: f.writer, Audit: audit,
-		Logger: logger, Registry: reg})
+		Logger: logger, Registry: reg, Clock: clock})
 	f.freeze = freeze.NewService(freeze.Config{Store: sw, Registry: reg, Parser: &ident.Parser{CardKey: key},
-		Audit: audit, Logger: logger, Webhooks: testHooks(tb)})
+		Audit: audit, Logger: logger, Webhooks: testHooks(tb), Clock: clock})
 	return f
 }
 
@@ -304,6 +312,30 @@ func TestPaymentCheckISO20022(t *testing.T) {
 	if r.status != 400 || r.header.Get("Content-Type") != "application/problem+json" ||
 		!strings.Contains(string(r.body), `"Document/FIToFICstmrCdtTrf/CdtTrfTxInf[1]/IntrBkSttlmAmt"`) {
 		t.Errorf("refused: got %d %s %s", r.status, r.header.Get("Content-Type"), r.body)
+	}
+}
+
+// TestPaymentCheckReadsTheServersClock: the hour a check is scored at is
+// the server's clock's, never the wall clock's, so the tests above hold at
+// any hour and this one sees the night whenever it runs.
+func TestPaymentCheckReadsTheServersClock(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		at    time.Time
+		night bool
+	}{
+		{"half past two in Almaty", time.Date(2026, 3, 11, 2, 30, 0, 0, kuzet.Almaty), true},
+		{"noon in Almaty", noon, false},
+		{"eight in the evening in Almaty", time.Date(2026, 3, 11, 20, 0, 0, 0, kuzet.Almaty), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ts := newTestServer(t, withClock(kuzet.FixedClock(tc.at.UTC())))
+			bank, _ := ts.newBank(t, "Bank One", "BANKKZKA", "722")
+			d := ts.check(t, bank, payBody("n1", "+77011000002", synth.KZIBAN("914", "0000000000777"), 5000))
+			if got := slices.Contains(d.codes(), "night_new_payee"); got != tc.night {
+				t.Errorf("got reasons %v, want night_new_payee %v", d.codes(), tc.night)
+			}
+		})
 	}
 }
 
@@ -810,7 +842,7 @@ func TestWebhooks(t *testing.T) {
 
 	rep := ts.report(t, police, synth.KZIBAN("826", "0000000004242"), "BANKKZKB", 1000)
 	frz := rep.FreezeRequests[0].ID
-	clock := time.Now()
+	clock := testNow()
 	d := freeze.NewDispatcher(freeze.DispatcherConfig{Store: ts.store, Doer: webhook.New(webhook.Config{Timeout: 5 * time.Second, Policy: testHooks(t)}),
 		Clock: func() time.Time { return clock }, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	type deliveries struct {

@@ -1,6 +1,7 @@
 // Package httpapi is kuzet's REST API: routing on the standard library's
-// mux, API-key authentication, the role matrix enforced per route, RFC 9457
-// problem details, body limits, Idempotency-Key replay, Prometheus metrics
+// mux, API-key authentication, the role matrix enforced per route, rate
+// limits, a deadline on every request, RFC 9457 problem details for every
+// error, body and query limits, Idempotency-Key replay, Prometheus metrics
 // and the OpenAPI document.
 package httpapi
 
@@ -8,12 +9,14 @@ import (
 	"context"
 	_ "embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -23,6 +26,7 @@ import (
 	"github.com/kuzet/kuzet/access"
 	"github.com/kuzet/kuzet/audit"
 	"github.com/kuzet/kuzet/freeze"
+	"github.com/kuzet/kuzet/idempotency"
 	"github.com/kuzet/kuzet/payments"
 	"github.com/kuzet/kuzet/registry"
 	"github.com/kuzet/kuzet/simbox"
@@ -41,10 +45,21 @@ func OpenAPIDocument() []byte { return openAPIDocument }
 // batch of 10,000 items.
 const DefaultMaxBody = 8 << 20
 
+// DefaultDeadline is how long a request may run unless Config.Deadline says
+// otherwise; past it the request's context ends and the client is answered
+// 503. Every use case answers in milliseconds: this only cuts off one
+// stuck on a hung store.
+const DefaultDeadline = 30 * time.Second
+
+// DefaultUploadDeadline is the deadline of a streamed upload (a CDR
+// extract of up to 20 GB) unless Config.UploadDeadline says otherwise. An
+// upload that stalls is cut off much sooner, by its idle timeout.
+const DefaultUploadDeadline = 6 * time.Hour
+
 // Config is what the server is made of: the services it translates HTTP
 // for. A capability left nil is not served.
 type Config struct {
-	Store    kuzet.Store // Idempotency-Key answers and /readyz
+	Store    kuzet.Store // /readyz, and Idempotency-Key answers unless Idempotency is set
 	Access   *access.Service
 	Registry *registry.Service
 	Telecom  *telecom.Service
@@ -57,6 +72,14 @@ type Config struct {
 	Clock    kuzet.Clock
 	Logger   *slog.Logger
 	MaxBody  int64 // bytes; DefaultMaxBody when 0
+
+	// Idempotency reserves Idempotency-Keys; one over Store when nil,
+	// holding a reservation a minute longer than the Deadline.
+	Idempotency *idempotency.Service
+
+	Limits         Limits        // request rates; DefaultLimits() when Roles is nil
+	Deadline       time.Duration // how long a request may run; DefaultDeadline when 0
+	UploadDeadline time.Duration // how long a streamed upload may run; DefaultUploadDeadline when 0
 }
 
 // Server is the API's http.Handler. Every handler is a method of it that
@@ -76,6 +99,13 @@ type Server struct {
 	logger   *slog.Logger
 	maxBody  int64
 	tel      *telecomAPI // nil without Config.Telecom
+	idem     *idempotency.Service
+
+	limits         Limits
+	keyLimiters    *limiterSet[int64] // by API key ID
+	addrLimiters   *limiterSet[addrKey]
+	deadline       time.Duration
+	uploadDeadline time.Duration
 
 	mux     *http.ServeMux
 	routes  []Route
@@ -90,6 +120,7 @@ func New(cfg Config) *Server {
 		store: cfg.Store, access: cfg.Access, registry: cfg.Registry, telecom: cfg.Telecom, payments: cfg.Payments,
 		freeze: cfg.Freeze, web: cfg.Web, simbox: cfg.Simbox, stats: cfg.Stats, audit: cfg.Audit,
 		clock: cfg.Clock, logger: cfg.Logger, maxBody: cfg.MaxBody, mux: http.NewServeMux(),
+		idem: cfg.Idempotency, limits: cfg.Limits, deadline: cfg.Deadline, uploadDeadline: cfg.UploadDeadline,
 	}
 	if s.maxBody == 0 {
 		s.maxBody = DefaultMaxBody
@@ -97,6 +128,23 @@ func New(cfg Config) *Server {
 	if s.clock == nil {
 		s.clock = kuzet.SystemClock
 	}
+	if s.deadline <= 0 {
+		s.deadline = DefaultDeadline
+	}
+	if s.uploadDeadline <= 0 {
+		s.uploadDeadline = DefaultUploadDeadline
+	}
+	if s.idem == nil {
+		s.idem = idempotency.NewService(idempotency.Config{Store: s.store, Clock: s.clock, Pending: s.deadline + time.Minute})
+	}
+	if s.limits.Roles == nil {
+		s.limits = DefaultLimits()
+	}
+	if s.limits.MaxTracked <= 0 {
+		s.limits.MaxTracked = DefaultMaxTracked
+	}
+	s.keyLimiters = newLimiterSet[int64](s.limits.MaxTracked)
+	s.addrLimiters = newLimiterSet[addrKey](s.limits.MaxTracked)
 	if s.logger == nil {
 		s.logger = slog.Default()
 	}
@@ -106,16 +154,16 @@ func New(cfg Config) *Server {
 	}
 	s.metrics = newMetrics(s)
 
-	s.mux.HandleFunc("GET /healthz", s.handleHealth)
-	s.mux.HandleFunc("GET /readyz", s.handleReady)
-	s.mux.Handle("GET /metrics", promhttp.HandlerFor(s.metrics.registry, promhttp.HandlerOpts{}))
-	s.mux.HandleFunc("GET /openapi.json", func(w http.ResponseWriter, r *http.Request) {
+	s.open("GET /healthz", s.handleHealth)
+	s.open("GET /readyz", s.handleReady)
+	s.open("GET /metrics", promhttp.HandlerFor(s.metrics.registry, promhttp.HandlerOpts{}).ServeHTTP)
+	s.open("GET /openapi.json", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.Write(openAPIDocument)
 	})
-	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		s.writeError(w, r, kuzet.Errorf(kuzet.ENOTFOUND, "no route %s %s", r.Method, r.URL.Path))
-	})
+	// Every request no route takes: 404, or 405 when another method would
+	// do. The mux's own answers are plain text.
+	s.open("/", s.handleUnrouted)
 
 	s.route("GET /v1/whoami", kuzet.PermIndicatorRead, s.handleWhoami)
 	// Each capability registers its routes from its own file.
@@ -162,56 +210,174 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		s.metrics.observe(route, sw.status, time.Since(start))
 	}()
+	if err := checkPath(r); err != nil {
+		s.writeError(sw, r, err)
+		return
+	}
 	s.mux.ServeHTTP(sw, r)
+}
+
+// checkPath refuses a path the mux would clean: it would redirect the client
+// to another path (a URL indicator written into the path loses its "//" and
+// is looked up as something else), and a redirect is not an answer. It also
+// refuses a path that is not UTF-8 once decoded.
+func checkPath(r *http.Request) error {
+	p := r.URL.EscapedPath()
+	if p == "" || p[0] != '/' {
+		return kuzet.Errorf(kuzet.EINVALID, "the request path must start with /")
+	}
+	for i := 1; i < len(p); i++ {
+		if p[i-1] != '/' {
+			continue
+		}
+		seg := p[i:]
+		if j := strings.IndexByte(seg, '/'); j >= 0 {
+			seg = seg[:j+1]
+		}
+		if seg == "/" || seg == "." || seg == "./" || seg == ".." || seg == "../" {
+			return kuzet.Errorf(kuzet.EINVALID, "the request path has an empty, . or .. segment, which would be "+
+				"read as another path; percent-encode values in a path (%%2F for /), or look an indicator up "+
+				"with GET /v1/indicators/{kind}?value=…")
+		}
+	}
+	if !utf8.ValidString(r.URL.Path) {
+		return kuzet.Errorf(kuzet.EINVALID, "the request path is not UTF-8 once percent-decoded")
+	}
+	return nil
+}
+
+// handleUnrouted answers a request that no route takes: 405 with Allow if
+// the path has routes for other methods, else 404.
+func (s *Server) handleUnrouted(w http.ResponseWriter, r *http.Request) {
+	var allow []string
+	for _, m := range []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
+		if m == r.Method {
+			continue
+		}
+		other := *r
+		other.Method = m
+		if _, pattern := s.mux.Handler(&other); pattern != "" && pattern != "/" {
+			allow = append(allow, m)
+		}
+	}
+	if len(allow) == 0 {
+		s.writeError(w, r, kuzet.Errorf(kuzet.ENOTFOUND, "no route %s %s", r.Method, r.URL.Path))
+		return
+	}
+	w.Header().Set("Allow", strings.Join(allow, ", "))
+	s.writeError(w, r, &statusError{http.StatusMethodNotAllowed,
+		kuzet.Errorf(kuzet.EINVALID, "%s does not take %s: use %s", r.URL.Path, r.Method, strings.Join(allow, ", "))})
 }
 
 // handlerFunc is an API handler: it writes a success answer or returns the
 // error to answer with.
 type handlerFunc func(w http.ResponseWriter, r *http.Request) error
 
-// Route is an authenticated endpoint and the right it requires.
+// Route is an authenticated endpoint, the right it requires and the query
+// parameters it takes.
 type Route struct {
 	Pattern    string // as registered: "GET /v1/indicators/{kind}/{value...}"
 	Permission kuzet.Permission
+	Query      []string // the query parameters taken; any other is refused
 }
 
 // Routes lists the authenticated endpoints, for tests and documentation.
 func (s *Server) Routes() []Route { return s.routes }
 
-// route registers an authenticated endpoint that requires perm.
-func (s *Server) route(pattern string, perm kuzet.Permission, h handlerFunc) {
-	s.routes = append(s.routes, Route{pattern, perm})
-	post := strings.HasPrefix(pattern, "POST ")
-	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+// route registers an authenticated endpoint that requires perm and takes
+// the query parameters named in query. A POST to it may carry an
+// Idempotency-Key.
+func (s *Server) route(pattern string, perm kuzet.Permission, h handlerFunc, query ...string) {
+	s.handle(Route{pattern, perm, query}, h, s.deadline, strings.HasPrefix(pattern, "POST "))
+}
+
+// handle registers rt: not ready, unauthenticated, over its rate, not
+// allowed or given unknown query parameters, a request is refused before h
+// runs; h runs with the principal and a deadline in its context.
+func (s *Server) handle(rt Route, h handlerFunc, deadline time.Duration, idempotent bool) {
+	s.routes = append(s.routes, rt)
+	run := func(w http.ResponseWriter, r *http.Request) {
+		if err := h(w, r); err != nil {
+			s.writeError(w, r, s.cutOff(r, err, deadline))
+		}
+	}
+	s.mux.HandleFunc(rt.Pattern, func(w http.ResponseWriter, r *http.Request) {
 		if !s.ready.Load() {
 			s.writeError(w, r, kuzet.Errorf(kuzet.EUNAVAILABLE, "starting: the registry is still loading"))
 			return
 		}
 		p, err := s.authenticate(r)
 		if err != nil {
+			// Guessing keys costs the address its allowance.
+			if lerr := s.limitAnonymous(r); lerr != nil {
+				err = lerr
+			}
 			s.writeError(w, r, err)
 			return
 		}
-		if !p.Can(perm) {
-			s.writeError(w, r, kuzet.Errorf(kuzet.EFORBIDDEN, "role %s may not %s", p.Key.Role, perm))
+		if err := s.limitCaller(r, p); err != nil {
+			s.writeError(w, r, err)
 			return
 		}
-		r = r.WithContext(kuzet.NewContextWithPrincipal(r.Context(), p))
-		if key := r.Header.Get("Idempotency-Key"); post && key != "" {
-			err = s.idempotent(w, r, p, key, h)
-		} else {
-			err = h(w, r)
+		if !p.Can(rt.Permission) {
+			s.writeError(w, r, kuzet.Errorf(kuzet.EFORBIDDEN, "role %s may not %s", p.Key.Role, rt.Permission))
+			return
 		}
-		if err != nil {
+		if err := checkQuery(r, rt.Query); err != nil {
 			s.writeError(w, r, err)
+			return
 		}
+		ctx, cancel := context.WithTimeout(kuzet.NewContextWithPrincipal(r.Context(), p), deadline)
+		defer cancel()
+		r = r.WithContext(ctx)
+		if key, ok := r.Header["Idempotency-Key"]; idempotent && ok {
+			if err := s.idempotent(w, r, key[0], run); err != nil {
+				s.writeError(w, r, s.cutOff(r, err, deadline))
+			}
+			return
+		}
+		run(w, r)
 	})
 }
 
+// cutOff turns the failure of a request whose context ended (its deadline
+// passed, or its client left) into a 503 for the client instead of an
+// internal error: the store did not fail, the request ran out of time.
+func (s *Server) cutOff(r *http.Request, err error, deadline time.Duration) error {
+	cause := r.Context().Err()
+	if cause == nil || kuzet.ErrorCode(err) != kuzet.EINTERNAL {
+		return err
+	}
+	if errors.Is(cause, context.DeadlineExceeded) {
+		s.logger.Warn("request cut off at its deadline", "method", r.Method, "route", r.Pattern,
+			"deadline", deadline.String(), "err", err)
+		return kuzet.Errorf(kuzet.EUNAVAILABLE, "the request was not answered within %v: retry later", deadline)
+	}
+	return kuzet.Errorf(kuzet.EUNAVAILABLE, "the request was cancelled")
+}
+
+// open registers an endpoint that needs no key: limited per client address
+// and taking no query parameters.
+func (s *Server) open(pattern string, h http.HandlerFunc) {
+	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+		if err := s.limitAnonymous(r); err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		if err := checkQuery(r, nil); err != nil && r.Pattern != "/" {
+			s.writeError(w, r, err)
+			return
+		}
+		h(w, r)
+	})
+}
+
+// authenticate finds the caller of r by its Authorization header, whose
+// scheme is matched without regard to case (RFC 9110).
 func (s *Server) authenticate(r *http.Request) (*kuzet.Principal, error) {
-	h := r.Header.Get("Authorization")
-	secret, ok := strings.CutPrefix(h, "Bearer ")
-	if !ok && h != "" {
+	h := strings.TrimSpace(r.Header.Get("Authorization"))
+	scheme, secret, _ := strings.Cut(h, " ")
+	if h != "" && !strings.EqualFold(scheme, "Bearer") {
 		return nil, kuzet.Errorf(kuzet.EUNAUTHORIZED, "Authorization must be: Bearer <key>")
 	}
 	return s.access.Authenticate(r.Context(), strings.TrimSpace(secret))
@@ -280,6 +446,7 @@ type metrics struct {
 	registry *prometheus.Registry
 	requests *prometheus.CounterVec
 	latency  *prometheus.HistogramVec
+	limited  *prometheus.CounterVec
 }
 
 func newMetrics(s *Server) *metrics {
@@ -292,7 +459,17 @@ func newMetrics(s *Server) *metrics {
 		Help:    "HTTP request latency by route.",
 		Buckets: []float64{.0001, .00025, .0005, .001, .002, .005, .01, .025, .05, .1, .25, .5, 1, 2.5},
 	}, []string{"route"})
-	m.registry.MustRegister(m.requests, m.latency,
+	m.limited = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "kuzet_http_rate_limited_total", Help: "Requests refused with 429 for their rate, by the caller's role (anonymous: no valid key).",
+	}, []string{"role"})
+	limiters := func(kind string, n func() int) prometheus.GaugeFunc {
+		return prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "kuzet_http_rate_limiters", Help: "Rate limiters held in memory: per key, or per client address.",
+			ConstLabels: prometheus.Labels{"kind": kind},
+		}, func() float64 { return float64(n()) })
+	}
+	m.registry.MustRegister(m.requests, m.latency, m.limited,
+		limiters("key", s.keyLimiters.len), limiters("address", s.addrLimiters.len),
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "kuzet_registry_indicators", Help: "Indicators in the in-memory index.",

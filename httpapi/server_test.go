@@ -9,8 +9,10 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
@@ -45,7 +47,33 @@ type testServer struct {
 	router   routers.Router
 }
 
-func newTestServer(t *testing.T) *testServer {
+// noon is a Wednesday noon in Almaty: the test servers' day starts there.
+var noon = time.Date(2026, 3, 11, 12, 0, 0, 0, kuzet.Almaty)
+
+// started is when the tests started, on the monotonic clock.
+var started = time.Now()
+
+// testNow is the test servers' clock. It runs at the wall clock's pace from
+// noon, so that timers and windows behave as in production while no answer
+// depends on the hour or the day the tests run at: a payment check scores
+// the night, freeze deadlines count business days, statistics count days.
+func testNow() time.Time { return noon.Add(time.Since(started)).UTC() }
+
+// serverOption changes how newTestServer builds its server.
+type serverOption func(*httpapi.Config)
+
+// withClock sets the clock of every service of the server.
+func withClock(c kuzet.Clock) serverOption { return func(cfg *httpapi.Config) { cfg.Clock = c } }
+
+// withLimits sets the server's rate limits; the test server has the
+// defaults otherwise.
+func withLimits(l httpapi.Limits) serverOption { return func(cfg *httpapi.Config) { cfg.Limits = l } }
+
+// unlimited lets a test send hundreds of requests a second as one client,
+// anonymous or with a public key.
+var unlimited = withLimits(httpapi.Limits{Roles: map[kuzet.Role]httpapi.Rate{}})
+
+func newTestServer(t *testing.T, opts ...serverOption) *testServer {
 	t.Helper()
 	ctx := context.Background()
 	store, err := sqlite.Open(ctx, t.TempDir())
@@ -53,16 +81,22 @@ func newTestServer(t *testing.T) *testServer {
 		t.Fatal(err)
 	}
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	cfg := httpapi.Config{Store: store, Logger: logger, MaxBody: 4 << 20, Clock: testNow}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	clock := cfg.Clock
 	rec := audit.NewRecorder(store, logger)
-	acc := access.NewService(store, kuzet.SystemClock)
-	reg := registry.NewService(store, &ident.Parser{CardKey: bytes.Repeat([]byte("k"), 32)}, kuzet.SystemClock, rec)
+	acc := access.NewService(store, clock)
+	reg := registry.NewService(store, &ident.Parser{CardKey: bytes.Repeat([]byte("k"), 32)}, clock, rec)
 	if err := reg.Load(ctx); err != nil {
 		t.Fatal(err)
 	}
-	tel := MustTelecom(t, store, reg)
-	pay := MustPayments(t, store, reg, tel, rec)
-	api := httpapi.New(httpapi.Config{Store: store, Access: acc, Registry: reg, Logger: logger, MaxBody: 4 << 20,
-		Telecom: tel, Web: MustWeb(t, store, reg), Payments: pay.svc, Freeze: pay.freeze, Simbox: MustSimbox(t, store, reg, rec)})
+	tel := MustTelecom(t, store, reg, clock)
+	pay := MustPayments(t, store, reg, tel, rec, clock)
+	cfg.Access, cfg.Registry, cfg.Telecom, cfg.Payments, cfg.Freeze = acc, reg, tel, pay.svc, pay.freeze
+	cfg.Web, cfg.Simbox = MustWeb(t, store, reg, clock), MustSimbox(t, store, reg, rec, clock)
+	api := httpapi.New(cfg)
 	api.SetReady(true)
 	ts := &testServer{Server: httptest.NewServer(api), api: api, store: store, access: acc, telecom: tel, payments: pay,
 		keys: map[kuzet.OrgType]string{}, orgs: map[kuzet.OrgType]*kuzet.Org{}}
@@ -284,6 +318,9 @@ var allowed = map[string][]kuzet.OrgType{
 	"POST /v1/allowlist":                      {kuzet.OrgPolice, kuzet.OrgRegulator},
 	"GET /v1/stats":                           {kuzet.OrgPolice, kuzet.OrgRegulator},
 	"DELETE /v1/allowlist/{kind}/{value...}":  {kuzet.OrgPolice, kuzet.OrgRegulator},
+	"GET /v1/indicators/{kind}":               {kuzet.OrgBank, kuzet.OrgTelco, kuzet.OrgPolice, kuzet.OrgRegulator, kuzet.OrgPartner, kuzet.OrgPublic},
+	"DELETE /v1/indicators/{kind}":            {kuzet.OrgBank, kuzet.OrgTelco, kuzet.OrgPolice, kuzet.OrgRegulator, kuzet.OrgPartner},
+	"DELETE /v1/allowlist/{kind}":             {kuzet.OrgPolice, kuzet.OrgRegulator},
 	"POST /v1/calls/originated":               {kuzet.OrgTelco},
 	"POST /v1/calls/verify":                   {kuzet.OrgTelco},
 	"POST /v1/roaming":                        {kuzet.OrgTelco},
@@ -340,7 +377,7 @@ func concrete(pattern string) (method, path string) {
 }
 
 func TestRoleMatrix(t *testing.T) {
-	ts := newTestServer(t)
+	ts := newTestServer(t, unlimited)
 	for _, route := range ts.api.Routes() {
 		want, ok := allowed[route.Pattern]
 		if !ok {
@@ -367,7 +404,7 @@ func TestRoleMatrix(t *testing.T) {
 }
 
 func TestUnauthorized(t *testing.T) {
-	ts := newTestServer(t)
+	ts := newTestServer(t, unlimited)
 	ctx := context.Background()
 	o := &kuzet.Org{Name: "Revoked Bank", Type: kuzet.OrgBank}
 	revoked, key, err := ts.access.CreateOrg(ctx, o)
@@ -491,7 +528,10 @@ func TestOperations(t *testing.T) {
 	}
 }
 
-// TestEveryRouteDocumented keeps the OpenAPI document complete.
+// TestEveryRouteDocumented keeps the OpenAPI document complete: every
+// route, with exactly the query parameters it takes, and the answers every
+// route may give (429 with Retry-After, the deadline's 503, 400 for an
+// unknown query parameter, 409 for an Idempotency-Key in use).
 func TestEveryRouteDocumented(t *testing.T) {
 	ts := newTestServer(t)
 	doc, _ := openapi3.NewLoader().LoadFromData(httpapi.OpenAPIDocument())
@@ -501,6 +541,36 @@ func TestEveryRouteDocumented(t *testing.T) {
 		item := doc.Paths.Find(path)
 		if item == nil || item.GetOperation(method) == nil {
 			t.Errorf("%s is not in the OpenAPI document", route.Pattern)
+			continue
+		}
+		op := item.GetOperation(method)
+		var query []string
+		idempotent := false
+		for _, p := range op.Parameters {
+			switch {
+			case p.Value.In == "query":
+				query = append(query, p.Value.Name)
+			case p.Value.In == "header" && p.Value.Name == "Idempotency-Key":
+				idempotent = true
+			}
+		}
+		if got, want := strings.Join(slices.Sorted(slices.Values(query)), ","),
+			strings.Join(slices.Sorted(slices.Values(route.Query)), ","); got != want {
+			t.Errorf("%s: the document's query parameters are %q, the route takes %q", route.Pattern, got, want)
+		}
+		if idempotent != (method == "POST" && route.Pattern != "POST /v1/cdr-batches") {
+			t.Errorf("%s: Idempotency-Key documented %v", route.Pattern, idempotent)
+		}
+		for _, status := range []int{400, 429, 500, 503} {
+			if op.Responses.Status(status) == nil {
+				t.Errorf("%s: answer %d not documented", route.Pattern, status)
+			}
+		}
+		if idempotent && op.Responses.Status(409) == nil {
+			t.Errorf("%s: 409 (Idempotency-Key in use) not documented", route.Pattern)
+		}
+		if rl := op.Responses.Status(429); rl != nil && rl.Value.Headers["Retry-After"] == nil {
+			t.Errorf("%s: 429 without Retry-After", route.Pattern)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"bufio"
 	"errors"
 	"io"
 	"mime"
@@ -17,43 +18,27 @@ import (
 // simboxRoutes registers SIM-box detection: operators' CDR uploads, the
 // police's suspects, confirmations and seizures, and their figures.
 func (s *Server) simboxRoutes() {
-	s.streamRoute("POST /v1/cdr-batches", kuzet.PermCDRUpload, s.handleCDRUpload)
-	s.route("GET /v1/cdr-batches", kuzet.PermCDRRead, s.handleCDRBatches)
+	s.streamRoute("POST /v1/cdr-batches", kuzet.PermCDRUpload, s.handleCDRUpload, "map")
+	s.route("GET /v1/cdr-batches", kuzet.PermCDRRead, s.handleCDRBatches, "status", "after", "limit")
 	s.route("GET /v1/cdr-batches/{id}", kuzet.PermCDRRead, s.handleCDRBatch)
-	s.route("GET /v1/simbox/suspects", kuzet.PermSimboxRead, s.handleSimboxSuspects)
+	s.route("GET /v1/simbox/suspects", kuzet.PermSimboxRead, s.handleSimboxSuspects,
+		"verdict", "status", "device", "batch", "msisdn", "after", "limit")
 	s.route("GET /v1/simbox/suspects/{id}", kuzet.PermSimboxRead, s.handleSimboxSuspect)
 	s.route("POST /v1/simbox/suspects/{id}/confirm", kuzet.PermSimboxTriage, s.handleSimboxConfirm)
 	s.route("POST /v1/simbox/suspects/{id}/dismiss", kuzet.PermSimboxTriage, s.handleSimboxDismiss)
 	s.route("POST /v1/simbox/seizures", kuzet.PermSimboxTriage, s.handleSimboxSeizure)
-	s.route("GET /v1/simbox/seizures", kuzet.PermSimboxRead, s.handleSimboxSeizures)
-	s.route("GET /v1/simbox/stats", kuzet.PermStatsRead, s.handleSimboxStats)
+	s.route("GET /v1/simbox/seizures", kuzet.PermSimboxRead, s.handleSimboxSeizures, "from", "to", "after", "limit")
+	s.route("GET /v1/simbox/stats", kuzet.PermStatsRead, s.handleSimboxStats, "from", "to")
 }
 
 // streamRoute registers an authenticated endpoint whose handler reads the
-// body as a stream, as route does but for two things: no size limit is set
-// here (the handler sets its own), and the body is never buffered for
-// Idempotency-Key replay, which would hold an upload in memory. Uploads
-// are idempotent by their content instead: see simbox.Service.Upload.
-func (s *Server) streamRoute(pattern string, perm kuzet.Permission, h handlerFunc) {
-	s.routes = append(s.routes, Route{pattern, perm})
-	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
-		if !s.ready.Load() {
-			s.writeError(w, r, kuzet.Errorf(kuzet.EUNAVAILABLE, "starting: the registry is still loading"))
-			return
-		}
-		p, err := s.authenticate(r)
-		if err != nil {
-			s.writeError(w, r, err)
-			return
-		}
-		if !p.Can(perm) {
-			s.writeError(w, r, kuzet.Errorf(kuzet.EFORBIDDEN, "role %s may not %s", p.Key.Role, perm))
-			return
-		}
-		if err := h(w, r.WithContext(kuzet.NewContextWithPrincipal(r.Context(), p))); err != nil {
-			s.writeError(w, r, err)
-		}
-	})
+// body as a stream, as route does but for three things: no size limit is
+// set here (the handler sets its own), its deadline is the upload's, and
+// the body is never buffered for Idempotency-Key replay, which would hold
+// an upload in memory. Uploads are idempotent by their content instead: see
+// simbox.Service.Upload.
+func (s *Server) streamRoute(pattern string, perm kuzet.Permission, h handlerFunc, query ...string) {
+	s.handle(Route{pattern, perm, query}, h, s.uploadDeadline, false)
 }
 
 // uploadIdle is how long an upload may stall before it is cut off; the
@@ -89,7 +74,15 @@ func (s *Server) handleCDRUpload(w http.ResponseWriter, r *http.Request) error {
 		return &statusError{http.StatusUnsupportedMediaType,
 			kuzet.Invalid("Content-Encoding", "Content-Encoding must be gzip or none, not %q", ce)}
 	}
-	body := &stallGuard{r: r.Body, rc: http.NewResponseController(w)}
+	head := bufio.NewReaderSize(r.Body, 64<<10)
+	// An upload announced over the limit is refused by the service
+	// before a byte is read: sniffing would wait for bytes not coming.
+	if r.ContentLength <= s.simbox.MaxUpload() {
+		if err := sniffCSV(head, gz); err != nil {
+			return err
+		}
+	}
+	body := &stallGuard{r: head, rc: http.NewResponseController(w)}
 	b, again, err := s.simbox.Upload(r.Context(), body, simbox.Upload{
 		OrgID: kuzet.OrgIDFromContext(r.Context()), Size: r.ContentLength, Map: r.URL.Query().Get("map"), Gzip: gz,
 	})
@@ -104,6 +97,26 @@ func (s *Server) handleCDRUpload(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Location", "/v1/cdr-batches/"+strconv.FormatInt(b.ID, 10))
 	return writeJSON(w, http.StatusAccepted, cdrUploadResponse{BatchID: b.ID, Status: b.Status, Bytes: b.Bytes,
 		Lines: b.Lines, Gzip: b.Gzip, SHA256: b.SHA256, Duplicate: again})
+}
+
+// sniffCSV refuses an upload whose first bytes show it is not text (an
+// image, a PDF, an executable, HTML): the Content-Type said text/csv, and
+// the answer names what it looks like instead of echoing its bytes. A
+// gzip stream, declared or not, is judged by the analysis once
+// decompressed.
+func sniffCSV(head *bufio.Reader, gz bool) error {
+	if gz {
+		return nil
+	}
+	b, _ := head.Peek(512) // a shorter body is all there is; a read error shows in the upload
+	switch ct := http.DetectContentType(b); {
+	case strings.HasPrefix(ct, "text/plain"), ct == "application/x-gzip":
+		return nil
+	default:
+		mt, _, _ := mime.ParseMediaType(ct)
+		return &statusError{http.StatusUnsupportedMediaType, kuzet.Invalid("Content-Type",
+			"the body is not CSV text: it looks like %s; upload the CDR extract as text/csv, optionally gzip-compressed", mt)}
+	}
 }
 
 // stallGuard reads an upload, moving the connection's read deadline ahead

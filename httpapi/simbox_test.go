@@ -23,11 +23,11 @@ import (
 )
 
 // MustSimbox returns a started SIM-box service over store, spooling to a
-// temporary directory.
-func MustSimbox(tb testing.TB, store kuzet.Store, reg *registry.Service, audit kuzet.Auditor) *simbox.Service {
+// temporary directory, reading clock.
+func MustSimbox(tb testing.TB, store kuzet.Store, reg *registry.Service, audit kuzet.Auditor, clock kuzet.Clock) *simbox.Service {
 	tb.Helper()
 	svc, err := simbox.NewService(simbox.Config{
-		Store: store, Registry: reg, Audit: audit, Spool: tb.TempDir(), Workers: 2,
+		Clock: clock, Store: store, Registry: reg, Audit: audit, Spool: tb.TempDir(), Workers: 2,
 		Poll: 50 * time.Millisecond, ProgressEvery: 10 * time.Millisecond,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
@@ -199,7 +199,7 @@ func TestSimboxUploadToRegistry(t *testing.T) {
 		t.Errorf("suspect after the confirmation: got %d %s", r.status, r.body)
 	}
 
-	today := time.Now().UTC().Format(time.DateOnly)
+	today := testNow().Format(time.DateOnly)
 	r = ts.json(t, "POST", "/v1/simbox/seizures", police,
 		`{"date":"`+today+`","region":"Almaty","devices":2,"sims":96,"device_ids":["`+s.DeviceID+`"]}`)
 	if r.status != 201 {
@@ -256,6 +256,19 @@ func TestSimboxUploadRejected(t *testing.T) {
 				}
 			}
 		})
+	}
+	// A body that is not CSV text is refused before any batch is made,
+	// saying what it looks like, never echoing it.
+	for name, body := range map[string]string{
+		"an image": "\x89PNG\r\n\x1a\nSECRET-1234\x00\x01",
+		"a PDF":    "%PDF-1.4\nSECRET-1234\n",
+		"HTML":     "<!DOCTYPE html><html><body>SECRET-1234</body></html>\n",
+		"binary":   "SECRET-1234\x00\x01\x02\x03,a,b\n",
+	} {
+		r := ts.do(t, "POST", "/v1/cdr-batches", telco, "text/csv", []byte(body))
+		if r.status != 415 || bytes.Contains(r.body, []byte("SECRET")) {
+			t.Errorf("%s: got %d %s, want 415 without its bytes", name, r.status, r.body)
+		}
 	}
 	// Nothing was queued, nothing counted: the batches that were started
 	// are all rejected, with their reasons.

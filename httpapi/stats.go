@@ -8,7 +8,7 @@ import (
 )
 
 func (s *Server) statsRoutes() {
-	s.route("GET /v1/stats", kuzet.PermStatsRead, s.handleStats)
+	s.route("GET /v1/stats", kuzet.PermStatsRead, s.handleStats, "from", "to", "region")
 }
 
 // handleStats answers the briefing figures for ?from=&to= (RFC 3339; the

@@ -27,8 +27,8 @@ func (s *Server) telecomRoutes() {
 	s.route("POST /v1/roaming", kuzet.PermRoamingWrite, s.handleRoaming)
 	s.route("POST /v1/dno", kuzet.PermDNOWrite, s.handleDNOAdd)
 	s.route("DELETE /v1/dno/{number}", kuzet.PermDNOWrite, s.handleDNORemove)
-	s.route("GET /v1/signals/active-call", kuzet.PermActiveCall, s.handleActiveCall)
-	s.route("GET /v1/calls/stats", kuzet.PermStatsRead, s.handleCallStats)
+	s.route("GET /v1/signals/active-call", kuzet.PermActiveCall, s.handleActiveCall, "msisdn")
+	s.route("GET /v1/calls/stats", kuzet.PermStatsRead, s.handleCallStats, "from", "to", "org_id")
 	s.metrics.registry.MustRegister(&telecomCollector{svc: s.telecom})
 }
 

@@ -37,9 +37,24 @@ func callBody(r *http.Request, limit int64) (string, error) {
 		return "", &statusError{http.StatusUnsupportedMediaType,
 			kuzet.Invalid("Content-Type", "Content-Type must be application/json, not %q", ct)}
 	}
+	if ce := r.Header.Get("Content-Encoding"); ce != "" && !strings.EqualFold(ce, "identity") {
+		// Compressed: the general path, whose limit counts decompressed bytes.
+		body, err := bodyReader(r, limit)
+		if err != nil {
+			return "", err
+		}
+		defer body.Close()
+		b, err := io.ReadAll(io.LimitReader(body, limit+1))
+		if err != nil {
+			return "", readError(err)
+		}
+		if int64(len(b)) > limit {
+			return "", tooLarge(limit)
+		}
+		return string(b), nil
+	}
 	if r.ContentLength > limit {
-		return "", &statusError{http.StatusRequestEntityTooLarge,
-			kuzet.Errorf(kuzet.EINVALID, "request body exceeds %d bytes", limit)}
+		return "", tooLarge(limit)
 	}
 	var b strings.Builder
 	if r.ContentLength > 0 {
@@ -51,11 +66,10 @@ func callBody(r *http.Request, limit int64) (string, error) {
 	defer copyBufs.Put(buf)
 	n, err := io.CopyBuffer(&b, io.LimitReader(r.Body, limit+1), *buf)
 	if err != nil {
-		return "", kuzet.Errorf(kuzet.EINVALID, "reading request body: %v", err)
+		return "", readError(err)
 	}
 	if n > limit {
-		return "", &statusError{http.StatusRequestEntityTooLarge,
-			kuzet.Errorf(kuzet.EINVALID, "request body exceeds %d bytes", limit)}
+		return "", tooLarge(limit)
 	}
 	return b.String(), nil
 }

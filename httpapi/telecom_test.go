@@ -21,10 +21,11 @@ import (
 )
 
 // MustTelecom returns a call-verification engine over store that flags the
-// numbers reg does. The caller closes it.
-func MustTelecom(tb testing.TB, store kuzet.Store, reg *registry.Service) *telecom.Service {
+// numbers reg does and reads clock. The caller closes it.
+func MustTelecom(tb testing.TB, store kuzet.Store, reg *registry.Service, clock kuzet.Clock) *telecom.Service {
 	tb.Helper()
 	e, err := telecom.NewService(telecom.Config{
+		Clock:   clock,
 		Store:   store,
 		Flagged: reg.FlaggedCaller,
 		Logger:  slog.New(slog.NewTextHandler(io.Discard, nil)),
@@ -50,7 +51,8 @@ func (ts *testServer) newOperator(t *testing.T, name string, prefixes ...string)
 	return secret, o.ID
 }
 
-func now() string { return time.Now().UTC().Format(time.RFC3339Nano) }
+// now is the test servers' time, as a call's at.
+func now() string { return testNow().Format(time.RFC3339Nano) }
 
 // call is one item of a call batch.
 type call struct {
@@ -537,13 +539,13 @@ func TestCallStats(t *testing.T) {
 	if err := ts.telecom.Flush(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	today := time.Now().UTC().Format(time.DateOnly)
+	today := testNow().Format(time.DateOnly)
 	check(t, get(t, "?from="+today))
 
 	if s := get(t, fmt.Sprintf("?org_id=%d", idB)); s.Verified != 4 || len(s.ByOperator) != 1 || s.ByOperator[0].OrgID != idB {
 		t.Errorf("one operator: got %+v, want B's 4 verdicts", s)
 	}
-	if s := get(t, "?from="+time.Now().UTC().AddDate(0, 0, 1).Format(time.DateOnly)); s.Verified != 0 || len(s.Rows) != 0 {
+	if s := get(t, "?from="+testNow().AddDate(0, 0, 1).Format(time.DateOnly)); s.Verified != 0 || len(s.Rows) != 0 {
 		t.Errorf("tomorrow: got %+v, want nothing", s)
 	}
 	if s := get(t, "?to="+today); s.Verified != 0 {
@@ -560,7 +562,7 @@ func TestCallStats(t *testing.T) {
 // gets a 2xx or 4xx answer, never a 5xx or a panic, and a 200 answer to a
 // verification has one entry per item.
 func FuzzCallBatch(f *testing.F) {
-	at := time.Now().UTC().Format(time.RFC3339Nano)
+	at := now()
 	f.Add([]byte(`{"calls":[{"a":"+77011234567","b":"+77021234567","at":"` + at + `","call_id":"c1","ingress":"domestic"}]}`))
 	f.Add([]byte(`{"calls":[{"a":"+7701\u0031234567","b":"+77021234567","at":"2025-01-01T00:00:00+05:00"},null,[],{"x":{"y":[1,2.5e3,true]}}]}`))
 	f.Add([]byte(`{"calls":[{"a":"\ud800","b":"é","at":"","ingress":1}]}`))

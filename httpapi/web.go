@@ -20,15 +20,16 @@ import (
 // receives the same document from its queue and at .../export.
 func (s *Server) webRoutes() {
 	s.route("POST /v1/web/domains", kuzet.PermWebSubmit, s.handleWebDomains)
-	s.route("GET /v1/web/findings", kuzet.PermWebTriage, s.handleWebFindings)
+	s.route("GET /v1/web/findings", kuzet.PermWebTriage, s.handleWebFindings,
+		"status", "brand", "source", "from", "to", "after", "limit")
 	s.route("GET /v1/web/findings/{id}", kuzet.PermWebTriage, s.handleWebFinding)
 	s.route("POST /v1/web/findings/{id}/confirm", kuzet.PermWebTriage, s.handleWebConfirm)
 	s.route("POST /v1/web/findings/{id}/dismiss", kuzet.PermWebTriage, s.handleWebDismiss)
-	s.route("GET /v1/web/stats", kuzet.PermStatsRead, s.handleWebStats)
+	s.route("GET /v1/web/stats", kuzet.PermStatsRead, s.handleWebStats, "from", "to")
 	s.route("POST /v1/blocking-requests", kuzet.PermBlockingCreate, s.handleBlockingCreate)
-	s.route("GET /v1/blocking-requests", kuzet.PermBlockingStatus, s.handleBlockingList)
-	s.route("GET /v1/blocking-requests/{id}", kuzet.PermBlockingCreate, s.handleBlockingGet)
-	s.route("GET /v1/blocking-requests/{id}/export", kuzet.PermBlockingStatus, s.handleBlockingGet)
+	s.route("GET /v1/blocking-requests", kuzet.PermBlockingStatus, s.handleBlockingList, "pending", "after", "limit")
+	s.route("GET /v1/blocking-requests/{id}", kuzet.PermBlockingCreate, s.handleBlockingGet, "format")
+	s.route("GET /v1/blocking-requests/{id}/export", kuzet.PermBlockingStatus, s.handleBlockingGet, "format")
 	s.route("POST /v1/blocking-requests/{id}/status", kuzet.PermBlockingStatus, s.handleBlockingStatus)
 }
 

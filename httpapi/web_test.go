@@ -23,14 +23,14 @@ import (
 )
 
 // MustWeb returns the internet-monitoring workflow over store, scoring
-// against the built-in watchlist.
-func MustWeb(tb testing.TB, store kuzet.Store, reg *registry.Service) *webwatch.Service {
+// against the built-in watchlist, reading clock.
+func MustWeb(tb testing.TB, store kuzet.Store, reg *registry.Service, clock kuzet.Clock) *webwatch.Service {
 	tb.Helper()
 	scorer, err := webwatch.NewScorer(webwatch.DefaultBrands())
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return webwatch.NewService(webwatch.Config{Store: store, Registry: reg, Scorer: scorer})
+	return webwatch.NewService(webwatch.Config{Store: store, Registry: reg, Scorer: scorer, Clock: clock})
 }
 
 type domainsAnswer struct {
@@ -394,14 +394,14 @@ func TestWebMalformedRequests(t *testing.T) {
 		{"confirm unknown field", police, "POST", "/v1/web/findings/1/confirm", "application/json", `{"categroy":"fake_shop"}`, 400, "categroy"},
 		{"long notes", police, "POST", "/v1/web/findings/1/dismiss", "application/json", `{"notes":"` + strings.Repeat("n", webwatch.MaxNotes+1) + `"}`, 400, "notes"},
 		{"confirm an unknown finding", police, "POST", "/v1/web/findings/999/confirm", "", ``, 404, ""},
-		{"request ids not numbers", police, "POST", "/v1/blocking-requests", "application/json", `{"finding_ids":["a"]}`, 400, "finding_ids"},
+		{"request ids not numbers", police, "POST", "/v1/blocking-requests", "application/json", `{"finding_ids":["a"]}`, 400, "finding_ids[0]"},
 		{"request of unknown findings", police, "POST", "/v1/blocking-requests", "application/json", `{"finding_ids":[998,999]}`, 404, "finding_ids[0]"},
 		{"request with no body", police, "POST", "/v1/blocking-requests", "", ``, 415, "Content-Type"},
 		{"bad format", police, "GET", reqPath + "?format=xml", "", ``, 400, "format"},
 		{"unknown request", police, "GET", "/v1/blocking-requests/999", "", ``, 404, ""},
 		{"bad pending", regulator, "GET", "/v1/blocking-requests?pending=maybe", "", ``, 400, "pending"},
 		{"no answers", regulator, "POST", reqPath + "/status", "application/json", `{"items":[]}`, 400, "items"},
-		{"answers unknown field", regulator, "POST", reqPath + "/status", "application/json", `{"items":[{"finding":1,"status":"blocked"}]}`, 400, "finding"},
+		{"answers unknown field", regulator, "POST", reqPath + "/status", "application/json", `{"items":[{"finding":1,"status":"blocked"}]}`, 400, "items[0].finding"},
 		{"answers to an unknown request", regulator, "POST", "/v1/blocking-requests/999/status", "application/json",
 			`{"items":[{"finding_id":1,"status":"blocked"}]}`, 404, ""},
 		{"bad stats period", police, "GET", "/v1/web/stats?from=2026-13-01", "", ``, 400, "from"},
@@ -464,10 +464,10 @@ func FuzzWebBatches(f *testing.F) {
 	logger := slog.New(slog.DiscardHandler)
 	rec := audit.NewRecorder(store, logger)
 	f.Cleanup(func() { rec.Close(); store.Close() })
-	acc := access.NewService(store, kuzet.SystemClock)
-	reg := registry.NewService(store, &ident.Parser{CardKey: bytes.Repeat([]byte("k"), 32)}, kuzet.SystemClock, rec)
-	wf := MustWeb(f, store, reg)
-	api := httpapi.New(httpapi.Config{Store: store, Access: acc, Registry: reg, Logger: logger, Web: wf})
+	acc := access.NewService(store, testNow)
+	reg := registry.NewService(store, &ident.Parser{CardKey: bytes.Repeat([]byte("k"), 32)}, testNow, rec)
+	wf := MustWeb(f, store, reg, testNow)
+	api := httpapi.New(httpapi.Config{Store: store, Access: acc, Registry: reg, Logger: logger, Web: wf, Clock: testNow})
 	api.SetReady(true)
 	keys := map[kuzet.OrgType]string{}
 	var police int64

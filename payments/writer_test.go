@@ -60,6 +60,11 @@ func TestWriterBatches(t *testing.T) {
 // TestWriterOutage: while the store fails, the writer says so, keeps what
 // fits in its queue, drops the rest, and stores the kept ones once the
 // store is back.
+//
+// Whether Enqueue of the very first record reports the failure depends on
+// how far the writer's goroutine got with it (it runs in parallel even in
+// the bubble), so the test counts what was kept and dropped instead: those
+// follow from the queue's size alone.
 func TestWriterOutage(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		store := newMemStore()
@@ -72,8 +77,10 @@ func TestWriterOutage(t *testing.T) {
 			ok = append(ok, w.Enqueue(r))
 			synctest.Wait()
 		}
-		if !ok[0] {
-			t.Error("the first record: got refused, want taken while nothing is known to fail")
+		// The first record is in the writer's hands, retrying; the next
+		// ten fill the queue; the other nineteen are dropped.
+		if st := w.Stats(); st.Queued != 10 || st.Dropped != 19 || st.Written != 0 || st.Failures == 0 {
+			t.Errorf("during the outage: got %+v, want 10 queued, 19 dropped, none written, failures counted", st)
 		}
 		if ok[len(ok)-1] || !w.Impaired() {
 			t.Errorf("during the outage: enqueue %v, impaired %v; want false, true", ok[len(ok)-1], w.Impaired())
@@ -84,8 +91,8 @@ func TestWriterOutage(t *testing.T) {
 		synctest.Wait()
 		st := w.Stats()
 		stored := storedChecks(store)
-		if w.Impaired() || uint64(stored) != st.Written || st.Written+st.Dropped != 30 || st.Dropped == 0 || st.Failures == 0 {
-			t.Errorf("after the outage: stats %+v, stored %d", st, stored)
+		if w.Impaired() || stored != 11 || st.Written != 11 || st.Dropped != 19 || st.Queued != 0 {
+			t.Errorf("after the outage: stats %+v, stored %d; want the 11 kept stored and 19 dropped", st, stored)
 		}
 		must(t, "close", w.Close(context.Background()))
 	})

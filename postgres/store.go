@@ -2,9 +2,11 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/internal/sqlstore"
 )
@@ -71,4 +73,76 @@ func (tx *tx) PutSettingIfAbsent(ctx context.Context, name string, value []byte)
 		return nil, fmt.Errorf("postgres: put setting: %w", err)
 	}
 	return tx.Setting(ctx, name)
+}
+
+const (
+	// A reservation takes the key unless an answer or a live reservation
+	// holds it; an abandoned one (made before the stale bound) is replaced
+	// in the same statement. A concurrent reservation of the same key waits
+	// for the first one's transaction and then finds the key held.
+	// RETURNING yields a row only when this one took the key.
+	reserveIdempotentSQL = `INSERT INTO idempotency (org_id, key, request_hash, status, content_type, body, created_at)
+		VALUES ($1, $2, $3, 0, '', '', $4)
+		ON CONFLICT (org_id, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, status = 0,
+			content_type = '', body = '', created_at = EXCLUDED.created_at
+		WHERE idempotency.status = 0 AND idempotency.created_at < $5
+		RETURNING created_at`
+	completeIdempotentSQL = `UPDATE idempotency SET status = $1, content_type = $2, body = $3
+		WHERE org_id = $4 AND key = $5 AND status = 0 AND created_at = $6`
+	releaseIdempotentSQL = `DELETE FROM idempotency WHERE org_id = $1 AND key = $2 AND status = 0 AND created_at = $3`
+)
+
+// ReserveIdempotencyKey makes r the org's reservation of r.Key unless an
+// answer or a live reservation holds it, and then returns that.
+func (tx *tx) ReserveIdempotencyKey(ctx context.Context, r *kuzet.IdempotentResponse, staleBefore time.Time) (*kuzet.IdempotentResponse, error) {
+	if r.Status != 0 {
+		return nil, fmt.Errorf("postgres: reserve idempotency key: status %d, want 0", r.Status)
+	}
+	// The holder found by the insert may be released before the select
+	// reads it: then the key is free again, and the insert is retried.
+	for range 3 {
+		var created time.Time
+		err := tx.tx.QueryRow(ctx, reserveIdempotentSQL,
+			r.OrgID, r.Key, blob(r.RequestHash), sqlstore.Stored(r.CreatedAt), sqlstore.Stored(staleBefore)).Scan(&created)
+		if err == nil {
+			r.CreatedAt = created.UTC()
+			return nil, nil
+		}
+		if !errors.Is(err, pgx.ErrNoRows) {
+			return nil, fmt.Errorf("postgres: reserve idempotency key: %w", err)
+		}
+		held, err := tx.FindIdempotentResponse(ctx, r.OrgID, r.Key)
+		if kuzet.ErrorCode(err) != kuzet.ENOTFOUND {
+			return held, err
+		}
+	}
+	return nil, fmt.Errorf("postgres: reserve idempotency key %q: its holder keeps changing", r.Key)
+}
+
+// CompleteIdempotencyKey stores the answer in place of the reservation made
+// at r.CreatedAt. Returns ENOTFOUND if that reservation no longer holds the
+// key.
+func (tx *tx) CompleteIdempotencyKey(ctx context.Context, r *kuzet.IdempotentResponse) error {
+	tag, err := tx.tx.Exec(ctx, completeIdempotentSQL,
+		r.Status, r.ContentType, blob(r.Body), r.OrgID, r.Key, sqlstore.Stored(r.CreatedAt))
+	if err != nil {
+		return fmt.Errorf("postgres: complete idempotency key: %w", err)
+	}
+	if tag.RowsAffected() == 0 {
+		return kuzet.Errorf(kuzet.ENOTFOUND, "idempotency key %q is not reserved by this request any more", r.Key)
+	}
+	return nil
+}
+
+// ReleaseIdempotencyKey removes the org's reservation of key made at
+// reservedAt. Returns ENOTFOUND if it no longer holds the key.
+func (tx *tx) ReleaseIdempotencyKey(ctx context.Context, orgID int64, key string, reservedAt time.Time) error {
+	tag, err := tx.tx.Exec(ctx, releaseIdempotentSQL, orgID, key, sqlstore.Stored(reservedAt))
+	if err != nil {
+		return fmt.Errorf("postgres: release idempotency key: %w", err)
+	}
+	if tag.RowsAffected() == 0 {
+		return kuzet.Errorf(kuzet.ENOTFOUND, "idempotency key %q is not reserved by this request any more", key)
+	}
+	return nil
 }

@@ -2,6 +2,8 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -70,4 +72,73 @@ func (tx *tx) PutSettingIfAbsent(ctx context.Context, name string, value []byte)
 		return nil, fmt.Errorf("sqlite: put setting: %w", err)
 	}
 	return tx.Setting(ctx, name)
+}
+
+var (
+	// A reservation takes the key unless an answer or a live reservation
+	// holds it; an abandoned one (made before the stale bound) is replaced
+	// in the same statement. RETURNING yields a row only when r took it.
+	reserveIdempotentQuery = prepare(`INSERT INTO idempotency
+			(org_id, key, request_hash, status, content_type, body, created_at)
+		VALUES (?, ?, ?, 0, '', x'', ?)
+		ON CONFLICT (org_id, key) DO UPDATE SET request_hash = excluded.request_hash, status = 0,
+			content_type = '', body = x'', created_at = excluded.created_at
+		WHERE idempotency.status = 0 AND idempotency.created_at < ?
+		RETURNING created_at`)
+	completeIdempotentQuery = prepare(`UPDATE idempotency SET status = ?, content_type = ?, body = ?
+		WHERE org_id = ? AND key = ? AND status = 0 AND created_at = ?`)
+	releaseIdempotentQuery = prepare(`DELETE FROM idempotency
+		WHERE org_id = ? AND key = ? AND status = 0 AND created_at = ?`)
+)
+
+// ReserveIdempotencyKey makes r the org's reservation of r.Key unless an
+// answer or a live reservation holds it, and then returns that. The single
+// writer serializes concurrent reservations.
+func (tx *tx) ReserveIdempotencyKey(ctx context.Context, r *kuzet.IdempotentResponse, staleBefore time.Time) (*kuzet.IdempotentResponse, error) {
+	if r.Status != 0 {
+		return nil, fmt.Errorf("sqlite: reserve idempotency key: status %d, want 0", r.Status)
+	}
+	var created int64
+	err := tx.stmt(ctx, reserveIdempotentQuery).QueryRowContext(ctx,
+		r.OrgID, r.Key, blob(r.RequestHash), micros(r.CreatedAt), micros(staleBefore)).Scan(&created)
+	switch {
+	case err == nil:
+		r.CreatedAt = fromMicros(created)
+		return nil, nil
+	case errors.Is(err, sql.ErrNoRows):
+		return tx.FindIdempotentResponse(ctx, r.OrgID, r.Key)
+	}
+	return nil, fmt.Errorf("sqlite: reserve idempotency key: %w", err)
+}
+
+// CompleteIdempotencyKey stores the answer in place of the reservation made
+// at r.CreatedAt. Returns ENOTFOUND if that reservation no longer holds the
+// key.
+func (tx *tx) CompleteIdempotencyKey(ctx context.Context, r *kuzet.IdempotentResponse) error {
+	res, err := tx.stmt(ctx, completeIdempotentQuery).ExecContext(ctx,
+		r.Status, r.ContentType, blob(r.Body), r.OrgID, r.Key, micros(r.CreatedAt))
+	return idempotentRowChanged(res, err, "complete", r.Key)
+}
+
+// ReleaseIdempotencyKey removes the org's reservation of key made at
+// reservedAt. Returns ENOTFOUND if it no longer holds the key.
+func (tx *tx) ReleaseIdempotencyKey(ctx context.Context, orgID int64, key string, reservedAt time.Time) error {
+	res, err := tx.stmt(ctx, releaseIdempotentQuery).ExecContext(ctx, orgID, key, micros(reservedAt))
+	return idempotentRowChanged(res, err, "release", key)
+}
+
+// idempotentRowChanged turns the result of a statement on one reservation
+// into an error: ENOTFOUND when no row matched.
+func idempotentRowChanged(res sql.Result, err error, what, key string) error {
+	if err != nil {
+		return fmt.Errorf("sqlite: %s idempotency key: %w", what, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("sqlite: %s idempotency key: %w", what, err)
+	}
+	if n == 0 {
+		return kuzet.Errorf(kuzet.ENOTFOUND, "idempotency key %q is not reserved by this request any more", key)
+	}
+	return nil
 }

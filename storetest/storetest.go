@@ -30,6 +30,7 @@ func Run(t *testing.T, open func(t *testing.T) kuzet.Store) {
 	t.Run("Allowlist", func(t *testing.T) { testAllowlist(t, open) })
 	t.Run("Audit", func(t *testing.T) { testAudit(t, open) })
 	t.Run("Idempotency", func(t *testing.T) { testIdempotency(t, open) })
+	t.Run("IdempotencyReservation", func(t *testing.T) { testIdempotencyReservation(t, open) })
 	t.Run("Setting", func(t *testing.T) { testSetting(t, open) })
 	t.Run("Telecom", func(t *testing.T) { testTelecom(t, open) })
 	t.Run("Web", func(t *testing.T) { testWeb(t, open) })

@@ -65,6 +65,10 @@ type Config struct {
 	// writes it to its log and serves it at GET /v1/audit/checkpoint.
 	CheckpointEvery time.Duration
 
+	Limits         httpapi.Limits // request rates by role (--rate-limit)
+	Deadline       time.Duration  // how long a request may run
+	UploadDeadline time.Duration  // how long a CDR upload may run
+
 	// Call verification (package telecom); zero durations take its defaults.
 	Plan          string // number plan file; the built-in Kazakh plan when empty
 	CallWindow    time.Duration
@@ -159,6 +163,7 @@ func NewMain(env *Env) *Main {
 		Config: Config{
 			Data: "kuzet-data", Addr: "127.0.0.1:8080", LogLevel: "info",
 			MaxBody: httpapi.DefaultMaxBody, Shutdown: 15 * time.Second, CheckpointEvery: 10 * time.Minute,
+			Limits: httpapi.DefaultLimits(), Deadline: httpapi.DefaultDeadline, UploadDeadline: httpapi.DefaultUploadDeadline,
 		},
 	}
 }
@@ -184,6 +189,12 @@ func (m *Main) ParseFlags(args []string) error {
 		"serve plain HTTP on a non-loopback address: only behind a proxy that terminates TLS")
 	fs.DurationVar(&m.Config.CheckpointEvery, "audit-checkpoint-every", m.Config.CheckpointEvery,
 		"how often a signed audit checkpoint is logged and served at GET /v1/audit/checkpoint")
+
+	fs.Var(&m.Config.Limits, "rate-limit", "request rates as comma-separated `role=rate[:burst]`: role is bank, telco, police,\n"+
+		"regulator, partner, public (per key and client address) or anonymous (per address, no valid key);\n"+
+		"rate is requests a second, or off")
+	fs.DurationVar(&m.Config.Deadline, "request-deadline", m.Config.Deadline, "how long a request may run before it is answered 503")
+	fs.DurationVar(&m.Config.UploadDeadline, "upload-deadline", m.Config.UploadDeadline, "how long a CDR upload may run")
 	fs.StringVar(&m.Config.Plan, "plan", m.Config.Plan, "number plan `file` (docs/telecom.md); the built-in Kazakh plan when empty")
 	fs.DurationVar(&m.Config.CallWindow, "call-window", 120*time.Second, "how long a registered call can be matched")
 	fs.DurationVar(&m.Config.CallTolerance, "call-tolerance", 10*time.Second, "clock skew allowed between operators")
@@ -296,7 +307,8 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	m.API = httpapi.New(httpapi.Config{
 		Store: m.Store, Access: m.Access, Registry: m.Registry, Clock: m.Clock, Logger: m.Logger, MaxBody: m.Config.MaxBody,
 		Telecom: m.Telecom, Web: m.Web, Payments: m.Payments.Service, Freeze: m.Payments.Freeze,
-		Simbox: m.Simbox, Audit: m.AuditLog,
+		Simbox: m.Simbox, Audit: m.AuditLog, Limits: m.Config.Limits, Deadline: m.Config.Deadline,
+		UploadDeadline: m.Config.UploadDeadline,
 	})
 
 	if m.ln, err = net.Listen("tcp", m.Config.Addr); err != nil {
