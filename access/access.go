@@ -270,3 +270,9 @@ func (s *Service) Authenticate(ctx context.Context, secret string) (*kuzet.Princ
 	s.mu.Unlock()
 	return p, nil
 }
+
+// Ping reports whether the store answers: a server whose store is gone
+// cannot authenticate anyone, so it is not ready.
+func (s *Service) Ping(ctx context.Context) error {
+	return kuzet.Transact(ctx, s.store, false, func(kuzet.Tx) error { return nil })
+}

@@ -59,7 +59,7 @@ const DefaultUploadDeadline = 6 * time.Hour
 // Config is what the server is made of: the services it translates HTTP
 // for. A capability left nil is not served.
 type Config struct {
-	Store    kuzet.Store // /readyz, and Idempotency-Key answers unless Idempotency is set
+	Store    kuzet.Store // for the Idempotency service, unless Idempotency is set
 	Access   *access.Service
 	Registry *registry.Service
 	Telecom  *telecom.Service
@@ -76,6 +76,10 @@ type Config struct {
 	// Idempotency reserves Idempotency-Keys; one over Store when nil,
 	// holding a reservation a minute longer than the Deadline.
 	Idempotency *idempotency.Service
+
+	// Health lists what must hold for /readyz to say ready, besides the
+	// store answering (Access.Ping): a telecom table in conflict, say.
+	Health []func(context.Context) error
 
 	Limits         Limits        // request rates; DefaultLimits() when Roles is nil
 	Deadline       time.Duration // how long a request may run; DefaultDeadline when 0
@@ -100,6 +104,7 @@ type Server struct {
 	maxBody  int64
 	tel      *telecomAPI // nil without Config.Telecom
 	idem     *idempotency.Service
+	health   []func(context.Context) error
 
 	limits         Limits
 	keyLimiters    *limiterSet[int64] // by API key ID
@@ -120,7 +125,7 @@ func New(cfg Config) *Server {
 		store: cfg.Store, access: cfg.Access, registry: cfg.Registry, telecom: cfg.Telecom, payments: cfg.Payments,
 		freeze: cfg.Freeze, web: cfg.Web, simbox: cfg.Simbox, stats: cfg.Stats, audit: cfg.Audit,
 		clock: cfg.Clock, logger: cfg.Logger, maxBody: cfg.MaxBody, mux: http.NewServeMux(),
-		idem: cfg.Idempotency, limits: cfg.Limits, deadline: cfg.Deadline, uploadDeadline: cfg.UploadDeadline,
+		idem: cfg.Idempotency, health: cfg.Health, limits: cfg.Limits, deadline: cfg.Deadline, uploadDeadline: cfg.UploadDeadline,
 	}
 	if s.maxBody == 0 {
 		s.maxBody = DefaultMaxBody
@@ -401,12 +406,16 @@ func (s *Server) handleReady(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
-	tx, err := s.store.Begin(ctx, false)
-	if err != nil {
+	if err := s.access.Ping(ctx); err != nil {
 		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "store unavailable"})
 		return
 	}
-	tx.Rollback()
+	for _, check := range s.health {
+		if err := check(ctx); err != nil {
+			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": kuzet.ErrorMessage(err)})
+			return
+		}
+	}
 	writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
 }
 

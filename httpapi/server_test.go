@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -645,5 +646,40 @@ func TestConcurrentReadsAreAudited(t *testing.T) {
 	})
 	if reads != 200 {
 		t.Errorf("got %d audited reads, want 200", reads)
+	}
+}
+
+// TestReadyzChecksHealth checks that /readyz fails while a capability
+// reports itself unhealthy (a telecom table in conflict), and holds once it
+// recovers.
+func TestReadyzChecksHealth(t *testing.T) {
+	ctx := context.Background()
+	store, err := sqlite.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	var broken atomic.Bool
+	broken.Store(true)
+	api := httpapi.New(httpapi.Config{Store: store, Access: access.NewService(store, kuzet.SystemClock),
+		Registry: registry.NewService(store, nil, nil, nil), Logger: slog.New(slog.DiscardHandler),
+		Health: []func(context.Context) error{func(context.Context) error {
+			if broken.Load() {
+				return kuzet.Errorf(kuzet.EUNAVAILABLE, "numbering ranges in conflict")
+			}
+			return nil
+		}}})
+	api.SetReady(true)
+	ready := func() int {
+		rec := httptest.NewRecorder()
+		api.ServeHTTP(rec, httptest.NewRequest("GET", "/readyz", nil))
+		return rec.Code
+	}
+	if got := ready(); got != http.StatusServiceUnavailable {
+		t.Errorf("unhealthy: got %d, want 503", got)
+	}
+	broken.Store(false)
+	if got := ready(); got != http.StatusOK {
+		t.Errorf("healthy: got %d, want 200", got)
 	}
 }

@@ -307,7 +307,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	m.API = httpapi.New(httpapi.Config{
 		Store: m.Store, Access: m.Access, Registry: m.Registry, Clock: m.Clock, Logger: m.Logger, MaxBody: m.Config.MaxBody,
 		Telecom: m.Telecom, Web: m.Web, Payments: m.Payments.Service, Freeze: m.Payments.Freeze,
-		Simbox: m.Simbox, Audit: m.AuditLog, Limits: m.Config.Limits, Deadline: m.Config.Deadline,
+		Simbox: m.Simbox, Audit: m.AuditLog, Health: []func(context.Context) error{func(context.Context) error { return m.Telecom.Health() }}, Limits: m.Config.Limits, Deadline: m.Config.Deadline,
 		UploadDeadline: m.Config.UploadDeadline,
 	})
 
