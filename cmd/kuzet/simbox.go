@@ -287,7 +287,15 @@ func runSimboxGenerate(_ context.Context, env *Env, args []string) error {
 same seed: ordinary subscribers, the hard confusers of SIM-box detection
 (call-centre agents, taxi drivers and couriers, data-only devices, light users,
 new subscribers) and a share of SIMs in boxes of four styles (naive, throttled,
-imitating, mobile). The labels (msisdn,label,style,device) go to their own file.`)
+imitating, mobile). The labels (msisdn,label,style,device) go to their own file.
+
+--adversary writes the second, adversarial world instead: boxes that imitate
+handsets, arrange call-backs from confederates (--callbacks), text, use data,
+keep office hours, rotate SIMs or spread them over gateway sites; and honest
+look-alikes (bank call centres, debt collectors, taxi firms, dispatch centres,
+M2M fleets, family phones). Rows come in time order, in UTC, with the columns
+in another order and extra ones; --styles then takes mimic, bypass, simserver,
+trickle.`)
 	subs := fs.Int("subscribers", 20000, "served SIMs, box SIMs included")
 	days := fs.Int("days", 7, "days of traffic")
 	seed := fs.Uint64("seed", 1, "random seed")
@@ -300,6 +308,8 @@ imitating, mobile). The labels (msisdn,label,style,device) go to their own file.
 	sorted := fs.Bool("sorted", false, "write each day's rows in time order (buffers a day in memory)")
 	dups := fs.Float64("duplicates", 0, "share of rows to repeat")
 	bad := fs.Float64("bad-rows", 0, "share of malformed rows to add")
+	adversary := fs.Bool("adversary", false, "write the adversarial world (see above)")
+	callbacks := fs.String("callbacks", "0.15,0.40", "with --adversary: the `range` of arranged call-backs per box call")
 	if err := parseFlags(env, fs, args); err != nil {
 		return err
 	}
@@ -324,10 +334,26 @@ imitating, mobile). The labels (msisdn,label,style,device) go to their own file.
 	if *styles != "" {
 		cfg.BoxStyles = strings.Split(*styles, ",")
 	}
+	write := func(w io.Writer) ([]synth.CDRLabel, error) { return synth.WriteCDR(w, cfg) }
+	if *adversary {
+		acfg := synth.AdversaryConfig{Subscribers: *subs, Days: *days, Seed: *seed, BoxShare: cfg.BoxShare,
+			Start: cfg.Start, BoxStyles: cfg.BoxStyles}
+		lo, hi, ok := strings.Cut(*callbacks, ",")
+		a, err1 := strconv.ParseFloat(strings.TrimSpace(lo), 64)
+		b, err2 := strconv.ParseFloat(strings.TrimSpace(hi), 64)
+		if !ok || err1 != nil || err2 != nil || a < 0 || b < a {
+			return usagef("--callbacks: want low,high such as 0.15,0.40")
+		}
+		acfg.Callbacks = [2]float64{a, b}
+		if *utc || *sorted || *dups != 0 || *bad != 0 {
+			return usagef("--adversary writes UTC rows in time order; --utc, --sorted, --duplicates and --bad-rows do not apply")
+		}
+		write = func(w io.Writer) ([]synth.CDRLabel, error) { return synth.WriteAdversaryCDR(w, acfg) }
+	}
 	var ls []synth.CDRLabel
 	err = writeFileOrStdout(env, *out, func(w io.Writer) error {
 		var err error
-		ls, err = synth.WriteCDR(w, cfg)
+		ls, err = write(w)
 		return err
 	})
 	if err != nil {

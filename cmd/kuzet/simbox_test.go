@@ -77,6 +77,9 @@ func TestSimboxCommandErrors(t *testing.T) {
 		{"bad map", []string{"simbox", "detect", "--in", noHeader, "--out", "-", "--map", "when=X"}, 2, "unknown column"},
 		{"missing columns", []string{"simbox", "detect", "--in", noHeader, "--out", "-"}, 1, "lacks required columns"},
 		{"mapped", []string{"simbox", "detect", "--in", noHeader, "--out", "-", "--map", "start_time=CALL_START,msisdn=A_NUMBER"}, 1, "record_type"},
+		{"bad callbacks", []string{"simbox", "generate", "--adversary", "--out", "-", "--callbacks", "0.4"}, 2, "--callbacks"},
+		{"adversary sorted", []string{"simbox", "generate", "--adversary", "--out", "-", "--sorted"}, 2, "do not apply"},
+		{"adversary style", []string{"simbox", "generate", "--adversary", "--out", "-", "--styles", "naive"}, 1, "unknown adversary box style"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			env, out, errb := testEnv()
