@@ -4,7 +4,10 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"sort"
+	"strings"
 	"testing"
 
 	"github.com/kuzet/kuzet/simbox"
@@ -42,7 +45,7 @@ func runAdversary(t testing.TB, cfg synth.AdversaryConfig) ([]synth.CDRLabel, *s
 		pw.CloseWithError(err)
 		done <- labels
 	}()
-	res, err := simbox.Detect(context.Background(), pr, simbox.Options{})
+	res, err := simbox.Detect(context.Background(), pr, simbox.Options{AllEvidence: os.Getenv("KUZET_SIMBOX_VERBOSE") != ""})
 	if err != nil {
 		t.Fatalf("Detect: %v", err)
 	}
@@ -51,6 +54,29 @@ func runAdversary(t testing.TB, cfg synth.AdversaryConfig) ([]synth.CDRLabel, *s
 		t.Fatalf("got %d bad rows (%+v), want none", res.Stats.BadRows, res.BadRows)
 	}
 	return labels, res
+}
+
+// TestAdversary holds the adversarial targets (precision ≥ 0.95, recall ≥
+// 0.85) on a development seed small enough for every test run.
+func TestAdversary(t *testing.T) {
+	subs := 5000
+	if testing.Short() || raceEnabled {
+		subs = 3000
+	}
+	labels, res := runAdversary(t, synth.AdversaryConfig{Subscribers: subs, Days: 7, Seed: 11})
+	q := evaluate(labels, res.Subscribers)
+	t.Logf("%d rows: %s", res.Stats.Rows, q)
+	if os.Getenv("KUZET_SIMBOX_VERBOSE") != "" {
+		dumpErrors(t, labels, res.Subscribers)
+	}
+	if q.precision() < 0.95 || q.recall() < 0.85 {
+		t.Errorf("got precision %.3f recall %.3f, want ≥ 0.95 and ≥ 0.85", q.precision(), q.recall())
+	}
+	for _, style := range synth.AdversaryBoxStyles {
+		if c := q.byStyle[style]; c == nil || c.n == 0 {
+			t.Errorf("got no SIMs of box style %s, want every style", style)
+		}
+	}
 }
 
 // TestAdversaryDev runs the development seeds at full size, for tuning:
@@ -71,7 +97,7 @@ func TestAdversaryDev(t *testing.T) {
 			q := evaluate(labels, res.Subscribers)
 			t.Logf("%d rows: %s", res.Stats.Rows, q)
 			if os.Getenv("KUZET_SIMBOX_VERBOSE") != "" {
-				dumpErrors(t, labels, res.Subscribers)
+				styleEvidence(t, labels, res.Subscribers)
 			}
 		})
 	}
@@ -101,5 +127,53 @@ func TestAdversaryEval(t *testing.T) {
 	t.Logf("all seeds: precision %.3f recall %.3f (tp %d fp %d fn %d)", all.precision(), all.recall(), all.tp, all.fp, all.fn)
 	if all.precision() < 0.95 || all.recall() < 0.85 {
 		t.Errorf("got precision %.3f recall %.3f, want ≥ 0.95 and ≥ 0.85", all.precision(), all.recall())
+	}
+}
+
+// styleEvidence logs, for each style, the mean weight of every evidence
+// term over the SIMs judged on their calls: what tuning reads.
+func styleEvidence(t *testing.T, labels []synth.CDRLabel, subs []simbox.Subscriber) {
+	style := map[string]string{}
+	for _, l := range labels {
+		style[l.MSISDN] = l.Style
+	}
+	type acc struct {
+		n     int
+		score float64
+		w     map[string]float64
+	}
+	by := map[string]*acc{}
+	for _, s := range subs {
+		if len(s.Evidence) == 0 || s.Evidence[0].Code == simbox.ReasonLowVolume {
+			continue
+		}
+		a := by[style[s.MSISDN]]
+		if a == nil {
+			a = &acc{w: map[string]float64{}}
+			by[style[s.MSISDN]] = a
+		}
+		a.n++
+		a.score += s.Score
+		for _, e := range s.Evidence {
+			a.w[e.Code] += e.Weight
+		}
+	}
+	names := make([]string, 0, len(by))
+	for k := range by {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		a := by[k]
+		codes := make([]string, 0, len(a.w))
+		for c := range a.w {
+			codes = append(codes, c)
+		}
+		sort.Slice(codes, func(i, j int) bool { return math.Abs(a.w[codes[i]]) > math.Abs(a.w[codes[j]]) })
+		var b strings.Builder
+		for _, c := range codes {
+			fmt.Fprintf(&b, " %s:%+.2f", c, a.w[c]/float64(a.n))
+		}
+		t.Logf("%-11s n=%-5d score %.2f%s", k, a.n, a.score/float64(a.n), b.String())
 	}
 }
