@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"slices"
 	"sort"
+	"sync"
 )
 
 // Features are what the detector measured of one SIM over the whole
@@ -24,10 +25,10 @@ type Features struct {
 	CallbackShare    float64 `json:"callback_share"`     // external callees who also called the SIM, arranged callers left out
 	CalledAgainShare float64 `json:"called_again_share"` // its own callees called more than once
 	CallsPerCallee   float64 `json:"calls_per_callee"`   // calls per own callee
-	// SharedCallees is the share of its external callees that its group
-	// mates call or are called by too: a box works one list through
-	// whichever SIM is free. Its own callees are the others: repeats with
-	// shared callees are the group's, not a person's.
+	// SharedCallees is the share of its external callees that its box-like
+	// group mates call too: a box works one list through whichever SIM is
+	// free. Its own callees are the others: repeats with shared callees are
+	// the group's, not a person's.
 	SharedCallees    float64 `json:"shared_callees"`
 	SMSOut           int     `json:"sms_out"`
 	SMSIn            int     `json:"sms_in"`
@@ -135,53 +136,104 @@ type population struct {
 }
 
 // groupView is what the features see of the SIMs linked to one SIM: their
-// traffic with it is set apart from its "external" traffic, and their
-// places are not its own.
+// traffic with it is set apart from its "external" traffic, their places
+// are not its own, and numbers they talk to too are the group's.
 type groupView struct {
+	self    int32
 	members []*simAgg
 	keys    map[uint64]bool // the members' numbers
 	places  map[uint64]bool // the group's places: members' main cells, and cells a quarter of them use
-	parties map[uint64]bool // the numbers the members call or are called by
+	parties *partyIndex
+	lk      *links
 }
 
-// maxPartyMembers bounds the group mates whose parties a SIM is compared
-// with: beyond a few dozen, more say nothing new and cost a crowd's square.
-const maxPartyMembers = 64
-
-// newGroupView builds the view of the SIMs linked to one.
-func newGroupView(members []*simAgg) *groupView {
-	v := &groupView{members: members, keys: make(map[uint64]bool, len(members)), places: map[uint64]bool{}, parties: map[uint64]bool{}}
+// newGroupView builds the view of the SIMs linked to SIM self; places
+// holds every linked SIM's places.
+func newGroupView(self int32, sims []*simAgg, lk *links, places [][]uint64, parties *partyIndex) *groupView {
+	nbr := lk.nbr[self]
+	v := &groupView{self: self, members: make([]*simAgg, len(nbr)), keys: make(map[uint64]bool, len(nbr)),
+		places: map[uint64]bool{}, parties: parties, lk: lk}
 	// A place is the group's when it is a member's main cell or a place of
 	// many members: a box's site and its gateways. A place one member
 	// has besides its main cell is that member's home, and stays its own.
 	used := map[uint64]int{}
-	for k, m := range members {
+	for x, j := range nbr {
+		m := sims[j]
+		v.members[x] = m
 		v.keys[m.msisdn] = true
 		if t := m.cells.top(); t >= 0 {
 			v.places[m.cells.id(t)] = true
 		}
-		for _, c := range places(m) {
+		for _, c := range places[j] {
 			used[c]++
-		}
-		if k < maxPartyMembers {
-			for x := range m.out.keys {
-				v.parties[m.out.key(x)] = true
-			}
-			for x := range m.in.keys {
-				v.parties[m.in.key(x)] = true
-			}
 		}
 	}
 	for c, n := range used {
-		if n >= max(2, len(members)/4) {
+		if n >= max(2, len(nbr)/4) {
 			v.places[c] = true
 		}
 	}
 	return v
 }
 
-// shared reports whether k is a number the group's members talk to.
-func (g *groupView) shared(k uint64) bool { return g != nil && g.parties[k] }
+// shared reports whether k is a number one of the group's box-like members
+// calls too.
+func (g *groupView) shared(k uint64) bool {
+	if g == nil {
+		return false
+	}
+	for _, j := range g.parties.of(k) {
+		if j != g.self && g.lk.linked(g.self, j) {
+			return true
+		}
+	}
+	return false
+}
+
+// partyIndex lists, for the numbers that two or more linked candidate SIMs
+// call (in their exact sets), which SIMs: the only numbers a group of
+// box-like SIMs can share. Built once, in one pass, where a set a SIM would
+// cost a crowd's square.
+type partyIndex struct {
+	first map[uint64]int32 // a SIM that calls the number, or -2-i for lists[i]
+	lists [][]int32        // the SIMs of the numbers that two SIMs or more call
+}
+
+func newPartyIndex(sims []*simAgg, lk *links, cand []bool) *partyIndex {
+	n := 0
+	for i, a := range sims {
+		if cand[i] && len(lk.nbr[i]) > 0 {
+			n += len(a.out.keys)
+		}
+	}
+	x := &partyIndex{first: make(map[uint64]int32, n)}
+	for i, a := range sims {
+		if !cand[i] || len(lk.nbr[i]) == 0 {
+			continue
+		}
+		for y := range a.out.keys {
+			k, me := a.out.key(y), int32(i)
+			switch j, ok := x.first[k]; {
+			case !ok:
+				x.first[k] = me
+			case j >= 0:
+				x.first[k] = int32(-2 - len(x.lists))
+				x.lists = append(x.lists, []int32{j, me})
+			default:
+				x.lists[-2-j] = append(x.lists[-2-j], me)
+			}
+		}
+	}
+	return x
+}
+
+// of returns the linked candidate SIMs that call k, if two or more do.
+func (x *partyIndex) of(k uint64) []int32 {
+	if j, ok := x.first[k]; ok && j < -1 {
+		return x.lists[-2-j]
+	}
+	return nil
+}
 
 // features measures one SIM. g may be nil (before grouping); geo asks for
 // the callees' areas, which cost a lookup a callee.
@@ -225,15 +277,21 @@ func (p *population) features(a *simAgg, g *groupView, geo bool) Features {
 	} else if f.CallsInExt > 0 {
 		f.InOutRatio = float64(f.CallsInExt)
 	}
-	if f.DistinctCallees > 0 {
-		f.CallsPerCallee = float64(f.CallsOutExt) / float64(f.DistinctCallees)
-		f.CallbackShare = p.callbackShare(a, g)
-		f.CalledAgainShare = calledAgain(a, g)
-		ownCallees(&f, a, g)
-	}
-	p.callers(&f, a, g)
-	if geo && p.geoLocal > 0 {
-		p.regions(&f, a, g)
+	// Whom it talks to.
+	{
+		tab := contactPool.Get().(*contactTable)
+		ct := tab.contactsOf(a)
+		if f.DistinctCallees > 0 {
+			f.CallsPerCallee = float64(f.CallsOutExt) / float64(f.DistinctCallees)
+			f.CallbackShare = p.callbackShare(a, g, ct)
+			f.CalledAgainShare = calledAgain(a, g)
+			ownCallees(&f, a, g)
+		}
+		p.callers(&f, a, g, ct)
+		contactPool.Put(tab)
+		if geo && p.geoLocal > 0 {
+			p.regions(&f, a, g)
+		}
 	}
 
 	// Place.
@@ -331,24 +389,23 @@ func (p *population) features(a *simAgg, g *groupView, geo bool) Features {
 // exact members are looked up in its Bloom filter; with both past, the
 // ratio of distinct callers to callees stands in (such a SIM talks both
 // ways to hundreds of numbers, and the precise share no longer matters).
-func (p *population) callbackShare(a *simAgg, g *groupView) float64 {
-	inGroup := func(k uint64) bool { return g != nil && g.keys[k] || p.arranged[k] }
+func (p *population) callbackShare(a *simAgg, g *groupView, ct []contact) float64 {
+	excluded := func(k uint64) bool { return g != nil && g.keys[k] || p.arranged[k] }
 	var both, callees int
 	switch {
 	case a.out.exact():
-		for i := range a.out.keys {
-			k := a.out.key(i)
-			if inGroup(k) {
+		for _, c := range ct {
+			if c.out == 0 || excluded(c.key) {
 				continue
 			}
 			callees++
-			if a.in.has(k) {
+			if c.in > 0 || !a.in.exact() && a.in.has(c.key) {
 				both++
 			}
 		}
 	case a.in.exact():
-		for i := range a.in.keys {
-			if k := a.in.key(i); !inGroup(k) && a.out.has(k) {
+		for _, c := range ct {
+			if c.in > 0 && !excluded(c.key) && (c.out > 0 || a.out.has(c.key)) {
 				both++
 			}
 		}
@@ -362,22 +419,91 @@ func (p *population) callbackShare(a *simAgg, g *groupView) float64 {
 	return float64(both) / float64(callees)
 }
 
+// contact is one number a SIM talked to, from its exact sets: how many
+// calls it made to it and received from it, and SMS both ways.
+type contact struct {
+	key          uint64
+	out, in, sms int32
+}
+
+// contactTable joins a SIM's exact sets into one list of numbers, so that
+// each question about a number costs one pass, not a scan of a set: an
+// open-addressing table over the list, reused from a pool.
+type contactTable struct {
+	slots []int32 // index+1 into list; 0 empty
+	list  []contact
+}
+
+var contactPool = sync.Pool{New: func() any { return &contactTable{} }}
+
+// contactsOf fills t with a's numbers, in no particular order.
+func (t *contactTable) contactsOf(a *simAgg) []contact {
+	n := len(a.out.keys) + len(a.in.keys) + len(a.sms.keys)
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	if cap(t.slots) < size {
+		t.slots = make([]int32, size)
+	} else {
+		t.slots = t.slots[:size]
+		clear(t.slots)
+	}
+	if cap(t.list) < n {
+		t.list = make([]contact, 0, n)
+	}
+	t.list = t.list[:0]
+	mask := uint64(size - 1)
+	at := func(k uint64) *contact {
+		for i := mix64(k) & mask; ; i = (i + 1) & mask {
+			switch s := t.slots[i]; {
+			case s == 0:
+				t.list = append(t.list, contact{key: k}) // within capacity: no move
+				t.slots[i] = int32(len(t.list))
+				return &t.list[len(t.list)-1]
+			case t.list[s-1].key == k:
+				return &t.list[s-1]
+			}
+		}
+	}
+	for i := range a.out.keys {
+		at(a.out.key(i)).out += int32(a.out.countAt(i))
+	}
+	for i := range a.in.keys {
+		at(a.in.key(i)).in += int32(a.in.countAt(i))
+	}
+	for i := range a.sms.keys {
+		at(a.sms.key(i)).sms += int32(a.sms.countAt(i))
+	}
+	return t.list
+}
+
 // callers measures who calls the SIM and whom it talks to both ways:
 // arranged callers and the share of its incoming calls they make,
 // callers it never called itself, and private contacts; and leaves SMS
 // with arranged callers out of its SMS.
-func (p *population) callers(f *Features, a *simAgg, g *groupView) {
+func (p *population) callers(f *Features, a *simAgg, g *groupView, ct []contact) {
 	inGroup := func(k uint64) bool { return g != nil && g.keys[k] }
 	arrangedCalls := 0
-	for i := range a.in.keys {
-		k := a.in.key(i)
+	smsArranged := 0
+	for _, c := range ct {
+		if inGroup(c.key) {
+			continue
+		}
+		arranged := p.arranged[c.key]
+		if arranged {
+			smsArranged += int(c.sms)
+		}
 		switch {
-		case inGroup(k):
-		case p.arranged[k]:
+		case c.in == 0:
+		case arranged:
 			f.ArrangedCallers++
-			arrangedCalls += a.in.countAt(i)
-		case !a.out.has(k):
+			arrangedCalls += int(c.in)
+		case c.out == 0 && (a.out.exact() || !a.out.has(c.key)):
 			f.Unsolicited++
+		}
+		if c.out > 0 && !arranged && c.out+c.in+c.sms >= 3 && (c.in > 0 || c.sms > 0) && !g.shared(c.key) {
+			f.PrivateContacts++
 		}
 	}
 	// Past the exact cap the callers are hundreds: most of them unasked.
@@ -385,23 +511,7 @@ func (p *population) callers(f *Features, a *simAgg, g *groupView) {
 	if f.CallsInExt > 0 {
 		f.ArrangedShare = min(1, float64(arrangedCalls)/float64(f.CallsInExt))
 	}
-	for i := range a.out.keys {
-		k := a.out.key(i)
-		if inGroup(k) || p.arranged[k] || g.shared(k) {
-			continue
-		}
-		co, ci, cs := a.out.countAt(i), a.in.count(k), a.sms.count(k)
-		if co+ci+cs >= 3 && (ci > 0 || cs > 0) {
-			f.PrivateContacts++
-		}
-	}
-	if len(p.arranged) > 0 {
-		for i := range a.sms.keys {
-			if k := a.sms.key(i); !inGroup(k) && p.arranged[k] {
-				f.SMSExt = max(0, f.SMSExt-a.sms.countAt(i))
-			}
-		}
-	}
+	f.SMSExt = max(0, f.SMSExt-smsArranged)
 }
 
 // regions measures where the SIM's callees on the operator's own network
@@ -453,7 +563,7 @@ func places(a *simAgg) []uint64 {
 // ownCallees measures the share of callees shared with the group and,
 // when enough callees are the SIM's own, its repeats among those alone.
 func ownCallees(f *Features, a *simAgg, g *groupView) {
-	if g == nil || len(g.parties) == 0 {
+	if g == nil {
 		return
 	}
 	ext, shared, own, ownCalls, again := 0, 0, 0, 0, 0
@@ -463,7 +573,7 @@ func ownCallees(f *Features, a *simAgg, g *groupView) {
 			continue
 		}
 		ext++
-		if g.parties[k] {
+		if g.shared(k) {
 			shared++
 			continue
 		}

@@ -125,7 +125,14 @@ func (p *population) individual(f *Features, relaxed bool) (float64, []evidence)
 	// Costly to fake.
 	rel := math.Log2(max(f.CallsOutPerDay/p.medianOutDay, 1e-3))
 	pos(ReasonManyCalls, ReasonFewCalls, lerp(rel, 0, 3, 0, 1.5)+lerp(rel, -1, 0, -0.5, 0))
-	pos(ReasonFanOut, ReasonRepeatContacts, lerp(f.CallsPerCallee, 1.1, 2.5, 1.5, -2)+lerp(f.CalledAgainShare, 0.05, 0.4, 0.5, -1))
+	// Callees its group calls too are neither strangers called once nor a
+	// person's own people: a list worked through any SIM. They count for
+	// neither side, so the fan-out is weighed by the share of its own.
+	fan := lerp(f.CallsPerCallee, 1.1, 2.5, 1.5, -2) + lerp(f.CalledAgainShare, 0.05, 0.4, 0.5, -1)
+	if fan > 0 {
+		fan *= 1 - f.SharedCallees
+	}
+	pos(ReasonFanOut, ReasonRepeatContacts, fan)
 	if p.hasMTC {
 		// Calls received speak for a person only when someone takes
 		// them: a box rejects the call-backs of the people it called.

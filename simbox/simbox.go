@@ -294,6 +294,14 @@ func analyze(res *Result, shards []*shard, workers int, allEvidence bool) {
 	p.arranged = arrangedCallers(sims, cand)
 	p.geoLocal = geoLocal(sims, byKey, cand)
 	lk := linkSIMs(sims, cand, hs, byKey)
+	// What the groups' views read, worked out once for every linked SIM.
+	plist := make([][]uint64, len(sims))
+	parallel(len(sims), workers, func(i int) {
+		if len(lk.nbr[i]) > 0 {
+			plist[i] = places(sims[i])
+		}
+	})
+	parties := newPartyIndex(sims, lk, cand)
 
 	// Round 2: each SIM again, with the traffic among the SIMs it is linked
 	// to set apart; then those SIMs, if box-like themselves, as evidence.
@@ -308,11 +316,7 @@ func analyze(res *Result, shards []*shard, workers int, allEvidence bool) {
 		a := sims[i]
 		var v *groupView
 		if len(lk.nbr[i]) > 0 {
-			members := make([]*simAgg, len(lk.nbr[i]))
-			for x, j := range lk.nbr[i] {
-				members[x] = sims[j]
-			}
-			v = newGroupView(members)
+			v = newGroupView(int32(i), sims, lk, plist, parties)
 		}
 		f := &res.Subscribers[i].Features
 		*f = p.features(a, v, cand[i])
@@ -441,35 +445,30 @@ const minArranged = 3
 // group traffic before this counts. The map is never nil: nil means not
 // yet known.
 func arrangedCallers(sims []*simAgg, cand []bool) map[uint64]bool {
-	type tally struct{ cand, all int32 }
-	count := map[uint64]*tally{}
+	count := map[uint64]int32{}
 	for i, a := range sims {
 		if !cand[i] {
 			continue
 		}
 		for x := range a.in.keys {
-			k := a.in.key(x)
-			t := count[k]
-			if t == nil {
-				t = &tally{}
-				count[k] = t
-			}
-			t.cand++
+			count[a.in.key(x)]++
 		}
 	}
-	for k, t := range count {
-		if t.cand < minArranged {
+	for k, n := range count {
+		if n < minArranged {
 			delete(count, k)
 		}
 	}
+	out := map[uint64]bool{}
 	if len(count) == 0 {
-		return map[uint64]bool{}
+		return out
 	}
 	// Whom else they call: every SIM's callers, looked up in the few left.
+	all := make(map[uint64]int32, len(count))
 	for _, a := range sims {
 		for x := range a.in.keys {
-			if t := count[a.in.key(x)]; t != nil {
-				t.all++
+			if k := a.in.key(x); count[k] > 0 {
+				all[k]++
 			}
 		}
 	}
@@ -480,9 +479,8 @@ func arrangedCallers(sims []*simAgg, cand []bool) map[uint64]bool {
 		}
 	}
 	least := max(0.5, 3*float64(n)/float64(len(sims)))
-	out := map[uint64]bool{}
-	for k, t := range count {
-		if float64(t.cand) >= least*float64(t.all) {
+	for k, c := range count {
+		if float64(c) >= least*float64(all[k]) {
 			out[k] = true
 		}
 	}
