@@ -234,7 +234,10 @@ func TestEvidenceExplainsScore(t *testing.T) {
 		t.Fatal(err)
 	}
 	capped := 0
-	for _, s := range res.Subscribers {
+	for i, s := range res.Subscribers {
+		if i > 0 && s.Score > res.Subscribers[i-1].Score {
+			t.Fatalf("got %s (%.3f) after %s (%.3f), want highest score first", s.MSISDN, s.Score, res.Subscribers[i-1].MSISDN, res.Subscribers[i-1].Score)
+		}
 		if len(s.Evidence) == 0 {
 			t.Fatalf("%s: got no evidence, want it kept for every SIM", s.MSISDN)
 		}

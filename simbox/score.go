@@ -104,12 +104,34 @@ const (
 // handset also served box-like SIMs: a SIM just put into a known box is
 // judged on its first few calls.
 func (p *population) individual(f *Features, relaxed bool) (float64, []evidence) {
+	return p.weigh(f, relaxed, true)
+}
+
+// logit is individual's score alone, without the garbage of its terms:
+// the rounds before judging need no more, for every SIM.
+func (p *population) logit(f *Features, relaxed bool) float64 {
+	l, _ := p.weigh(f, relaxed, false)
+	return l
+}
+
+func (p *population) weigh(f *Features, relaxed, collect bool) (float64, []evidence) {
 	if f.CallsOutExt < minCallsOut && !(relaxed && f.CallsOutExt >= minCallsRelaxed) {
+		if !collect {
+			return -6, nil
+		}
 		return -6, []evidence{{ReasonLowVolume, -6}}
 	}
-	ev := make([]evidence, 0, 24)
+	var ev []evidence
+	if collect {
+		ev = make([]evidence, 0, 24)
+	}
+	l := bias
 	add := func(code string, w float64) {
-		if w != 0 {
+		if w == 0 {
+			return
+		}
+		l += w
+		if collect {
 			ev = append(ev, evidence{code, w})
 		}
 	}
@@ -190,10 +212,12 @@ func (p *population) individual(f *Features, relaxed bool) (float64, []evidence)
 	}
 
 	// Cheap signs of a person, capped together.
-	var cheap []evidence
+	var cheap [4]evidence
+	nc := 0
 	addCheap := func(code string, w float64) {
 		if w < 0 {
-			cheap = append(cheap, evidence{code, w})
+			cheap[nc] = evidence{code, w}
+			nc++
 		}
 	}
 	if p.hasMTC {
@@ -214,20 +238,15 @@ func (p *population) individual(f *Features, relaxed bool) (float64, []evidence)
 		addCheap(ReasonWeekendsOff, -0.5)
 	}
 	sum := 0.0
-	for _, e := range cheap {
+	for _, e := range cheap[:nc] {
 		sum += e.w
 	}
 	scale := 1.0
 	if sum < -cheapCap {
 		scale = -cheapCap / sum
 	}
-	for _, e := range cheap {
+	for _, e := range cheap[:nc] {
 		add(e.code, e.w*scale)
-	}
-
-	l := bias
-	for _, e := range ev {
-		l += e.w
 	}
 	return l, ev
 }

@@ -284,7 +284,7 @@ func analyze(res *Result, shards []*shard, workers int, allEvidence bool) {
 			return
 		}
 		f := p.features(a, nil, false)
-		l, _ := p.individual(&f, false)
+		l := p.logit(&f, false)
 		// Box-like on the whole, or at least calling many strangers, or
 		// simply many numbers: a box that imitates people looks social
 		// until its own SIMs' traffic and shared list are set apart, which
@@ -320,11 +320,14 @@ func analyze(res *Result, shards []*shard, workers int, allEvidence bool) {
 		}
 		f := &res.Subscribers[i].Features
 		*f = p.features(a, v, cand[i])
-		ind[i], _ = p.individual(f, false)
+		ind[i] = p.logit(f, false)
 		// A SIM that goes home is a person, however busy: it lends its
 		// group no evidence of a device.
 		core[i] = ind[i] >= coreLogit && (f.PrivatePlaces == 0 || !p.hasCell)
 	})
+	// The views' indexes have been read: let them go before judging.
+	parties, plist = nil, nil
+	p.arranged = map[uint64]bool{}
 	// A SIM whose handset served a box-like SIM is judged on fewer calls.
 	for i := range sims {
 		if c := res.Subscribers[i].Features.CallsOutExt; c >= minCallsOut || c < minCallsRelaxed {
@@ -333,7 +336,7 @@ func analyze(res *Result, shards []*shard, workers int, allEvidence bool) {
 		for _, j := range lk.nbr[i] {
 			if core[j] && lk.kindOf(int32(i), j)&linkIMEI != 0 {
 				relaxed[i] = true
-				ind[i], _ = p.individual(&res.Subscribers[i].Features, true)
+				ind[i] = p.logit(&res.Subscribers[i].Features, true)
 				break
 			}
 		}
@@ -388,11 +391,30 @@ func analyze(res *Result, shards []*shard, workers int, allEvidence bool) {
 	sort.SliceStable(order, func(i, j int) bool {
 		return res.Subscribers[order[i]].Score > res.Subscribers[order[j]].Score
 	})
-	sorted := make([]Subscriber, len(sims))
-	for i, o := range order {
-		sorted[i] = res.Subscribers[o]
+	permute(res.Subscribers, order)
+}
+
+// permute puts subs in the order given (position i takes subs[order[i]])
+// in place, following each cycle once: a second slice of a million
+// subscribers would be the run's largest allocation. order is used up.
+func permute(subs []Subscriber, order []int32) {
+	for i := range order {
+		if order[i] < 0 || int(order[i]) == i {
+			continue
+		}
+		tmp := subs[i]
+		j := i
+		for {
+			k := int(order[j])
+			order[j] = -1
+			if k == i {
+				subs[j] = tmp
+				break
+			}
+			subs[j] = subs[k]
+			j = k
+		}
 	}
-	res.Subscribers = sorted
 }
 
 // parallel calls fn for every i in [0, n), on up to workers goroutines
