@@ -22,7 +22,8 @@ type simAgg struct {
 	imeis       []uint64       // distinct IMEI bodies, up to imeiCap
 	imeiOver    bool           // more than imeiCap
 	imeiSIMs    int32          // after reading: the most SIMs any of its IMEIs served
-	tacSIMs     int32          // after reading: SIMs with the TAC of its first IMEI
+	tacSIMs     int32          // after reading: SIM-handset pairs with the TAC of its first IMEI
+	tacUsers    int32          // after reading: distinct SIMs whose first IMEI has that TAC
 	area        uint64         // after reading: its main cell's location area, 0 if unknown
 	mh          [mhBins]uint32 // MinHash of its (cell, time slot) pairs, for co-location
 	days        []dayAgg

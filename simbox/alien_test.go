@@ -271,10 +271,15 @@ func TestAlienGenerator(t *testing.T) {
 			if res.Stats.BadRows != 0 {
 				t.Fatalf("got %d bad rows (%+v), want none", res.Stats.BadRows, res.BadRows)
 			}
-			tp, fp, fn := 0, 0, 0
+			tp, fp, fn, groupTAC := 0, 0, 0, 0
 			flagged := map[string]int{}
 			for _, s := range res.Subscribers {
 				k := truth[s.MSISDN]
+				for _, e := range s.Evidence {
+					if e.Code == simbox.ReasonGroupTAC && k == "simbox" {
+						groupTAC++
+					}
+				}
 				if s.Verdict == simbox.VerdictSimbox {
 					flagged[k]++
 				}
@@ -303,6 +308,11 @@ func TestAlienGenerator(t *testing.T) {
 			}
 			if p < 0.97 || rc < 0.95 {
 				t.Errorf("got precision %.3f recall %.3f (agents left out in hard mode), want ≥ 0.97 and ≥ 0.95", p, rc)
+			}
+			// Each box's modules share one TAC nobody else has; a SIM sees
+			// it when its links reach half the box.
+			if groupTAC < tp/4 {
+				t.Errorf("got %d of %d box SIMs with group_tac, want a quarter at least", groupTAC, tp)
 			}
 		})
 	}

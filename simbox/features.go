@@ -69,6 +69,7 @@ type Features struct {
 	Areas            int     `json:"areas"`              // distinct areas among them
 	LocalCalleeShare float64 `json:"local_callee_share"` // of them, in its own area
 	TACShare         float64 `json:"tac_share"`          // share of the extract's handsets with its first handset's TAC
+	GroupTAC         int     `json:"group_tac"`          // SIMs of its group with its TAC, when at least half of that TAC's SIMs are in its group; else 0
 	NumberBatch      int     `json:"number_batch"`       // linked SIMs whose numbers are within 50 of its own
 	AppearedWith     int     `json:"appeared_with"`      // linked box-like SIMs first seen the same day, after the extract began
 	FirstSeenDays    float64 `json:"first_seen_days"`    // from the extract's start to the SIM's first row

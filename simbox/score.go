@@ -34,6 +34,7 @@ const (
 	ReasonColdCalls       = "cold_calls"         // most calls unanswered or hung up on at once
 	ReasonRejectsCalls    = "rejects_calls"      // most calls made to it are not taken
 	ReasonQuickRedial     = "quick_redial"       // dials again within seconds of hanging up
+	ReasonGroupTAC        = "group_tac"          // its group's handsets are a model no one else uses
 	ReasonNationwide      = "nationwide_callees" // callees all over the country, few in its own area
 	ReasonNewSIM          = "new_sim"            // first seen after the extract began
 	ReasonGoneSIM         = "gone_sim"           // last seen well before the extract ended
@@ -207,6 +208,12 @@ func (p *population) weigh(f *Features, relaxed, collect bool) (float64, []evide
 	add(ReasonRoundTheClock, lerp(f.HoursPerDay, 12, 20, 0, 0.8))
 	add(ReasonColdCalls, lerp(f.ZeroCallShare+(1-f.ZeroCallShare)*f.ShortCallShare, 0.3, 0.55, 0, 0.6))
 	add(ReasonQuickRedial, lerp(f.QuickRedialShare, 0.05, 0.3, 0, 0.8))
+	// A handset model that only its own group uses: a box's modules, not
+	// phones, whose users are all over the country. A box that spoofs
+	// phones' IMEIs shows none.
+	if f.GroupTAC >= 3 {
+		add(ReasonGroupTAC, 0.4)
+	}
 	if p.geoLocal > 0 && f.AreaCallees >= 5 && f.Areas >= 4 {
 		add(ReasonNationwide, lerp(f.LocalCalleeShare, p.geoLocal/2, p.geoLocal/5, 0, 0.6))
 	}

@@ -361,6 +361,17 @@ func analyze(res *Result, shards []*shard, workers int, allEvidence bool) {
 			}
 		}
 		f.NumberBatch, f.AppearedWith = ge.batch, ge.appeared
+		if len(a.imeis) > 0 && a.tacUsers >= 3 {
+			same := 1
+			for _, m := range lk.nbr[i] {
+				if b := sims[m]; len(b.imeis) > 0 && tacOf(b.imeis[0]) == tacOf(a.imeis[0]) {
+					same++
+				}
+			}
+			if 2*same >= int(a.tacUsers) {
+				f.GroupTAC = same
+			}
+		}
 		ge.intraCalls = f.CallsOutExt < f.CallsOut || f.CallsInExt < f.CallsIn || f.SMSExt < f.SMSOut+f.SMSIn
 		ge.suspectPeer = suspectPeers(a, lk, i, byKey, core)
 		f.LinkedBoxLike = ge.core
@@ -741,6 +752,12 @@ func handsets(sims []*simAgg) []handset {
 		}
 		lo = hi
 	}
+	users := map[uint32]int32{}
+	for _, a := range sims {
+		if len(a.imeis) > 0 {
+			users[tacOf(a.imeis[0])]++
+		}
+	}
 	for lo := 0; lo < len(hs); {
 		tac := tacOf(hs[lo].imei)
 		hi := lo + 1
@@ -749,7 +766,7 @@ func handsets(sims []*simAgg) []handset {
 		}
 		for _, h := range hs[lo:hi] {
 			if a := sims[h.sim]; tacOf(a.imeis[0]) == tac {
-				a.tacSIMs = int32(hi - lo)
+				a.tacSIMs, a.tacUsers = int32(hi-lo), users[tac]
 			}
 		}
 		lo = hi

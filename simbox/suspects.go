@@ -21,7 +21,7 @@ var SuspectColumns = []string{
 	"cell_count", "sims_per_imei", "night_share", "linked_sims", "linked_box_like",
 	"evidence", "arranged_callers", "arranged_share", "unsolicited_callers", "private_contacts", "places",
 	"private_places", "shared_callees", "called_again_share", "zero_call_share", "unanswered_in", "areas",
-	"local_callee_share", "sims_per_tac", "number_batch",
+	"local_callee_share", "sims_per_tac", "number_batch", "group_tac",
 }
 
 // WriteSuspects writes subscribers as suspects.csv (formats/cdr.md): a
@@ -78,6 +78,7 @@ func WriteSuspects(w io.Writer, subs []Subscriber, min Verdict) error {
 			strconv.FormatFloat(f.LocalCalleeShare, 'f', 3, 64),
 			strconv.Itoa(f.SIMsPerTAC),
 			strconv.Itoa(f.NumberBatch),
+			strconv.Itoa(f.GroupTAC),
 		)
 		if err := cw.Write(row); err != nil {
 			return err

@@ -70,7 +70,7 @@ Other column names: --map start_time=CALL_START,msisdn=A_NUMBER,...
 
 Reasons for: fan_out, many_calls_out, no_callbacks, arranged_callers, few_calls_in,
 rejects_calls, no_sms, no_data, one_cell, many_imeis, shared_imei, night_calls,
-round_the_clock, cold_calls, quick_redial, nationwide_callees, new_sim, gone_sim,
+round_the_clock, cold_calls, quick_redial, group_tac, nationwide_callees, new_sim, gone_sim,
 device_group, group_shared_imei, calls_in_group, appeared_together, number_batch,
 suspect_contacts. Against (on clean rows): low_volume, callbacks, called_by_many,
 own_place, private_contacts, repeat_contacts, few_calls_out, and the cheap signs
