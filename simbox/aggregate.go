@@ -11,6 +11,10 @@ type simAgg struct {
 	n           [numRecordTypes]uint32
 	dur         [numRecordTypes]uint32 // seconds, saturating
 	zeroOut     uint32                 // outgoing calls of 0 s
+	shortIn     uint32                 // incoming calls under takenSeconds: not taken
+	quick       uint32                 // outgoing calls placed within quickRedial of the last one's end
+	lastEnd     int64                  // when its latest outgoing call ended, Unix seconds
+	durBins     [numDurBins]uint16     // answered outgoing calls by length (durBinEdges)
 	hourOut     [24]uint16             // outgoing calls by local hour
 	out, in     partySet               // numbers called, numbers calling
 	sms         partySet               // SMS peers, both directions
@@ -18,7 +22,9 @@ type simAgg struct {
 	imeis       []uint64       // distinct IMEI bodies, up to imeiCap
 	imeiOver    bool           // more than imeiCap
 	imeiSIMs    int32          // after reading: the most SIMs any of its IMEIs served
-	tacSIMs     int32          // after reading: SIMs with the TAC of its first IMEI
+	tacSIMs     int32          // after reading: SIM-handset pairs with the TAC of its first IMEI
+	tacUsers    int32          // after reading: distinct SIMs whose first IMEI has that TAC
+	area        uint64         // after reading: its main cell's location area, 0 if unknown
 	mh          [mhBins]uint32 // MinHash of its (cell, time slot) pairs, for co-location
 	days        []dayAgg
 	lastDay     int32     // index in days of the latest day touched
@@ -27,6 +33,21 @@ type simAgg struct {
 }
 
 const imeiCap = 16
+
+// Answered calls are counted by length in these bins (upper edges, in
+// seconds): a call's length is what a box's callees decide, and people
+// who hang up on a stranger make a different shape than friends talking.
+var durBinEdges = [numDurBins - 1]uint32{10, 30, 60, 180, 600}
+
+const numDurBins = 6
+
+// takenSeconds is how long an incoming call must last to have been taken:
+// a call rejected, or picked up and dropped, is no conversation.
+const takenSeconds = 5
+
+// quickRedial is how soon after an outgoing call ends the next must start
+// to count as an automatic redial: people take longer to dial.
+const quickRedial = 5
 
 // dayAgg is one SIM's local calendar day, in 32 bytes.
 type dayAgg struct {
@@ -192,7 +213,19 @@ func (s *shard) add(r *rec, buf []byte) {
 		a.out.add(r.party)
 		if r.dur == 0 {
 			a.zeroOut++
+		} else {
+			b := 0
+			for b < len(durBinEdges) && r.dur >= durBinEdges[b] {
+				b++
+			}
+			a.durBins[b] = sat16(a.durBins[b])
 		}
+		// Gaps only where the SIM's rows come in time order; an
+		// extract in another order simply shows none.
+		if a.lastEnd != 0 && r.t >= a.lastEnd && r.t-a.lastEnd <= quickRedial {
+			a.quick++
+		}
+		a.lastEnd = max(a.lastEnd, r.t+int64(r.dur))
 		a.hourOut[hour] = sat16(a.hourOut[hour])
 		if d != nil {
 			d.moc = sat16(d.moc)
@@ -202,6 +235,9 @@ func (s *shard) add(r *rec, buf []byte) {
 	case MTC:
 		if r.party != 0 {
 			a.in.add(r.party)
+		}
+		if r.dur < takenSeconds {
+			a.shortIn++
 		}
 		if d != nil {
 			d.mtc = sat16(d.mtc)

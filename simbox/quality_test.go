@@ -146,6 +146,28 @@ func TestQuality(t *testing.T) {
 	}
 }
 
+// TestCallBacksDoNotCancel is issue 12's case: boxes with handset IMEIs
+// and throttled boxes on shared modems whose victims call back 15 or 30% of
+// the time. The call-backs come from the callees, but the box takes none
+// of them: they must not pass for a person's.
+func TestCallBacksDoNotCancel(t *testing.T) {
+	subs := 5000
+	if testing.Short() || raceEnabled {
+		subs = 3000
+	}
+	for _, cb := range []float64{0.15, 0.30} {
+		t.Run(fmt.Sprintf("callbacks%.0f", cb*100), func(t *testing.T) {
+			labels, res := runSim(t, synth.CDRConfig{Subscribers: subs, Days: 7, Seed: 31, VictimCallback: cb,
+				BoxShare: 0.03, BoxStyles: []string{synth.CDRImitating, synth.CDRThrottled}})
+			q := evaluate(labels, res.Subscribers)
+			t.Logf("%s", q)
+			if q.precision() < 0.97 || q.recall() < 0.9 {
+				t.Errorf("got precision %.3f recall %.3f, want ≥ 0.97 and ≥ 0.9", q.precision(), q.recall())
+			}
+		})
+	}
+}
+
 // TestNoBoxesNoVerdicts runs an extract with no boxes at all: every simbox
 // verdict would be a false positive.
 func TestNoBoxesNoVerdicts(t *testing.T) {
@@ -218,6 +240,8 @@ func TestRobustness(t *testing.T) {
 		{"quiet-people", synth.CDRConfig{HumanCalls: 0.5}},
 		{"slow-boxes", synth.CDRConfig{BoxCalls: 0.5}},
 		{"callbacks-8pct", synth.CDRConfig{VictimCallback: 0.08}},
+		{"callbacks-15pct", synth.CDRConfig{VictimCallback: 0.15}},
+		{"callbacks-30pct", synth.CDRConfig{VictimCallback: 0.30}},
 		{"agents-no-inbound", synth.CDRConfig{AgentInbound: -1}},
 		{"agents-no-inbound-mon-fri", synth.CDRConfig{AgentInbound: -1, Days: 5}},
 		{"no-imei-no-cell", synth.CDRConfig{OmitColumns: []string{"imei", "cell_id", "imsi"}}},

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -438,7 +440,8 @@ func TestDetectDeterministic(t *testing.T) {
 
 func TestWriteSuspects(t *testing.T) {
 	subs := []simbox.Subscriber{
-		{MSISDN: "+77011234567", Score: 0.98, Verdict: simbox.VerdictSimbox, Reasons: []string{"no_callbacks", "fan_out"}, DeviceID: "dev-1", IMEIs: []string{"356741086959128"}},
+		{MSISDN: "+77011234567", Score: 0.98, Verdict: simbox.VerdictSimbox, Reasons: []string{"no_callbacks", "fan_out"}, DeviceID: "dev-1", IMEIs: []string{"356741086959128"},
+			Evidence: []simbox.Term{{Code: "arranged_callers", Weight: 2}, {Code: "sms_use", Weight: -0.4}}},
 		{MSISDN: "+77011234568", Score: 0.6, Verdict: simbox.VerdictSuspect},
 		{MSISDN: "+77011234569", Score: 0.01, Verdict: simbox.VerdictClean},
 	}
@@ -457,6 +460,14 @@ func TestWriteSuspects(t *testing.T) {
 			}
 			if !strings.HasPrefix(lines[1], "+77011234567,0.980,simbox,no_callbacks;fan_out,dev-1,356741086959128,") {
 				t.Errorf("got row %q", lines[1])
+			}
+			rows, err := csv.NewReader(strings.NewReader(b.String())).ReadAll()
+			if err != nil {
+				t.Fatal(err)
+			}
+			col := slices.Index(rows[0], "evidence")
+			if len(rows[0]) != len(simbox.SuspectColumns) || col < 0 || rows[1][col] != "arranged_callers:+2.00;sms_use:-0.40" {
+				t.Errorf("got header %v and evidence %q, want every column and arranged_callers:+2.00;sms_use:-0.40", rows[0], rows[1][col])
 			}
 		})
 	}

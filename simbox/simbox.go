@@ -24,6 +24,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 )
@@ -44,6 +45,10 @@ type Options struct {
 	// Workers is the number of parsing and aggregating goroutines each;
 	// default GOMAXPROCS.
 	Workers int
+	// AllEvidence keeps the weighed evidence (Subscriber.Evidence) of every
+	// SIM, clean ones too; by default only flagged SIMs keep it, as a
+	// million clean SIMs' terms would cost hundreds of megabytes.
+	AllEvidence bool
 }
 
 // Progress reports how far Detect has got.
@@ -100,17 +105,20 @@ type Result struct {
 
 // Subscriber is one SIM's judgement.
 type Subscriber struct {
-	MSISDN    string        `json:"msisdn"` // E.164
-	Score     float64       `json:"score"`  // in [0, 1]
-	Verdict   Verdict       `json:"verdict"`
-	Reasons   []string      `json:"reasons"`
-	DeviceID  string        `json:"device_id,omitempty"`
-	IMEIs     []string      `json:"imeis"`
-	Cells     []string      `json:"cells"` // most used first, up to five
-	FirstSeen time.Time     `json:"first_seen"`
-	LastSeen  time.Time     `json:"last_seen"`
-	Features  Features      `json:"features"`
-	Days      []DayFeatures `json:"days,omitempty"` // per local day, for simbox and suspect SIMs
+	MSISDN    string    `json:"msisdn"` // E.164
+	Score     float64   `json:"score"`  // in [0, 1]
+	Verdict   Verdict   `json:"verdict"`
+	Reasons   []string  `json:"reasons"`
+	DeviceID  string    `json:"device_id,omitempty"`
+	IMEIs     []string  `json:"imeis"`
+	Cells     []string  `json:"cells"` // most used first, up to five
+	FirstSeen time.Time `json:"first_seen"`
+	LastSeen  time.Time `json:"last_seen"`
+	Features  Features  `json:"features"`
+	// Evidence is what decided the verdict: every term of the score with
+	// its weight, largest first (flagged SIMs, or all with AllEvidence).
+	Evidence []Term        `json:"evidence,omitempty"`
+	Days     []DayFeatures `json:"days,omitempty"` // per local day, for simbox and suspect SIMs
 }
 
 // Detect reads a CDR extract from r (plain or gzip CSV, detected by its
@@ -224,13 +232,13 @@ func Detect(ctx context.Context, r io.Reader, opts Options) (*Result, error) {
 	}
 
 	report("scoring")
-	analyze(res, shards, workers)
+	analyze(res, shards, workers, opts.AllEvidence)
 	report("done")
 	return res, readErr
 }
 
 // analyze turns the shards' aggregates into judged subscribers and devices.
-func analyze(res *Result, shards []*shard, workers int) {
+func analyze(res *Result, shards []*shard, workers int, allEvidence bool) {
 	var sims []*simAgg
 	cellNames := map[uint64]string{}
 	minT, maxT := int64(math.MaxInt64), int64(math.MinInt64)
@@ -265,6 +273,8 @@ func analyze(res *Result, shards []*shard, workers int) {
 		byKey[a.msisdn] = int32(i)
 	}
 	hs := handsets(sims)
+	p.tacPairs, p.byKey, p.sims = len(hs), byKey, sims
+	setAreas(sims, cellNames)
 
 	// Round 1: each SIM on its own picks the candidates for grouping.
 	cand := make([]bool, len(sims))
@@ -273,14 +283,25 @@ func analyze(res *Result, shards []*shard, workers int) {
 		if a.n[MOC] < minCallsOut {
 			return
 		}
-		f := p.features(a, nil)
-		l, _ := p.individual(&f, false)
-		// Box-like on the whole, or at least calling many strangers: a box
-		// that imitates people looks social until its own SIMs' traffic
-		// is set apart, which needs the grouping first.
-		cand[i] = l >= candLogit || f.DistinctCallees >= 15 && f.CallsPerCallee <= 1.6
+		f := p.features(a, nil, false)
+		l := p.logit(&f, false)
+		// Box-like on the whole, or at least calling many strangers, or
+		// simply many numbers: a box that imitates people looks social
+		// until its own SIMs' traffic and shared list are set apart, which
+		// needs the grouping first.
+		cand[i] = l >= candLogit || f.DistinctCallees >= 15 && f.CallsPerCallee <= 1.6 || f.DistinctCallees >= 40
 	})
+	p.arranged = arrangedCallers(sims, cand)
+	p.geoLocal = geoLocal(sims, byKey, cand)
 	lk := linkSIMs(sims, cand, hs, byKey)
+	// What the groups' views read, worked out once for every linked SIM.
+	plist := make([][]uint64, len(sims))
+	parallel(len(sims), workers, func(i int) {
+		if len(lk.nbr[i]) > 0 {
+			plist[i] = places(sims[i])
+		}
+	})
+	parties := newPartyIndex(sims, lk, cand)
 
 	// Round 2: each SIM again, with the traffic among the SIMs it is linked
 	// to set apart; then those SIMs, if box-like themselves, as evidence.
@@ -295,17 +316,18 @@ func analyze(res *Result, shards []*shard, workers int) {
 		a := sims[i]
 		var v *groupView
 		if len(lk.nbr[i]) > 0 {
-			v = &groupView{keys: make(map[uint64]bool, len(lk.nbr[i]))}
-			for _, j := range lk.nbr[i] {
-				v.members = append(v.members, sims[j])
-				v.keys[sims[j].msisdn] = true
-			}
+			v = newGroupView(int32(i), sims, lk, plist, parties)
 		}
 		f := &res.Subscribers[i].Features
-		*f = p.features(a, v)
-		ind[i], _ = p.individual(f, false)
-		core[i] = ind[i] >= coreLogit
+		*f = p.features(a, v, cand[i])
+		ind[i] = p.logit(f, false)
+		// A SIM that goes home is a person, however busy: it lends its
+		// group no evidence of a device.
+		core[i] = ind[i] >= coreLogit && (f.PrivatePlaces == 0 || !p.hasCell)
 	})
+	// The views' indexes have been read: let them go before judging.
+	parties, plist = nil, nil
+	p.arranged = map[uint64]bool{}
 	// A SIM whose handset served a box-like SIM is judged on fewer calls.
 	for i := range sims {
 		if c := res.Subscribers[i].Features.CallsOutExt; c >= minCallsOut || c < minCallsRelaxed {
@@ -314,7 +336,7 @@ func analyze(res *Result, shards []*shard, workers int) {
 		for _, j := range lk.nbr[i] {
 			if core[j] && lk.kindOf(int32(i), j)&linkIMEI != 0 {
 				relaxed[i] = true
-				ind[i], _ = p.individual(&res.Subscribers[i].Features, true)
+				ind[i] = p.logit(&res.Subscribers[i].Features, true)
 				break
 			}
 		}
@@ -325,11 +347,29 @@ func analyze(res *Result, shards []*shard, workers int) {
 		sub := &res.Subscribers[i]
 		f := &sub.Features
 		ge := groupEvidence{linked: len(lk.nbr[i])}
-		ge.office = p.callCentre(f)
 		for _, m := range lk.nbr[i] {
+			b := sims[m]
 			if core[m] {
 				ge.core++
 				ge.sharedIMEI = ge.sharedIMEI || lk.kindOf(int32(i), m)&linkIMEI != 0
+				if newSince(a.first, p.start) && newSince(b.first, p.start) && abs64(a.first-b.first) <= 12*3600 {
+					ge.appeared++
+				}
+			}
+			if abs64(int64(a.msisdn)-int64(b.msisdn)) <= 50 {
+				ge.batch++
+			}
+		}
+		f.NumberBatch, f.AppearedWith = ge.batch, ge.appeared
+		if len(a.imeis) > 0 && a.tacUsers >= 3 {
+			same := 1
+			for _, m := range lk.nbr[i] {
+				if b := sims[m]; len(b.imeis) > 0 && tacOf(b.imeis[0]) == tacOf(a.imeis[0]) {
+					same++
+				}
+			}
+			if 2*same >= int(a.tacUsers) {
+				f.GroupTAC = same
 			}
 		}
 		ge.intraCalls = f.CallsOutExt < f.CallsOut || f.CallsInExt < f.CallsIn || f.SMSExt < f.SMSOut+f.SMSIn
@@ -337,7 +377,10 @@ func analyze(res *Result, shards []*shard, workers int) {
 		f.LinkedBoxLike = ge.core
 		f.SuspectContacts = ge.suspectPeer
 		l, ev := p.individual(f, relaxed[i])
-		score, verdict, why := p.judge(l, ev, ge, f)
+		score, verdict, why, ev := p.judge(l, ev, ge, f)
+		if verdict != VerdictClean || allEvidence {
+			sub.Evidence = terms(ev)
+		}
 		sub.MSISDN, sub.Score, sub.Verdict, sub.Reasons = e164(a.msisdn), math.Round(score*1000)/1000, verdict, why
 		sub.FirstSeen, sub.LastSeen = time.Unix(a.first, 0).UTC(), time.Unix(a.last, 0).UTC()
 		for _, k := range a.imeis {
@@ -359,11 +402,30 @@ func analyze(res *Result, shards []*shard, workers int) {
 	sort.SliceStable(order, func(i, j int) bool {
 		return res.Subscribers[order[i]].Score > res.Subscribers[order[j]].Score
 	})
-	sorted := make([]Subscriber, len(sims))
-	for i, o := range order {
-		sorted[i] = res.Subscribers[o]
+	permute(res.Subscribers, order)
+}
+
+// permute puts subs in the order given (position i takes subs[order[i]])
+// in place, following each cycle once: a second slice of a million
+// subscribers would be the run's largest allocation. order is used up.
+func permute(subs []Subscriber, order []int32) {
+	for i := range order {
+		if order[i] < 0 || int(order[i]) == i {
+			continue
+		}
+		tmp := subs[i]
+		j := i
+		for {
+			k := int(order[j])
+			order[j] = -1
+			if k == i {
+				subs[j] = tmp
+				break
+			}
+			subs[j] = subs[k]
+			j = k
+		}
 	}
-	res.Subscribers = sorted
 }
 
 // parallel calls fn for every i in [0, n), on up to workers goroutines
@@ -388,6 +450,148 @@ func parallel(n, workers int, fn func(i int)) {
 		}()
 	}
 	wg.Wait()
+}
+
+// newSince reports whether a SIM first seen at first joined at least a
+// day after the extract's start.
+func newSince(first, start int64) bool { return first-start >= 86400 }
+
+func abs64(x int64) int64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// Arranged callers: an external number is one when it calls at least
+// minArranged SIMs that fan out, and they are most of the SIMs it calls —
+// at least half, and at least three times their share of all SIMs.
+// People's friends call one of them, now and then two, among many others;
+// a bulk caller (a bank's outgoing line, a telemarketer) calls thousands,
+// few of whom fan out; a box's confederates call its SIMs in turn, and
+// little else. Where many people fan out, calling some is no sign.
+const minArranged = 3
+
+// arrangedCallers finds the arranged callers: numbers in the incoming calls
+// of at least minArranged candidates, which are most of the SIMs they call
+// (see minArranged). A SIM's own group mates among them are set apart as
+// group traffic before this counts. The map is never nil: nil means not
+// yet known.
+func arrangedCallers(sims []*simAgg, cand []bool) map[uint64]bool {
+	count := map[uint64]int32{}
+	for i, a := range sims {
+		if !cand[i] {
+			continue
+		}
+		for x := range a.in.keys {
+			count[a.in.key(x)]++
+		}
+	}
+	for k, n := range count {
+		if n < minArranged {
+			delete(count, k)
+		}
+	}
+	out := map[uint64]bool{}
+	if len(count) == 0 {
+		return out
+	}
+	// Whom else they call: every SIM's callers, looked up in the few left.
+	all := make(map[uint64]int32, len(count))
+	for _, a := range sims {
+		for x := range a.in.keys {
+			if k := a.in.key(x); count[k] > 0 {
+				all[k]++
+			}
+		}
+	}
+	n := 0
+	for _, c := range cand {
+		if c {
+			n++
+		}
+	}
+	least := max(0.5, 3*float64(n)/float64(len(sims)))
+	for k, c := range count {
+		if float64(c) >= least*float64(all[k]) {
+			out[k] = true
+		}
+	}
+	return out
+}
+
+// setAreas gives each SIM the location area of its main cell: the cell id
+// without its last part (LAC of LAC-CI, MCC-MNC-LAC of a CGI). A cell id
+// without parts has no area.
+func setAreas(sims []*simAgg, names map[uint64]string) {
+	areas := map[uint64]uint64{}
+	for _, a := range sims {
+		t := a.cells.top()
+		if t < 0 {
+			continue
+		}
+		id := a.cells.id(t)
+		ar, ok := areas[id]
+		if !ok {
+			name := names[id]
+			if i := strings.LastIndexAny(name, "-:/._ "); i > 0 {
+				ar = hashBytes([]byte(name[:i]))
+			}
+			areas[id] = ar
+		}
+		a.area = ar
+	}
+}
+
+// geoLocal decides whether the extract shows geography: whether people's
+// callees on the network are in their own area much more often than chance
+// would put them there. It returns the median share of such callees over
+// a sample of SIMs that do not fan out, or 0 when there is no such habit
+// to compare a SIM with.
+func geoLocal(sims []*simAgg, byKey map[uint64]int32, cand []bool) float64 {
+	byArea := map[uint64]int{}
+	located := 0
+	for _, a := range sims {
+		if a.area != 0 {
+			byArea[a.area]++
+			located++
+		}
+	}
+	if len(byArea) < 4 || located == 0 {
+		return 0
+	}
+	chance := 0.0
+	for _, n := range byArea {
+		q := float64(n) / float64(located)
+		chance += q * q
+	}
+	var shares []float64
+	for i, a := range sims {
+		if cand[i] || i%4 != 0 || a.area == 0 {
+			continue
+		}
+		known, local := 0, 0
+		for x := range a.out.keys {
+			if j, ok := byKey[a.out.key(x)]; ok && sims[j].area != 0 {
+				known++
+				if sims[j].area == a.area {
+					local++
+				}
+			}
+		}
+		if known >= 3 {
+			shares = append(shares, float64(local)/float64(known))
+		}
+	}
+	if len(shares) < 20 {
+		return 0
+	}
+	sort.Float64s(shares)
+	med := shares[len(shares)/2]
+	if med < 0.1 || med < 2*chance {
+		return 0
+	}
+	return med
 }
 
 // suspectPeers counts the box-like SIMs not linked to i that i talked to.
@@ -548,6 +752,12 @@ func handsets(sims []*simAgg) []handset {
 		}
 		lo = hi
 	}
+	users := map[uint32]int32{}
+	for _, a := range sims {
+		if len(a.imeis) > 0 {
+			users[tacOf(a.imeis[0])]++
+		}
+	}
 	for lo := 0; lo < len(hs); {
 		tac := tacOf(hs[lo].imei)
 		hi := lo + 1
@@ -556,7 +766,7 @@ func handsets(sims []*simAgg) []handset {
 		}
 		for _, h := range hs[lo:hi] {
 			if a := sims[h.sim]; tacOf(a.imeis[0]) == tac {
-				a.tacSIMs = int32(hi - lo)
+				a.tacSIMs, a.tacUsers = int32(hi-lo), users[tac]
 			}
 		}
 		lo = hi

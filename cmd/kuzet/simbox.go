@@ -60,17 +60,23 @@ func runSimboxDetect(ctx context.Context, env *Env, args []string) error {
 SIM's behaviour, groups SIMs into probable boxes and writes one row per SIM:
 msisdn,score,verdict,reasons,device_id,imeis,cells,first_seen,last_seen and
 the main features. verdict is simbox, suspect or clean; reasons are ';'-separated
-codes. A summary and the first bad rows go to standard error. Bad rows are
-counted and skipped; a truncated input still writes what was read, and exits 1.
+codes. The evidence column explains each flagged SIM: every term of its score as
+code:weight (log-odds, positive for a box, largest first; with the prior -4 they
+sum to the score's logit). A summary and the first bad rows go to standard error.
+Bad rows are counted and skipped; a truncated input still writes what was read,
+and exits 1.
 
 Other column names: --map start_time=CALL_START,msisdn=A_NUMBER,...
 
-Reasons for: many_calls_out, no_callbacks, few_calls_in, fan_out, no_sms, no_data,
-one_cell, many_imeis, shared_imei, night_calls, round_the_clock, new_sim, gone_sim,
-device_group, group_shared_imei, calls_in_group, suspect_contacts. Against (on clean
-rows): low_volume, few_calls_out, callbacks, calls_in, repeat_contacts, sms_use,
-data_use, office_hours, weekends_off, workday_pattern. A suspect short of device
-evidence says no_device_evidence.`)
+Reasons for: fan_out, many_calls_out, no_callbacks, arranged_callers, few_calls_in,
+rejects_calls, no_sms, no_data, one_cell, many_imeis, shared_imei, night_calls,
+round_the_clock, cold_calls, quick_redial, group_tac, nationwide_callees, new_sim, gone_sim,
+device_group, group_shared_imei, calls_in_group, appeared_together, number_batch,
+suspect_contacts. Against (on clean rows): low_volume, callbacks, called_by_many,
+own_place, private_contacts, repeat_contacts, few_calls_out, and the cheap signs
+of a person, which together weigh at most 1.2: calls_in, sms_use, data_use,
+office_hours, weekends_off, workday_pattern. A suspect short of device evidence
+says no_device_evidence.`)
 	in := fs.String("in", "", "CDR extract `file` (.csv or .csv.gz; - for standard input)")
 	out := fs.String("out", "", "suspects `file` to write (- for standard output)")
 	mapping := fs.String("map", "", "column mapping `canonical=name,...` for other column names")
@@ -80,6 +86,7 @@ evidence says no_device_evidence.`)
 	workers := fs.Int("workers", 0, "parsing and aggregating goroutines (default: one per CPU)")
 	quiet := fs.Bool("quiet", false, "no progress line on a terminal")
 	memLimit := fs.String("memory-limit", "", "soft memory `limit` for the Go runtime, e.g. 3GiB (as GOMEMLIMIT; default none)")
+	explainAll := fs.Bool("explain-all", false, "write the evidence of clean SIMs too (costs memory: some 300 bytes a SIM)")
 	if err := parseFlags(env, fs, args); err != nil {
 		return err
 	}
@@ -125,7 +132,7 @@ evidence says no_device_evidence.`)
 		}
 		src = f
 	}
-	opts := simbox.Options{Map: m, Size: size, MaxBadExamples: *badRows, Workers: *workers}
+	opts := simbox.Options{Map: m, Size: size, MaxBadExamples: *badRows, Workers: *workers, AllEvidence: *explainAll}
 	if *badRows <= 0 {
 		opts.MaxBadExamples = -1 // 0 would mean the default
 	}
@@ -196,15 +203,34 @@ func writeDetectSummary(w io.Writer, res *simbox.Result, took time.Duration, out
 		fmt.Fprintf(&b, "  %s: %d SIMs (%d simbox, %d suspect), %d IMEIs, cells %s, evidence %s\n",
 			d.ID, len(d.MSISDNs), d.Simbox, d.Suspect, len(d.IMEIs), strings.Join(d.Cells, ";"), strings.Join(d.Evidence, ";"))
 	}
-	if len(res.NightHours) > 0 {
-		fmt.Fprintf(&b, "the population's quiet hours (local): %02d:00–%02d:00; median outgoing calls per active day: %.1f\n",
-			res.NightHours[0], (res.NightHours[len(res.NightHours)-1]+1)%24, res.MedianCallsOutPerDay)
+	if from, to, ok := quietWindow(res.NightHours); ok {
+		fmt.Fprintf(&b, "the population's quiet hours (as the extract writes time): %02d:00–%02d:00; median outgoing calls per active day: %.1f\n",
+			from, to, res.MedianCallsOutPerDay)
 	}
 	if res.Partial {
 		fmt.Fprintf(&b, "WARNING: the input ended early (%s): the results are PARTIAL, covering the rows read before it\n", res.Fault)
 	}
 	fmt.Fprintf(&b, "wrote %s\n", out)
 	io.WriteString(w, b.String())
+}
+
+// quietWindow returns the first and the end hour of the consecutive hours
+// in hours (ascending, possibly passing midnight: 0,19,20,21,22,23 is
+// 19:00–01:00).
+func quietWindow(hours []int) (from, to int, ok bool) {
+	if len(hours) == 0 || len(hours) >= 24 {
+		return 0, 0, false
+	}
+	in := [24]bool{}
+	for _, h := range hours {
+		in[h] = true
+	}
+	for _, h := range hours {
+		if !in[(h+23)%24] {
+			return h, (h + len(hours)) % 24, true
+		}
+	}
+	return 0, 0, false
 }
 
 // progressLine returns a Progress callback that redraws one line.
@@ -278,7 +304,15 @@ func runSimboxGenerate(_ context.Context, env *Env, args []string) error {
 same seed: ordinary subscribers, the hard confusers of SIM-box detection
 (call-centre agents, taxi drivers and couriers, data-only devices, light users,
 new subscribers) and a share of SIMs in boxes of four styles (naive, throttled,
-imitating, mobile). The labels (msisdn,label,style,device) go to their own file.`)
+imitating, mobile). The labels (msisdn,label,style,device) go to their own file.
+
+--adversary writes the second, adversarial world instead: boxes that imitate
+handsets, arrange call-backs from confederates (--callbacks), text, use data,
+keep office hours, rotate SIMs or spread them over gateway sites; and honest
+look-alikes (bank call centres, debt collectors, taxi firms, dispatch centres,
+M2M fleets, family phones). Rows come in time order, in UTC, with the columns
+in another order and extra ones; --styles then takes mimic, bypass, simserver,
+trickle.`)
 	subs := fs.Int("subscribers", 20000, "served SIMs, box SIMs included")
 	days := fs.Int("days", 7, "days of traffic")
 	seed := fs.Uint64("seed", 1, "random seed")
@@ -291,6 +325,8 @@ imitating, mobile). The labels (msisdn,label,style,device) go to their own file.
 	sorted := fs.Bool("sorted", false, "write each day's rows in time order (buffers a day in memory)")
 	dups := fs.Float64("duplicates", 0, "share of rows to repeat")
 	bad := fs.Float64("bad-rows", 0, "share of malformed rows to add")
+	adversary := fs.Bool("adversary", false, "write the adversarial world (see above)")
+	callbacks := fs.String("callbacks", "0.15,0.40", "with --adversary: the `range` of arranged call-backs per box call")
 	if err := parseFlags(env, fs, args); err != nil {
 		return err
 	}
@@ -315,10 +351,26 @@ imitating, mobile). The labels (msisdn,label,style,device) go to their own file.
 	if *styles != "" {
 		cfg.BoxStyles = strings.Split(*styles, ",")
 	}
+	write := func(w io.Writer) ([]synth.CDRLabel, error) { return synth.WriteCDR(w, cfg) }
+	if *adversary {
+		acfg := synth.AdversaryConfig{Subscribers: *subs, Days: *days, Seed: *seed, BoxShare: cfg.BoxShare,
+			Start: cfg.Start, BoxStyles: cfg.BoxStyles}
+		lo, hi, ok := strings.Cut(*callbacks, ",")
+		a, err1 := strconv.ParseFloat(strings.TrimSpace(lo), 64)
+		b, err2 := strconv.ParseFloat(strings.TrimSpace(hi), 64)
+		if !ok || err1 != nil || err2 != nil || a < 0 || b < a {
+			return usagef("--callbacks: want low,high such as 0.15,0.40")
+		}
+		acfg.Callbacks = [2]float64{a, b}
+		if *utc || *sorted || *dups != 0 || *bad != 0 {
+			return usagef("--adversary writes UTC rows in time order; --utc, --sorted, --duplicates and --bad-rows do not apply")
+		}
+		write = func(w io.Writer) ([]synth.CDRLabel, error) { return synth.WriteAdversaryCDR(w, acfg) }
+	}
 	var ls []synth.CDRLabel
 	err = writeFileOrStdout(env, *out, func(w io.Writer) error {
 		var err error
-		ls, err = synth.WriteCDR(w, cfg)
+		ls, err = write(w)
 		return err
 	})
 	if err != nil {

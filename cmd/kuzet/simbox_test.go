@@ -2,8 +2,12 @@ package main
 
 import (
 	"context"
+	"encoding/csv"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -77,6 +81,9 @@ func TestSimboxCommandErrors(t *testing.T) {
 		{"bad map", []string{"simbox", "detect", "--in", noHeader, "--out", "-", "--map", "when=X"}, 2, "unknown column"},
 		{"missing columns", []string{"simbox", "detect", "--in", noHeader, "--out", "-"}, 1, "lacks required columns"},
 		{"mapped", []string{"simbox", "detect", "--in", noHeader, "--out", "-", "--map", "start_time=CALL_START,msisdn=A_NUMBER"}, 1, "record_type"},
+		{"bad callbacks", []string{"simbox", "generate", "--adversary", "--out", "-", "--callbacks", "0.4"}, 2, "--callbacks"},
+		{"adversary sorted", []string{"simbox", "generate", "--adversary", "--out", "-", "--sorted"}, 2, "do not apply"},
+		{"adversary style", []string{"simbox", "generate", "--adversary", "--out", "-", "--styles", "naive"}, 1, "unknown adversary box style"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			env, out, errb := testEnv()
@@ -87,5 +94,75 @@ func TestSimboxCommandErrors(t *testing.T) {
 				t.Errorf("got help %q, want the flags", out)
 			}
 		})
+	}
+}
+
+// TestSimboxAdversaryCommand runs the adversarial world through generate,
+// detect and eval, and reads the explanation of each flagged SIM.
+func TestSimboxAdversaryCommand(t *testing.T) {
+	dir := t.TempDir()
+	cdr, labels, suspects := filepath.Join(dir, "adv.csv"), filepath.Join(dir, "labels.csv"), filepath.Join(dir, "suspects.csv")
+	env, _, errb := testEnv()
+	if code := run(context.Background(), env, []string{"simbox", "generate", "--adversary", "--subscribers", "3000", "--days", "7",
+		"--seed", "5", "--out", cdr, "--labels", labels}); code != 0 {
+		t.Fatalf("generate: exit %d: %s", code, errb)
+	}
+	env, _, errb = testEnv()
+	if code := run(context.Background(), env, []string{"simbox", "detect", "--in", cdr, "--out", suspects, "--min-verdict", "suspect"}); code != 0 {
+		t.Fatalf("detect: exit %d: %s", code, errb)
+	}
+	// Written in UTC, the extract's quiet hours (local night) pass midnight.
+	var from, to int
+	if _, after, ok := strings.Cut(errb.String(), "quiet hours (as the extract writes time): "); !ok {
+		t.Errorf("got summary %q, want the quiet hours", errb)
+	} else if n, err := fmt.Sscanf(after, "%d:00–%d:00", &from, &to); n != 2 || err != nil || from <= to {
+		t.Errorf("got quiet hours %.13q (%v), want a window across midnight", after, err)
+	}
+	f, err := os.Open(suspects)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := slices.Index(rows[0], "evidence")
+	if col < 0 || len(rows) < 10 {
+		t.Fatalf("got header %v and %d rows, want an evidence column and the flagged SIMs", rows[0], len(rows)-1)
+	}
+	for _, row := range rows[1:] {
+		terms := strings.Split(row[col], ";")
+		code, weight, ok := strings.Cut(terms[0], ":")
+		if _, err := strconv.ParseFloat(weight, 64); !ok || err != nil || !strings.Contains(row[3], code) && weight[0] == '+' {
+			t.Errorf("got evidence %q with reasons %q, want code:weight terms led by a reason", row[col], row[3])
+		}
+	}
+	env, out, errb := testEnv()
+	if code := run(context.Background(), env, []string{"simbox", "eval", "--labels", labels, "--suspects", suspects}); code != 0 {
+		t.Fatalf("eval: exit %d: %s", code, errb)
+	}
+	for _, want := range []string{"precision ", "mimic", "trickle", "simserver", "bypass", "agent"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("got %q, want it to mention %s", out, want)
+		}
+	}
+}
+
+func TestQuietWindow(t *testing.T) {
+	for _, tc := range []struct {
+		hours    []int
+		from, to int
+		ok       bool
+	}{
+		{[]int{0, 1, 2, 3, 4, 5}, 0, 6, true},
+		{[]int{0, 19, 20, 21, 22, 23}, 19, 1, true},
+		{[]int{18, 19, 20, 21, 22, 23}, 18, 0, true},
+		{nil, 0, 0, false},
+	} {
+		from, to, ok := quietWindow(tc.hours)
+		if from != tc.from || to != tc.to || ok != tc.ok {
+			t.Errorf("quietWindow(%v): got %d, %d, %v; want %d, %d, %v", tc.hours, from, to, ok, tc.from, tc.to, tc.ok)
+		}
 	}
 }
