@@ -54,7 +54,7 @@ type CDRBadRow struct {
 	Text   string `json:"text"`   // the row, cut short
 }
 
-// CDRBatch is one operator's upload of a CDR extract (formats/cdr.md) for
+// CDRBatch is one operator's upload of a CDR extract (docs/simbox.md) for
 // SIM-box detection, and what the analysis made of it.
 type CDRBatch struct {
 	ID     int64          `json:"batch_id"`

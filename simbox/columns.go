@@ -8,7 +8,7 @@ import (
 	"github.com/kuzet/kuzet"
 )
 
-// The columns of the canonical CDR format (formats/cdr.md).
+// The columns of the canonical CDR format (docs/simbox.md).
 const (
 	colRecordType = iota
 	colStartTime

@@ -4,7 +4,7 @@
 // international calls into local ones. Its SIMs call many numbers that never
 // call back, receive almost nothing, barely move, share few handsets and
 // appear together at one cell; the better boxes imitate people. Detect
-// reads a CDR extract (formats/cdr.md) as a stream, keeps a compact
+// reads a CDR extract (docs/simbox.md) as a stream, keeps a compact
 // aggregate per SIM, measures each SIM's behaviour, groups SIMs into
 // probable devices, and scores every SIM with reasons.
 //

@@ -24,7 +24,7 @@ var SuspectColumns = []string{
 	"local_callee_share", "sims_per_tac", "number_batch", "group_tac",
 }
 
-// WriteSuspects writes subscribers as suspects.csv (formats/cdr.md): a
+// WriteSuspects writes subscribers as suspects.csv (docs/simbox.md): a
 // header row, then one row per subscriber whose verdict is at least min
 // (VerdictClean writes everyone). Lists within a field are ';'-separated.
 func WriteSuspects(w io.Writer, subs []Subscriber, min Verdict) error {

@@ -14,7 +14,7 @@ import (
 )
 
 // CDRConfig describes a synthetic CDR extract of one operator (the CDR
-// format of formats/cdr.md): ordinary subscribers and the hard confusers of
+// format of docs/simbox.md): ordinary subscribers and the hard confusers of
 // SIM-box detection, and a share of SIMs in boxes of several styles.
 type CDRConfig struct {
 	Subscribers int       // served SIMs, box SIMs included (default 1,000)

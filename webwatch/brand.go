@@ -11,7 +11,7 @@ import (
 	"golang.org/x/net/publicsuffix"
 )
 
-// Brand is one protected brand of the watchlist (formats/brands.md).
+// Brand is one protected brand of the watchlist (docs/webwatch.md).
 type Brand struct {
 	// ID is lower-case ASCII letters, digits and '-': "kaspi", "home-credit".
 	ID string `json:"id"`
@@ -195,7 +195,7 @@ func isLDH(s string) bool {
 	return true
 }
 
-// ParseBrands reads a watchlist in the format of formats/brands.md: one
+// ParseBrands reads a watchlist in the format of docs/webwatch.md: one
 // brand a line, its id, its official domains, and optionally sections
 // after '|': the keywords, and directives that start with their name and
 // a colon ("partners: halyklife.kz", "benign: kaspiy", "strict: forte");

@@ -2,7 +2,7 @@
 // e-government, marketplaces, the post — so that analysts can send them for
 // blocking.
 //
-// A watchlist (formats/brands.md) names each brand's official domains and
+// A watchlist (docs/webwatch.md) names each brand's official domains and
 // keywords. A Scorer built from it judges any domain as lookalike,
 // suspicious, clean or invalid, names the brand and the methods of
 // imitation, and scores 0..1. It reads a name the way a victim would:

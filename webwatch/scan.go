@@ -77,7 +77,7 @@ type batch struct {
 }
 
 // Scan scores every line of r, one domain a line, and writes one JSON
-// object a line to w in input order (findings.jsonl, formats/brands.md).
+// object a line to w in input order (findings.jsonl, docs/webwatch.md).
 // Every line gets an answer: an empty line, a comment or a line over 64 KiB
 // is invalid, with the reason. Lines are scored in parallel and streamed;
 // memory does not grow with the input. It returns the counts and the first

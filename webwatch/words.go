@@ -74,7 +74,7 @@ var suspiciousTLDs = words(`
 // of. It does three things: a token that is itself an ordinary word is
 // never read as a typo of a brand ("kaspiy" is the Caspian, not a misspelt
 // kaspi); a piece that is an ordinary word is not cut into others
-// ("postcard"); and beside a brand's strict name (formats/brands.md,
+// ("postcard"); and beside a brand's strict name (docs/webwatch.md,
 // "strict:"), ordinary words are what honest businesses use, so they are
 // no evidence. It never holds a brand's name: a watchlist's names and
 // keywords are dropped from it when a Scorer is built, and names that hold

@@ -31,7 +31,7 @@ Subcommands:
   generate  write a labelled synthetic CDR extract, for tests and figures
   eval      compare suspects.csv with the labels of a synthetic extract
 
-The CDR format is formats/cdr.md: CSV (or gzip-compressed CSV) with the
+The CDR format is docs/simbox.md: CSV (or gzip-compressed CSV) with the
 columns record_type,start_time,msisdn,imsi,imei,other_party,duration_s,cell_id.
 `
 
@@ -300,7 +300,7 @@ func writeFileOrStdout(env *Env, path string, write func(io.Writer) error) error
 
 func runSimboxGenerate(_ context.Context, env *Env, args []string) error {
 	fs := newFlagSet(env, "simbox generate", "simbox generate --out cdr.csv[.gz] --labels labels.csv [flags]",
-		`Writes a synthetic CDR extract of one operator (formats/cdr.md), the same for the
+		`Writes a synthetic CDR extract of one operator (docs/simbox.md), the same for the
 same seed: ordinary subscribers, the hard confusers of SIM-box detection
 (call-centre agents, taxi drivers and couriers, data-only devices, light users,
 new subscribers) and a share of SIMs in boxes of four styles (naive, throttled,

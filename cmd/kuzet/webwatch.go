@@ -24,7 +24,7 @@ Subcommands:
   scan     score a list of domains against a brand watchlist, write findings.jsonl
   permute  print candidate look-alike domains of a domain, one a line
 
-The watchlist format is formats/brands.md: one brand a line, its id and its
+The watchlist format is docs/webwatch.md: one brand a line, its id and its
 official domains, optionally '|' and keywords.
 `
 
@@ -62,7 +62,7 @@ name of the brand (imitates), and how, with the words beside it and what each
 is evidence of (explanation). A brand's own domains are clean with "official",
 its partners' and known-benign domains clean with "known". The input is
 streamed and scored on every CPU; progress and a summary go to standard error.`)
-	brandsPath := fs.String("brands", "", "brand watchlist `file` (formats/brands.md)")
+	brandsPath := fs.String("brands", "", "brand watchlist `file` (docs/webwatch.md)")
 	in := fs.String("in", "-", "domain list `file`, one a line (- for standard input)")
 	out := fs.String("out", "-", "findings `file` to write, JSON lines (- for standard output)")
 	workers := fs.Int("workers", 0, "scoring goroutines (default: one per CPU)")

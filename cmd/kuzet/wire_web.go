@@ -20,7 +20,7 @@ import (
 
 // WebConfig configures internet monitoring in the server.
 type WebConfig struct {
-	Brands string // watchlist file (formats/brands.md); the built-in Kazakh watchlist when empty
+	Brands string // watchlist file (docs/webwatch.md); the built-in Kazakh watchlist when empty
 
 	// CTLogs are the certificate-transparency logs to follow, by base URL;
 	// CTLogKeys their public keys, by position ("" for none).
@@ -54,7 +54,7 @@ func (f listFlag) Set(v string) error {
 // webFlags adds the flags of internet monitoring.
 func (m *Main) webFlags(fs *flag.FlagSet) {
 	c := &m.Config.Web
-	fs.StringVar(&c.Brands, "brands", c.Brands, "brand watchlist `file` (formats/brands.md); the built-in Kazakh watchlist when empty")
+	fs.StringVar(&c.Brands, "brands", c.Brands, "brand watchlist `file` (docs/webwatch.md); the built-in Kazakh watchlist when empty")
 	fs.Var(listFlag{&c.CTLogs}, "ct-log", "certificate-transparency log `URL` to follow for look-alike domains (repeatable);\n"+
 		"follow each log from one node only")
 	fs.Var(listFlag{&c.CTLogKeys}, "ct-log-key", "the public `key` of the --ct-log in the same position: base64 DER as in the log\n"+
