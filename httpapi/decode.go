@@ -192,15 +192,12 @@ func misfitError(m *misfit, fallback string) error {
 }
 
 // checkBatch rejects an empty batch or one over MaxBatch.
-func checkBatch(field string, n int) error { return checkBatchUpTo(field, n, MaxBatch) }
-
-// checkBatchUpTo rejects an empty batch or one over limit items.
-func checkBatchUpTo(field string, n, limit int) error {
+func checkBatch(field string, n int) error {
 	switch {
 	case n == 0:
 		return kuzet.Invalid(field, "at least one item is required")
-	case n > limit:
-		return kuzet.Invalid(field, "%d items is over the limit of %d a request", n, limit)
+	case n > MaxBatch:
+		return kuzet.Invalid(field, "%d items is over the limit of %d a request", n, MaxBatch)
 	}
 	return nil
 }

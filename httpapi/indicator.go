@@ -24,10 +24,6 @@ func (s *Server) indicatorRoutes() {
 	s.route("DELETE /v1/allowlist/{kind}", kuzet.PermAllowlistWrite, s.handleAllowlistDelete, "value")
 }
 
-// maxPublicCheck bounds a public key's batch check: the portal checks what
-// a citizen pastes, not a database.
-const maxPublicCheck = 100
-
 // indicatorParams reads the kind and value an indicator route names: the
 // value from the path, or from the value query parameter on the route
 // without it.
@@ -172,8 +168,7 @@ type publicCheckResult struct {
 
 // handleIndicatorsCheck assesses a batch of indicators. A key that may see
 // the details gets them, each read audited; a public key gets the risk of
-// at most maxPublicCheck items, unaudited as its single lookups are: the
-// risk level tells nothing about who reported what.
+// at most registry.MaxPublicCheck items, unaudited (registry.Service.Check).
 func (s *Server) handleIndicatorsCheck(w http.ResponseWriter, r *http.Request) error {
 	p := kuzet.PrincipalFromContext(r.Context())
 	var req checkRequest
@@ -181,29 +176,13 @@ func (s *Server) handleIndicatorsCheck(w http.ResponseWriter, r *http.Request) e
 		return err
 	}
 	detail := p.Can(kuzet.PermIndicatorDetail)
-	most := MaxBatch
-	if !detail {
-		most = maxPublicCheck
+	items := make([]registry.CheckItem, len(req.Items))
+	for i, it := range req.Items {
+		items[i] = registry.CheckItem{Kind: kuzet.Kind(it.Kind), Value: it.Value}
 	}
-	if err := checkBatchUpTo("items", len(req.Items), most); err != nil {
+	results, err := s.registry.Check(r.Context(), p.Org.ID, items, detail)
+	if err != nil {
 		return err
-	}
-	var results []registry.CheckResult
-	if detail {
-		items := make([]registry.CheckItem, len(req.Items))
-		for i, it := range req.Items {
-			items[i] = registry.CheckItem{Kind: kuzet.Kind(it.Kind), Value: it.Value}
-		}
-		var err error
-		if results, err = s.registry.Check(r.Context(), p.Org.ID, items); err != nil {
-			return err
-		}
-	} else {
-		results = make([]registry.CheckResult, len(req.Items))
-		for i, it := range req.Items {
-			a, err := s.registry.Lookup(r.Context(), p.Org.ID, kuzet.Kind(it.Kind), it.Value, false)
-			results[i] = registry.CheckResult{Index: i, Assessment: a, Err: kuzet.WithField(err, itemPath("items", i))}
-		}
 	}
 	out := make([]any, len(results))
 	for i, res := range results {

@@ -329,15 +329,3 @@ func (t *memTx) FindRuleVersions(ctx context.Context) ([]*kuzet.RuleVersion, err
 	}
 	return out, nil
 }
-
-func cloneFreeze(r *kuzet.FreezeRequest) *kuzet.FreezeRequest {
-	cp := *r
-	cp.Onward = slices.Clone(r.Onward)
-	return &cp
-}
-
-func cloneDelivery(d *kuzet.WebhookDelivery) *kuzet.WebhookDelivery {
-	cp := *d
-	cp.Log = slices.Clone(d.Log)
-	return &cp
-}

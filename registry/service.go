@@ -326,15 +326,27 @@ type CheckResult struct {
 	Err        error
 }
 
-// Check assesses a batch of indicators, each on its own, and audits one
-// read per valid item. Returns EINVALID for an empty batch or one of more
-// than MaxBatch items, and the audit's error if a read cannot be recorded.
-func (s *Service) Check(ctx context.Context, orgID int64, items []CheckItem) ([]CheckResult, error) {
+// MaxPublicCheck bounds a batch checked without the right to details (the
+// public portal's): enough for a citizen's handful, too few to sweep the
+// registry.
+const MaxPublicCheck = 100
+
+// Check assesses a batch of indicators, each on its own. With detail (the
+// caller may see who reported what) it audits one read per valid item;
+// without, it answers only risk levels, which tell nothing of reporters, so
+// nothing is audited, and takes at most MaxPublicCheck items. Returns
+// EINVALID for an empty batch or one over its limit, and the audit's error
+// if a read cannot be recorded.
+func (s *Service) Check(ctx context.Context, orgID int64, items []CheckItem, detail bool) ([]CheckResult, error) {
+	most := MaxBatch
+	if !detail {
+		most = MaxPublicCheck
+	}
 	if len(items) == 0 {
 		return nil, kuzet.Invalid("items", "at least one item is required")
 	}
-	if len(items) > MaxBatch {
-		return nil, kuzet.Invalid("items", "at most %d items per request", MaxBatch)
+	if len(items) > most {
+		return nil, kuzet.Invalid("items", "%d items is over the limit of %d a request", len(items), most)
 	}
 	now := s.clock()
 	results := make([]CheckResult, len(items))
@@ -347,7 +359,9 @@ func (s *Service) Check(ctx context.Context, orgID int64, items []CheckItem) ([]
 			continue
 		}
 		results[i].Assessment = s.index.Assess(ind.Kind, ind.Value, now)
-		reads = append(reads, &kuzet.AuditEntry{At: now, OrgID: orgID, Action: kuzet.AuditIndicatorRead, Object: ind.Key(), Detail: "check"})
+		if detail {
+			reads = append(reads, &kuzet.AuditEntry{At: now, OrgID: orgID, Action: kuzet.AuditIndicatorRead, Object: ind.Key(), Detail: "check"})
+		}
 	}
 	// One wait for the whole batch's entries, not one commit per item.
 	if err := s.audit.Record(ctx, reads...); err != nil {

@@ -454,7 +454,7 @@ func TestServiceCheck(t *testing.T) {
 		{Kind: kuzet.KindPhone, Value: "87011234567"},
 		{Kind: kuzet.KindPhone, Value: "garbage"},
 		{Kind: kuzet.KindPhone, Value: "+77019999999"},
-	})
+	}, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -471,8 +471,25 @@ func TestServiceCheck(t *testing.T) {
 	if got := f.audit.objects(); !reflect.DeepEqual(got, want) {
 		t.Errorf("audit: got %v, want %v", got, want)
 	}
-	if _, err := f.svc.Check(ctx, 2, nil); !reflect.DeepEqual(fieldsOf(err), []string{"items"}) {
+	if _, err := f.svc.Check(ctx, 2, nil, true); !reflect.DeepEqual(fieldsOf(err), []string{"items"}) {
 		t.Errorf("empty: got %v, want EINVALID on items", err)
+	}
+	// Without details (the public portal): risk only, nothing audited,
+	// and a small batch at most.
+	before := len(f.audit.objects())
+	public, err := f.svc.Check(ctx, 3, []registry.CheckItem{{Kind: kuzet.KindPhone, Value: "87011234567"}}, false)
+	if err != nil || public[0].Assessment.Risk != kuzet.RiskHigh {
+		t.Fatalf("public check: got %v %v, want high", public, err)
+	}
+	if got := len(f.audit.objects()); got != before {
+		t.Errorf("public check audited %d reads, want none", got-before)
+	}
+	many := make([]registry.CheckItem, registry.MaxPublicCheck+1)
+	for i := range many {
+		many[i] = registry.CheckItem{Kind: kuzet.KindPhone, Value: "87011234567"}
+	}
+	if _, err := f.svc.Check(ctx, 3, many, false); kuzet.ErrorCode(err) != kuzet.EINVALID {
+		t.Errorf("public batch over the limit: got %v, want %s", err, kuzet.EINVALID)
 	}
 }
 

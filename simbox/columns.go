@@ -98,8 +98,9 @@ func parseHeader(line []byte, m map[string]string) (*layout, error) {
 	}
 	names := splitFields(append([]byte(nil), line...), delim, nil, 1<<16)
 	if looksLikeData(names) {
-		return nil, kuzet.Invalid("header", "CDR extract has no header row: line 1 is data (%.60q); the first line must name the columns (%s)",
-			line, strings.Join(Columns[:], ","))
+		// The line is not quoted back: it holds subscribers' numbers.
+		return nil, kuzet.Invalid("header", "CDR extract has no header row: line 1 is data; the first line must name the columns (%s)",
+			strings.Join(Columns[:], ","))
 	}
 	for canon := range m {
 		if columnIndex(canon) < 0 {
@@ -144,6 +145,12 @@ func parseHeader(line []byte, m map[string]string) (*layout, error) {
 	}
 	if len(missing) > 0 {
 		sort.Strings(missing)
+		if !columnNames(seen) {
+			// Not a header at all (a document sent by mistake): its
+			// first line is not quoted back.
+			return nil, kuzet.Invalid("header", "the upload is not a CDR extract: its first line names none of the columns (%s)",
+				strings.Join(Columns[:], ","))
+		}
 		return nil, kuzet.Invalid("header", "CDR header lacks required columns: %s; it has: %s; use --map canonical=name for other column names",
 			strings.Join(missing, ", "), strings.Join(seen, ","))
 	}
@@ -225,4 +232,23 @@ func splitFields(line []byte, delim byte, out [][]byte, max int) [][]byte {
 		}
 	}
 	return out
+}
+
+// columnNames reports whether names look like a header's column names:
+// few, short, and made of letters, digits, '_', '-' and spaces.
+func columnNames(names []string) bool {
+	if len(names) > 64 {
+		return false
+	}
+	for _, n := range names {
+		if len(n) == 0 || len(n) > 40 {
+			return false
+		}
+		for _, r := range n {
+			if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-' || r == ' ') {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -484,3 +484,23 @@ func TestDetectCorruptGzip(t *testing.T) {
 		t.Fatalf("got %v (result %v), want EINVALID and a partial result", err, res != nil)
 	}
 }
+
+// TestHeaderErrorsQuoteNothing checks that a file that is not a CDR
+// extract is refused without its first line, which may be anything (a
+// document sent by mistake, subscribers' numbers), being quoted back.
+func TestHeaderErrorsQuoteNothing(t *testing.T) {
+	for _, text := range []string{
+		"login=admin;password=hunter2\nmore\n",
+		"+77011234567,+77021234567,2026-10-05T10:00:00+05:00,60\n",
+	} {
+		_, err := simbox.Detect(context.Background(), strings.NewReader(text), simbox.Options{})
+		if err == nil {
+			t.Fatalf("%q: got no error", text)
+		}
+		for _, secret := range []string{"hunter2", "+77011234567", "admin"} {
+			if strings.Contains(err.Error(), secret) {
+				t.Errorf("error %q quotes the upload", err)
+			}
+		}
+	}
+}

@@ -244,3 +244,14 @@ func (b latencyBuckets) since(earlier latencyBuckets) string {
 	}
 	return fmt.Sprintf("%.0f requests, %.2f%% within 1ms, p99 %s", total, 100*within1ms, p99)
 }
+
+// benchMain is the in-process server of a benchmark, on data directory
+// dir: it measures what the server does, so no rate limit holds it back.
+func benchMain(env *Env, dir string) *Main {
+	m := NewMain(env)
+	m.Config.Data, m.Config.Addr, m.Config.LogLevel = dir, "127.0.0.1:0", "error"
+	if err := m.Config.Limits.Set("bank=off,telco=off,police=off,regulator=off,partner=off,public=off,anonymous=off"); err != nil {
+		panic(err) // a constant spec
+	}
+	return m
+}

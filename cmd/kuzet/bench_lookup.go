@@ -42,8 +42,7 @@ func runBenchLookup(ctx context.Context, env *Env, args []string) error {
 			return err
 		}
 		defer os.RemoveAll(dir)
-		m := NewMain(env)
-		m.Config.Data, m.Config.Addr, m.Config.LogLevel = dir, "127.0.0.1:0", "error"
+		m := benchMain(env, dir)
 		if err := m.Run(ctx); err != nil {
 			m.Close()
 			return err

@@ -39,6 +39,7 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	watch := fs.Bool("watch", true, "feed internet monitoring and SIM-box detection a feed's domains and a week of call records")
 	fs.StringVar(&m.Config.LogLevel, "log-level", "warn", "log `level` of the server")
 	keyFileFlag(fs, &m.Config.KeyFile)
+	fs.Var(&m.Config.Limits, "rate-limit", "request rates as `role=rate[:burst],…` (see kuzet serve --help)")
 	if err := parseFlags(env, fs, args); err != nil {
 		return err
 	}
