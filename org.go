@@ -294,7 +294,13 @@ const (
 	PermCaseRead        Permission = "case.read"
 	PermStatsRead       Permission = "stats.read"
 	PermExchange        Permission = "exchange"
-	PermAuditRead       Permission = "audit.read" // query the audit log: who read or changed what
+	PermAuditRead       Permission = "audit.read"       // query the audit log: who read or changed what
+	PermPortingWrite    Permission = "porting.write"    // record the national porting database's changes
+	PermDelegationWrite Permission = "delegation.write" // let another operator originate some of one's own numbers
+	PermOrgRead         Permission = "org.read"         // list the member organisations, so that operators can name each other
+	PermSTIAnchor       Permission = "sti.anchor"       // set the STIR/SHAKEN trust anchors: the certificate authorities operators' certificates must chain to
+	PermSTICertificate  Permission = "sti.certificate"  // register one's own STIR/SHAKEN signing certificates
+	PermBlocklistRead   Permission = "blocklist.read"   // the SIM-box block list: one's own SIMs, every handset
 )
 
 // Permissions lists every permission, so that a test can state for each
@@ -303,26 +309,31 @@ var Permissions = []Permission{PermIndicatorRead, PermIndicatorDetail, PermIndic
 	PermCallOriginate, PermCallVerify, PermRoamingWrite, PermDNOWrite, PermActiveCall, PermPaymentCheck,
 	PermReportCreate, PermFreezeInbox, PermPaymentRules, PermCDRUpload, PermSimboxRead, PermSimboxTriage,
 	PermCDRRead, PermWebSubmit, PermWebTriage, PermBlockingCreate, PermBlockingStatus, PermCaseRead,
-	PermStatsRead, PermExchange, PermAuditRead}
+	PermStatsRead, PermExchange, PermAuditRead, PermPortingWrite, PermDelegationWrite, PermOrgRead,
+	PermSTIAnchor, PermSTICertificate, PermBlocklistRead}
 
 // roleMatrix is the one place where rights are granted. Anything not listed
 // is forbidden. It follows who uses kuzet for what (DESIGN.md): banks check
-// payments and answer freeze requests; operators register and verify calls
-// and send CDRs; the police investigate, triage and run the anti-fraud
-// centre's rules; the regulator, the blocking authority, answers blocking
-// requests and keeps the national lists (allowlist, Do-Not-Originate) but
-// does not decide banks' payments; partners exchange; the public asks and
-// reports.
+// payments and answer freeze requests; operators register and verify calls,
+// delegate numbers of their ranges and send CDRs; the police investigate,
+// triage and run the anti-fraud centre's rules; the regulator, the blocking
+// authority, answers blocking requests and keeps the national lists
+// (allowlist, Do-Not-Originate, ported numbers) and the STIR/SHAKEN trust
+// anchors, but does not decide banks' payments; partners exchange; the
+// public asks and reports.
 var roleMatrix = map[Role][]Permission{
 	Role(OrgBank): {PermIndicatorRead, PermIndicatorDetail, PermIndicatorWrite, PermActiveCall,
 		PermPaymentCheck, PermReportCreate, PermFreezeInbox},
 	Role(OrgTelco): {PermIndicatorRead, PermIndicatorDetail, PermIndicatorWrite, PermCallOriginate,
-		PermCallVerify, PermRoamingWrite, PermCDRUpload, PermCDRRead},
+		PermCallVerify, PermRoamingWrite, PermCDRUpload, PermCDRRead, PermDelegationWrite, PermOrgRead,
+		PermSTICertificate, PermBlocklistRead},
 	Role(OrgPolice): {PermIndicatorRead, PermIndicatorDetail, PermIndicatorWrite, PermAllowlistWrite,
 		PermDNOWrite, PermReportCreate, PermPaymentRules, PermSimboxRead, PermSimboxTriage, PermCDRRead,
-		PermWebSubmit, PermWebTriage, PermBlockingCreate, PermCaseRead, PermStatsRead, PermExchange, PermAuditRead},
+		PermWebSubmit, PermWebTriage, PermBlockingCreate, PermCaseRead, PermStatsRead, PermExchange, PermAuditRead,
+		PermOrgRead},
 	Role(OrgRegulator): {PermIndicatorRead, PermIndicatorDetail, PermIndicatorWrite, PermAllowlistWrite,
-		PermDNOWrite, PermWebSubmit, PermBlockingStatus, PermStatsRead, PermAuditRead},
+		PermDNOWrite, PermWebSubmit, PermBlockingStatus, PermStatsRead, PermAuditRead, PermPortingWrite, PermOrgRead,
+		PermSTIAnchor},
 	Role(OrgPartner): {PermIndicatorRead, PermIndicatorDetail, PermIndicatorWrite, PermExchange},
 	Role(OrgPublic):  {PermIndicatorRead, PermReportCreate, PermWebSubmit},
 }

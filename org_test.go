@@ -18,28 +18,33 @@ func TestRoleMatrix(t *testing.T) {
 		// victims; sees no cases, no statistics, nobody else's payments.
 		kuzet.OrgBank: {kuzet.PermIndicatorRead, kuzet.PermIndicatorDetail, kuzet.PermIndicatorWrite,
 			kuzet.PermActiveCall, kuzet.PermPaymentCheck, kuzet.PermReportCreate, kuzet.PermFreezeInbox},
-		// Registers and verifies calls, reports roaming, sends CDRs and
-		// reads its own batches; never reads a subscriber's call signal.
+		// Registers and verifies calls, registers its STIR/SHAKEN
+		// certificates, reports roaming, lets other operators originate
+		// numbers of its ranges, names the other members, sends CDRs,
+		// reads its own batches and the SIM-box block list; never reads a subscriber's call signal,
+		// never ports a number, never decides whom to trust.
 		kuzet.OrgTelco: {kuzet.PermIndicatorRead, kuzet.PermIndicatorDetail, kuzet.PermIndicatorWrite,
 			kuzet.PermCallOriginate, kuzet.PermCallVerify, kuzet.PermRoamingWrite, kuzet.PermCDRUpload,
-			kuzet.PermCDRRead},
+			kuzet.PermCDRRead, kuzet.PermDelegationWrite, kuzet.PermOrgRead, kuzet.PermSTICertificate,
+			kuzet.PermBlocklistRead},
 		// Investigates: cases, SIM boxes, web findings, blocking requests,
 		// statistics, exchange with partners; runs the anti-fraud
-		// centre's payment rules. Does not answer its own blocking
-		// requests, and checks no payment.
+		// centre's payment rules; lists the members. Does not answer its
+		// own blocking requests, and checks no payment.
 		kuzet.OrgPolice: {kuzet.PermIndicatorRead, kuzet.PermIndicatorDetail, kuzet.PermIndicatorWrite,
 			kuzet.PermAllowlistWrite, kuzet.PermDNOWrite, kuzet.PermReportCreate, kuzet.PermPaymentRules,
 			kuzet.PermSimboxRead, kuzet.PermSimboxTriage, kuzet.PermCDRRead, kuzet.PermWebSubmit,
 			kuzet.PermWebTriage, kuzet.PermBlockingCreate, kuzet.PermCaseRead, kuzet.PermStatsRead,
-			kuzet.PermExchange, kuzet.PermAuditRead},
+			kuzet.PermExchange, kuzet.PermAuditRead, kuzet.PermOrgRead},
 		// The blocking authority: answers blocking requests, keeps the
-		// national allowlist and Do-Not-Originate list, reads statistics
-		// and, as an overseer, the audit log. It does not change the rules
+		// national allowlist, Do-Not-Originate list, porting database and
+		// STIR/SHAKEN trust anchors, reads statistics and, as an overseer,
+		// the audit log and the members. It does not change the rules
 		// banks' payments are decided by, sees no cases and triages nothing
 		// it then judges.
 		kuzet.OrgRegulator: {kuzet.PermIndicatorRead, kuzet.PermIndicatorDetail, kuzet.PermIndicatorWrite,
 			kuzet.PermAllowlistWrite, kuzet.PermDNOWrite, kuzet.PermWebSubmit, kuzet.PermBlockingStatus,
-			kuzet.PermStatsRead, kuzet.PermAuditRead},
+			kuzet.PermStatsRead, kuzet.PermAuditRead, kuzet.PermPortingWrite, kuzet.PermOrgRead, kuzet.PermSTIAnchor},
 		// A foreign police force: exchanges indicators.
 		kuzet.OrgPartner: {kuzet.PermIndicatorRead, kuzet.PermIndicatorDetail, kuzet.PermIndicatorWrite,
 			kuzet.PermExchange},

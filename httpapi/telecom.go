@@ -29,6 +29,8 @@ func (s *Server) telecomRoutes() {
 	s.route("DELETE /v1/dno/{number}", kuzet.PermDNOWrite, s.handleDNORemove)
 	s.route("GET /v1/signals/active-call", kuzet.PermActiveCall, s.handleActiveCall, "msisdn")
 	s.route("GET /v1/calls/stats", kuzet.PermStatsRead, s.handleCallStats, "from", "to", "org_id")
+	s.numberingRoutes()
+	s.stirRoutes()
 	s.metrics.registry.MustRegister(&telecomCollector{svc: s.telecom})
 }
 
@@ -280,20 +282,26 @@ type callStatsRow struct {
 	OrgID   int64             `json:"org_id"`
 	Verdict kuzet.CallVerdict `json:"verdict"`
 	Reason  kuzet.CallReason  `json:"reason"`
+	Range   string            `json:"range,omitempty"` // unverifiable: the calling numbers' plan range
 	Count   int64             `json:"count"`
 }
 
 type callTotals struct {
-	Verified int64                      `json:"verified"`
-	Passed   int64                      `json:"passed"`
-	Blocked  int64                      `json:"blocked"`
-	ByReason map[kuzet.CallReason]int64 `json:"by_reason"`
+	Verified            int64                      `json:"verified"`
+	Passed              int64                      `json:"passed"`
+	Blocked             int64                      `json:"blocked"`
+	ByReason            map[kuzet.CallReason]int64 `json:"by_reason"`
+	UnverifiableByRange map[string]int64           `json:"unverifiable_by_range"`
 }
 
 func callTotalsView(t telecom.CallTotals) callTotals {
-	v := callTotals{Verified: t.Verified, Passed: t.Passed, Blocked: t.Blocked, ByReason: t.ByReason}
+	v := callTotals{Verified: t.Verified, Passed: t.Passed, Blocked: t.Blocked, ByReason: t.ByReason,
+		UnverifiableByRange: t.UnverifiableByRange}
 	if v.ByReason == nil {
 		v.ByReason = map[kuzet.CallReason]int64{}
+	}
+	if v.UnverifiableByRange == nil {
+		v.UnverifiableByRange = map[string]int64{}
 	}
 	return v
 }
@@ -303,12 +311,22 @@ type operatorStats struct {
 	callTotals
 }
 
+// clockOffset is an operator's clock against kuzet's.
+type clockOffset struct {
+	OrgID    int64     `json:"org_id"`
+	OffsetMS float64   `json:"offset_ms"` // positive: the operator's clock is ahead
+	Samples  uint64    `json:"samples"`
+	At       time.Time `json:"at"` // the last report it was estimated from
+	Warning  bool      `json:"warning"`
+}
+
 type callStatsResponse struct {
 	From string `json:"from,omitempty"`
 	To   string `json:"to,omitempty"`
 	callTotals
-	ByOperator []operatorStats `json:"by_operator"`
-	Rows       []callStatsRow  `json:"rows"`
+	ByOperator   []operatorStats `json:"by_operator"`
+	Rows         []callStatsRow  `json:"rows"`
+	ClockOffsets []clockOffset   `json:"clock_offsets"`
 }
 
 // handleCallStats answers the call-verification counters of a period:
@@ -344,9 +362,14 @@ func (s *Server) handleCallStats(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	resp := callStatsResponse{
-		callTotals: callTotalsView(st.CallTotals),
-		ByOperator: make([]operatorStats, len(st.ByOperator)),
-		Rows:       make([]callStatsRow, len(st.Rows)),
+		callTotals:   callTotalsView(st.CallTotals),
+		ByOperator:   make([]operatorStats, len(st.ByOperator)),
+		Rows:         make([]callStatsRow, len(st.Rows)),
+		ClockOffsets: make([]clockOffset, len(st.ClockOffsets)),
+	}
+	for i, o := range st.ClockOffsets {
+		resp.ClockOffsets[i] = clockOffset{OrgID: o.OrgID, OffsetMS: float64(o.Offset) / float64(time.Millisecond),
+			Samples: o.Samples, At: o.At, Warning: o.Warning}
 	}
 	if !f.From.IsZero() {
 		resp.From = f.From.UTC().Format(time.DateOnly)
@@ -359,7 +382,7 @@ func (s *Server) handleCallStats(w http.ResponseWriter, r *http.Request) error {
 	}
 	for i, row := range st.Rows {
 		resp.Rows[i] = callStatsRow{Day: row.Day.Format(time.DateOnly), OrgID: row.OrgID,
-			Verdict: row.Reason.Verdict(), Reason: row.Reason, Count: row.Count}
+			Verdict: row.Reason.Verdict(), Reason: row.Reason, Range: row.Range, Count: row.Count}
 	}
 	return writeJSON(w, http.StatusOK, resp)
 }
@@ -385,7 +408,17 @@ var (
 		"verified":   prometheus.NewDesc("kuzet_telecom_verified_total", "Verdicts given.", nil, nil),
 		"timeouts":   prometheus.NewDesc("kuzet_telecom_timeouts_total", "Verdicts given fail-open (reason timeout).", nil, nil),
 		"overloaded": prometheus.NewDesc("kuzet_telecom_overloaded_total", "Verifications that could not wait: too many waiting.", nil, nil),
+		"remembered": prometheus.NewDesc("kuzet_telecom_remembered_total", "Verdicts given without a registration, kept for retries.", nil, nil),
 	}
+	telecomIdentities = prometheus.NewDesc("kuzet_telecom_identities_total",
+		"STIR/SHAKEN PASSporTs checked, by outcome: attested (passed without a registration), forged (invalid_identity), unusable (left to the registration rules).",
+		[]string{"outcome"}, nil)
+	telecomUnverifiable = prometheus.NewDesc("kuzet_telecom_unverifiable_total",
+		"Calls passed as unverifiable (a domestic number no member serves), by the calling numbers' plan range.",
+		[]string{"range"}, nil)
+	telecomClockOffset = prometheus.NewDesc("kuzet_telecom_clock_offset_seconds",
+		"An operator's clock less kuzet's, estimated from the call times it reports; past half the call tolerance it warns.",
+		[]string{"org_id"}, nil)
 )
 
 func (c *telecomCollector) Describe(ch chan<- *prometheus.Desc) {
@@ -395,6 +428,9 @@ func (c *telecomCollector) Describe(ch chan<- *prometheus.Desc) {
 	for _, d := range telecomCounters {
 		ch <- d
 	}
+	ch <- telecomUnverifiable
+	ch <- telecomClockOffset
+	ch <- telecomIdentities
 }
 
 func (c *telecomCollector) Collect(ch chan<- prometheus.Metric) {
@@ -408,7 +444,19 @@ func (c *telecomCollector) Collect(ch chan<- prometheus.Metric) {
 		ch <- prometheus.MustNewConstMetric(telecomGauges[name], prometheus.GaugeValue, v)
 	}
 	for name, v := range map[string]uint64{"registered": m.Registered, "duplicates": m.Duplicates, "rejected": m.Rejected,
-		"evicted": m.Evicted, "verified": m.Verified, "timeouts": m.Timeouts, "overloaded": m.Overloaded} {
+		"evicted": m.Evicted, "verified": m.Verified, "timeouts": m.Timeouts, "overloaded": m.Overloaded,
+		"remembered": m.Remembered} {
 		ch <- prometheus.MustNewConstMetric(telecomCounters[name], prometheus.CounterValue, float64(v))
+	}
+	for rng, n := range m.Unverifiable {
+		ch <- prometheus.MustNewConstMetric(telecomUnverifiable, prometheus.CounterValue, float64(n), rng)
+	}
+	for outcome, n := range map[string]uint64{"attested": m.IdentityAttested, "forged": m.IdentityForged,
+		"unusable": m.IdentityUnusable} {
+		ch <- prometheus.MustNewConstMetric(telecomIdentities, prometheus.CounterValue, float64(n), outcome)
+	}
+	for _, o := range m.ClockOffsets {
+		ch <- prometheus.MustNewConstMetric(telecomClockOffset, prometheus.GaugeValue, o.Offset.Seconds(),
+			strconv.FormatInt(o.OrgID, 10))
 	}
 }

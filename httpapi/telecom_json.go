@@ -167,6 +167,14 @@ func (d *callDecoder) call(c *telecom.Call) (itemErr, err error) {
 			dst = &c.B
 		case "call_id":
 			dst = &c.CallID
+		case "redirected_from":
+			if d.verify {
+				dst = &c.RedirectedFrom
+			}
+		case "identity":
+			if d.verify {
+				dst = &c.Identity
+			}
 		case "at":
 			at, ok, err := d.stringValue()
 			if err != nil {

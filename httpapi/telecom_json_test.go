@@ -28,6 +28,10 @@ func TestDecodeCalls(t *testing.T) {
 		{"one call", `{"calls":[{"a":"+77011234567","b":"+77021234567","at":"` + at + `","call_id":"c1","ingress":"domestic"}]}`,
 			[]telecom.Call{{A: "+77011234567", B: "+77021234567", At: time.Date(2025, 3, 14, 9, 26, 53, 589e6, time.UTC),
 				CallID: "c1", Ingress: kuzet.IngressDomestic, OrgID: 7}}, nil, ""},
+		{"a forwarded call", `{"calls":[{"a":"+77011234567","b":"+77021234567","redirected_from":"+77011112222"}]}`,
+			[]telecom.Call{{A: "+77011234567", B: "+77021234567", RedirectedFrom: "+77011112222", OrgID: 7}}, nil, ""},
+		{"redirected_from of the wrong type", `{"calls":[{"redirected_from":7}]}`,
+			[]telecom.Call{{OrgID: 7}}, map[int]string{0: "redirected_from"}, ""},
 		{"white space and escapes", " {\n \"calls\" : [ { \"a\" : \"+7701\\u00312\" , \"b\":null } ] } \n",
 			[]telecom.Call{{A: "+770112", OrgID: 7}}, nil, ""},
 		{"non-ASCII text", `{"calls":[{"call_id":"қоңырау"}]}`, []telecom.Call{{CallID: "қоңырау", OrgID: 7}}, nil, ""},
@@ -108,6 +112,8 @@ func FuzzDecodeCalls(f *testing.F) {
 	f.Add(`{"calls":[{"a":"\u0041\ud83d\ude00\ud800","b":"\u00e9é\xff","at":null},null,1,{"q":[]}]}`)
 	f.Add(`{"calls":[{"at":"2025-03-14T09:26:53,5+05:30"},{"at":"2025-02-29T00:00:00Z"}]}`)
 	f.Add(` {"calls":null,"calls":[{}]} `)
+	f.Add(`{"calls":[{"a":"+77011234567","b":"+77021234567","redirected_from":"+77011112222","ingress":"domestic"}]}`)
+	f.Add(`{"calls":[{"a":"+77011234567","b":"+77021234567","identity":"eyJhbGciOiJFUzI1NiJ9.e30.c2ln;info=<https://x>"}]}`)
 	f.Fuzz(func(t *testing.T, body string) {
 		calls, errs, err := decodeCalls(body, true, 1, nil)
 		var top map[string]json.RawMessage
@@ -137,6 +143,8 @@ func FuzzDecodeCalls(f *testing.F) {
 			var want struct {
 				A, B, At, Ingress string
 				CallID            string `json:"call_id"`
+				RedirectedFrom    string `json:"redirected_from"`
+				Identity          string `json:"identity"`
 			}
 			dec := json.NewDecoder(bytes.NewReader(raw))
 			dec.DisallowUnknownFields()
@@ -144,7 +152,8 @@ func FuzzDecodeCalls(f *testing.F) {
 				t.Fatalf("item %d: decoder took %s, encoding/json refuses it: %v", i, raw, err)
 			}
 			c := calls[i]
-			if c.A != want.A || c.B != want.B || c.CallID != want.CallID || string(c.Ingress) != want.Ingress {
+			if c.A != want.A || c.B != want.B || c.CallID != want.CallID || string(c.Ingress) != want.Ingress ||
+				c.RedirectedFrom != want.RedirectedFrom || c.Identity != want.Identity {
 				t.Fatalf("item %d: got %+v, encoding/json %+v", i, c, want)
 			}
 			if want.At != "" {

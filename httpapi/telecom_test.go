@@ -29,6 +29,8 @@ func MustTelecom(tb testing.TB, store kuzet.Store, reg *registry.Service, clock 
 		Store:   store,
 		Flagged: reg.FlaggedCaller,
 		Logger:  slog.New(slog.NewTextHandler(io.Discard, nil)),
+		// The block list's tests read a confirmation the moment it is made.
+		BlocklistSettle: time.Nanosecond,
 	})
 	if err != nil {
 		tb.Fatal(err)
@@ -40,12 +42,16 @@ func MustTelecom(tb testing.TB, store kuzet.Store, reg *registry.Service, clock 
 }
 
 // newOperator creates a telco holding prefixes while the server runs, as
-// `kuzet org add` would, and returns its key and ID.
+// `kuzet org add` would, and returns its key and ID. The prefix table is
+// reloaded at once, as the service's background loop would within seconds.
 func (ts *testServer) newOperator(t *testing.T, name string, prefixes ...string) (string, int64) {
 	t.Helper()
 	o := &kuzet.Org{Name: name, Type: kuzet.OrgTelco, Prefixes: prefixes}
 	secret, _, err := ts.access.CreateOrg(context.Background(), o)
 	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ts.telecom.RefreshOperators(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	return secret, o.ID
@@ -56,11 +62,13 @@ func now() string { return testNow().Format(time.RFC3339Nano) }
 
 // call is one item of a call batch.
 type call struct {
-	A       string `json:"a,omitempty"`
-	B       string `json:"b,omitempty"`
-	At      string `json:"at,omitempty"`
-	CallID  string `json:"call_id,omitempty"`
-	Ingress string `json:"ingress,omitempty"`
+	A              string `json:"a,omitempty"`
+	B              string `json:"b,omitempty"`
+	At             string `json:"at,omitempty"`
+	CallID         string `json:"call_id,omitempty"`
+	Ingress        string `json:"ingress,omitempty"`
+	RedirectedFrom string `json:"redirected_from,omitempty"`
+	Identity       string `json:"identity,omitempty"`
 }
 
 func callBody(t *testing.T, calls ...call) string {
@@ -196,6 +204,7 @@ func TestCallVerdicts(t *testing.T) {
 
 func TestVerifyFailsOpenWhenImpaired(t *testing.T) {
 	ts := newTestServer(t)
+	ts.newOperator(t, "Operator A", "7701") // the calling number's range holder
 	opB, _ := ts.newOperator(t, "Operator B", "7702")
 	ts.telecom.SetImpaired(errors.New("origination stream down"))
 	v := ts.verify(t, opB, call{A: "+77015550000", B: "+77021234567", At: now(), Ingress: "domestic"})

@@ -315,3 +315,158 @@ func (f *OriginationFeed) PublishOriginated(o telecom.Originated) {
 		f.bus.logger.Error("fan out originations", "org", o.OrgID, "calls", len(o.Calls), "err", err)
 	}
 }
+
+// The SIM-box block list travels on JetStream subjects
+//
+//	<prefix>.blocklist.simbox.<org ID>
+//
+// one message an entry, each operator's subject carrying what
+// GET /v1/blocklists/simbox shows it: the SIMs of its own numbers whole and
+// every other SIM's handsets. As with the registrations, the NATS server's
+// permissions must let each operator's user subscribe only under its own
+// ID. Every node publishes (it polls the engine), each message with the
+// JetStream message ID "simbox-<org>-<entry>", so that the stream keeps one
+// copy however many nodes run and however often they restart within its
+// duplicate window.
+
+// BlocklistOptions configure a BlocklistFeed. Zero fields take the defaults
+// in brackets.
+type BlocklistOptions struct {
+	Every  time.Duration // how often the engine is polled [5 s]
+	Replay time.Duration // how far back a starting node publishes again; the stream's duplicate window [24 h]
+	Keep   time.Duration // how long the stream keeps entries, for operators that subscribe late [7 days]
+}
+
+// BlocklistFeed publishes the operators' block lists.
+type BlocklistFeed struct {
+	bus    *Bus
+	engine *telecom.Service
+	opts   BlocklistOptions
+	base   string
+
+	mu      sync.Mutex       // one poll at a time
+	cursors map[int64]string // per operator, the last entry published
+	since   time.Time
+
+	published atomic.Uint64
+
+	stop chan struct{}
+	once sync.Once
+	wg   sync.WaitGroup
+}
+
+// BlocklistFeed sets up the block list's stream for engine. Start begins
+// publishing.
+func (b *Bus) BlocklistFeed(ctx context.Context, engine *telecom.Service, opts BlocklistOptions) (*BlocklistFeed, error) {
+	if opts.Every <= 0 {
+		opts.Every = 5 * time.Second
+	}
+	if opts.Replay <= 0 {
+		opts.Replay = 24 * time.Hour
+	}
+	if opts.Keep <= 0 {
+		opts.Keep = 7 * 24 * time.Hour
+	}
+	f := &BlocklistFeed{bus: b, engine: engine, opts: opts, base: b.subject("blocklist.simbox"),
+		cursors: map[int64]string{}, since: time.Now().Add(-opts.Replay), stop: make(chan struct{})}
+	_, err := b.js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{
+		Name:       b.streamName("blocklist"),
+		Subjects:   []string{f.base + ".>"},
+		MaxAge:     max(opts.Keep, opts.Replay),
+		Duplicates: opts.Replay,
+		Storage:    jetstream.FileStorage,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("stream %s: %w", b.streamName("blocklist"), err)
+	}
+	return f, nil
+}
+
+// Subject returns the subject of orgID's block list.
+func (f *BlocklistFeed) Subject(orgID int64) string {
+	return f.base + "." + strconv.FormatInt(orgID, 10)
+}
+
+// Start publishes the entries confirmed within the replay period, then
+// every new one, until Stop.
+func (f *BlocklistFeed) Start(ctx context.Context) {
+	f.wg.Add(1)
+	go func() {
+		defer f.wg.Done()
+		t := time.NewTicker(f.opts.Every)
+		defer t.Stop()
+		for {
+			f.Poll(ctx)
+			select {
+			case <-f.stop:
+				return
+			case <-ctx.Done():
+				return
+			case <-t.C:
+			}
+		}
+	}()
+}
+
+// Stop stops publishing.
+func (f *BlocklistFeed) Stop() {
+	f.once.Do(func() { close(f.stop); f.wg.Wait() })
+}
+
+// Published returns how many entries this node published (the stream may
+// have dropped some as duplicates of another node's).
+func (f *BlocklistFeed) Published() uint64 { return f.published.Load() }
+
+// wireBlockedSIM is an entry as the stream carries it: the API's shape.
+type wireBlockedSIM struct {
+	ID          int64     `json:"id"`
+	MSISDN      string    `json:"msisdn,omitempty"`
+	IMSI        string    `json:"imsi,omitempty"`
+	IMEIs       []string  `json:"imeis"`
+	ConfirmedAt time.Time `json:"confirmed_at"`
+	BatchID     int64     `json:"batch_id,omitempty"`
+	Reference   string    `json:"reference"`
+}
+
+// Poll publishes every operator's entries confirmed since the last poll.
+// A failure is logged, and the next poll starts again from the last entry
+// published.
+func (f *BlocklistFeed) Poll(ctx context.Context) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, org := range f.engine.Telcos() {
+		for {
+			p, err := f.engine.SimboxBlocklist(ctx, org, f.since, f.cursors[org], 1000)
+			if err != nil {
+				f.bus.logger.Error("block list: read", "org", org, "err", err)
+				break
+			}
+			if err := f.publish(ctx, org, p.Entries); err != nil {
+				f.bus.logger.Error("block list: publish", "org", org, "err", err)
+				break
+			}
+			if p.Next != "" {
+				f.cursors[org] = p.Next
+			}
+			if !p.More {
+				break
+			}
+		}
+	}
+}
+
+func (f *BlocklistFeed) publish(ctx context.Context, org int64, entries []telecom.BlockedSIM) error {
+	for _, e := range entries {
+		data, err := json.Marshal(wireBlockedSIM{ID: e.ID, MSISDN: e.MSISDN, IMSI: e.IMSI, IMEIs: e.IMEIs,
+			ConfirmedAt: e.ConfirmedAt, BatchID: e.BatchID, Reference: e.Reference})
+		if err != nil {
+			return fmt.Errorf("encode: %w", err)
+		}
+		id := "simbox-" + strconv.FormatInt(org, 10) + "-" + strconv.FormatInt(e.ID, 10)
+		if _, err := f.bus.js.Publish(ctx, f.Subject(org), data, jetstream.WithMsgID(id)); err != nil {
+			return err
+		}
+		f.published.Add(1)
+	}
+	return nil
+}

@@ -41,10 +41,12 @@
 //	device_fraud     the payer's device took part in a confirmed fraud
 //	call_active      the payer is, or in the last 15 minutes was, on a risky call
 //	call_foreign     … with a caller on an international trunk
-//	call_unverified  … with a caller the telecom check blocked or could not verify
+//	call_unverified  … with a caller the telecom check could not verify (unverifiable, timeout)
 //	call_flagged     … with a caller reported in the registry
 //	call_first_time  … with a caller who never called the payer before
 //	call_risky       call_foreign or call_unverified or call_flagged
+//	call_targeted    a call to the payer was blocked (spoofed or flagged caller) in
+//	                 the last hour: someone is after them, on a call or not
 //
 // A payer is known within its bank by customer_id, else account, else
 // phone; a payee across banks by its IBAN, else account, card, wallet or

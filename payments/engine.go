@@ -329,6 +329,7 @@ func (e *Engine) measure(pc *kuzet.PaymentCheck, k *checkKeys, now time.Time, s 
 			s.flag(SignalCallFlagged, ac.Flagged)
 			s.flag(SignalCallFirstTime, ac.FirstTime)
 			s.flag(SignalCallRisky, ac.Foreign || ac.Unverified || ac.Flagged)
+			s.flag(SignalCallTargeted, ac.Targeted)
 		}
 	}
 }

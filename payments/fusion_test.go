@@ -14,7 +14,9 @@ import (
 
 // TestTelecomFusion runs the scam scenario against the real telecom engine:
 // the terminating operator verifies a call to the payer, and the payment
-// the payer then makes carries the call among its reasons.
+// the payer then makes carries the call among its reasons: a call that
+// passed as the call it was, a blocked one as an attempt on the payer
+// (targeted), since it never connected.
 func TestTelecomFusion(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -23,8 +25,9 @@ func TestTelecomFusion(t *testing.T) {
 		reason  string
 	}{
 		{"a foreign caller", "+447700900555", kuzet.IngressInternational, "active_call_foreign"},
-		{"the bank's hotline from abroad", "+77272585965", kuzet.IngressInternational, "active_call_unverified"},
-		{"a domestic number nobody originated", "+77015550000", kuzet.IngressDomestic, "active_call_unverified"},
+		{"a number of an operator not connected", "+77031234567", kuzet.IngressDomestic, "active_call_unverified"},
+		{"the bank's hotline from abroad, blocked", "+77272585965", kuzet.IngressInternational, "targeted_new_payee"},
+		{"a domestic number nobody originated, blocked", "+77015550000", kuzet.IngressDomestic, "targeted_new_payee"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -47,7 +50,7 @@ func TestTelecomFusion(t *testing.T) {
 				d, err := e.Check(context.Background(), bankOne, pc)
 				must(t, "check", err)
 				if d.Decision == kuzet.DecisionAllow || !slices.Contains(codes(d), tc.reason) {
-					t.Errorf("call verdict %v, then: got %s %v, want a hold with %s", v, d.Decision, codes(d), tc.reason)
+					t.Errorf("call verdict %v, then: got %s %v, want more than allow, with %s", v, d.Decision, codes(d), tc.reason)
 				}
 
 				// Once the call is long past, the same payment is allowed.

@@ -34,6 +34,7 @@ const (
 	SignalCallFlagged
 	SignalCallFirstTime
 	SignalCallRisky
+	SignalCallTargeted
 	numSignals
 )
 
@@ -59,6 +60,7 @@ var signalNames = [numSignals]string{
 	SignalCallFlagged:    "call_flagged",
 	SignalCallFirstTime:  "call_first_time",
 	SignalCallRisky:      "call_risky",
+	SignalCallTargeted:   "call_targeted",
 }
 
 // String returns the signal's name in the rules language.

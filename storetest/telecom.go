@@ -23,6 +23,21 @@ func scanPortings(t *testing.T, s kuzet.Store) []kuzet.Porting {
 	return scanAll(t, s, "scan portings", kuzet.Tx.ScanPortings)
 }
 
+func scanDelegations(t *testing.T, s kuzet.Store) []kuzet.Delegation {
+	t.Helper()
+	return scanAll(t, s, "scan delegations", kuzet.Tx.ScanDelegations)
+}
+
+func scanSTIAnchors(t *testing.T, s kuzet.Store) []kuzet.STIAnchor {
+	t.Helper()
+	return scanAll(t, s, "scan sti anchors", kuzet.Tx.ScanSTIAnchors)
+}
+
+func scanSTICertificates(t *testing.T, s kuzet.Store) []kuzet.STICertificate {
+	t.Helper()
+	return scanAll(t, s, "scan sti certificates", kuzet.Tx.ScanSTICertificates)
+}
+
 func findCounters(t *testing.T, s kuzet.Store, f kuzet.CallCounterFilter) []kuzet.CallCounter {
 	t.Helper()
 	return values(find(t, s, "find call counters", kuzet.Tx.FindCallCounters, f))
@@ -94,6 +109,111 @@ func testTelecom(t *testing.T, open func(t *testing.T) kuzet.Store) {
 		same(t, "portings after a second porting", scanPortings(t, s), []kuzet.Porting{*q, *back})
 	})
 
+	t.Run("Delegations", func(t *testing.T) {
+		s := open(t)
+		one := &kuzet.Delegation{MSISDN: "+77011234567", OrgID: 2, HolderID: 1, CreatedAt: base}
+		block := &kuzet.Delegation{Prefix: "7701555", OrgID: 2, HolderID: 1, CreatedAt: base}
+		other := &kuzet.Delegation{Prefix: "7701555", OrgID: 3, HolderID: 1, CreatedAt: base}
+		update(t, s, func(ctx context.Context, tx kuzet.Tx) {
+			must(t, "put delegation", tx.PutDelegation(ctx, other))
+			must(t, "put delegation", tx.PutDelegation(ctx, block))
+			must(t, "put delegation", tx.PutDelegation(ctx, one))
+		})
+		if !one.CreatedAt.Equal(us(base)) {
+			t.Errorf("put delegation: CreatedAt set to %v, want %v", one.CreatedAt, us(base))
+		}
+		// By MSISDN (prefixes, whose MSISDN is empty, first), prefix, org.
+		same(t, "delegations", scanDelegations(t, s), []kuzet.Delegation{*block, *other, *one})
+
+		again := &kuzet.Delegation{MSISDN: "+77011234567", OrgID: 2, HolderID: 4, CreatedAt: base.Add(time.Hour)}
+		update(t, s, func(ctx context.Context, tx kuzet.Tx) {
+			must(t, "put delegation again", tx.PutDelegation(ctx, again))
+			must(t, "delete delegation", tx.DeleteDelegation(ctx, &kuzet.Delegation{Prefix: "7701555", OrgID: 3}))
+			wantCode(t, "delete it again", tx.DeleteDelegation(ctx, &kuzet.Delegation{Prefix: "7701555", OrgID: 3}),
+				kuzet.ENOTFOUND)
+			wantCode(t, "delete another operator's", tx.DeleteDelegation(ctx, &kuzet.Delegation{MSISDN: "+77011234567", OrgID: 9}),
+				kuzet.ENOTFOUND)
+		})
+		same(t, "delegations after replace and delete", scanDelegations(t, s), []kuzet.Delegation{*block, *again})
+	})
+
+	t.Run("STITrust", func(t *testing.T) {
+		s := open(t)
+		ca := &kuzet.STIAnchor{Fingerprint: "bb01", Subject: "CN=STI-CA", PEM: "-----BEGIN CERTIFICATE-----\n…", NotAfter: base.AddDate(5, 0, 0),
+			OrgID: 5, CreatedAt: base}
+		ca2 := &kuzet.STIAnchor{Fingerprint: "aa02", Subject: "CN=Other CA", PEM: "…", NotAfter: base.AddDate(1, 0, 0), OrgID: 5, CreatedAt: base}
+		cert := &kuzet.STICertificate{X5U: "https://sti.kcell.kz/2025.pem", OrgID: 1, Fingerprint: "cc03", Subject: "CN=Kcell SHAKEN",
+			PEM: "…", NotBefore: base, NotAfter: base.AddDate(1, 0, 0), CreatedAt: base}
+		update(t, s, func(ctx context.Context, tx kuzet.Tx) {
+			must(t, "put anchor", tx.PutSTIAnchor(ctx, ca))
+			must(t, "put anchor", tx.PutSTIAnchor(ctx, ca2))
+			must(t, "put certificate", tx.PutSTICertificate(ctx, cert))
+		})
+		if !cert.NotAfter.Equal(us(base.AddDate(1, 0, 0))) || !ca.CreatedAt.Equal(us(base)) {
+			t.Errorf("put: times set to %v, %v", cert.NotAfter, ca.CreatedAt)
+		}
+		same(t, "anchors", scanSTIAnchors(t, s), []kuzet.STIAnchor{*ca2, *ca})
+		same(t, "certificates", scanSTICertificates(t, s), []kuzet.STICertificate{*cert})
+
+		// A certificate registered again under its x5u replaces the old one
+		// (a rotation); an anchor deleted is gone.
+		rotated := &kuzet.STICertificate{X5U: cert.X5U, OrgID: 1, Fingerprint: "cc04", Subject: "CN=Kcell SHAKEN 2",
+			PEM: "…", NotBefore: base.AddDate(1, 0, 0), NotAfter: base.AddDate(2, 0, 0), CreatedAt: base.Add(time.Hour)}
+		update(t, s, func(ctx context.Context, tx kuzet.Tx) {
+			must(t, "rotate certificate", tx.PutSTICertificate(ctx, rotated))
+			must(t, "delete anchor", tx.DeleteSTIAnchor(ctx, "aa02"))
+			wantCode(t, "delete it again", tx.DeleteSTIAnchor(ctx, "aa02"), kuzet.ENOTFOUND)
+		})
+		same(t, "anchors after the delete", scanSTIAnchors(t, s), []kuzet.STIAnchor{*ca})
+		same(t, "certificates after the rotation", scanSTICertificates(t, s), []kuzet.STICertificate{*rotated})
+	})
+
+	t.Run("ConfirmedSimbox", func(t *testing.T) {
+		// The block list pages through confirmed suspects in the order of
+		// their confirmation, whatever their IDs.
+		s := open(t)
+		op := createOrg(t, s, "Kcell", kuzet.OrgTelco)
+		b := createCDRBatch(t, s, newCDRBatch(op.ID, "n"))
+		ss := []*kuzet.SimboxSuspect{
+			newSimboxSuspect(b, "+77011110001", kuzet.SimboxVerdictSimbox, "dev-1"),
+			newSimboxSuspect(b, "+77011110002", kuzet.SimboxVerdictSimbox, "dev-1"),
+			newSimboxSuspect(b, "+77011110003", kuzet.SimboxVerdictSimbox, "dev-1"),
+			newSimboxSuspect(b, "+77011110004", kuzet.SimboxVerdictSimbox, "dev-1"),
+			newSimboxSuspect(b, "+77011110005", kuzet.SimboxVerdictSuspect, ""),
+		}
+		confirmedAt := []time.Duration{3 * time.Hour, time.Hour, 2 * time.Hour, 2 * time.Hour}
+		update(t, s, func(ctx context.Context, tx kuzet.Tx) {
+			must(t, "create suspects", tx.CreateSimboxSuspects(ctx, ss))
+			for i, d := range confirmedAt {
+				ss[i].Status, ss[i].StatusAt = kuzet.SimboxSuspectConfirmed, base.Add(d)
+				must(t, "confirm", tx.UpdateSimboxSuspect(ctx, ss[i], kuzet.SimboxSuspectOpen))
+			}
+			ss[4].Status, ss[4].StatusAt = kuzet.SimboxSuspectDismissed, base.Add(time.Hour)
+			must(t, "dismiss", tx.UpdateSimboxSuspect(ctx, ss[4], kuzet.SimboxSuspectOpen))
+		})
+		id := func(i int) int64 { return ss[i].ID }
+		for _, tc := range []struct {
+			name string
+			f    kuzet.ConfirmedSimboxFilter
+			want []int64
+		}{
+			{"All, in confirmation order", kuzet.ConfirmedSimboxFilter{}, []int64{id(1), id(2), id(3), id(0)}},
+			{"Since", kuzet.ConfirmedSimboxFilter{Since: base.Add(2 * time.Hour)}, []int64{id(2), id(3), id(0)}},
+			{"Until", kuzet.ConfirmedSimboxFilter{Until: base.Add(2 * time.Hour)}, []int64{id(1), id(2), id(3)}},
+			{"A page", kuzet.ConfirmedSimboxFilter{Limit: 2}, []int64{id(1), id(2)}},
+			{"After a cursor within a time", kuzet.ConfirmedSimboxFilter{AfterAt: base.Add(2 * time.Hour), AfterID: id(2)},
+				[]int64{id(3), id(0)}},
+			{"After the last", kuzet.ConfirmedSimboxFilter{AfterAt: base.Add(3 * time.Hour), AfterID: id(0)}, []int64{}},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				got := values(find(t, s, "find confirmed", kuzet.Tx.FindConfirmedSimbox, tc.f))
+				same(t, "IDs", simboxIDs(got, simboxSuspectID), tc.want)
+			})
+		}
+		got := values(find(t, s, "find confirmed", kuzet.Tx.FindConfirmedSimbox, kuzet.ConfirmedSimboxFilter{Limit: 1}))
+		same(t, "a whole suspect", got, []kuzet.SimboxSuspect{*ss[1]})
+	})
+
 	t.Run("ScansStopAtError", func(t *testing.T) {
 		s := open(t)
 		update(t, s, func(ctx context.Context, tx kuzet.Tx) {
@@ -101,15 +221,17 @@ func testTelecom(t *testing.T, open func(t *testing.T) kuzet.Store) {
 				must(t, "put roaming", tx.PutRoaming(ctx, &kuzet.Roaming{MSISDN: n, State: kuzet.RoamingAbroad, At: base, OrgID: 1}))
 				must(t, "put dno", tx.PutDNO(ctx, &kuzet.DNOEntry{Number: n, OrgID: 1, CreatedAt: base}))
 				must(t, "put porting", tx.PutPorting(ctx, &kuzet.Porting{MSISDN: n, OrgID: 1, At: base}))
+				must(t, "put delegation", tx.PutDelegation(ctx, &kuzet.Delegation{MSISDN: n, OrgID: 2, HolderID: 1, CreatedAt: base}))
 			}
 		})
 		view(t, s, func(ctx context.Context, tx kuzet.Tx) {
 			calls := map[string]int{}
 			stop := func(name string) error { calls[name]++; return errStop }
 			errs := map[string]error{
-				"roaming":  tx.ScanRoaming(ctx, func(*kuzet.Roaming) error { return stop("roaming") }),
-				"dno":      tx.ScanDNO(ctx, func(*kuzet.DNOEntry) error { return stop("dno") }),
-				"portings": tx.ScanPortings(ctx, func(*kuzet.Porting) error { return stop("portings") }),
+				"roaming":     tx.ScanRoaming(ctx, func(*kuzet.Roaming) error { return stop("roaming") }),
+				"dno":         tx.ScanDNO(ctx, func(*kuzet.DNOEntry) error { return stop("dno") }),
+				"portings":    tx.ScanPortings(ctx, func(*kuzet.Porting) error { return stop("portings") }),
+				"delegations": tx.ScanDelegations(ctx, func(*kuzet.Delegation) error { return stop("delegations") }),
 			}
 			for name, err := range errs {
 				if err != errStop || calls[name] != 1 {
@@ -138,15 +260,23 @@ func testTelecom(t *testing.T, open func(t *testing.T) kuzet.Store) {
 			}))
 			must(t, "add nothing", tx.AddCallCounters(ctx, nil))
 		})
+		// Unverifiable passes count by the calling number's range: one row
+		// a range, ordered after the reason.
+		ranged := func(d time.Time, org int64, rng string, n int64) kuzet.CallCounter {
+			return kuzet.CallCounter{Day: d, OrgID: org, Reason: kuzet.ReasonUnverifiable, Range: rng, Count: n}
+		}
 		update(t, s, func(ctx context.Context, tx kuzet.Tx) {
 			must(t, "add counters again", tx.AddCallCounters(ctx, []kuzet.CallCounter{
 				row(day, 1, kuzet.ReasonOK, 7), row(day, 1, kuzet.ReasonTimeout, 1),
+				ranged(day, 1, "7704", 2), ranged(day, 1, "7703", 4), ranged(day, 1, "7704", 1),
 			}))
 		})
 		all := []kuzet.CallCounter{
 			row(day, 1, kuzet.ReasonDNO, 3),
 			row(day, 1, kuzet.ReasonOK, 17),
 			row(day, 1, kuzet.ReasonTimeout, 1),
+			ranged(day, 1, "7703", 4),
+			ranged(day, 1, "7704", 3),
 			row(day, 2, kuzet.ReasonNotOriginated, 3),
 			row(next, 1, kuzet.ReasonOK, 5),
 		}
@@ -156,10 +286,10 @@ func testTelecom(t *testing.T, open func(t *testing.T) kuzet.Store) {
 			want []kuzet.CallCounter
 		}{
 			{"All", kuzet.CallCounterFilter{}, all},
-			{"OneOrg", kuzet.CallCounterFilter{OrgID: 2}, all[3:4]},
-			{"FromIncludesItsDay", kuzet.CallCounterFilter{From: next.Add(12 * time.Hour)}, all[4:]},
-			{"ToExcludesItsDay", kuzet.CallCounterFilter{To: next.Add(12 * time.Hour)}, all[:4]},
-			{"OneDayOneOrg", kuzet.CallCounterFilter{From: day, To: next, OrgID: 1}, all[:3]},
+			{"OneOrg", kuzet.CallCounterFilter{OrgID: 2}, all[5:6]},
+			{"FromIncludesItsDay", kuzet.CallCounterFilter{From: next.Add(12 * time.Hour)}, all[6:]},
+			{"ToExcludesItsDay", kuzet.CallCounterFilter{To: next.Add(12 * time.Hour)}, all[:6]},
+			{"OneDayOneOrg", kuzet.CallCounterFilter{From: day, To: next, OrgID: 1}, all[:5]},
 			{"EmptyPeriod", kuzet.CallCounterFilter{From: next, To: next}, nil},
 			{"NoSuchOrg", kuzet.CallCounterFilter{OrgID: 99}, nil},
 		} {

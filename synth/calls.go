@@ -35,10 +35,19 @@ const (
 	// CallFlagged is a fraudster's real SIM, honestly registered by its
 	// operator, whose number the police have reported.
 	CallFlagged CallKind = "flagged"
+	// CallUnconnected is a subscriber of an operator not connected to the
+	// exchange: nobody registers the call, nobody can, and it must pass.
+	CallUnconnected CallKind = "unconnected"
+	// CallForwarded is a subscriber calling another, whose phone forwards
+	// the call to a third: the caller's operator registered the call to
+	// the number dialled, and the third's operator verifies it naming that
+	// number as redirected_from.
+	CallForwarded CallKind = "forwarded"
 )
 
 // CallKinds lists every kind, honest ones first.
-var CallKinds = []CallKind{CallLegit, CallRoamer, CallForeign, CallSpoofAbroad, CallSpoofSIMBox, CallSpoofDNO, CallInvalid, CallFlagged}
+var CallKinds = []CallKind{CallLegit, CallRoamer, CallForeign, CallUnconnected, CallForwarded, CallSpoofAbroad,
+	CallSpoofSIMBox, CallSpoofDNO, CallInvalid, CallFlagged}
 
 // Want returns the verdict reason kuzet must give a call of kind k.
 func (k CallKind) Want() kuzet.CallReason {
@@ -53,6 +62,8 @@ func (k CallKind) Want() kuzet.CallReason {
 		return kuzet.ReasonInvalidCLI
 	case CallFlagged:
 		return kuzet.ReasonFlaggedNumber
+	case CallUnconnected:
+		return kuzet.ReasonUnverifiable
 	}
 	return kuzet.ReasonOK
 }
@@ -64,6 +75,10 @@ type Call struct {
 	At      time.Time
 	CallID  string
 	Ingress kuzet.Ingress // the trunk it reaches B's operator by
+	// RedirectedFrom is, for a forwarded call, the number the caller
+	// dialled, which forwarded it to B; the caller's operator registered
+	// the call to it.
+	RedirectedFrom string
 	// Origin names the telco that registers the call, "" when none does;
 	// Terminating the telco serving B, which verifies it.
 	Origin, Terminating string
@@ -74,9 +89,10 @@ type Call struct {
 type CallMix map[CallKind]float64
 
 // DefaultCallMix is a busy day with a fraud wave: one call in eight is a
-// fraudster's, most of them spoofed.
+// fraudster's, most of them spoofed; two in a hundred come from an operator
+// not connected to the exchange, and two are forwarded.
 var DefaultCallMix = CallMix{
-	CallLegit: 80, CallRoamer: 3, CallForeign: 4,
+	CallLegit: 76, CallRoamer: 3, CallForeign: 4, CallUnconnected: 2, CallForwarded: 2,
 	CallSpoofAbroad: 6, CallSpoofSIMBox: 4, CallSpoofDNO: 1, CallInvalid: 1, CallFlagged: 1,
 }
 
@@ -234,6 +250,14 @@ func (t *CallTraffic) Next(at time.Time) Call {
 	case CallFlagged:
 		c.A = t.scammers[t.rng.IntN(len(t.scammers))]
 		c.Origin = t.telcoOf(c.A)
+	case CallUnconnected:
+		tel := t.country.Unconnected[t.rng.IntN(len(t.country.Unconnected))]
+		c.A = fmt.Sprintf("+%s%07d", tel.Prefixes[t.rng.IntN(len(tel.Prefixes))], t.rng.IntN(10_000_000))
+	case CallForwarded:
+		c.Origin, c.A = t.mobile()
+		for c.RedirectedFrom == "" || c.RedirectedFrom == c.B {
+			_, c.RedirectedFrom = t.mobile()
+		}
 	}
 	return c
 }

@@ -27,6 +27,11 @@ type CallDriver struct {
 	Keys   map[string]string
 	Police string // name of the police organisation, which lists DNO numbers and reports fraudsters
 	Batch  int    // calls a request [1,000]
+	// RetryEvery makes the terminating operators ask about every n-th call
+	// a second time, half of those without their call ID, as switches
+	// retrying after a lost answer do; each retry must get the verdict the
+	// call had. 0: no retries.
+	RetryEvery int
 }
 
 // CallReport tallies a run.
@@ -35,10 +40,14 @@ type CallReport struct {
 	Elapsed  time.Duration
 	ByReason map[kuzet.CallReason]int
 	ByKind   map[CallKind]map[kuzet.CallReason]int
-	// Unexpected counts calls whose verdict is not their kind's Want,
-	// Errors the items the API rejected.
+	// Unexpected counts calls whose verdict is not their kind's Want, and
+	// retries whose verdict differs from the first; Errors the items the API
+	// rejected.
 	Unexpected int
 	Errors     int
+	// Retried counts the verifications asked again (CallDriver.RetryEvery),
+	// which are not calls of their own: kuzet counts each call once.
+	Retried int
 }
 
 // String prints the verdicts by reason and kind.
@@ -53,6 +62,9 @@ func (r *CallReport) String() string {
 	}
 	b.WriteString(strings.Join(rs, ", "))
 	fmt.Fprintf(&b, "; %d unexpected verdicts, %d errors", r.Unexpected, r.Errors)
+	if r.Retried > 0 {
+		fmt.Fprintf(&b, "; %d verifications retried", r.Retried)
+	}
 	return b.String()
 }
 
@@ -115,22 +127,29 @@ func (d *CallDriver) Run(ctx context.Context, t *CallTraffic, n int) (*CallRepor
 }
 
 type wireCall struct {
-	A       string `json:"a"`
-	B       string `json:"b"`
-	At      string `json:"at"`
-	CallID  string `json:"call_id"`
-	Ingress string `json:"ingress,omitempty"`
+	A              string `json:"a"`
+	B              string `json:"b"`
+	At             string `json:"at"`
+	CallID         string `json:"call_id,omitempty"`
+	Ingress        string `json:"ingress,omitempty"`
+	RedirectedFrom string `json:"redirected_from,omitempty"`
 }
 
 // play registers and then verifies one batch of calls.
 func (d *CallDriver) play(ctx context.Context, calls []Call, rep *CallReport) error {
 	wire := func(c Call, ingress kuzet.Ingress) wireCall {
-		return wireCall{A: c.A, B: c.B, At: c.At.UTC().Format(time.RFC3339Nano), CallID: c.CallID, Ingress: string(ingress)}
+		return wireCall{A: c.A, B: c.B, At: c.At.UTC().Format(time.RFC3339Nano), CallID: c.CallID, Ingress: string(ingress),
+			RedirectedFrom: c.RedirectedFrom}
 	}
 	origins := map[string][]wireCall{}
 	for _, c := range calls {
 		if c.Origin != "" {
-			origins[c.Origin] = append(origins[c.Origin], wire(c, ""))
+			// The caller's operator knows only the number dialled.
+			w := wire(c, "")
+			if c.RedirectedFrom != "" {
+				w.B, w.RedirectedFrom = c.RedirectedFrom, ""
+			}
+			origins[c.Origin] = append(origins[c.Origin], w)
 		}
 	}
 	for _, name := range sortedKeys(origins) {
@@ -158,19 +177,37 @@ func (d *CallDriver) play(ctx context.Context, calls []Call, rep *CallReport) er
 		for k, i := range idx {
 			items[k] = wire(calls[i], calls[i].Ingress)
 		}
-		var resp struct {
-			Verdicts []struct {
-				Reason kuzet.CallReason `json:"reason"`
-				Error  json.RawMessage  `json:"error"`
-			}
-		}
-		if err := d.post(ctx, "/v1/calls/verify", key, map[string]any{"calls": items}, &resp); err != nil {
+		verdicts, err := d.verify(ctx, key, items)
+		if err != nil {
 			return err
 		}
-		if len(resp.Verdicts) != len(idx) {
-			return fmt.Errorf("verify: got %d verdicts for %d calls", len(resp.Verdicts), len(idx))
+		if d.RetryEvery > 0 {
+			var again []wireCall
+			var first []verdict
+			for k, i := range idx {
+				if i%d.RetryEvery == 0 {
+					w := items[k]
+					if len(again)%2 == 1 {
+						w.CallID = ""
+					}
+					again = append(again, w)
+					first = append(first, verdicts[k])
+				}
+			}
+			if len(again) > 0 {
+				retried, err := d.verify(ctx, key, again)
+				if err != nil {
+					return err
+				}
+				for k, v := range retried {
+					rep.Retried++
+					if v.Error != nil || v.Reason != first[k].Reason {
+						rep.Unexpected++
+					}
+				}
+			}
 		}
-		for k, v := range resp.Verdicts {
+		for k, v := range verdicts {
 			c := calls[idx[k]]
 			rep.Calls++
 			if v.Error != nil {
@@ -188,6 +225,23 @@ func (d *CallDriver) play(ctx context.Context, calls []Call, rep *CallReport) er
 		}
 	}
 	return nil
+}
+
+type verdict struct {
+	Reason kuzet.CallReason `json:"reason"`
+	Error  json.RawMessage  `json:"error"`
+}
+
+// verify asks for the verdicts on items as the operator with key.
+func (d *CallDriver) verify(ctx context.Context, key string, items []wireCall) ([]verdict, error) {
+	var resp struct{ Verdicts []verdict }
+	if err := d.post(ctx, "/v1/calls/verify", key, map[string]any{"calls": items}, &resp); err != nil {
+		return nil, err
+	}
+	if len(resp.Verdicts) != len(items) {
+		return nil, fmt.Errorf("verify: got %d verdicts for %d calls", len(resp.Verdicts), len(items))
+	}
+	return resp.Verdicts, nil
 }
 
 func (d *CallDriver) key(name string) (string, error) {

@@ -36,8 +36,11 @@ func TestCallTraffic(t *testing.T) {
 		}
 		class := plan.Classify(c.A)
 		var ok bool
+		if (c.RedirectedFrom != "") != (c.Kind == synth.CallForwarded) || c.RedirectedFrom == c.B {
+			t.Fatalf("%s call %+v: redirected_from is for forwarded calls, and not B", c.Kind, c)
+		}
 		switch c.Kind {
-		case synth.CallLegit, synth.CallFlagged:
+		case synth.CallLegit, synth.CallFlagged, synth.CallForwarded:
 			ok = class == telecom.Mobile && c.Origin != "" && c.Ingress == kuzet.IngressDomestic
 		case synth.CallRoamer:
 			ok = class == telecom.Mobile && c.Origin == "" && c.Ingress == kuzet.IngressInternational
@@ -47,6 +50,8 @@ func TestCallTraffic(t *testing.T) {
 			ok = class.Domestic() && c.Origin == "" && c.Ingress == kuzet.IngressInternational
 		case synth.CallSpoofSIMBox:
 			ok = class.Domestic() && c.Origin == "" && c.Ingress == kuzet.IngressDomestic
+		case synth.CallUnconnected:
+			ok = class == telecom.Mobile && c.Origin == "" && c.Ingress == kuzet.IngressDomestic
 		case synth.CallSpoofDNO:
 			ok = class == telecom.Geographic && c.Origin == ""
 		case synth.CallInvalid:
@@ -61,8 +66,8 @@ func TestCallTraffic(t *testing.T) {
 			t.Errorf("no %s call among 20,000", k)
 		}
 	}
-	if share := float64(kinds[synth.CallLegit]) / 20_000; share < 0.75 || share > 0.85 {
-		t.Errorf("legitimate share %.3f, want about 0.80 (DefaultCallMix)", share)
+	if share := float64(kinds[synth.CallLegit]) / 20_000; share < 0.71 || share > 0.81 {
+		t.Errorf("legitimate share %.3f, want about 0.76 (DefaultCallMix)", share)
 	}
 
 	again := synth.New(1).CallTraffic(1, nil)
@@ -115,7 +120,7 @@ func TestCallDriverThroughTheAPI(t *testing.T) {
 		}
 		keys[o.Name] = secret
 	}
-	d := &synth.CallDriver{API: httpTransport(srv.URL), Keys: keys, Police: "Cybercrime Department", Batch: 500}
+	d := &synth.CallDriver{API: httpTransport(srv.URL), Keys: keys, Police: "Cybercrime Department", Batch: 500, RetryEvery: 10}
 	traffic := country.CallTraffic(3, nil)
 	if err := d.Prepare(ctx, traffic); err != nil {
 		t.Fatal(err)
@@ -124,8 +129,8 @@ func TestCallDriverThroughTheAPI(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Calls != 4000 || rep.Unexpected != 0 || rep.Errors != 0 {
-		t.Errorf("got %s; by kind %v, want 4000 calls, each with the verdict of its kind", rep, rep.ByKind)
+	if rep.Calls != 4000 || rep.Unexpected != 0 || rep.Errors != 0 || rep.Retried < 300 {
+		t.Errorf("got %s; by kind %v, want 4000 calls, each with the verdict of its kind, and its retries' too", rep, rep.ByKind)
 	}
 	for _, k := range synth.CallKinds {
 		if rep.ByKind[k][k.Want()] == 0 {
@@ -139,6 +144,16 @@ func TestCallDriverThroughTheAPI(t *testing.T) {
 	if st.Verified != 4000 || st.Blocked != int64(rep.ByReason[kuzet.ReasonNotOriginated]+rep.ByReason[kuzet.ReasonDomesticCLIFromAbroad]+
 		rep.ByReason[kuzet.ReasonDNO]+rep.ByReason[kuzet.ReasonInvalidCLI]+rep.ByReason[kuzet.ReasonFlaggedNumber]) {
 		t.Errorf("stats: got %d verified, %d blocked; the run saw %v", st.Verified, st.Blocked, rep.ByReason)
+	}
+	var unconnected int64
+	for rng, n := range st.UnverifiableByRange {
+		if rng != "7703" && rng != "7704" {
+			t.Errorf("stats: %d unverifiable calls from range %s, want only the unconnected operator's 7703 and 7704", n, rng)
+		}
+		unconnected += n
+	}
+	if unconnected != int64(rep.ByKind[synth.CallUnconnected][kuzet.ReasonUnverifiable]) || unconnected == 0 {
+		t.Errorf("stats: got %d unverifiable by range, the run saw %v", unconnected, rep.ByKind[synth.CallUnconnected])
 	}
 }
 

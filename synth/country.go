@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math/big"
 	"math/rand/v2"
+	"slices"
 	"strings"
 
 	"github.com/kuzet/kuzet"
@@ -31,8 +32,15 @@ type Telco struct {
 // Country holds the organisations of the synthetic country.
 type Country struct {
 	Banks  []Bank
-	Telcos []Telco
-	rng    *rand.Rand
+	Telcos []Telco // the mobile operators, members of the exchange
+	// FixedLine are the fixed-line operators, members too: their ranges
+	// hold the banks' hotlines, so that a call presenting one must be
+	// registered like any other.
+	FixedLine []Telco
+	// Unconnected are mobile operators not connected to the exchange (yet):
+	// their subscribers' calls cannot be verified and must still pass.
+	Unconnected []Telco
+	rng         *rand.Rand
 }
 
 // New returns the country for seed.
@@ -54,11 +62,14 @@ func New(seed uint64) *Country {
 			{"Beeline KZ", []string{"7705", "7771", "7776", "7777"}},
 			{"Tele2 Altel", []string{"7700", "7707", "7708", "7747"}},
 		},
+		FixedLine:   []Telco{{"Kazakhtelecom", []string{"771", "772"}}},
+		Unconnected: []Telco{{"Izi Mobile", []string{"7703", "7704"}}},
 	}
 }
 
 // Orgs returns every organisation of the country, police, regulator,
-// a foreign partner and the public portal included.
+// a foreign partner and the public portal included; the unconnected
+// operators are not members.
 func (c *Country) Orgs() []kuzet.Org {
 	orgs := []kuzet.Org{
 		{Name: "Cybercrime Department", Type: kuzet.OrgPolice},
@@ -69,7 +80,7 @@ func (c *Country) Orgs() []kuzet.Org {
 	for _, b := range c.Banks {
 		orgs = append(orgs, kuzet.Org{Name: b.Name, Type: kuzet.OrgBank, BIC: b.BIC, BankCode: b.BankCode})
 	}
-	for _, t := range c.Telcos {
+	for _, t := range append(slices.Clone(c.Telcos), c.FixedLine...) {
 		orgs = append(orgs, kuzet.Org{Name: t.Name, Type: kuzet.OrgTelco, Prefixes: t.Prefixes})
 	}
 	return orgs

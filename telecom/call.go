@@ -3,6 +3,9 @@ package telecom
 import (
 	"context"
 	"math"
+	"runtime"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/kuzet/kuzet"
@@ -16,7 +19,15 @@ type Call struct {
 	At      time.Time     // when the call was set up
 	CallID  string        // the reporting operator's own ID; repeats of one ID are idempotent
 	Ingress kuzet.Ingress // verification only: the trunk the call came in by
-	OrgID   int64         // the reporting operator: originating for Register, terminating for Verify
+	// RedirectedFrom, verification only, is the number the caller
+	// originally called, as the terminating switch reads it from the SIP
+	// Diversion or History-Info headers of a forwarded call: the caller's
+	// operator registered A→RedirectedFrom, not A→B. "" for a direct call.
+	RedirectedFrom string
+	// Identity, verification only, is the SIP Identity header: a
+	// STIR/SHAKEN PASSporT and its parameters (stir.go). "" for none.
+	Identity string
+	OrgID    int64 // the reporting operator: originating for Register, terminating for Verify
 }
 
 // Verdict is the answer to a verification.
@@ -49,9 +60,12 @@ func (e *Service) Originate(ctx context.Context, orgID int64, calls []Call) ([]e
 	if err := e.checkOperator(ctx, orgID); err != nil {
 		return nil, err
 	}
+	var fresh int64 // the batch's newest call, its clock's sample
 	for i := range calls {
 		calls[i].OrgID = orgID
+		fresh = max(fresh, atNanos(calls[i].At))
 	}
+	e.observeSkew(orgID, fresh, e.now())
 	errs := e.RegisterBatch(calls)
 	if e.Originations.Subscribed() {
 		accepted := make([]Call, 0, len(calls))
@@ -98,7 +112,7 @@ func (e *Service) register(c *Call, now int64) error {
 	if err == nil && class == Invalid {
 		err = kuzet.Invalid("a", "%s is not an allocated number", c.A)
 	}
-	if err == nil && (c.OrgID == 0 || e.owner(a, c.A[1:]) != c.OrgID) {
+	if err == nil && !e.mayOriginate(c.OrgID, a, c.A[1:]) {
 		// An operator vouches only for its own subscribers: a registration
 		// from anyone else would let it unblock spoofed calls.
 		err = &kuzet.Error{Code: kuzet.EFORBIDDEN, Message: "a " + c.A + " is not a number of this operator",
@@ -171,12 +185,22 @@ func unixNano(t time.Time) (int64, bool) {
 
 // query is a verification being decided.
 type query struct {
-	a, b   Number
-	h      uint64 // pair hash
-	at     int64
-	vid    uint64 // fingerprint of the verification's call ID, or anonymous
-	class  Class
-	replay bool // the same verification asked again: answer, but count once
+	a, b Number // calling and called number
+	// m is the number a registration must name as called: b, or for a
+	// forwarded call the number the caller dialled; h is the pair hash of a
+	// and m. For a forwarded call hb is the pair hash of a and b, as the
+	// caller's operator may have registered the forwarded leg itself; 0
+	// otherwise.
+	m       Number
+	h, hb   uint64
+	at      int64
+	vid     uint64 // fingerprint of the verification's call ID, or anonymous
+	key     uint64 // callKey: the verification's identity for retries
+	class   Class
+	matched bool  // a registration matched: nothing to remember for a retry
+	replay  bool  // the same verification asked again: answer, but count once
+	rng     int32 // unverifiable: the counterKey rng of A's plan range
+	ident   uint8 // the PASSporT's check (stir.go's ident…); 0 not checked yet
 }
 
 // Verify decides one call: block with a reason, or pass. Returns EINVALID
@@ -186,6 +210,7 @@ type query struct {
 // to Config.Grace for one to arrive.
 func (e *Service) Verify(ctx context.Context, c Call) (Verdict, error) {
 	now := e.now()
+	e.observeSkew(c.OrgID, atNanos(c.At), now)
 	var q query
 	if err := e.parseVerify(&c, now, &q); err != nil {
 		return Verdict{}, err
@@ -211,10 +236,25 @@ func (e *Service) VerifyBatch(ctx context.Context, calls []Call) []Result {
 	qs := make([]query, len(calls))
 	var wait []int
 	late := false
+	var fresh int64 // the batch's newest call, its clock's sample
+	var signed []int
 	for i := range calls {
 		c := &calls[i]
+		if c.OrgID == calls[0].OrgID {
+			fresh = max(fresh, atNanos(c.At))
+		}
 		if err := e.parseVerify(c, now, &qs[i]); err != nil {
 			out[i].Err = err
+		} else if c.Identity != "" && qs[i].class != Invalid {
+			signed = append(signed, i)
+		}
+	}
+	if len(signed) >= parallelIdentities {
+		e.checkIdentities(start, calls, qs, signed, now)
+	}
+	for i := range calls {
+		c := &calls[i]
+		if out[i].Err != nil {
 			continue
 		}
 		if !late && i&63 == 63 && time.Since(start) > e.cfg.Deadline {
@@ -231,6 +271,9 @@ func (e *Service) VerifyBatch(ctx context.Context, calls []Call) []Result {
 		}
 		out[i].Verdict = e.finish(c, &qs[i], r, now, true)
 	}
+	if len(calls) > 0 {
+		e.observeSkew(calls[0].OrgID, fresh, now)
+	}
 	if len(wait) > 0 {
 		reasons := make([]kuzet.CallReason, len(calls))
 		e.await(ctx, start, qs, wait, reasons)
@@ -239,6 +282,33 @@ func (e *Service) VerifyBatch(ctx context.Context, calls []Call) []Result {
 		}
 	}
 	return out
+}
+
+// parallelIdentities is the number of signed calls from which a batch
+// checks their PASSporTs on every core before judging: a signature check
+// costs about a hundred microseconds, a thousand of them more than the
+// deadline on one core.
+const parallelIdentities = 16
+
+// checkIdentities checks the PASSporTs of calls[i], i in idx, on as many
+// goroutines as there are cores, until the deadline of a batch that started
+// at start; the judge checks any left.
+func (e *Service) checkIdentities(start time.Time, calls []Call, qs []query, idx []int, now int64) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(idx)/4) {
+		wg.Go(func() {
+			for {
+				k := int(next.Add(1)) - 1
+				if k >= len(idx) || time.Since(start) > e.cfg.Deadline {
+					return
+				}
+				i := idx[k]
+				qs[i].ident = e.checkIdentity(&calls[i], &qs[i], now)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 func (e *Service) parseVerify(c *Call, now int64, q *query) error {
@@ -252,25 +322,47 @@ func (e *Service) parseVerify(c *Call, now int64, q *query) error {
 	if err == nil && len(c.CallID) > maxCallID {
 		err = kuzet.Invalid("call_id", "call_id is longer than %d bytes", maxCallID)
 	}
+	if err == nil && len(c.Identity) > maxIdentity {
+		err = kuzet.Invalid("identity", "identity is longer than %d bytes", maxIdentity)
+	}
 	if err != nil {
 		return err
 	}
-	*q = query{a: a, b: b, h: pairHash(a, b), at: c.At.UnixNano(), class: class, vid: anonymous}
+	*q = query{a: a, b: b, m: b, h: pairHash(a, b), at: c.At.UnixNano(), class: class, vid: anonymous}
+	q.key = callKey(c.OrgID, b, q.at, c.Ingress == kuzet.IngressInternational)
 	if c.CallID != "" {
 		q.vid = fingerprint(c.OrgID, c.CallID)
+	}
+	if c.RedirectedFrom != "" {
+		rf, wf, ok := scan(c.RedirectedFrom)
+		if !wf {
+			return kuzet.Invalid("redirected_from", "redirected_from %q is not an E.164 number (\"+\" and digits)", c.RedirectedFrom)
+		}
+		// A number no one could have dialled supports nothing: the call is
+		// judged as the direct call it then is.
+		if ok && rf != b && e.plan.classify(c.RedirectedFrom[1:]) != Invalid {
+			q.m, q.h, q.hb = rf, pairHash(a, rf), q.h
+		}
 	}
 	return nil
 }
 
 // judge applies the rules that need no waiting, in the order of the block
-// reasons: invalid_cli, dno, domestic_cli_from_abroad, then the search for
-// a registration. It reports false when a domestic call found none yet.
+// reasons: invalid_cli, dno, invalid_identity, domestic_cli_from_abroad,
+// then the search for a registration, which a PASSporT attested A stands in
+// for. It reports false when a domestic call found none yet.
 func (e *Service) judge(c *Call, q *query, now int64) (kuzet.CallReason, bool) {
 	if q.class == Invalid {
 		return kuzet.ReasonInvalidCLI, true
 	}
 	if _, ok := e.dno.get(q.a); ok {
 		return kuzet.ReasonDNO, true
+	}
+	if c.Identity != "" && q.ident == 0 {
+		q.ident = e.checkIdentity(c, q, now)
+	}
+	if q.ident == identForged {
+		return kuzet.ReasonInvalidIdentity, true
 	}
 	if c.Ingress == kuzet.IngressInternational {
 		switch q.class {
@@ -291,12 +383,32 @@ func (e *Service) judge(c *Call, q *query, now int64) (kuzet.CallReason, bool) {
 		// domestic network. No foreign operator registers its calls here.
 		return kuzet.ReasonOK, true
 	}
-	switch e.win.matchOrWait(q.h, q.a, q.b, q.at, int64(e.cfg.Tolerance), now-int64(e.cfg.Window), q.vid, nil) {
+	tol, cutoff := int64(e.cfg.Tolerance), now-int64(e.cfg.Window)
+	r, why := e.win.matchOrWait(q.h, q.a, q.m, q.at, tol, cutoff, q.vid, q.key, nil)
+	if r == noMatch && q.hb != 0 {
+		// A forwarded call whose caller's operator registered the leg to B.
+		r, why = e.win.matchOrWait(q.hb, q.a, q.b, q.at, tol, cutoff, q.vid, q.key, nil)
+	}
+	switch r {
 	case matched:
+		q.matched = true
 		return kuzet.ReasonOK, true
 	case replayed:
 		q.replay = true
+		return kuzet.CallReasons[why], true
+	}
+	if q.ident == identAttested {
+		// Signed by an operator that may originate A: as good as its
+		// registration.
 		return kuzet.ReasonOK, true
+	}
+	// Asked only once no registration was found, so that registered calls,
+	// nearly all of them, never pay for it: a registration proves an owner.
+	if e.owner(q.a, c.A[1:]) == 0 {
+		// No member serves A: no registration can come, and blocking would
+		// block every honest call of an operator not connected yet.
+		q.rng = e.rangeOf(c.A[1:])
+		return kuzet.ReasonUnverifiable, true
 	}
 	return "", false
 }
@@ -339,11 +451,11 @@ func (e *Service) await(ctx context.Context, start time.Time, qs []query, idx []
 			if waiting {
 				w = wt
 			}
-			switch e.win.matchOrWait(q.h, q.a, q.b, q.at, tol, cutoff, q.vid, w) {
+			switch r, why := e.win.matchOrWait(q.h, q.a, q.m, q.at, tol, cutoff, q.vid, q.key, w); r {
 			case matched:
-				reasons[i] = kuzet.ReasonOK
+				reasons[i], q.matched = kuzet.ReasonOK, true
 			case replayed:
-				reasons[i], q.replay = kuzet.ReasonOK, true
+				reasons[i], q.replay = kuzet.CallReasons[why], true
 			default:
 				left[k] = i
 				k++
@@ -375,23 +487,47 @@ func (e *Service) await(ctx context.Context, start time.Time, qs []query, idx []
 }
 
 // finish applies the last rule, flagged_number, to calls that would pass,
-// unless lookup is false (a batch already late), and records the verdict in
-// the counters and the active-call signal.
+// unless lookup is false (a batch already late), remembers a verdict that
+// consumed no registration for the verification's retries (answering a
+// retry the verdict it had), and records a new verdict in the counters and
+// the active-call signal.
 func (e *Service) finish(c *Call, q *query, r kuzet.CallReason, now int64, lookup bool) Verdict {
-	if lookup && (r == kuzet.ReasonOK || r == kuzet.ReasonTimeout) && e.cfg.Flagged != nil && e.cfg.Flagged(c.A) {
+	if lookup && r.Verdict() == kuzet.VerdictPass && e.cfg.Flagged != nil && e.cfg.Flagged(c.A) {
 		r = kuzet.ReasonFlaggedNumber
+	}
+	if !q.replay && !q.matched {
+		// A call matched to a registration is remembered by the
+		// registration itself (window.match).
+		if prior, again := e.win.remember(q.h, q.a, q.m, q.at, now, now-int64(e.cfg.Window), q.vid, q.key,
+			reasonIndex(r)); again {
+			r, q.replay = kuzet.CallReasons[prior], true
+		}
 	}
 	if !q.replay {
 		if r == kuzet.ReasonTimeout {
 			e.m.timeouts.Add(1)
 		}
-		e.counts.add(q.h, counterKey{day: dayOf(q.at), reason: reasonIndex(r), org: c.OrgID}, 1)
-		foreign := c.Ingress == kuzet.IngressInternational
-		unverified := r != kuzet.ReasonOK
-		flagged := r == kuzet.ReasonFlaggedNumber
-		first := !e.pairs.seen(q.h)
-		if foreign || unverified || first || flagged {
-			e.sig.note(q.b, now/int64(time.Second), foreign, unverified, first, flagged)
+		k := counterKey{day: dayOf(q.at), reason: reasonIndex(r), org: c.OrgID}
+		if r == kuzet.ReasonUnverifiable {
+			k.rng = q.rng
+		}
+		e.counts.add(q.h, k, 1)
+		sec := now / int64(time.Second)
+		if r.Verdict() == kuzet.VerdictBlock {
+			// Never connected: the callee is not on a call, but someone is
+			// after them.
+			e.sig.note(q.b, sec, false, false, false, true)
+		} else {
+			foreign := c.Ingress == kuzet.IngressInternational
+			unverified := r == kuzet.ReasonTimeout || r == kuzet.ReasonUnverifiable
+			h := q.h
+			if q.hb != 0 {
+				h = q.hb // the caller and the callee, not the number forwarding
+			}
+			first := !e.pairs.seen(h)
+			if foreign || unverified || first {
+				e.sig.note(q.b, sec, foreign, unverified, first, false)
+			}
 		}
 	}
 	return Verdict{Verdict: r.Verdict(), Reason: r}

@@ -31,6 +31,10 @@ func TestVerifyReasons(t *testing.T) {
 		flagged  = "+77019999999"
 		foreignA = "+442071234567"
 		russian  = "+79161234567"
+		// Ranges of the plan no test operator holds.
+		unheld        = "+77031234567"
+		unheldFixed   = "+77152123456"
+		unheldFlagged = "+77039999999"
 	)
 	tests := []struct {
 		name  string
@@ -171,8 +175,51 @@ func TestVerifyReasons(t *testing.T) {
 			call: func(c *testClock) telecom.Call { return verifyCall(c, flagged, mobB, dom) },
 			want: kuzet.ReasonNotOriginated,
 		},
+		{
+			name: "a range no member holds cannot be verified, and passes",
+			call: func(c *testClock) telecom.Call { return verifyCall(c, unheld, mobB, dom) },
+			want: kuzet.ReasonUnverifiable,
+		},
+		{
+			name: "an unheld fixed-line range passes as unverifiable",
+			call: func(c *testClock) telecom.Call { return verifyCall(c, unheldFixed, mobB, dom) },
+			want: kuzet.ReasonUnverifiable,
+		},
+		{
+			name: "an unheld range from abroad is still from abroad",
+			call: func(c *testClock) telecom.Call { return verifyCall(c, unheld, mobB, intl) },
+			want: kuzet.ReasonDomesticCLIFromAbroad,
+		},
+		{
+			name:  "an unheld range on the DNO list",
+			setup: func(t *testing.T, e *telecom.Service, c *testClock) { mustDNO(t, e, unheld) },
+			call:  func(c *testClock) telecom.Call { return verifyCall(c, unheld, mobB, dom) },
+			want:  kuzet.ReasonDNO,
+		},
+		{
+			name: "an unheld range's flagged number",
+			call: func(c *testClock) telecom.Call { return verifyCall(c, unheldFlagged, mobB, dom) },
+			want: kuzet.ReasonFlaggedNumber,
+		},
+		{
+			name: "a number of an unheld range ported to a member needs its registration",
+			setup: func(t *testing.T, e *telecom.Service, c *testClock) {
+				mustPort(t, e, unheld, opA)
+			},
+			call: func(c *testClock) telecom.Call { return verifyCall(c, unheld, mobB, dom) },
+			want: kuzet.ReasonNotOriginated,
+		},
+		{
+			name: "a number of an unheld range ported to a member, registered",
+			setup: func(t *testing.T, e *telecom.Service, c *testClock) {
+				mustPort(t, e, unheld, opA)
+				mustRegister(t, e, call(c, unheld, mobB, opA, "c1"))
+			},
+			call: func(c *testClock) telecom.Call { return verifyCall(c, unheld, mobB, dom) },
+			want: kuzet.ReasonOK,
+		},
 	}
-	isFlagged := func(n string) bool { return n == flagged || n == "+447700900666" }
+	isFlagged := func(n string) bool { return n == flagged || n == "+447700900666" || n == unheldFlagged }
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
@@ -193,6 +240,17 @@ func mustRoam(tb testing.TB, e *telecom.Service, org int64, msisdn string, state
 	errs, err := e.UpdateRoaming(context.Background(), org, []kuzet.Roaming{{MSISDN: msisdn, State: state, Country: "tr", At: at}})
 	if err != nil || errs[0] != nil {
 		tb.Fatalf("UpdateRoaming: %v %v", err, errs)
+	}
+}
+
+func mustPort(tb testing.TB, e *telecom.Service, msisdn string, org int64) {
+	tb.Helper()
+	errs, err := e.SetPortings(context.Background(), 9, []kuzet.Porting{{MSISDN: msisdn, OrgID: org}})
+	if err == nil {
+		err = errs[0]
+	}
+	if err != nil {
+		tb.Fatalf("SetPortings(%s → %d): %v", msisdn, org, err)
 	}
 }
 
@@ -230,6 +288,7 @@ func TestVerifyItemErrors(t *testing.T) {
 		{"at in year 1", with(func(c *telecom.Call) { c.At = time.Date(1, 1, 1, 0, 0, 1, 0, time.UTC) }), "at", "in the past"},
 		{"at in year 9999", with(func(c *telecom.Call) { c.At = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC) }), "at", "in the future"},
 		{"long call id", with(func(c *telecom.Call) { c.CallID = strings.Repeat("x", 300) }), "call_id", "longer"},
+		{"malformed redirected_from", with(func(c *telecom.Call) { c.RedirectedFrom = "8 701 111 22 33" }), "redirected_from", "not an E.164"},
 	}
 	calls := []telecom.Call{ok}
 	for _, tc := range tests {
@@ -602,8 +661,10 @@ func TestWindowExpiry(t *testing.T) {
 			t.Errorf("after the window: got %s, want %s", got, kuzet.ReasonNotOriginated)
 		}
 		mustRegister(t, e, call(clock, a, b, opA, "c3")) // in the same shard: pops the expired ones
-		if got := e.Metrics().Entries; got != 1 {
-			t.Errorf("Entries: got %d, want 1", got)
+		// The new registration, and the verdict just given, kept for the
+		// verification's retries.
+		if m := e.Metrics(); m.Entries != 2 || m.Remembered != 1 {
+			t.Errorf("Entries: got %d, %d remembered, want 2, 1 remembered", m.Entries, m.Remembered)
 		}
 	})
 }

@@ -12,10 +12,12 @@ import (
 )
 
 // counterKey is one counter row's identity: day (days since 1970-01-01,
-// UTC), terminating organisation and reason.
+// UTC), terminating organisation, reason and, for reason unverifiable, the
+// plan range of the calling number.
 type counterKey struct {
 	day    int32
 	reason uint8 // index into kuzet.CallReasons
+	rng    int32 // 1 + index into the plan's ranges; 0 for none
 	org    int64
 }
 
@@ -26,7 +28,10 @@ type counters struct {
 		mu    sync.Mutex
 		m     map[counterKey]int64
 		total uint64 // verdicts ever added here, for Metrics; never drained
-		_     [40]byte
+		// unverifiable counts the unverifiable passes by range (counterKey's
+		// rng), for Metrics; never drained.
+		unverifiable map[int32]uint64
+		_            [32]byte
 	}
 }
 
@@ -38,7 +43,28 @@ func (c *counters) add(h uint64, k counterKey, n int64) {
 	}
 	s.m[k] += n
 	s.total += uint64(n)
+	if k.rng != 0 {
+		if s.unverifiable == nil {
+			s.unverifiable = make(map[int32]uint64)
+		}
+		s.unverifiable[k.rng] += uint64(n)
+	}
 	s.mu.Unlock()
+}
+
+// unverifiable returns the unverifiable passes counted so far by range
+// (counterKey's rng).
+func (c *counters) unverifiable() map[int32]uint64 {
+	out := make(map[int32]uint64)
+	for i := range c.stripes {
+		s := &c.stripes[i]
+		s.mu.Lock()
+		for r, n := range s.unverifiable {
+			out[r] += n
+		}
+		s.mu.Unlock()
+	}
+	return out
 }
 
 // total returns how many verdicts were added, flushed or not.
@@ -94,22 +120,15 @@ func (c *counters) snapshot() map[counterKey]int64 {
 	return out
 }
 
+// reasonIndex returns r's index in kuzet.CallReasons, or one past the end
+// for a reason this build does not know (a stored row of a newer one).
 func reasonIndex(r kuzet.CallReason) uint8 {
-	switch r {
-	case kuzet.ReasonOK:
-		return 0
-	case kuzet.ReasonTimeout:
-		return 1
-	case kuzet.ReasonInvalidCLI:
-		return 2
-	case kuzet.ReasonDNO:
-		return 3
-	case kuzet.ReasonDomesticCLIFromAbroad:
-		return 4
-	case kuzet.ReasonNotOriginated:
-		return 5
+	for i, v := range kuzet.CallReasons {
+		if v == r {
+			return uint8(i)
+		}
 	}
-	return 6 // kuzet.ReasonFlaggedNumber
+	return uint8(len(kuzet.CallReasons))
 }
 
 const day = int64(24 * time.Hour)
@@ -123,19 +142,30 @@ func dayOf(ns int64) int32 {
 	return int32(d)
 }
 
-func (k counterKey) row(n int64) kuzet.CallCounter {
-	return kuzet.CallCounter{
+// row is the counter row of k, naming its range by the plan's prefix.
+func (e *Service) row(k counterKey, n int64) kuzet.CallCounter {
+	c := kuzet.CallCounter{
 		Day:    time.Unix(int64(k.day)*86400, 0).UTC(),
 		OrgID:  k.org,
 		Reason: kuzet.CallReasons[k.reason],
 		Count:  n,
 	}
+	if k.rng > 0 {
+		c.Range = e.plan.ranges[k.rng-1].Prefix
+	}
+	return c
+}
+
+// rangeOf returns the counterKey rng of the calling number's digits d: 1 +
+// the index of the plan range that covers it, or 0 if none does.
+func (e *Service) rangeOf(d string) int32 {
+	return e.plan.longest(d) + 1
 }
 
 func sortCounters(rows []kuzet.CallCounter) {
 	slices.SortFunc(rows, func(a, b kuzet.CallCounter) int {
 		return cmp.Or(a.Day.Compare(b.Day), cmp.Compare(a.OrgID, b.OrgID),
-			cmp.Compare(reasonIndex(a.Reason), reasonIndex(b.Reason)))
+			cmp.Compare(reasonIndex(a.Reason), reasonIndex(b.Reason)), cmp.Compare(a.Range, b.Range))
 	})
 }
 
@@ -155,7 +185,7 @@ func (e *Service) Flush(ctx context.Context) error {
 	}
 	rows := make([]kuzet.CallCounter, 0, len(m))
 	for k, n := range m {
-		rows = append(rows, k.row(n))
+		rows = append(rows, e.row(k, n))
 	}
 	sortCounters(rows)
 	err := kuzet.Transact(ctx, e.cfg.Store, true, func(s kuzet.Tx) error { return s.AddCallCounters(ctx, rows) })
@@ -177,18 +207,29 @@ type CallTotals struct {
 	// known to be a fraudster's.
 	Blocked  int64
 	ByReason map[kuzet.CallReason]int64
+	// UnverifiableByRange splits ByReason[unverifiable] by the plan range of
+	// the calling number (its prefix): the ranges of operators not
+	// connected to the exchange, whose calls nobody can vouch for.
+	UnverifiableByRange map[string]int64
 }
 
-func (t *CallTotals) add(reason kuzet.CallReason, n int64) {
+func (t *CallTotals) add(row kuzet.CallCounter) {
 	if t.ByReason == nil {
 		t.ByReason = make(map[kuzet.CallReason]int64)
 	}
+	n := row.Count
 	t.Verified += n
-	t.ByReason[reason] += n
-	if reason.Verdict() == kuzet.VerdictPass {
+	t.ByReason[row.Reason] += n
+	if row.Reason.Verdict() == kuzet.VerdictPass {
 		t.Passed += n
 	} else {
 		t.Blocked += n
+	}
+	if row.Reason == kuzet.ReasonUnverifiable {
+		if t.UnverifiableByRange == nil {
+			t.UnverifiableByRange = make(map[string]int64)
+		}
+		t.UnverifiableByRange[row.Range] += n
 	}
 }
 
@@ -203,6 +244,9 @@ type CallStats struct {
 	CallTotals
 	ByOperator []*OperatorCalls    // by terminating organisation, by ID
 	Rows       []kuzet.CallCounter // by day, organisation and reason
+	// ClockOffsets are the operators' clocks against kuzet's, now (not over
+	// the period): the organisation the filter names, or every one seen.
+	ClockOffsets []ClockOffset
 }
 
 // Stats returns the counters f selects: the stored ones plus those not yet
@@ -212,7 +256,14 @@ func (e *Service) Stats(ctx context.Context, f kuzet.CallCounterFilter) (*CallSt
 	// store between the two reads below, which would count them twice.
 	e.flushMu.Lock()
 	defer e.flushMu.Unlock()
-	sum := make(map[counterKey]int64)
+	// Rows are summed by their identity as stored, range by its prefix: a
+	// stored row may name a range the plan in use no longer has.
+	type rowKey struct {
+		day         int64
+		org         int64
+		reason, rng string
+	}
+	sum := make(map[rowKey]int64)
 	if e.cfg.Store != nil {
 		err := kuzet.Transact(ctx, e.cfg.Store, false, func(s kuzet.Tx) error {
 			rows, err := s.FindCallCounters(ctx, f)
@@ -220,8 +271,7 @@ func (e *Service) Stats(ctx context.Context, f kuzet.CallCounterFilter) (*CallSt
 				return err
 			}
 			for _, r := range rows {
-				k := counterKey{day: int32(dayFloor(r.Day)), reason: reasonIndex(r.Reason), org: r.OrgID}
-				sum[k] += r.Count
+				sum[rowKey{dayFloor(r.Day), r.OrgID, string(r.Reason), r.Range}] += r.Count
 			}
 			return nil
 		})
@@ -239,25 +289,28 @@ func (e *Service) Stats(ctx context.Context, f kuzet.CallCounterFilter) (*CallSt
 		if !f.To.IsZero() && int64(k.day) >= dayFloor(f.To) {
 			continue
 		}
-		sum[k] += n
+		r := e.row(k, n)
+		sum[rowKey{int64(k.day), k.org, string(r.Reason), r.Range}] += n
 	}
 	st := &CallStats{CallTotals: CallTotals{ByReason: make(map[kuzet.CallReason]int64)},
 		ByOperator: []*OperatorCalls{}, Rows: make([]kuzet.CallCounter, 0, len(sum))}
 	byOrg := make(map[int64]*OperatorCalls)
 	for k, n := range sum {
-		row := k.row(n)
+		row := kuzet.CallCounter{Day: time.Unix(k.day*86400, 0).UTC(), OrgID: k.org, Reason: kuzet.CallReason(k.reason),
+			Range: k.rng, Count: n}
 		st.Rows = append(st.Rows, row)
-		st.add(row.Reason, n)
+		st.add(row)
 		o := byOrg[row.OrgID]
 		if o == nil {
 			o = &OperatorCalls{OrgID: row.OrgID, CallTotals: CallTotals{ByReason: make(map[kuzet.CallReason]int64)}}
 			byOrg[row.OrgID] = o
 			st.ByOperator = append(st.ByOperator, o)
 		}
-		o.add(row.Reason, n)
+		o.add(row)
 	}
 	sortCounters(st.Rows)
 	slices.SortFunc(st.ByOperator, func(a, b *OperatorCalls) int { return cmp.Compare(a.OrgID, b.OrgID) })
+	st.ClockOffsets = e.ClockOffsets(f.OrgID)
 	return st, nil
 }
 

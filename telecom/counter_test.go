@@ -3,6 +3,8 @@ package telecom_test
 import (
 	"context"
 	"errors"
+	"maps"
+	"slices"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -147,5 +149,52 @@ func TestStoreOutageOnWrites(t *testing.T) {
 	}
 	if err := e.Open(ctx); !errors.Is(err, errOutage) {
 		t.Errorf("Open: got %v, want %v", err, errOutage)
+	}
+}
+
+// TestUnverifiableByRange counts the passes of numbers no member serves by
+// the plan range they come from, in the statistics (stored or not yet
+// flushed) and in the metrics.
+func TestUnverifiableByRange(t *testing.T) {
+	ctx := context.Background()
+	store := newMemStore()
+	e, clock := MustEngine(t, telecom.Config{Store: store})
+	for _, a := range []string{"+77031234567", "+77031234568", "+77041234567", "+77152123456"} {
+		if got := mustVerify(t, e, verifyCall(clock, a, "+77021234567", dom)); got != kuzet.ReasonUnverifiable {
+			t.Fatalf("%s: got %s, want unverifiable", a, got)
+		}
+	}
+	want := map[string]int64{"7703": 2, "7704": 1, "771": 1}
+	check := func(when string) {
+		t.Helper()
+		st, err := e.Stats(ctx, kuzet.CallCounterFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !maps.Equal(st.UnverifiableByRange, want) {
+			t.Errorf("%s: got by range %v, want %v", when, st.UnverifiableByRange, want)
+		}
+		if got := st.ByReason[kuzet.ReasonUnverifiable]; got != 4 || st.Passed != 4 || st.Blocked != 0 {
+			t.Errorf("%s: got unverifiable %d, passed %d, blocked %d, want 4, 4, 0", when, got, st.Passed, st.Blocked)
+		}
+		if len(st.ByOperator) != 1 || !maps.Equal(st.ByOperator[0].UnverifiableByRange, want) {
+			t.Errorf("%s: got by operator %+v, want operator B's ranges %v", when, st.ByOperator, want)
+		}
+		var ranges []string
+		for _, r := range st.Rows {
+			ranges = append(ranges, r.Range)
+		}
+		if !slices.Equal(ranges, []string{"7703", "7704", "771"}) {
+			t.Errorf("%s: got rows of ranges %q, want 7703, 7704, 771 in order", when, ranges)
+		}
+	}
+	check("before the flush")
+	if err := e.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	check("after the flush")
+	wantMetrics := map[string]uint64{"7703": 2, "7704": 1, "771": 1}
+	if got := e.Metrics().Unverifiable; !maps.Equal(got, wantMetrics) {
+		t.Errorf("metrics: got %v, want %v", got, wantMetrics)
 	}
 }

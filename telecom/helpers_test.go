@@ -4,7 +4,10 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"io"
+	"log/slog"
 	"slices"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -60,6 +63,11 @@ func MustEngine(tb testing.TB, cfg telecom.Config) (*telecom.Service, *testClock
 	if cfg.MaxEntries == 0 {
 		cfg.MaxEntries = 1 << 16
 	}
+	if cfg.Logger == nil {
+		// The tests report calls set up minutes before the clock, which
+		// the engine rightly warns of as drifting clocks.
+		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
 	e, err := telecom.NewService(cfg)
 	if err != nil {
 		tb.Fatalf("New: %v", err)
@@ -75,9 +83,15 @@ func call(clock *testClock, a, b string, org int64, id string) telecom.Call {
 	return telecom.Call{A: a, B: b, At: clock.Now(), CallID: id, OrgID: org}
 }
 
+// verifyCall returns a verification by operator B at the clock's now. Each
+// is a call of its own, with a call ID of its own: a test that means a retry
+// repeats one.
 func verifyCall(clock *testClock, a, b string, ingress kuzet.Ingress) telecom.Call {
-	return telecom.Call{A: a, B: b, At: clock.Now(), Ingress: ingress, OrgID: opB}
+	id := "v" + strconv.FormatInt(verifications.Add(1), 10)
+	return telecom.Call{A: a, B: b, At: clock.Now(), Ingress: ingress, OrgID: opB, CallID: id}
 }
+
+var verifications atomic.Int64
 
 func mustRegister(tb testing.TB, e *telecom.Service, c telecom.Call) {
 	tb.Helper()
@@ -105,6 +119,10 @@ type memStore struct {
 	roaming  map[string]kuzet.Roaming
 	dno      map[string]kuzet.DNOEntry
 	portings map[string]kuzet.Porting
+	delegs   map[[2]string]kuzet.Delegation // target, org
+	anchors  map[string]kuzet.STIAnchor
+	certs    map[string]kuzet.STICertificate
+	suspects []kuzet.SimboxSuspect // confirmed ones, for the block list
 	counters map[counterRow]int64
 	audit    []*kuzet.AuditEntry
 	orgs     []*kuzet.Org // besides testOrgs
@@ -115,6 +133,7 @@ type counterRow struct {
 	day    time.Time
 	org    int64
 	reason kuzet.CallReason
+	rng    string
 }
 
 func newMemStore() *memStore {
@@ -122,6 +141,9 @@ func newMemStore() *memStore {
 		roaming:  make(map[string]kuzet.Roaming),
 		dno:      make(map[string]kuzet.DNOEntry),
 		portings: make(map[string]kuzet.Porting),
+		delegs:   make(map[[2]string]kuzet.Delegation),
+		anchors:  make(map[string]kuzet.STIAnchor),
+		certs:    make(map[string]kuzet.STICertificate),
 		counters: make(map[counterRow]int64),
 	}
 }
@@ -238,10 +260,95 @@ func (tx *memTx) ScanPortings(ctx context.Context, fn func(*kuzet.Porting) error
 	return nil
 }
 
+func delegKey(d *kuzet.Delegation) [2]string {
+	return [2]string{d.Target(), strconv.FormatInt(d.OrgID, 10)}
+}
+
+func (tx *memTx) PutDelegation(ctx context.Context, d *kuzet.Delegation) error {
+	tx.s.delegs[delegKey(d)] = *d
+	return nil
+}
+
+func (tx *memTx) DeleteDelegation(ctx context.Context, d *kuzet.Delegation) error {
+	if _, ok := tx.s.delegs[delegKey(d)]; !ok {
+		return kuzet.Errorf(kuzet.ENOTFOUND, "not delegated")
+	}
+	delete(tx.s.delegs, delegKey(d))
+	return nil
+}
+
+func (tx *memTx) ScanDelegations(ctx context.Context, fn func(*kuzet.Delegation) error) error {
+	for _, d := range tx.s.delegs {
+		if err := fn(&d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (tx *memTx) PutSTIAnchor(ctx context.Context, a *kuzet.STIAnchor) error {
+	tx.s.anchors[a.Fingerprint] = *a
+	return nil
+}
+
+func (tx *memTx) DeleteSTIAnchor(ctx context.Context, fp string) error {
+	if _, ok := tx.s.anchors[fp]; !ok {
+		return kuzet.Errorf(kuzet.ENOTFOUND, "no anchor")
+	}
+	delete(tx.s.anchors, fp)
+	return nil
+}
+
+func (tx *memTx) ScanSTIAnchors(ctx context.Context, fn func(*kuzet.STIAnchor) error) error {
+	for _, a := range tx.s.anchors {
+		if err := fn(&a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (tx *memTx) PutSTICertificate(ctx context.Context, c *kuzet.STICertificate) error {
+	tx.s.certs[c.X5U] = *c
+	return nil
+}
+
+func (tx *memTx) ScanSTICertificates(ctx context.Context, fn func(*kuzet.STICertificate) error) error {
+	for _, c := range tx.s.certs {
+		if err := fn(&c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// FindConfirmedSimbox answers as the stores do: confirmed suspects by
+// StatusAt and ID, from the cursor, within the bounds.
+func (tx *memTx) FindConfirmedSimbox(ctx context.Context, f kuzet.ConfirmedSimboxFilter) ([]*kuzet.SimboxSuspect, error) {
+	list := slices.Clone(tx.s.suspects)
+	slices.SortFunc(list, func(a, b kuzet.SimboxSuspect) int {
+		return cmp.Or(a.StatusAt.Compare(b.StatusAt), cmp.Compare(a.ID, b.ID))
+	})
+	var out []*kuzet.SimboxSuspect
+	for i := range list {
+		x := &list[i]
+		if x.Status != kuzet.SimboxSuspectConfirmed || !f.Since.IsZero() && x.StatusAt.Before(f.Since) ||
+			!f.Until.IsZero() && x.StatusAt.After(f.Until) ||
+			!f.AfterAt.IsZero() && (x.StatusAt.Before(f.AfterAt) || x.StatusAt.Equal(f.AfterAt) && x.ID <= f.AfterID) {
+			continue
+		}
+		if len(out) == kuzet.WebPageLimit(f.Limit) {
+			break
+		}
+		out = append(out, x)
+	}
+	return out, nil
+}
+
 func (tx *memTx) AddCallCounters(ctx context.Context, cs []kuzet.CallCounter) error {
 	s := tx.s
 	for _, c := range cs {
-		s.counters[counterRow{c.Day, c.OrgID, c.Reason}] += c.Count
+		s.counters[counterRow{c.Day, c.OrgID, c.Reason, c.Range}] += c.Count
 	}
 	return nil
 }
@@ -254,10 +361,11 @@ func (tx *memTx) FindCallCounters(ctx context.Context, f kuzet.CallCounterFilter
 			(!f.To.IsZero() && !k.day.Before(f.To.Truncate(24*time.Hour))) {
 			continue
 		}
-		out = append(out, &kuzet.CallCounter{Day: k.day, OrgID: k.org, Reason: k.reason, Count: n})
+		out = append(out, &kuzet.CallCounter{Day: k.day, OrgID: k.org, Reason: k.reason, Range: k.rng, Count: n})
 	}
 	slices.SortFunc(out, func(a, b *kuzet.CallCounter) int {
-		return cmp.Or(a.Day.Compare(b.Day), cmp.Compare(a.OrgID, b.OrgID), cmp.Compare(a.Reason, b.Reason))
+		return cmp.Or(a.Day.Compare(b.Day), cmp.Compare(a.OrgID, b.OrgID), cmp.Compare(a.Reason, b.Reason),
+			cmp.Compare(a.Range, b.Range))
 	})
 	return out, nil
 }

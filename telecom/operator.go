@@ -12,9 +12,10 @@ import (
 // is immutable once built; the engine swaps in a new one when organisations
 // change.
 type operators struct {
-	nodes []opNode
-	orgs  map[int64]bool // every org holding a prefix
-	known map[int64]bool // every org that existed when the table was built
+	nodes  []opNode
+	orgs   map[int64]bool // every org holding a prefix
+	known  map[int64]bool // every org that existed when the table was built
+	telcos map[int64]bool // every telco among them, with ranges or without
 }
 
 type opNode struct {
@@ -30,7 +31,8 @@ func newOperators(orgs []*kuzet.Org) (*operators, error) {
 	if err := kuzet.CheckNumbering(orgs); err != nil {
 		return nil, err
 	}
-	t := &operators{nodes: []opNode{{}}, orgs: make(map[int64]bool), known: make(map[int64]bool)}
+	t := &operators{nodes: []opNode{{}}, orgs: make(map[int64]bool), known: make(map[int64]bool),
+		telcos: make(map[int64]bool)}
 	for _, o := range orgs {
 		if o != nil {
 			t.known[o.ID] = true
@@ -38,6 +40,7 @@ func newOperators(orgs []*kuzet.Org) (*operators, error) {
 		if o == nil || o.Type != kuzet.OrgTelco {
 			continue
 		}
+		t.telcos[o.ID] = true
 		for _, p := range o.Prefixes {
 			if _, ok := digitsValue(p); !ok {
 				return nil, kuzet.Invalid("prefixes", "prefix %q of %s is not a run of E.164 digits", p, o.Name)
@@ -123,6 +126,18 @@ func (e *Service) Operators() []int64 {
 	return ids
 }
 
+// Telcos returns the IDs of the telcos the prefix table knows, with numbering
+// ranges or without: the operators a block list is for.
+func (e *Service) Telcos() []int64 {
+	t := e.ops.Load()
+	ids := make([]int64, 0, len(t.telcos))
+	for id := range t.telcos {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return ids
+}
+
 // RefreshOperators rebuilds the prefix table from the organisations in the
 // store. The server calls it at start, where an error (two organisations
 // claiming one range) must stop it: a broken table would block every
@@ -171,12 +186,12 @@ func (e *Service) Health() error {
 	return nil
 }
 
-// checkOperator returns EFORBIDDEN unless orgID holds a numbering range. An
-// organisation created since the table was built (by `kuzet org add`, in
-// another process) makes the first of its requests reload the table, so
-// that a new operator can register calls at once; a reload that finds the
-// ranges in conflict is logged, reported by Health and keeps the table in
-// use.
+// checkOperator returns EFORBIDDEN unless orgID holds a numbering range, or
+// serves numbers ported or delegated to it. An organisation created since
+// the table was built (by `kuzet org add`, in another process) makes the
+// first of its requests reload the table, so that a new operator can
+// register calls at once; a reload that finds the ranges in conflict is
+// logged, reported by Health and keeps the table in use.
 func (e *Service) checkOperator(ctx context.Context, orgID int64) error {
 	if t := e.ops.Load(); !t.known[orgID] {
 		e.refreshMu.Lock()
@@ -190,8 +205,19 @@ func (e *Service) checkOperator(ctx context.Context, orgID int64) error {
 		}
 		e.refreshMu.Unlock()
 	}
-	if !e.ops.Load().orgs[orgID] {
+	if !e.ops.Load().orgs[orgID] && !e.servesOthers(orgID) {
 		return kuzet.Errorf(kuzet.EFORBIDDEN, "organisation %d holds no numbering range: it cannot vouch for any number", orgID)
 	}
 	return nil
+}
+
+// servesOthers reports whether numbers of other operators' ranges were
+// ported or delegated to orgID.
+func (e *Service) servesOthers(orgID int64) bool {
+	if d := e.delegs.Load(); d != nil && d.orgs[orgID] {
+		return true
+	}
+	e.writeMu.Lock()
+	defer e.writeMu.Unlock()
+	return e.portedTo[orgID] > 0
 }

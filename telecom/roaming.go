@@ -238,11 +238,13 @@ func (e *Service) DNO(number string) bool {
 
 // SetPortings records numbers ported to another operator, on behalf of
 // orgID (the regulator keeping the national porting database): from then on
-// only that operator may register calls from them or report their roaming. Each
-// porting must name a domestic number and an operator of the prefix table
-// (SetOperators). Porting a number back to its range holder is a porting to
-// that holder. At defaults to now. Returns one error per porting (nil where
-// accepted) and the store's error, when nothing was applied.
+// only that operator may register calls from them or report their roaming.
+// Each porting must name a domestic number and a member operator, or 0 for
+// an operator not connected to the exchange (the number's calls then pass as
+// unverifiable, as nobody can vouch for them). Porting a number back to its
+// range holder is a porting to that holder. At defaults to now. Returns one
+// error per porting (nil where accepted) and the store's error, when
+// nothing was applied.
 func (e *Service) SetPortings(ctx context.Context, orgID int64, ps []kuzet.Porting) ([]error, error) {
 	now := time.Unix(0, e.now()).UTC()
 	ops := e.ops.Load()
@@ -258,8 +260,8 @@ func (e *Service) SetPortings(ctx context.Context, orgID int64, ps []kuzet.Porti
 			errs[i] = kuzet.Invalid("msisdn", "%s is not a domestic number", p.MSISDN)
 			continue
 		}
-		if !ops.orgs[p.OrgID] {
-			errs[i] = kuzet.Invalid("org_id", "organisation %d holds no numbering range", p.OrgID)
+		if p.OrgID != 0 && !ops.telcos[p.OrgID] {
+			errs[i] = kuzet.Invalid("org_id", "organisation %d is not a member operator (0: one not connected)", p.OrgID)
 			continue
 		}
 		if p.At.IsZero() {
@@ -290,7 +292,11 @@ func (e *Service) SetPortings(ctx context.Context, orgID int64, ps []kuzet.Porti
 	}
 	for _, i := range apply {
 		n, _ := ParseNumber(ps[i].MSISDN)
+		if old, ok := e.ports.get(n); ok {
+			e.portedTo[old]--
+		}
 		e.ports.set(n, ps[i].OrgID)
+		e.portedTo[ps[i].OrgID]++
 	}
 	return errs, nil
 }

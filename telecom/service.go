@@ -59,10 +59,18 @@ type Config struct {
 	MaxWaiting int // verifications waiting for a registration at once; beyond it they time out [100,000]
 
 	ActiveWindow time.Duration // how long a risky call keeps the active-call signal up [15 min]
-	MaxSignals   int           // subscribers with a signal held at most; about 21 bytes each [2,000,000]
-	PairMemory   int           // caller/callee pairs remembered to tell first-time callers, 4 bytes each [8,388,608]
+	// TargetedWindow is how long a blocked call to a subscriber keeps its
+	// targeted signal up [1 h].
+	TargetedWindow time.Duration
+	MaxSignals     int // subscribers with a signal held at most; about 21 bytes each [2,000,000]
+	PairMemory     int // caller/callee pairs remembered to tell first-time callers, 4 bytes each [8,388,608]
 
 	FlushInterval time.Duration // how often counters go to the store [10 s]
+
+	// BlocklistSettle is how long a SIM-box confirmation waits before the
+	// block list shows it, so that a page's cursor never passes one still
+	// committing [2 s].
+	BlocklistSettle time.Duration
 
 	Flagged FlagLookup // registry lookup; nil flags nothing
 	// Store keeps roaming, DNO, portings, counters and the audit entries of
@@ -84,7 +92,8 @@ func (c *Config) setDefaults() error {
 	}{
 		{&c.Window, 120 * time.Second}, {&c.Tolerance, 10 * time.Second},
 		{&c.Grace, 30 * time.Millisecond}, {&c.Deadline, 50 * time.Millisecond},
-		{&c.ActiveWindow, 15 * time.Minute}, {&c.FlushInterval, 10 * time.Second},
+		{&c.ActiveWindow, 15 * time.Minute}, {&c.FlushInterval, 10 * time.Second}, {&c.TargetedWindow, time.Hour},
+		{&c.BlocklistSettle, 2 * time.Second},
 	}
 	for _, x := range durations {
 		if *x.d < 0 {
@@ -126,18 +135,26 @@ func (c *Config) setDefaults() error {
 // a restart through Config.Store; the window is rebuilt by traffic within
 // its two minutes.
 type Service struct {
-	cfg   Config
-	plan  *Plan
-	ops   atomic.Pointer[operators]
-	ports numberMap[int64]
-	dno   numberMap[struct{}]
-	roam  numberMap[roaming]
-	win   *window
-	sig   *signals
-	pairs *pairMemory
+	cfg    Config
+	plan   *Plan
+	ops    atomic.Pointer[operators]
+	ports  numberMap[int64]
+	delegs atomic.Pointer[delegations] // nil: none
+	sti    atomic.Pointer[stiTrust]    // STIR/SHAKEN anchors and certificates (stir.go); nil: none
+	// idStats counts the PASSporTs checked, by outcome.
+	idStats identityStats
+	// portedTo counts the numbers ported to each operator, under writeMu:
+	// an operator serving only ported numbers may originate calls too.
+	portedTo map[int64]int
+	dno      numberMap[struct{}]
+	roam     numberMap[roaming]
+	win      *window
+	sig      *signals
+	pairs    *pairMemory
 
 	counts  counters
 	flushMu sync.Mutex // see Flush and Stats
+	skew    skews      // the operators' clock offsets (skew.go)
 
 	// refreshMu serializes reloads of the prefix table (operator.go);
 	// opsConflict is the conflict the last reload found, for Health.
@@ -177,11 +194,12 @@ func NewService(cfg Config) (*Service, error) {
 		cfg:   cfg,
 		plan:  cfg.Plan,
 		win:   newWindow(cfg.Shards, cfg.MaxEntries),
-		sig:   newSignals(cfg.MaxSignals, cfg.ActiveWindow),
+		sig:   newSignals(cfg.MaxSignals, cfg.ActiveWindow, cfg.TargetedWindow),
 		pairs: newPairMemory(cfg.PairMemory),
 		stop:  make(chan struct{}),
 	}
-	e.ops.Store(&operators{nodes: []opNode{{}}, orgs: map[int64]bool{}, known: map[int64]bool{}})
+	e.ops.Store(&operators{nodes: []opNode{{}}, orgs: map[int64]bool{}, known: map[int64]bool{}, telcos: map[int64]bool{}})
+	e.portedTo = make(map[int64]int)
 	return e, nil
 }
 
@@ -248,6 +266,12 @@ func (e *Service) background() {
 			if err := e.Flush(ctx); err != nil {
 				e.cfg.Logger.Error("telecom: flush counters", "err", err)
 			}
+			// An operator added by `kuzet org add` in another process is
+			// otherwise learnt only from its own first request, and until
+			// then its numbers would pass as unverifiable.
+			if err := e.RefreshOperators(ctx); err != nil {
+				e.cfg.Logger.Error("telecom: reload the operators' numbering ranges", "err", err)
+			}
 			cancel()
 		}
 	}
@@ -287,10 +311,11 @@ func (e *Service) Impaired() error {
 
 // Metrics are the service's gauges and running totals, for monitoring.
 type Metrics struct {
-	Entries    int    // registered calls in the window
+	Entries    int    // registered calls and remembered verdicts in the window
 	Evicted    uint64 // registered calls dropped before their time because the window was full
 	Registered uint64 // registrations accepted (new)
 	Duplicates uint64 // registrations repeating one already held
+	Remembered uint64 // verdicts given without a registration, kept for retries
 	Rejected   uint64 // registrations refused (invalid or not the operator's number)
 	Verified   uint64 // verdicts given
 	Timeouts   uint64 // verdicts given fail-open (reason timeout)
@@ -300,26 +325,46 @@ type Metrics struct {
 	Roaming    int    // subscribers with a roaming state held
 	DNO        int    // numbers on the Do-Not-Originate list
 	Impaired   bool
+	// Unverifiable counts the calls passed as unverifiable by the plan
+	// range of the calling number (its prefix): how much traffic comes
+	// from operators not connected yet.
+	Unverifiable map[string]uint64
+	// ClockOffsets are the operators' clocks against kuzet's (skew.go).
+	ClockOffsets []ClockOffset
+	// PASSporTs checked (stir.go): attestation A from an operator that may
+	// originate the number; forged (invalid_identity); of no use to the
+	// rules (unknown certificate, attestation B or C, stale, another call's).
+	IdentityAttested, IdentityForged, IdentityUnusable uint64
 }
 
 // Metrics returns the current metrics. It takes every lock once and scans
 // the signal table (milliseconds): call it for monitoring, not per call.
 func (e *Service) Metrics() Metrics {
 	w := e.win.stats()
+	unverifiable := make(map[string]uint64)
+	for r, n := range e.counts.unverifiable() {
+		unverifiable[e.plan.ranges[r-1].Prefix] += n
+	}
 	return Metrics{
-		Entries:    w.entries,
-		Evicted:    w.evicted,
-		Registered: w.added,
-		Duplicates: w.dups,
-		Rejected:   e.m.rejected.Load(),
-		Verified:   e.counts.total(),
-		Timeouts:   e.m.timeouts.Load(),
-		Overloaded: e.m.overloaded.Load(),
-		Waiting:    e.waiting.Load(),
-		Signals:    e.sig.active(e.now() / int64(time.Second)),
-		Roaming:    e.roam.len(),
-		DNO:        e.dno.len(),
-		Impaired:   e.Impaired() != nil,
+		Unverifiable:     unverifiable,
+		ClockOffsets:     e.ClockOffsets(0),
+		IdentityAttested: e.idStats.attested.Load(),
+		IdentityForged:   e.idStats.forged.Load(),
+		IdentityUnusable: e.idStats.unusable.Load(),
+		Entries:          w.entries,
+		Evicted:          w.evicted,
+		Registered:       w.added,
+		Duplicates:       w.dups,
+		Remembered:       w.remembered,
+		Rejected:         e.m.rejected.Load(),
+		Verified:         e.counts.total(),
+		Timeouts:         e.m.timeouts.Load(),
+		Overloaded:       e.m.overloaded.Load(),
+		Waiting:          e.waiting.Load(),
+		Signals:          e.sig.active(e.now() / int64(time.Second)),
+		Roaming:          e.roam.len(),
+		DNO:              e.dno.len(),
+		Impaired:         e.Impaired() != nil,
 	}
 }
 
@@ -363,11 +408,20 @@ func (e *Service) load(ctx context.Context) error {
 				return nil
 			}
 			e.ports.set(n, p.OrgID)
+			e.portedTo[p.OrgID]++
 			return nil
 		}); err != nil {
 			return fmt.Errorf("scan portings: %w", err)
 		}
-		return nil
+		var list []kuzet.Delegation
+		if err := s.ScanDelegations(ctx, func(d *kuzet.Delegation) error {
+			list = append(list, *d)
+			return nil
+		}); err != nil {
+			return fmt.Errorf("scan delegations: %w", err)
+		}
+		e.delegs.Store(newDelegations(list))
+		return e.loadTrust(ctx, s)
 	})
 	if err != nil {
 		return fmt.Errorf("load telecom state: %w", err)

@@ -14,13 +14,26 @@ import (
 
 // ActiveCall is the active-call signal for banks: whether the subscriber is,
 // or was within the last Config.ActiveWindow, on a call from a risky caller,
-// and which kind of risk. It never says who called.
+// and which kind of risk; and, apart from that, whether someone tried to
+// reach the subscriber with a spoofed or flagged number within the last
+// Config.TargetedWindow. It never says who called.
+//
+// Only a call that passed puts the subscriber on a call: a blocked call
+// never connected, so it sets Targeted and nothing else.
 type ActiveCall struct {
-	Active     bool `json:"active"`     // any of the below
+	Active     bool `json:"active"`     // on a risky call: foreign, unverified or first-time
 	Foreign    bool `json:"foreign"`    // the call came in on an international trunk
-	Unverified bool `json:"unverified"` // the call was blocked, or passed only because kuzet could not decide
+	Unverified bool `json:"unverified"` // the call passed unverified: its number's operator is not connected, or kuzet could not decide in time
 	FirstTime  bool `json:"first_time"` // the caller had not called this subscriber before, as far as kuzet remembers
-	Flagged    bool `json:"flagged"`    // the caller's number is flagged in the registry
+	// Flagged is kept for the API's sake: a caller the registry flags is
+	// blocked (flagged_number), so it is never on a call; its attempt sets
+	// Targeted.
+	Flagged bool `json:"flagged"`
+	// Targeted: a call to the subscriber was blocked (a spoofed, undialable,
+	// Do-Not-Originate, forged or flagged caller number) within the last
+	// Config.TargetedWindow: someone is trying to reach them, whether or not
+	// they are on a call now.
+	Targeted bool `json:"targeted"`
 }
 
 // pairMemory remembers which caller called which subscriber, to tell
@@ -60,30 +73,33 @@ func (p *pairMemory) seen(h uint64) bool {
 	return false
 }
 
-// signal holds when each kind of risky call last reached a subscriber, in
-// Unix seconds (32 bits last until 2106); 0 means never. fp identifies the
-// subscriber within its bucket.
+// signal holds when each kind of risky call last reached a subscriber, and
+// when a call to it was last blocked, in Unix seconds (32 bits last until
+// 2106); 0 means never. fp identifies the subscriber within its bucket.
 type signal struct {
-	fp                                  uint32
-	foreign, unverified, first, flagged uint32
+	fp                                   uint32
+	foreign, unverified, first, targeted uint32
 }
 
-func (s *signal) newest() int64 {
-	return int64(max(s.foreign, s.unverified, s.first, s.flagged))
+// until returns when the entry's last signal goes down: keep seconds after
+// its newest call, targetKeep after its newest blocked one.
+func (s *signal) until(keep, targetKeep int64) int64 {
+	return max(int64(max(s.foreign, s.unverified, s.first))+keep, int64(s.targeted)+targetKeep)
 }
 
-// worth ranks an entry for replacement, lowest first: by its newest risky
-// call, with an entry that holds nothing but a first-time call ranked a
-// whole keep period older, as first-time callers are common and the other
-// kinds are what a bank most needs to hear about. Empty entries rank lowest.
-func (s *signal) worth(keep int64) int64 {
+// worth ranks an entry for replacement, lowest first: by when its signal
+// goes down, with an entry that holds nothing but a first-time call ranked
+// a whole keep period earlier, as first-time callers are common and the
+// other kinds are what a bank most needs to hear about. Empty entries rank
+// lowest.
+func (s *signal) worth(keep, targetKeep int64) int64 {
 	if s.fp == 0 {
 		return math.MinInt64
 	}
-	if s.foreign == 0 && s.unverified == 0 && s.flagged == 0 {
-		return int64(s.first) - keep
+	if s.foreign == 0 && s.unverified == 0 && s.targeted == 0 {
+		return int64(s.first)
 	}
-	return s.newest()
+	return s.until(keep, targetKeep)
 }
 
 // sigBucket is three entries in one 64-byte cache line.
@@ -105,15 +121,17 @@ type signals struct {
 		sync.Mutex
 		_ [56]byte
 	}
-	keep int64 // seconds a signal stays active
+	keep       int64 // seconds a call's signal stays up
+	targetKeep int64 // seconds a blocked call's stays up
 }
 
-func newSignals(entries int, keep time.Duration) *signals {
+func newSignals(entries int, keep, targetKeep time.Duration) *signals {
 	n := 1 // buckets: the largest power of two that keeps within entries
 	for n*2*3 <= entries {
 		n <<= 1
 	}
-	return &signals{buckets: make([]sigBucket, n), mask: uint64(n - 1), keep: max(1, int64(keep/time.Second))}
+	return &signals{buckets: make([]sigBucket, n), mask: uint64(n - 1), keep: max(1, int64(keep/time.Second)),
+		targetKeep: max(1, int64(targetKeep/time.Second))}
 }
 
 // locate returns b's bucket, the lock guarding it and b's fingerprint
@@ -124,8 +142,9 @@ func (ss *signals) locate(b Number) (*sigBucket, *sync.Mutex, uint32) {
 	return &ss.buckets[i], &ss.locks[i&255].Mutex, uint32(h>>32) | 1
 }
 
-// note records a risky call to b at now (Unix seconds).
-func (ss *signals) note(b Number, now int64, foreign, unverified, first, flagged bool) {
+// note records a risky call to b at now (Unix seconds): one that passed
+// (foreign, unverified, first), or one that was blocked (targeted).
+func (ss *signals) note(b Number, now int64, foreign, unverified, first, targeted bool) {
 	bk, mu, fp := ss.locate(b)
 	mu.Lock()
 	defer mu.Unlock()
@@ -136,7 +155,7 @@ func (ss *signals) note(b Number, now int64, foreign, unverified, first, flagged
 		v = &bk.e[2]
 	} else if v.fp != fp {
 		for i := 1; i < len(bk.e); i++ {
-			if bk.e[i].worth(ss.keep) < v.worth(ss.keep) {
+			if bk.e[i].worth(ss.keep, ss.targetKeep) < v.worth(ss.keep, ss.targetKeep) {
 				v = &bk.e[i]
 			}
 		}
@@ -152,8 +171,8 @@ func (ss *signals) note(b Number, now int64, foreign, unverified, first, flagged
 	if first {
 		v.first = t
 	}
-	if flagged {
-		v.flagged = t
+	if targeted {
+		v.targeted = t
 	}
 }
 
@@ -167,15 +186,14 @@ func (ss *signals) get(b Number, now int64) ActiveCall {
 		}
 	}
 	mu.Unlock()
-	cutoff := now - ss.keep
-	recent := func(t uint32) bool { return t != 0 && int64(t) >= cutoff }
+	since := func(t uint32, keep int64) bool { return t != 0 && int64(t) >= now-keep }
 	a := ActiveCall{
-		Foreign:    recent(v.foreign),
-		Unverified: recent(v.unverified),
-		FirstTime:  recent(v.first),
-		Flagged:    recent(v.flagged),
+		Foreign:    since(v.foreign, ss.keep),
+		Unverified: since(v.unverified, ss.keep),
+		FirstTime:  since(v.first, ss.keep),
+		Targeted:   since(v.targeted, ss.targetKeep),
 	}
-	a.Active = a.Foreign || a.Unverified || a.FirstTime || a.Flagged
+	a.Active = a.Foreign || a.Unverified || a.FirstTime
 	return a
 }
 
@@ -187,7 +205,7 @@ func (ss *signals) active(now int64) int {
 		mu := &ss.locks[i&255]
 		mu.Lock()
 		for _, x := range ss.buckets[i].e {
-			if x.fp != 0 && x.newest() >= now-ss.keep {
+			if x.fp != 0 && x.until(ss.keep, ss.targetKeep) >= now {
 				n++
 			}
 		}

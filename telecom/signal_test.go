@@ -44,25 +44,46 @@ func TestActiveCall(t *testing.T) {
 			t.Errorf("the friend again: got %+v, want nothing", got)
 		}
 
-		// A foreign caller; then a spoofed one, blocked.
+		// A foreign caller; then a spoofed one and a flagged one, blocked:
+		// they never connected, so they put the victim on no call, but
+		// someone is after the victim.
 		mustVerify(t, e, verifyCall(clock, "+447700900123", victim, intl))
 		if got, want := signal(), (telecom.ActiveCall{Active: true, Foreign: true, FirstTime: true}); got != want {
 			t.Errorf("foreign caller: got %+v, want %+v", got, want)
 		}
-		mustVerify(t, e, verifyCall(clock, "+77015550000", victim, dom))
-		if got := signal(); !got.Unverified || !got.Foreign {
-			t.Errorf("spoofed caller: got %+v, want unverified and still foreign", got)
-		}
-		mustVerify(t, e, verifyCall(clock, "+447700900666", victim, intl))
-		if got := signal(); !got.Flagged {
-			t.Errorf("flagged caller: got %+v, want flagged", got)
-		}
-		clock.Add(15*time.Minute + time.Second)
+		clock.Add(16 * time.Minute)
 		if got := signal(); got != (telecom.ActiveCall{}) {
-			t.Errorf("after the window: got %+v, want nothing", got)
+			t.Errorf("16 minutes on: got %+v, want nothing", got)
 		}
-		if a, err := e.Signal(victim, t0.Add(16*time.Minute)); err != nil || !a.Flagged {
-			t.Errorf("asked at an earlier time: got %+v %v, want flagged", a, err)
+		if got := mustVerify(t, e, verifyCall(clock, "+77015550000", victim, dom)); got != kuzet.ReasonNotOriginated {
+			t.Fatalf("spoofed caller: got %s", got)
+		}
+		if got, want := signal(), (telecom.ActiveCall{Targeted: true}); got != want {
+			t.Errorf("spoofed caller: got %+v, want %+v", got, want)
+		}
+		if got := mustVerify(t, e, verifyCall(clock, "+447700900666", victim, intl)); got != kuzet.ReasonFlaggedNumber {
+			t.Fatalf("flagged caller: got %s", got)
+		}
+		if got, want := signal(), (telecom.ActiveCall{Targeted: true}); got != want {
+			t.Errorf("flagged caller: got %+v, want %+v", got, want)
+		}
+		// A caller whose operator is not connected passes, unverified.
+		mustVerify(t, e, verifyCall(clock, "+77031234567", victim, dom))
+		if got, want := signal(), (telecom.ActiveCall{Active: true, Unverified: true, FirstTime: true, Targeted: true}); got != want {
+			t.Errorf("unverifiable caller: got %+v, want %+v", got, want)
+		}
+		// The call's signal goes down after 15 minutes, the attempt's after
+		// an hour.
+		clock.Add(15*time.Minute + time.Second)
+		if got, want := signal(), (telecom.ActiveCall{Targeted: true}); got != want {
+			t.Errorf("15 minutes on: got %+v, want %+v", got, want)
+		}
+		clock.Add(45 * time.Minute)
+		if got := signal(); got != (telecom.ActiveCall{}) {
+			t.Errorf("an hour on: got %+v, want nothing", got)
+		}
+		if a, err := e.Signal(victim, t0.Add(33*time.Minute)); err != nil || !a.Targeted || !a.Unverified {
+			t.Errorf("asked at an earlier time: got %+v %v, want targeted and unverified", a, err)
 		}
 	})
 }

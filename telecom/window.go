@@ -1,16 +1,56 @@
 package telecom
 
-import "sync"
+import (
+	"math/bits"
+	"sync"
+)
 
-// origin is one registered call in the window. 56 bytes: at 10,000 calls a
-// second the 120-second window holds 1.2 million of them.
+// origin is one entry of the window: a registered call, or a remembered
+// verdict. 64 bytes, one cache line: at 10,000 calls a second the
+// 120-second window holds 1.2 million of them.
+//
+// A verdict given without consuming a registration (a block, an
+// unverifiable or fail-open pass, a call from abroad) is remembered as an
+// entry of its own, under the pair it was judged by, so that a retry of the
+// verification finds it on the same walk of the same chain that looks for
+// registrations: it gets the same verdict and is counted once, at no cost
+// to the calls that match a registration, which are nearly all.
 type origin struct {
 	a, b    Number
-	at      int64  // the call's start as the originating operator saw it, Unix ns
-	arrived int64  // engine time of the registration: entries leave the window in this order
+	at      int64  // the call's start as the reporting operator saw it, Unix ns
+	arrived int64  // engine time of the entry: entries leave the window in this order
 	prev    uint64 // seq of the previous entry with the same pair hash; gone once below head
-	id      uint64 // fingerprint of the registration's call ID, for duplicates
-	by      uint64 // fingerprint of the verification that matched it; 0 while unmatched
+	// id is the fingerprint of a registration's call ID, for duplicates
+	// (bit 1 always set), or for a remembered verdict verdictID(reason)
+	// (bit 1 clear).
+	id    uint64
+	by    uint64 // fingerprint of the verification that matched it or was judged; 0 while unmatched
+	byKey uint64 // that verification's callKey: who asked, for which call and when
+}
+
+// verdictID marks a remembered verdict's entry and holds its reason (an
+// index into kuzet.CallReasons).
+func verdictID(reason uint8) uint64 { return uint64(reason+1) << 2 }
+
+// isVerdict reports whether e is a remembered verdict.
+func (e *origin) isVerdict() bool { return e.id&2 == 0 }
+
+// reason returns a remembered verdict's reason index, or 0 (ok) for a
+// registration a verification matched.
+func (e *origin) reason() uint8 {
+	if e.isVerdict() {
+		return uint8(e.id>>2) - 1
+	}
+	return 0
+}
+
+// sameCall reports whether the verification that matched or was judged as
+// e and the one asking now (fingerprint vid, callKey key) are one call
+// asked twice: the same call ID, or the same operator, called number and
+// time where either came without a call ID. Two different call IDs are two
+// calls, whatever else they share.
+func (e *origin) sameCall(vid, key uint64) bool {
+	return vid != anonymous && e.by == vid || e.byKey == key && (vid == anonymous || e.by == anonymous)
 }
 
 // window holds the registered calls of the last Config.Window, sharded by
@@ -35,7 +75,9 @@ type wshard struct {
 	evicted uint64               // entries dropped before expiry because the shard was full
 	added   uint64               // registrations accepted as new
 	dups    uint64               // registrations that repeated one held
-	_       [64]byte             // keep neighbouring shards' locks off one cache line
+	// remembered counts the verdicts kept for retries.
+	remembered uint64
+	_          [64]byte // keep neighbouring shards' locks off one cache line
 }
 
 // waiter is a verification (or a batch of them) waiting for registrations.
@@ -89,17 +131,7 @@ func (w *window) add(h uint64, o origin, cutoff int64) bool {
 			break
 		}
 	}
-	if int(s.next-s.head) >= w.perShard {
-		s.pop()
-		s.evicted++
-	}
-	if int(s.next-s.head) == len(s.ring) {
-		s.grow(w.perShard)
-	}
-	seq := s.next
-	o.prev = s.index.put(h, seq, s.head) // 0 if none; stale links are below head and end the chain
-	s.ring[seq%uint64(len(s.ring))] = o
-	s.next++
+	s.push(h, o, w.perShard)
 	s.added++
 	if len(s.waiters) != 0 {
 		if ws, ok := s.waiters[h]; ok {
@@ -110,6 +142,22 @@ func (w *window) add(h uint64, o origin, cutoff int64) bool {
 		}
 	}
 	return true
+}
+
+// push appends o as the newest entry of pair hash h, making room first if
+// the shard holds limit entries.
+func (s *wshard) push(h uint64, o origin, limit int) {
+	if int(s.next-s.head) >= limit {
+		s.pop()
+		s.evicted++
+	}
+	if int(s.next-s.head) == len(s.ring) {
+		s.grow(limit)
+	}
+	seq := s.next
+	o.prev = s.index.put(h, seq, s.head) // 0 if none; stale links are below head and end the chain
+	s.ring[seq%uint64(len(s.ring))] = o
+	s.next++
 }
 
 // expire pops every entry that arrived before cutoff.
@@ -154,15 +202,15 @@ func (w *window) expireAll(cutoff int64) {
 const (
 	noMatch = iota
 	matched
-	replayed // the same verification asked again and got the origination it had matched
+	replayed // the same verification asked again: it gets the verdict it had
 )
 
 // match consumes the unmatched origination of pair (a, b) closest in time to
 // at, within tol and registered at or after cutoff, marking it with the
-// verification's fingerprint vid. A verification that already consumed one
-// (same non-anonymous vid) gets it again instead: terminating operators retry.
-// The caller holds s.mu.
-func (s *wshard) match(h uint64, a, b Number, at, tol, cutoff int64, vid uint64) int {
+// verification's fingerprint vid and callKey key. A verification asked
+// again (origin.sameCall) gets what it had instead, replayed with the
+// reason it was given: terminating operators retry. The caller holds s.mu.
+func (s *wshard) match(h uint64, a, b Number, at, tol, cutoff int64, vid, key uint64) (int, uint8) {
 	var best *origin
 	bestD := tol + 1
 	for seq := s.index.get(h, s.head); seq >= s.head; {
@@ -176,44 +224,80 @@ func (s *wshard) match(h uint64, a, b Number, at, tol, cutoff int64, vid uint64)
 				d = -d
 			}
 			if d <= tol {
-				if e.by == 0 && d < bestD {
-					best, bestD = e, d
-				} else if e.by == vid && vid != anonymous {
-					return replayed
+				if e.by == 0 {
+					if d < bestD {
+						best, bestD = e, d
+					}
+				} else if e.sameCall(vid, key) {
+					return replayed, e.reason()
 				}
 			}
 		}
 		seq = e.prev
 	}
 	if best == nil {
-		return noMatch
+		return noMatch, 0
 	}
-	best.by = vid
-	return matched
+	best.by, best.byKey = vid, key
+	return matched, 0
 }
 
-// anonymous is the fingerprint of a verification without a call ID: it
-// consumes an origination but can never replay one.
+// anonymous is the fingerprint of a verification without a call ID.
 const anonymous = 1
+
+// callKey is a verification's identity for retries: the asking operator,
+// the called number, the call's time and the trunk it came by, never 0. A
+// retry carries the same four, with its call ID or without. (The calling
+// number and the number dialled are the pair's, which the entry holds.)
+func callKey(org int64, b Number, at int64, international bool) uint64 {
+	k := uint64(at) ^ uint64(org)*0x9e3779b97f4a7c15 ^ bits.RotateLeft64(uint64(b), 29)
+	if international {
+		k = ^k
+	}
+	return mix64(k) | 1
+}
 
 // matchOrWait is match, and on no match leaves wt to be woken by the next
 // registration of the pair, under the same lock so that no registration can
 // slip in between.
-func (w *window) matchOrWait(h uint64, a, b Number, at, tol, cutoff int64, vid uint64, wt *waiter) int {
+func (w *window) matchOrWait(h uint64, a, b Number, at, tol, cutoff int64, vid, key uint64, wt *waiter) (int, uint8) {
 	s := w.shard(h)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	r := s.match(h, a, b, at, tol, cutoff, vid)
+	r, why := s.match(h, a, b, at, tol, cutoff, vid, key)
 	if r == noMatch && wt != nil {
 		ws := s.waiters[h]
 		for _, x := range ws {
 			if x == wt {
-				return r
+				return r, why
 			}
 		}
 		s.waiters[h] = append(ws, wt)
 	}
-	return r
+	return r, why
+}
+
+// remember keeps the verdict reason given to a verification (vid, key) of
+// pair (a, b) at at that consumed no registration, unless the same
+// verification was judged before (origin.sameCall) within the window: then
+// it returns that verdict's reason and true, and the caller answers it and
+// counts nothing. Entries that arrived before cutoff leave first; the
+// verdict is no registration and wakes no one.
+func (w *window) remember(h uint64, a, b Number, at, now, cutoff int64, vid, key uint64, reason uint8) (uint8, bool) {
+	s := w.shard(h)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.expire(cutoff)
+	for seq := s.index.get(h, s.head); seq >= s.head; {
+		e := &s.ring[seq%uint64(len(s.ring))]
+		if e.a == a && e.b == b && e.by != 0 && e.sameCall(vid, key) {
+			return e.reason(), true
+		}
+		seq = e.prev
+	}
+	s.push(h, origin{a: a, b: b, at: at, arrived: now, id: verdictID(reason), by: vid, byKey: key}, w.perShard)
+	s.remembered++
+	return reason, false
 }
 
 // unwait removes wt from the waiters of pair hash h, if it is still there.
@@ -237,8 +321,8 @@ func (w *window) unwait(h uint64, wt *waiter) {
 
 // windowStats are the window's gauges and totals, summed over the shards.
 type windowStats struct {
-	entries, waited      int
-	evicted, added, dups uint64
+	entries, waited                  int
+	evicted, added, dups, remembered uint64
 }
 
 func (w *window) stats() windowStats {
@@ -251,6 +335,7 @@ func (w *window) stats() windowStats {
 		st.evicted += s.evicted
 		st.added += s.added
 		st.dups += s.dups
+		st.remembered += s.remembered
 		s.mu.Unlock()
 	}
 	return st

@@ -105,7 +105,9 @@ type Main struct {
 
 	feed  *natsbus.RegistryFeed
 	calls *natsbus.OriginationFeed
-	ct    *ctFollowers
+	// blocklist publishes the SIM-box block lists (wire_telecom.go).
+	blocklist *natsbus.BlocklistFeed
+	ct        *ctFollowers
 
 	ln     net.Listener
 	certs  *certReloader // nil without TLS
@@ -354,6 +356,9 @@ func (m *Main) Run(ctx context.Context) (err error) {
 			return err
 		}
 	}
+	if err := m.startBlocklist(ctx); err != nil {
+		return err
+	}
 	if err := m.Payments.start(ctx, m); err != nil {
 		return err
 	}
@@ -424,6 +429,7 @@ func (m *Main) Close() error {
 		m.calls.Stop()
 		m.calls = nil
 	}
+	m.stopBlocklist()
 	if m.Telecom != nil {
 		// Flushes the call counters: the window itself is let go.
 		errs = append(errs, m.Telecom.Close())
