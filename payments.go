@@ -37,7 +37,8 @@ func (d Decision) Rank() int {
 }
 
 // Stops reports whether d keeps the money from leaving: hold or block. A
-// stopped payment later confirmed as fraud counts as prevented loss.
+// stopped payment later confirmed as fraud counts as prevented loss, unless
+// it was released first.
 func (d Decision) Stops() bool { return d == DecisionHold || d == DecisionBlock }
 
 // PaymentReason is one reason for a decision: a stable code that a bank maps
@@ -55,11 +56,19 @@ const (
 	OutcomeFraud      Outcome = "fraud_confirmed"
 	OutcomeLegitimate Outcome = "legitimate"
 	OutcomeCancelled  Outcome = "cancelled_by_customer"
+	// OutcomeReleased is a hold or block overridden by the customer or the
+	// bank: the money went. It is never prevented loss, and may be followed
+	// by what the payment later turned out to be (fraud_confirmed or
+	// legitimate).
+	OutcomeReleased Outcome = "released"
 )
+
+// Outcomes lists every outcome.
+var Outcomes = []Outcome{OutcomeFraud, OutcomeLegitimate, OutcomeCancelled, OutcomeReleased}
 
 // Valid reports whether o is one of the outcomes.
 func (o Outcome) Valid() bool {
-	return o == OutcomeFraud || o == OutcomeLegitimate || o == OutcomeCancelled
+	return o == OutcomeFraud || o == OutcomeLegitimate || o == OutcomeCancelled || o == OutcomeReleased
 }
 
 // Amount is a sum of money in hundredths of its currency's unit (tiyn for

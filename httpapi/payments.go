@@ -77,7 +77,8 @@ func (s *Server) checkPacs008(w http.ResponseWriter, r *http.Request, body []byt
 }
 
 type outcomeRequest struct {
-	Outcome kuzet.Outcome `json:"outcome"`
+	Outcome       kuzet.Outcome `json:"outcome"`
+	FraudDeviceID string        `json:"fraud_device_id"`
 }
 
 // outcomeResponse says what an outcome led to: the mule identifiers
@@ -96,7 +97,8 @@ func (s *Server) handleOutcome(w http.ResponseWriter, r *http.Request) error {
 	if err := s.decodeJSON(r, &req); err != nil {
 		return err
 	}
-	res, err := s.payments.RecordOutcome(r.Context(), kuzet.OrgIDFromContext(r.Context()), r.PathValue("check_id"), req.Outcome)
+	res, err := s.payments.RecordOutcomeInput(r.Context(), kuzet.OrgIDFromContext(r.Context()), r.PathValue("check_id"),
+		payments.OutcomeInput{Outcome: req.Outcome, FraudDeviceID: req.FraudDeviceID})
 	if err != nil {
 		return err
 	}

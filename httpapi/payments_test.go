@@ -668,6 +668,48 @@ func TestPaymentOutcomeCountsPreventedLoss(t *testing.T) {
 	}
 }
 
+// TestPaymentOutcomeReleased: a released hold is never prevented loss,
+// even once confirmed as fraud.
+func TestPaymentOutcomeReleased(t *testing.T) {
+	ts := newTestServer(t)
+	bank, _ := ts.newBank(t, "Bank One", "BANKKZKA", "722")
+	police := ts.keys[kuzet.OrgPolice]
+	mule := synth.KZIBAN("826", "0000000004243")
+	ts.json(t, "POST", "/v1/indicators", police,
+		`{"indicators":[{"kind":"iban","value":"`+mule+`","category":"mule_account","confidence":0.95}]}`)
+	held := ts.check(t, bank, `{"payment_id":"p1","amount":1000,"currency":"KZT","payer":{"customer_id":"c1","device_id":"d-victim"},
+		"payee":{"iban":"`+mule+`"}}`)
+	if !held.Decision.Stops() {
+		t.Fatalf("got %s, want a hold", held.Decision)
+	}
+	type outcome struct {
+		Outcome       kuzet.Outcome
+		PreventedLoss *kuzet.PreventedLoss `json:"prevented_loss"`
+	}
+	path := "/v1/payments/" + held.CheckID + "/outcome"
+	if o := payDecode[outcome](t, ts.json(t, "POST", path, bank, `{"outcome":"released"}`), 200); o.PreventedLoss != nil {
+		t.Errorf("released: got prevented %+v", o.PreventedLoss)
+	}
+	if r := ts.json(t, "POST", path, bank, `{"outcome":"fraud_confirmed","fraud_device_id":"`+strings.Repeat("d", 129)+`"}`); r.status != 400 {
+		t.Errorf("a device ID too long: got %d, want 400", r.status)
+	}
+	o := payDecode[outcome](t, ts.json(t, "POST", path, bank, `{"outcome":"fraud_confirmed","fraud_device_id":"d-evil"}`), 200)
+	if o.PreventedLoss != nil || o.Outcome != kuzet.OutcomeFraud {
+		t.Errorf("fraud after release: got %+v, want fraud_confirmed and nothing prevented", o)
+	}
+	if r := ts.json(t, "POST", path, bank, `{"outcome":"released"}`); r.status != 409 {
+		t.Errorf("released after fraud: got %d, want 409", r.status)
+	}
+	// The fraudster's device is marked, the victim's is not.
+	evil := ts.check(t, bank, `{"payment_id":"p2","amount":10,"currency":"KZT","payer":{"customer_id":"c2","device_id":"d-evil"},
+		"payee":{"iban":"`+synth.KZIBAN("914", "0000000000001")+`"}}`)
+	victim := ts.check(t, bank, `{"payment_id":"p3","amount":10,"currency":"KZT","payer":{"customer_id":"c1","device_id":"d-victim"},
+		"payee":{"iban":"`+synth.KZIBAN("914", "0000000000001")+`"}}`)
+	if !slices.Contains(evil.codes(), "device_seen_in_fraud") || slices.Contains(victim.codes(), "device_seen_in_fraud") {
+		t.Errorf("device signal: fraudster's %v, victim's %v; want it on the fraudster's only", evil.codes(), victim.codes())
+	}
+}
+
 // TestPaymentCheckDegraded takes the store down: checks go on being
 // decided from memory, marked degraded, never failed; once the store is
 // back, they are recorded again.
