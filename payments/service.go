@@ -188,7 +188,7 @@ func nextOutcome(d kuzet.Decision, from, to kuzet.Outcome) (again bool, err erro
 	case from == to:
 		return true, nil
 	case to == kuzet.OutcomeReleased && !d.Stops():
-		return false, kuzet.Errorf(kuzet.ECONFLICT, "a %s payment was not stopped, so it cannot be released", d)
+		return false, kuzet.Errorf(kuzet.ECONFLICT, "the payment was not stopped (%s): only a held or blocked payment can be released", d)
 	case from == "":
 		return false, nil
 	case from == kuzet.OutcomeReleased && (to == kuzet.OutcomeFraud || to == kuzet.OutcomeLegitimate):
