@@ -248,6 +248,9 @@ type CheckRecord struct {
 	CheckedAt    time.Time       `json:"checked_at"`
 	Outcome      Outcome         `json:"outcome,omitempty"` // "" until reported
 	OutcomeAt    time.Time       `json:"outcome_at,omitzero"`
+	// Signals are the signals the check was decided on that were not zero,
+	// by name (package payments), for backtests of other rules.
+	Signals map[string]float64 `json:"signals,omitempty"`
 }
 
 // CheckFilter selects a bank's checks. OrgID is required: checks are never

@@ -167,7 +167,7 @@ func (e *Engine) Check(ctx context.Context, orgID int64, pc kuzet.PaymentCheck) 
 		rec := &kuzet.CheckRecord{
 			ID: d.CheckID, OrgID: orgID, Check: pc, Decision: d.Decision, Score: d.Score,
 			Reasons: reasons[:len(reasons):len(reasons)], HoldUntil: d.HoldUntil, RulesVersion: live.ID(),
-			CheckedAt: now,
+			CheckedAt: now, Signals: s.Named(),
 		}
 		if !e.sink.Enqueue(rec) {
 			d.Reasons = append(d.Reasons, kuzet.PaymentReason{Code: ReasonDegraded,

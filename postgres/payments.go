@@ -22,7 +22,7 @@ const (
 const (
 	// A writer may retry a batch: a check stored already is left as it is.
 	putCheckSQL = `INSERT INTO payment_checks (` + sqlstore.CheckColumns + `)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) ON CONFLICT (id) DO NOTHING`
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) ON CONFLICT (id) DO NOTHING`
 	findCheckSQL = `SELECT ` + sqlstore.CheckColumns + ` FROM payment_checks WHERE id = $1 AND org_id = $2`
 	// The organisation is in every listing's WHERE: a bank's checks are its
 	// own.
@@ -90,13 +90,13 @@ func (tx *tx) PutChecks(ctx context.Context, checks []*kuzet.CheckRecord) error 
 	}
 	b := &pgx.Batch{}
 	for _, c := range checks {
-		payer, payee, reasons, err := sqlstore.CheckDocs(c)
+		payer, payee, reasons, signals, err := sqlstore.CheckDocs(c)
 		if err != nil {
 			return fmt.Errorf("postgres: put checks: %w", err)
 		}
 		b.Queue(putCheckSQL, c.ID, c.OrgID, c.Check.PaymentID, int64(c.Check.Amount), c.Check.Currency,
 			nullTime(c.Check.CreatedAt), c.Check.Channel, payer, payee, string(c.Decision), c.Score, reasons,
-			nullTime(c.HoldUntil), c.RulesVersion, c.CheckedAt, string(c.Outcome), nullTime(c.OutcomeAt))
+			nullTime(c.HoldUntil), c.RulesVersion, c.CheckedAt, string(c.Outcome), nullTime(c.OutcomeAt), signals)
 	}
 	if err := tx.tx.SendBatch(ctx, b).Close(); err != nil {
 		return fmt.Errorf("postgres: put checks: %w", err)

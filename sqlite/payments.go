@@ -21,7 +21,7 @@ const (
 var (
 	// A writer may retry a batch: a check stored already is left as it is.
 	putCheckQuery = prepare(`INSERT INTO payment_checks (` + sqlstore.CheckColumns + `)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`)
 	findCheckQuery = prepare(`SELECT ` + sqlstore.CheckColumns + ` FROM payment_checks WHERE id = ? AND org_id = ?`)
 	// The organisation is in every listing's WHERE: a bank's checks are its
 	// own. The optional bounds are passed as the widest range.
@@ -90,13 +90,14 @@ func bound(t time.Time, open int64) int64 {
 func (tx *tx) PutChecks(ctx context.Context, checks []*kuzet.CheckRecord) error {
 	s := tx.stmt(ctx, putCheckQuery)
 	for _, c := range checks {
-		payer, payee, reasons, err := sqlstore.CheckDocs(c)
+		payer, payee, reasons, signals, err := sqlstore.CheckDocs(c)
 		if err != nil {
 			return fmt.Errorf("sqlite: put checks: %w", err)
 		}
 		if _, err := s.ExecContext(ctx, c.ID, c.OrgID, c.Check.PaymentID, int64(c.Check.Amount), c.Check.Currency,
 			nullMicros(c.Check.CreatedAt), c.Check.Channel, payer, payee, string(c.Decision), c.Score, reasons,
 			nullMicros(c.HoldUntil), c.RulesVersion, micros(c.CheckedAt), string(c.Outcome), nullMicros(c.OutcomeAt),
+			signals,
 		); err != nil {
 			return fmt.Errorf("sqlite: put checks: %w", err)
 		}

@@ -22,6 +22,7 @@ func payCheck(id string, org int64, at time.Time, d kuzet.Decision) *kuzet.Check
 			Payee: kuzet.Payee{IBAN: "KZ75722C000000000042", Card: "tok:5fa2c7", Phone: "+77021234567", BankBIC: "CASPKZKA",
 				Name: "Асель Н."},
 		},
+		Signals: map[string]float64{"amount": 150000.5, "call_foreign": 1, "payee_age_hours": 0.25},
 	}
 	if d == kuzet.DecisionHold {
 		c.HoldUntil = at.Add(2 * time.Hour)
