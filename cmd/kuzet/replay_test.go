@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -170,4 +172,46 @@ func must(t *testing.T, err error) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// BenchmarkReplay plays b.N payment checks of 20,000 payers to 50,000
+// payees, one every 50 ms of event time, through a whole replay (start,
+// decide, store, answer) and reports checks a second:
+//
+//	go test -run - -bench Replay -benchtime 200000x ./cmd/kuzet
+func BenchmarkReplay(b *testing.B) {
+	dir := b.TempDir()
+	data := filepath.Join(dir, "data")
+	env, _, errb := testEnv()
+	if code := run(context.Background(), env, []string{"org", "add", "--data", data, "--name", "Bank One", "--type", "bank",
+		"--bic", "BANKKZKA", "--bank-code", "722"}); code != 0 {
+		b.Fatalf("org add: %s", errb)
+	}
+	payees := make([]string, 50_000)
+	for i := range payees {
+		payees[i] = synth.KZIBAN("914", fmt.Sprintf("%013d", i))
+	}
+	in := filepath.Join(dir, "session.jsonl")
+	f, err := os.Create(in)
+	if err != nil {
+		b.Fatal(err)
+	}
+	start := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
+	w := bufio.NewWriter(f)
+	for i := range b.N {
+		at := start.Add(time.Duration(i) * 50 * time.Millisecond)
+		fmt.Fprintf(w, `{"at":%q,"org":"Bank One","method":"POST","path":"/v1/payments/check","body":{"payment_id":"p%d",`+
+			`"amount":%d,"currency":"KZT","payer":{"customer_id":"c%d","device_id":"d%d"},"payee":{"iban":%q}}}`+"\n",
+			at.Format(time.RFC3339Nano), i, 1000+i%9000, i%20_000, i%20_000, payees[(i*7919)%len(payees)])
+	}
+	if err := errors.Join(w.Flush(), f.Close()); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	env, _, errb = testEnv()
+	if code := run(context.Background(), env, []string{"replay", "--data", data, "--in", in, "--out",
+		filepath.Join(dir, "answers.jsonl"), "--quiet"}); code != 0 {
+		b.Fatalf("replay: %s", errb)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "checks/s")
 }
