@@ -548,6 +548,18 @@ type WebhookStore interface {
 
 	// FindDeliveries returns the deliveries f selects: the delivery log.
 	FindDeliveries(ctx context.Context, f DeliveryFilter) ([]*WebhookDelivery, error)
+
+	// DueDeliveryOrgs returns the organisations, at most limit, that have
+	// pending deliveries whose NextAt is not after now, by ID.
+	DueDeliveryOrgs(ctx context.Context, now time.Time, limit int) ([]int64, error)
+
+	// ClaimDueDeliveries takes at most limit pending deliveries of orgID
+	// whose NextAt is not after now, earliest first, and moves their NextAt
+	// to leaseUntil, so that no other node takes them before the claimer has
+	// recorded its attempt (UpdateDelivery) or the lease has run out. Rows
+	// another transaction holds are skipped (PostgreSQL's FOR UPDATE SKIP
+	// LOCKED; SQLite has one writer). Returns them as claimed, in no order.
+	ClaimDueDeliveries(ctx context.Context, orgID int64, now, leaseUntil time.Time, limit int) ([]*WebhookDelivery, error)
 }
 
 // Audit actions of payments.

@@ -73,6 +73,14 @@ const (
 		WHERE status = 'pending' AND next_at <= $1 ORDER BY next_at, seq LIMIT $2`
 	findDeliveriesSQL = `SELECT ` + sqlstore.DeliveryColumns + ` FROM webhook_deliveries
 		WHERE org_id = $1 AND ($2 = '' OR object = $2) ORDER BY seq DESC LIMIT $3`
+	dueDeliveryOrgsSQL = `SELECT DISTINCT org_id FROM webhook_deliveries
+		WHERE status = 'pending' AND next_at <= $1 ORDER BY org_id LIMIT $2`
+	// Several nodes claim at once: rows another node is claiming are
+	// skipped rather than waited for, so that no delivery is sent twice and
+	// no node waits on another.
+	claimDeliveriesSQL = `UPDATE webhook_deliveries SET next_at = $1 WHERE seq IN (
+		SELECT seq FROM webhook_deliveries WHERE status = 'pending' AND org_id = $2 AND next_at <= $3
+		ORDER BY next_at, seq LIMIT $4 FOR UPDATE SKIP LOCKED) RETURNING ` + sqlstore.DeliveryColumns
 )
 
 var (
@@ -381,6 +389,19 @@ func (tx *tx) UpdateDelivery(ctx context.Context, d *kuzet.WebhookDelivery) erro
 // is not after now, earliest NextAt first.
 func (tx *tx) FindDueDeliveries(ctx context.Context, now time.Time, limit int) ([]*kuzet.WebhookDelivery, error) {
 	return collect(ctx, tx, findDueDeliveriesSQL, "postgres: find due deliveries", read.Delivery, sqlstore.Stored(now), limit)
+}
+
+// DueDeliveryOrgs returns the organisations with deliveries due at now.
+func (tx *tx) DueDeliveryOrgs(ctx context.Context, now time.Time, limit int) ([]int64, error) {
+	return collect(ctx, tx, dueDeliveryOrgsSQL, "postgres: due delivery organisations",
+		func(s sqlstore.Scanner) (id int64, err error) { err = s.Scan(&id); return id, err }, sqlstore.Stored(now), limit)
+}
+
+// ClaimDueDeliveries takes orgID's due deliveries until leaseUntil,
+// skipping rows another transaction holds.
+func (tx *tx) ClaimDueDeliveries(ctx context.Context, orgID int64, now, leaseUntil time.Time, limit int) ([]*kuzet.WebhookDelivery, error) {
+	return collect(ctx, tx, claimDeliveriesSQL, "postgres: claim deliveries", read.Delivery, sqlstore.Stored(leaseUntil),
+		orgID, sqlstore.Stored(now), limit)
 }
 
 // FindDeliveries returns the deliveries of one organisation, newest first.

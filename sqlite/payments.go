@@ -67,6 +67,12 @@ var (
 		WHERE status = 'pending' AND next_at <= ? ORDER BY next_at, seq LIMIT ?`)
 	findDeliveriesQuery = prepare(`SELECT ` + sqlstore.DeliveryColumns + ` FROM webhook_deliveries
 		WHERE org_id = ?1 AND (?2 = '' OR object = ?2) ORDER BY seq DESC LIMIT ?3`)
+	dueDeliveryOrgsQuery = prepare(`SELECT DISTINCT org_id FROM webhook_deliveries
+		WHERE status = 'pending' AND next_at <= ? ORDER BY org_id LIMIT ?`)
+	// One writer at a time: the claim is the select and the update at once.
+	claimDeliveriesQuery = prepare(`UPDATE webhook_deliveries SET next_at = ?1 WHERE seq IN (
+		SELECT seq FROM webhook_deliveries WHERE status = 'pending' AND org_id = ?2 AND next_at <= ?3
+		ORDER BY next_at, seq LIMIT ?4) RETURNING ` + sqlstore.DeliveryColumns)
 )
 
 var (
@@ -356,6 +362,18 @@ func (tx *tx) UpdateDelivery(ctx context.Context, d *kuzet.WebhookDelivery) erro
 // is not after now, earliest NextAt first.
 func (tx *tx) FindDueDeliveries(ctx context.Context, now time.Time, limit int) ([]*kuzet.WebhookDelivery, error) {
 	return collect(ctx, tx, findDueDeliveriesQuery, "sqlite: find due deliveries", read.Delivery, micros(now), limit)
+}
+
+// DueDeliveryOrgs returns the organisations with deliveries due at now.
+func (tx *tx) DueDeliveryOrgs(ctx context.Context, now time.Time, limit int) ([]int64, error) {
+	return collect(ctx, tx, dueDeliveryOrgsQuery, "sqlite: due delivery organisations",
+		func(s sqlstore.Scanner) (id int64, err error) { err = s.Scan(&id); return id, err }, micros(now), limit)
+}
+
+// ClaimDueDeliveries takes orgID's due deliveries until leaseUntil.
+func (tx *tx) ClaimDueDeliveries(ctx context.Context, orgID int64, now, leaseUntil time.Time, limit int) ([]*kuzet.WebhookDelivery, error) {
+	return collect(ctx, tx, claimDeliveriesQuery, "sqlite: claim deliveries", read.Delivery, micros(leaseUntil), orgID,
+		micros(now), limit)
 }
 
 // FindDeliveries returns the deliveries of one organisation, newest first.
