@@ -353,6 +353,7 @@ var allowed = map[string][]kuzet.OrgType{
 	"POST /v1/payments/{check_id}/outcome":    {kuzet.OrgBank},
 	"GET /v1/payments/checks":                 {kuzet.OrgBank},
 	"GET /v1/payments/checks/{check_id}":      {kuzet.OrgBank},
+	"POST /v1/payments/backtests":             {kuzet.OrgBank},
 	"GET /v1/payments/rules":                  {kuzet.OrgPolice},
 	"POST /v1/payments/rules":                 {kuzet.OrgPolice},
 	"GET /v1/payments/shadow":                 {kuzet.OrgPolice},
