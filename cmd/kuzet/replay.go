@@ -64,19 +64,19 @@ func runReplay(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if o.in == "" || o.out == "" {
-		return usagef("replay: --in and --out are required")
+		return usagef("--in and --out are required")
 	}
 	if o.store.data == "" && o.store.db == "" {
-		return usagef("replay: --data DIR (or --db) names the deployment whose organisations the replay starts from")
+		return usagef("--data DIR (or --db) names the deployment whose organisations the replay starts from")
 	}
 	if o.profile != "" {
 		f, err := os.Create(o.profile)
 		if err != nil {
-			return fmt.Errorf("replay: %w", err)
+			return fmt.Errorf("%w", err)
 		}
 		defer f.Close()
 		if err := pprof.StartCPUProfile(f); err != nil {
-			return fmt.Errorf("replay: %w", err)
+			return fmt.Errorf("%w", err)
 		}
 		defer pprof.StopCPUProfile()
 	}
@@ -124,13 +124,13 @@ func replay(ctx context.Context, env *Env, o *replayOptions) error {
 
 	parent, err := os.MkdirTemp(privateTemp(), "kuzet-replay-")
 	if err != nil {
-		return fmt.Errorf("replay: private instance: %w", err)
+		return fmt.Errorf("private instance: %w", err)
 	}
 	defer os.RemoveAll(parent)
 	data := filepath.Join(parent, "data")
 	if keyFile != nil {
 		if err := os.WriteFile(keys.DefaultPath(data), keyFile, 0o600); err != nil {
-			return fmt.Errorf("replay: private instance: %w", err)
+			return fmt.Errorf("private instance: %w", err)
 		}
 	}
 
@@ -185,14 +185,14 @@ func replay(ctx context.Context, env *Env, o *replayOptions) error {
 	}
 	if err := sc.Err(); err != nil {
 		closeOut()
-		return fmt.Errorf("replay: read %s at line %d: %w", o.in, n+1, err)
+		return fmt.Errorf("read %s at line %d: %w", o.in, n+1, err)
 	}
 	if err := out.Flush(); err != nil {
 		closeOut()
-		return fmt.Errorf("replay: write %s: %w", o.out, err)
+		return fmt.Errorf("write %s: %w", o.out, err)
 	}
 	if err := closeOut(); err != nil {
-		return fmt.Errorf("replay: write %s: %w", o.out, err)
+		return fmt.Errorf("write %s: %w", o.out, err)
 	}
 	progress.done(n, bad)
 	return ctx.Err()
@@ -234,7 +234,7 @@ func (r *replayer) start(ctx context.Context, env *Env, o *replayOptions, data s
 	quiet := slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
 	store, _, err := openKeyed(ctx, data, "", "", true, quiet)
 	if err != nil {
-		return fmt.Errorf("replay: private instance: %w", err)
+		return fmt.Errorf("private instance: %w", err)
 	}
 	acc := access.NewService(store, r.clock)
 	ids := map[int64]int64{}
@@ -243,7 +243,7 @@ func (r *replayer) start(ctx context.Context, env *Env, o *replayOptions, data s
 		secret, _, err := acc.CreateOrg(ctx, c)
 		if err != nil {
 			store.Close()
-			return fmt.Errorf("replay: organisation %q: %w", org.Name, err)
+			return fmt.Errorf("organisation %q: %w", org.Name, err)
 		}
 		r.secret[org.Name] = secret
 		ids[org.ID] = c.ID
@@ -257,7 +257,7 @@ func (r *replayer) start(ctx context.Context, env *Env, o *replayOptions, data s
 		err := kuzet.Transact(ctx, store, true, func(tx kuzet.Tx) error { return tx.UpsertReport(ctx, &c) })
 		if err != nil {
 			store.Close()
-			return fmt.Errorf("replay: copy the registry: %w", err)
+			return fmt.Errorf("copy the registry: %w", err)
 		}
 	}
 	if err := store.Close(); err != nil {
@@ -283,7 +283,7 @@ func (r *replayer) start(ctx context.Context, env *Env, o *replayOptions, data s
 		WriterLinger: 20 * time.Millisecond, WriterBatch: 4096}
 	if err := m.Run(ctx); err != nil {
 		m.Close()
-		return fmt.Errorf("replay: start the private instance: %w", err)
+		return fmt.Errorf("start the private instance: %w", err)
 	}
 	r.m = m
 	return nil
@@ -366,8 +366,11 @@ func (r *replayer) play(ctx context.Context, n int, ln *replayLine) ([]byte, err
 			r.answers[n] = json.RawMessage(answer)
 		}
 	} else {
-		s, _ := json.Marshal(string(answer))
-		b.Write(s)
+		// Not JSON (a pacs.002): a string, its markup left readable.
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		enc.Encode(string(answer))
+		b.Truncate(b.Len() - 1) // Encode's newline
 	}
 	b.WriteByte('}')
 	return b.Bytes(), nil
@@ -594,7 +597,7 @@ func (a *idAliases) unalias(b []byte) []byte {
 func readDeployment(ctx context.Context, env *Env, o *replayOptions) ([]*kuzet.Org, []*kuzet.Report, []byte, error) {
 	store, err := o.store.openReadOnly(ctx, env)
 	if err != nil {
-		return nil, nil, nil, fmt.Errorf("replay: %w", err)
+		return nil, nil, nil, fmt.Errorf("%w", err)
 	}
 	defer store.Close()
 	var orgs []*kuzet.Org
@@ -613,7 +616,7 @@ func readDeployment(ctx context.Context, env *Env, o *replayOptions) ([]*kuzet.O
 		})
 	})
 	if err != nil {
-		return nil, nil, nil, fmt.Errorf("replay: read %s: %w", o.store.data, err)
+		return nil, nil, nil, fmt.Errorf("read %s: %w", o.store.data, err)
 	}
 	path, err := keyFilePath(o.store.keyFile, o.store.data, o.store.db)
 	if err != nil {
@@ -621,7 +624,7 @@ func readDeployment(ctx context.Context, env *Env, o *replayOptions) ([]*kuzet.O
 	}
 	key, err := os.ReadFile(path)
 	if err != nil {
-		return nil, nil, nil, fmt.Errorf("replay: read the key file: %w", err)
+		return nil, nil, nil, fmt.Errorf("read the key file: %w", err)
 	}
 	return orgs, reports, key, nil
 }
@@ -641,7 +644,7 @@ func openSession(path string) (*bufio.Reader, func() error, error) {
 	if path != "-" {
 		var err error
 		if f, err = os.Open(path); err != nil {
-			return nil, nil, fmt.Errorf("replay: %w", err)
+			return nil, nil, fmt.Errorf("%w", err)
 		}
 	}
 	br := bufio.NewReaderSize(f, 1<<20)
@@ -649,7 +652,7 @@ func openSession(path string) (*bufio.Reader, func() error, error) {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
 			f.Close()
-			return nil, nil, fmt.Errorf("replay: %s: %w", path, err)
+			return nil, nil, fmt.Errorf("%s: %w", path, err)
 		}
 		return bufio.NewReaderSize(zr, 1<<20), func() error { zr.Close(); return f.Close() }, nil
 	}
@@ -663,7 +666,7 @@ func createAnswers(path string, env *Env) (io.Writer, func() error, error) {
 	}
 	f, err := os.Create(path)
 	if err != nil {
-		return nil, nil, fmt.Errorf("replay: %w", err)
+		return nil, nil, fmt.Errorf("%w", err)
 	}
 	return f, f.Close, nil
 }
