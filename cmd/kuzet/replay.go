@@ -528,6 +528,9 @@ func (a *idAliases) rewrite(b []byte) []byte {
 		if i-start < 2 || i-start > 8 || (start > 0 && isIDByte(b[start-1])) {
 			continue
 		}
+		if !randomKinds[string(b[start:i])] {
+			continue
+		}
 		end := idEnd(b, i+1)
 		if end < 0 {
 			continue
@@ -548,6 +551,10 @@ func (a *idAliases) rewrite(b []byte) []byte {
 	}
 	return append(out, b[last:]...)
 }
+
+// randomKinds are the kinds of the IDs kuzet makes at random: a bank's own
+// text that merely looks like one (a payment ID "ref_…") is left alone.
+var randomKinds = map[string]bool{"chk": true, "rep": true, "case": true, "frz": true, "dlv": true}
 
 func isIDByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' }
 
