@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"net"
 	"os"
@@ -13,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/kuzet/kuzet/internal/shakentest"
 )
 
 // The SIP switch in the loop: Debian's Kamailio runs deploy/kamailio/kamailio.cfg
@@ -61,58 +64,70 @@ func TestKamailioEdge(t *testing.T) {
 
 	// Cases while kuzet runs: each is a few calls, with its expected outcome.
 	const n = 4
-	honest := lab.numbers(n, "+7701100%04d", "+7702100%04d", "X-Case: honest")
-	lab.sipp("honest, registered by A's edge", lab.origA, "uac-answered.xml", honest)
-
-	unregistered := lab.numbers(n, "+7701200%04d", "+7702200%04d", "X-Case: unregistered")
-	lab.sipp("unregistered, on a domestic trunk", lab.domB, "uac-declined.xml", unregistered)
-
-	spoofed := lab.numbers(n, "+7775300%04d", "+7747300%04d", "X-Case: from-abroad")
-	lab.sipp("domestic number from abroad", lab.intlB, "uac-declined.xml", spoofed)
-
-	foreign := lab.numbers(n, "+4420730%05d", "+7702400%04d", "X-Case: foreign")
-	lab.sipp("foreign number from abroad", lab.intlB, "uac-answered.xml", foreign)
+	lab.sipp("honest, registered by A's edge", lab.origA, "uac-answered.xml", "X-Case: honest",
+		numbers(n, "+7701100%04d", "+7702100%04d"))
+	lab.sipp("unregistered, on a domestic trunk", lab.domB, "uac-declined.xml", "X-Case: unregistered",
+		numbers(n, "+7701200%04d", "+7702200%04d"))
+	lab.sipp("domestic number from abroad", lab.intlB, "uac-declined.xml", "X-Case: from-abroad",
+		numbers(n, "+7775300%04d", "+7747300%04d"))
+	lab.sipp("foreign number from abroad", lab.intlB, "uac-answered.xml", "X-Case: foreign",
+		numbers(n, "+4420730%05d", "+7702400%04d"))
 
 	// A→B registered by A's operator, forwarded by B to C: C's edge reads B
 	// from the Diversion header.
-	var forwarded []string
+	const forwardedFrom = "+77025000000"
 	for i := range n {
-		a, b, c := fmt.Sprintf("+7701500%04d", i), fmt.Sprintf("+7702500%04d", i), fmt.Sprintf("+7747500%04d", i)
-		originate(t, m, keyA, a, b, fmt.Sprintf("fw-%d", i))
-		forwarded = append(forwarded, fmt.Sprintf("%s;%s;Diversion: <sip:%s@127.0.0.1>", a, c, b))
+		originate(t, m, keyA, fmt.Sprintf("+7701500%04d", i), forwardedFrom, fmt.Sprintf("fw-%d", i))
 	}
-	lab.sipp("forwarded (Diversion)", lab.domB, "uac-answered.xml", forwarded)
+	lab.sipp("forwarded (Diversion)", lab.domB, "uac-answered.xml", "Diversion: <sip:"+forwardedFrom+"@127.0.0.1>",
+		numbers(n, "+7701500%04d", "+7747500%04d"))
 
 	// Beeline's range: no member holds it, nobody could register its calls.
-	unverifiable := lab.numbers(n, "+7705600%04d", "+7702600%04d", "X-Case: unverifiable")
-	lab.sipp("operator not connected", lab.domB, "uac-answered.xml", unverifiable)
+	lab.sipp("operator not connected", lab.domB, "uac-answered.xml", "X-Case: unverifiable",
+		numbers(n, "+7705600%04d", "+7702600%04d"))
 
 	// No number shown: nothing to verify, nothing spoofed.
-	lab.sipp("anonymous", lab.domB, "uac-answered.xml", []string{"anonymous;+77027000000;X-Case: anonymous"})
+	lab.sipp("anonymous", lab.domB, "uac-answered.xml", "X-Case: anonymous", []string{"anonymous;+77027000000"})
+
+	// Signed calls (STIR/SHAKEN) need no registration; a forged signature is
+	// declined. The test signs as A's SBC would.
+	const signedA, signedB = "+77017000001", "+77027000001"
+	signer, forger := stiSigners(t, m, keyA, data)
+	for _, tc := range []struct {
+		name, scenario string
+		signer         *shakentest.Signer
+	}{{"signed by A", "uac-answered.xml", signer}, {"forged signature", "uac-declined.xml", forger}} {
+		identity, err := tc.signer.Sign(shakentest.Claims{Attest: "A", Orig: signedA, Dest: []string{signedB},
+			IAT: time.Now(), OrigID: "kamailio-test"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		lab.sipp(tc.name, lab.domB, tc.scenario, "Identity: "+identity, []string{signedA + ";" + signedB})
+	}
 
 	status, stats := call(t, "GET", m.URL()+"/v1/calls/stats", police, "")
 	if status != 200 {
 		t.Fatalf("stats: got %d %v", status, stats)
 	}
 	byReason, _ := stats["by_reason"].(map[string]any)
-	want := map[string]float64{"ok": 3 * n, "not_originated": n, "domestic_cli_from_abroad": n, "unverifiable": n}
+	want := map[string]float64{"ok": 3*n + 1, "not_originated": n, "domestic_cli_from_abroad": n, "unverifiable": n,
+		"invalid_identity": 1}
 	for reason, count := range want {
 		if byReason[reason] != count {
 			t.Errorf("kuzet's stats, %s: got %v, want %v (%v)", reason, byReason[reason], count, byReason)
 		}
 	}
-	if stats["verified"] != 6.0*n || stats["blocked"] != 2.0*n {
-		t.Errorf("kuzet's stats: got verified %v blocked %v, want %d and %d", stats["verified"], stats["blocked"], 6*n, 2*n)
+	if stats["verified"] != 6.0*n+2 || stats["blocked"] != 2.0*n+1 {
+		t.Errorf("kuzet's stats: got verified %v blocked %v, want %d and %d", stats["verified"], stats["blocked"], 6*n+2, 2*n+1)
 	}
 	lab.wantStats(lab.ctlA, map[string]int{"kuzet_registered": n, "kuzet_failopen": 0})
-	lab.wantStats(lab.ctlB, map[string]int{"kuzet_verified": 6 * n, "kuzet_blocked": 2 * n, "kuzet_failopen": 0})
+	lab.wantStats(lab.ctlB, map[string]int{"kuzet_verified": 6*n + 2, "kuzet_blocked": 2*n + 1, "kuzet_failopen": 0})
 
 	// kuzet down: calls pass, counted.
 	if err := m.Close(); err != nil {
 		t.Fatal(err)
 	}
-	down := lab.numbers(n, "+7701800%04d", "+7702800%04d", "X-Case: kuzet-down")
-	lab.sipp("kuzet down", lab.domB, "uac-answered.xml", down)
+	lab.sipp("kuzet down", lab.domB, "uac-answered.xml", "X-Case: kuzet-down", numbers(n, "+7701800%04d", "+7702800%04d"))
 	lab.wantStats(lab.ctlB, map[string]int{"kuzet_failopen": n})
 
 	// kuzet hung (accepts, never answers): the first call waits out the
@@ -137,18 +152,50 @@ func TestKamailioEdge(t *testing.T) {
 			held = append(held, c)
 		}
 	}()
-	slow := lab.numbers(n, "+7701900%04d", "+7702900%04d", "X-Case: kuzet-hung")
-	lab.sipp("kuzet hung", lab.domB, "uac-answered.xml", slow)
+	lab.sipp("kuzet hung", lab.domB, "uac-answered.xml", "X-Case: kuzet-hung", numbers(n, "+7701900%04d", "+7702900%04d"))
 	lab.wantStats(lab.ctlB, map[string]int{"kuzet_failopen": 2 * n})
 }
 
-// numbers makes n injection lines "a;b;header" from two patterns.
-func (l *kamailioLab) numbers(n int, a, b, header string) []string {
+// numbers makes n injection lines "a;b" from two patterns.
+func numbers(n int, a, b string) []string {
 	lines := make([]string, n)
 	for i := range lines {
-		lines[i] = fmt.Sprintf(a+";"+b+";%s", i, i, header)
+		lines[i] = fmt.Sprintf(a+";"+b, i, i)
 	}
 	return lines
+}
+
+// stiSigners makes a trust anchor (set by a regulator added for it), A's
+// registered signing certificate, and a forger's certificate under the same
+// x5u chained to a CA nobody trusts.
+func stiSigners(t *testing.T, m *Main, keyA, data string) (signer, forger *shakentest.Signer) {
+	t.Helper()
+	regulator := orgAdd(t, data, "--name", "Regulator", "--type", "regulator")
+	now := time.Now()
+	ca, err := shakentest.NewCA("Test STI-CA", now.AddDate(0, 0, -1), now.AddDate(1, 0, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	signer, err = ca.Issue("Operator A SHAKEN", "https://sti.a.example/kamailio.pem", now.AddDate(0, 0, -1), now.AddDate(1, 0, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rogue, err := shakentest.NewCA("Rogue", now.AddDate(0, 0, -1), now.AddDate(1, 0, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	forger, err = rogue.Issue("Forger", signer.X5U, now.AddDate(0, 0, -1), now.AddDate(1, 0, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := func(v any) string { b, _ := json.Marshal(v); return string(b) }
+	if status, r := call(t, "POST", m.URL()+"/v1/sti-anchors", regulator, body(map[string]string{"pem": ca.PEM})); status != 201 {
+		t.Fatalf("anchor: got %d %v, want 201", status, r)
+	}
+	if status, r := call(t, "POST", m.URL()+"/v1/sti-certificates", keyA, body(map[string]string{"x5u": signer.X5U, "pem": signer.PEM})); status != 201 {
+		t.Fatalf("certificate: got %d %v, want 201", status, r)
+	}
+	return signer, forger
 }
 
 func startKamailioLab(t *testing.T, kuzetURL, keyA, keyB string) *kamailioLab {
@@ -246,9 +293,10 @@ func (l *kamailioLab) start(name, logFile string, args ...string) {
 
 var sippCount = regexp.MustCompile(`(?m)^\s*(Successful|Failed) call\s*\|.*\|\s*(\d+)\s*$`)
 
-// sipp places one call per injection line to target and fails the test
+// sipp places one call per injection line to target, with one more header
+// line in its INVITE, and fails the test
 // unless every one ends as the scenario expects.
-func (l *kamailioLab) sipp(name, target, scenario string, lines []string) {
+func (l *kamailioLab) sipp(name, target, scenario, header string, lines []string) {
 	l.t.Helper()
 	l.callSeq++
 	inf := filepath.Join(l.dir, fmt.Sprintf("calls-%d.csv", l.callSeq))
@@ -257,7 +305,7 @@ func (l *kamailioLab) sipp(name, target, scenario string, lines []string) {
 	}
 	h, p, _ := net.SplitHostPort(freeUDP(l.t))
 	cmd := exec.Command("sipp", target, "-sf", filepath.Join(l.scen, scenario), "-inf", inf,
-		"-i", h, "-p", p, "-m", strconv.Itoa(len(lines)), "-r", "20", "-nostdin",
+		"-key", "hdr", header, "-i", h, "-p", p, "-m", strconv.Itoa(len(lines)), "-r", "20", "-nostdin",
 		"-timeout", "20s", "-timeout_error", "-recv_timeout", "5000")
 	cmd.Dir = l.dir
 	out, _ := cmd.CombinedOutput() // the exit status is 1 when a call failed: counted below
