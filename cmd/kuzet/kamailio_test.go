@@ -42,6 +42,8 @@ type kamailioLab struct {
 	ctlA    string
 	ctlB    string
 	callSeq int
+	rate    int  // SIPp's calls a second
+	rtt     bool // SIPp writes each call's response time (-trace_rtt)
 }
 
 func TestKamailioEdge(t *testing.T) {
@@ -60,7 +62,7 @@ func TestKamailioEdge(t *testing.T) {
 	m := MustRunMain(t, data)
 	kuzetAddr := strings.TrimPrefix(m.URL(), "http://")
 
-	lab := startKamailioLab(t, m.URL(), keyA, keyB)
+	lab := startKamailioLab(t, m.URL(), keyA, keyB, "")
 
 	// Cases while kuzet runs: each is a few calls, with its expected outcome.
 	const n = 4
@@ -198,7 +200,9 @@ func stiSigners(t *testing.T, m *Main, keyA, data string) (signer, forger *shake
 	return signer, forger
 }
 
-func startKamailioLab(t *testing.T, kuzetURL, keyA, keyB string) *kamailioLab {
+// startKamailioLab starts edge A (originating), edge B (terminating) and
+// SIPp's callee; defines are more lines for both edges' kuzet-local.cfg.
+func startKamailioLab(t *testing.T, kuzetURL, keyA, keyB, defines string) *kamailioLab {
 	t.Helper()
 	cfg, err := os.ReadFile("../../deploy/kamailio/kamailio.cfg")
 	if err != nil {
@@ -213,7 +217,7 @@ func startKamailioLab(t *testing.T, kuzetURL, keyA, keyB string) *kamailioLab {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l := &kamailioLab{t: t, dir: dir, scen: scen,
+	l := &kamailioLab{t: t, dir: dir, scen: scen, rate: 20,
 		origA: freeUDP(t), domB: freeUDP(t), intlB: freeUDP(t), callee: freeUDP(t),
 		ctlA: "unix:" + filepath.Join(dir, "a", "ctl"), ctlB: "unix:" + filepath.Join(dir, "b", "ctl")}
 	port := func(addr string) string { _, p, _ := net.SplitHostPort(addr); return p }
@@ -234,7 +238,7 @@ func startKamailioLab(t *testing.T, kuzetURL, keyA, keyB string) *kamailioLab {
 	}
 	for _, e := range edges {
 		edir := filepath.Join(dir, e.name)
-		local := e.local + fmt.Sprintf("#!define SIP_CHILDREN 4\n#!define CTL_SOCKET \"unix:%s\"\n", filepath.Join(edir, "ctl"))
+		local := e.local + defines + fmt.Sprintf("#!trydef SIP_CHILDREN 4\n#!define CTL_SOCKET \"unix:%s\"\n", filepath.Join(edir, "ctl"))
 		if err := os.MkdirAll(edir, 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -304,9 +308,13 @@ func (l *kamailioLab) sipp(name, target, scenario, header string, lines []string
 		l.t.Fatal(err)
 	}
 	h, p, _ := net.SplitHostPort(freeUDP(l.t))
-	cmd := exec.Command("sipp", target, "-sf", filepath.Join(l.scen, scenario), "-inf", inf,
-		"-key", "hdr", header, "-i", h, "-p", p, "-m", strconv.Itoa(len(lines)), "-r", "20", "-nostdin",
-		"-timeout", "20s", "-timeout_error", "-recv_timeout", "5000")
+	args := []string{target, "-sf", filepath.Join(l.scen, scenario), "-inf", inf,
+		"-key", "hdr", header, "-i", h, "-p", p, "-m", strconv.Itoa(len(lines)), "-r", strconv.Itoa(l.rate), "-nostdin",
+		"-timeout", "60s", "-timeout_error", "-recv_timeout", "5000"}
+	if l.rtt {
+		args = append(args, "-trace_rtt", "-rtt_freq", "1")
+	}
+	cmd := exec.Command("sipp", args...)
 	cmd.Dir = l.dir
 	out, _ := cmd.CombinedOutput() // the exit status is 1 when a call failed: counted below
 	got := map[string]int{}
