@@ -310,7 +310,7 @@ func (l *kamailioLab) sipp(name, target, scenario, header string, lines []string
 	h, p, _ := net.SplitHostPort(freeUDP(l.t))
 	args := []string{target, "-sf", filepath.Join(l.scen, scenario), "-inf", inf,
 		"-key", "hdr", header, "-i", h, "-p", p, "-m", strconv.Itoa(len(lines)), "-r", strconv.Itoa(l.rate), "-nostdin",
-		"-timeout", "60s", "-timeout_error", "-recv_timeout", "5000"}
+		"-timeout", "60s", "-timeout_error", "-recv_timeout", "5000", "-trace_err", "-error_file", inf + ".errors"}
 	if l.rtt {
 		args = append(args, "-trace_rtt", "-rtt_freq", "1")
 	}
@@ -322,8 +322,9 @@ func (l *kamailioLab) sipp(name, target, scenario, header string, lines []string
 		got[string(m[1])], _ = strconv.Atoi(string(m[2]))
 	}
 	if got["Successful"] != len(lines) || got["Failed"] != 0 {
-		l.t.Errorf("%s: SIPp counted %d successful and %d failed calls of %d, want all successful (%s):\n%s",
-			name, got["Successful"], got["Failed"], len(lines), scenario, tail(out, 2000))
+		errs, _ := os.ReadFile(inf + ".errors")
+		l.t.Errorf("%s: SIPp counted %d successful and %d failed calls of %d, want all successful (%s):\n%s\n%s",
+			name, got["Successful"], got["Failed"], len(lines), scenario, tail(out, 1500), tail(errs, 3000))
 	}
 }
 
