@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -210,14 +209,19 @@ type PartnerSettings struct {
 }
 
 // SetPartner sets how far a partner's reports are trusted and which
-// restricted levels it receives. Returns EINVALID if orgID is not a
-// partner or the confidence is not in (0, 1].
-func (s *Service) SetPartner(ctx context.Context, actorOrg, orgID int64, ps PartnerSettings) (*kuzet.Partner, error) {
+// restricted levels it receives. Only the police set them: returns
+// EFORBIDDEN for anyone else, EINVALID if orgID is not a partner or the
+// confidence is not in (0, 1].
+func (s *Service) SetPartner(ctx context.Context, p *kuzet.Principal, orgID int64, ps PartnerSettings) (*kuzet.Partner, error) {
+	if p == nil || p.Org.Type != kuzet.OrgPolice {
+		return nil, kuzet.Errorf(kuzet.EFORBIDDEN, "only the police set a partner's confidence and TLP levels")
+	}
+	actorOrg := p.Org.ID
 	if !(ps.Confidence > 0 && ps.Confidence <= 1) {
 		return nil, kuzet.Invalid("confidence", "confidence must be in (0, 1]")
 	}
 	now := s.cfg.Clock()
-	p := &kuzet.Partner{OrgID: orgID, Confidence: ps.Confidence, AllowAmber: ps.AllowAmber,
+	pt := &kuzet.Partner{OrgID: orgID, Confidence: ps.Confidence, AllowAmber: ps.AllowAmber,
 		AllowAmberStrict: ps.AllowAmberStrict, UpdatedAt: now}
 	err := kuzet.Transact(ctx, s.cfg.Store, true, func(tx kuzet.Tx) error {
 		o, err := tx.FindOrgByID(ctx, orgID)
@@ -227,17 +231,17 @@ func (s *Service) SetPartner(ctx context.Context, actorOrg, orgID int64, ps Part
 		if o.Type != kuzet.OrgPartner {
 			return kuzet.Invalid("org_id", "organisation %d is a %s organisation, not a partner", orgID, o.Type)
 		}
-		if err := tx.PutPartner(ctx, p); err != nil {
+		if err := tx.PutPartner(ctx, pt); err != nil {
 			return err
 		}
 		return tx.AppendAudit(ctx, &kuzet.AuditEntry{At: now, OrgID: actorOrg, Action: kuzet.AuditExchangePartner,
 			Object: "org:" + strconv.FormatInt(orgID, 10),
-			Detail: fmt.Sprintf("confidence=%g amber=%t amber+strict=%t", p.Confidence, p.AllowAmber, p.AllowAmberStrict)})
+			Detail: fmt.Sprintf("confidence=%g amber=%t amber+strict=%t", pt.Confidence, pt.AllowAmber, pt.AllowAmberStrict)})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("exchange: set partner: %w", err)
 	}
-	return p, nil
+	return pt, nil
 }
 
 // SetMarking sets the TLP level at which orgID's reports on an indicator
@@ -317,7 +321,3 @@ func orgObject(ns UUID, o *kuzet.Org) Object {
 		ObjectMarkingRefs: []string{tlpMarkingIDs[kuzet.TLPClear]}}
 }
 
-func sortedTLPs(ts []kuzet.TLP) []kuzet.TLP {
-	slices.SortFunc(ts, func(a, b kuzet.TLP) int { return rank(a) - rank(b) })
-	return ts
-}

@@ -196,6 +196,7 @@ func New(cfg Config) *Server {
 		s.auditRoutes()
 	}
 	if s.exchange != nil {
+		s.exchangeRoutes()
 		s.taxiiRoutes()
 		s.mispRoutes()
 	}
