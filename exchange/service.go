@@ -320,4 +320,3 @@ func orgObject(ns UUID, o *kuzet.Org) Object {
 		Description:       "A " + string(o.Type) + " organisation of a kuzet deployment.",
 		ObjectMarkingRefs: []string{tlpMarkingIDs[kuzet.TLPClear]}}
 }
-
