@@ -1,10 +1,13 @@
 package exchange
 
 import (
+	"bufio"
 	"cmp"
 	"context"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
+	"io"
 	"math"
 	"slices"
 	"strconv"
@@ -335,4 +338,82 @@ func (s *Service) page(ctx context.Context, c Collection, q Query) (*Page, error
 		return nil, fmt.Errorf("exchange: objects: %w", err)
 	}
 	return page, nil
+}
+
+// Export writes every object partner org would receive as one STIX bundle
+// to w, streaming, and returns how many objects it wrote. It is the bulk
+// form of a collection (a file to hand over, a benchmark of the encoder);
+// TAXII serves the same objects page by page. The export is audited.
+func (s *Service) Export(ctx context.Context, w io.Writer, actorOrg, partnerOrg int64) (int, error) {
+	ns, err := s.namespace(ctx)
+	if err != nil {
+		return 0, err
+	}
+	now := s.cfg.Clock()
+	bw := bufio.NewWriterSize(w, 1<<16)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	n := 0
+	write := func(o *Object) error {
+		if n > 0 {
+			bw.WriteByte(',')
+		}
+		n++
+		return enc.Encode(o)
+	}
+	fmt.Fprintf(bw, `{"type":"bundle","id":"bundle--%s","objects":[`, ns.V5("bundle/"+strconv.FormatInt(now.UnixNano(), 10)))
+	err = kuzet.Transact(ctx, s.cfg.Store, false, func(tx kuzet.Tx) error {
+		partner, err := s.partner(ctx, tx, partnerOrg)
+		if err != nil {
+			return err
+		}
+		statics, err := s.static(ctx, ns, tx)
+		if err != nil {
+			return err
+		}
+		for i := range statics {
+			if err := write(&statics[i].item.Object); err != nil {
+				return err
+			}
+		}
+		after, afterID := time.Time{}, int64(0)
+		const batch = 10000
+		for {
+			rs, err := tx.FindMarkedReports(ctx, after, afterID, batch)
+			if err != nil {
+				return err
+			}
+			for _, r := range rs {
+				after, afterID = r.UpdatedAt, r.ID
+				if !s.shareable(r, now) || r.OrgID == partnerOrg || !allows(partner, s.level(r)) {
+					continue
+				}
+				objs, _ := reportObjects(ns, r, s.level(r)) // nil for a kind without an observable
+				for i := range objs {
+					if err := write(&objs[i]); err != nil {
+						return err
+					}
+				}
+			}
+			if len(rs) < batch {
+				return nil
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+	})
+	if err != nil {
+		return n, fmt.Errorf("exchange: export: %w", err)
+	}
+	bw.WriteString("]}\n")
+	if err := bw.Flush(); err != nil {
+		return n, fmt.Errorf("exchange: export: %w", err)
+	}
+	e := &kuzet.AuditEntry{At: now, OrgID: actorOrg, Action: kuzet.AuditExchangeExport,
+		Object: "org:" + strconv.FormatInt(partnerOrg, 10), Detail: fmt.Sprintf("bundle objects=%d", n)}
+	if err := s.cfg.Auditor.Record(ctx, e); err != nil {
+		return n, fmt.Errorf("exchange: audit export: %w", err)
+	}
+	return n, nil
 }
