@@ -25,6 +25,7 @@ import (
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/access"
 	"github.com/kuzet/kuzet/audit"
+	"github.com/kuzet/kuzet/exchange"
 	"github.com/kuzet/kuzet/freeze"
 	"github.com/kuzet/kuzet/idempotency"
 	"github.com/kuzet/kuzet/payments"
@@ -69,6 +70,7 @@ type Config struct {
 	Simbox   *simbox.Service
 	Stats    *stats.Service
 	Audit    *audit.Service
+	Exchange *exchange.Service
 	Clock    kuzet.Clock
 	Logger   *slog.Logger
 	MaxBody  int64 // bytes; DefaultMaxBody when 0
@@ -99,6 +101,7 @@ type Server struct {
 	simbox   *simbox.Service
 	stats    *stats.Service
 	audit    *audit.Service
+	exchange *exchange.Service
 	clock    kuzet.Clock
 	logger   *slog.Logger
 	maxBody  int64
@@ -123,7 +126,7 @@ type Server struct {
 func New(cfg Config) *Server {
 	s := &Server{
 		store: cfg.Store, access: cfg.Access, registry: cfg.Registry, telecom: cfg.Telecom, payments: cfg.Payments,
-		freeze: cfg.Freeze, web: cfg.Web, simbox: cfg.Simbox, stats: cfg.Stats, audit: cfg.Audit,
+		freeze: cfg.Freeze, web: cfg.Web, simbox: cfg.Simbox, stats: cfg.Stats, audit: cfg.Audit, exchange: cfg.Exchange,
 		clock: cfg.Clock, logger: cfg.Logger, maxBody: cfg.MaxBody, mux: http.NewServeMux(),
 		idem: cfg.Idempotency, health: cfg.Health, limits: cfg.Limits, deadline: cfg.Deadline, uploadDeadline: cfg.UploadDeadline,
 	}
@@ -191,6 +194,11 @@ func New(cfg Config) *Server {
 	s.statsRoutes()
 	if s.audit != nil {
 		s.auditRoutes()
+	}
+	if s.exchange != nil {
+		s.exchangeRoutes()
+		s.taxiiRoutes()
+		s.mispRoutes()
 	}
 	return s
 }
