@@ -33,6 +33,8 @@ type Tx interface {
 	WebhookStore // webhooks and their delivery outbox
 	SimboxStore  // CDR batches, SIM-box suspects and seizures
 	KeyStore     // the one-time move of a store's own keys to the key file
+	CaseStore    // cases, their reports, evidence and events
+	GraphStore   // the link graph of reports, cases and identifiers
 
 	Commit() error
 	Rollback() error
