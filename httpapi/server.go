@@ -25,6 +25,7 @@ import (
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/access"
 	"github.com/kuzet/kuzet/audit"
+	"github.com/kuzet/kuzet/cases"
 	"github.com/kuzet/kuzet/freeze"
 	"github.com/kuzet/kuzet/idempotency"
 	"github.com/kuzet/kuzet/payments"
@@ -69,6 +70,7 @@ type Config struct {
 	Simbox   *simbox.Service
 	Stats    *stats.Service
 	Audit    *audit.Service
+	Cases    *cases.Service
 	Clock    kuzet.Clock
 	Logger   *slog.Logger
 	MaxBody  int64 // bytes; DefaultMaxBody when 0
@@ -99,6 +101,7 @@ type Server struct {
 	simbox   *simbox.Service
 	stats    *stats.Service
 	audit    *audit.Service
+	cases    *cases.Service
 	clock    kuzet.Clock
 	logger   *slog.Logger
 	maxBody  int64
@@ -123,7 +126,7 @@ type Server struct {
 func New(cfg Config) *Server {
 	s := &Server{
 		store: cfg.Store, access: cfg.Access, registry: cfg.Registry, telecom: cfg.Telecom, payments: cfg.Payments,
-		freeze: cfg.Freeze, web: cfg.Web, simbox: cfg.Simbox, stats: cfg.Stats, audit: cfg.Audit,
+		freeze: cfg.Freeze, web: cfg.Web, simbox: cfg.Simbox, stats: cfg.Stats, audit: cfg.Audit, cases: cfg.Cases,
 		clock: cfg.Clock, logger: cfg.Logger, maxBody: cfg.MaxBody, mux: http.NewServeMux(),
 		idem: cfg.Idempotency, health: cfg.Health, limits: cfg.Limits, deadline: cfg.Deadline, uploadDeadline: cfg.UploadDeadline,
 	}
@@ -155,7 +158,7 @@ func New(cfg Config) *Server {
 	}
 	if s.stats == nil {
 		s.stats = stats.NewService(stats.Config{Telecom: cfg.Telecom, Payments: cfg.Payments, Web: cfg.Web,
-			Simbox: cfg.Simbox, Clock: s.clock})
+			Simbox: cfg.Simbox, Cases: cfg.Cases, Clock: s.clock})
 	}
 	s.metrics = newMetrics(s)
 
@@ -187,6 +190,10 @@ func New(cfg Config) *Server {
 	}
 	if s.simbox != nil {
 		s.simboxRoutes()
+	}
+	if s.cases != nil {
+		s.caseRoutes()
+		s.graphRoutes()
 	}
 	s.statsRoutes()
 	if s.audit != nil {
