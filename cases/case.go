@@ -160,7 +160,8 @@ func (s *Service) Create(ctx context.Context, orgID int64, in NewCase) (*kuzet.C
 	now := s.clock()
 	c := &kuzet.Case{ID: kuzet.NewID("case_"), Title: in.Title, Status: kuzet.CaseRegistered, TLP: in.TLP,
 		Region: in.Region, Scheme: in.Scheme, Assignee: in.Assignee, GroupID: in.FromGroup, CreatedAt: now, UpdatedAt: now,
-		History: []kuzet.CaseChange{{At: now, By: orgID, What: "status", To: string(kuzet.CaseRegistered)}}}
+		History: []kuzet.CaseChange{{At: now, By: orgID, What: "status", To: string(kuzet.CaseRegistered)}},
+		Notes:   []kuzet.CaseNote{}, Tasks: []kuzet.CaseTask{}, Suspects: []kuzet.Suspect{}, CallCentres: []kuzet.CallCentre{}}
 	err := kuzet.Transact(ctx, s.store, true, func(tx kuzet.Tx) error {
 		var edges []kuzet.GraphEdge
 		for i, id := range reports {

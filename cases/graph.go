@@ -231,6 +231,10 @@ func (s *Service) Group(ctx context.Context, id string) (*Group, error) {
 	return nil, kuzet.Errorf(kuzet.ENOTFOUND, "no group %q: list them again, groups change as reports arrive", kuzet.Clip(id, 80))
 }
 
+// MinModularity is the modularity a split of a connected component must
+// reach to be kept: below it the component is one group.
+const MinModularity = 0.3
+
 // Communities finds the organised groups in a link graph: Louvain
 // modularity (gonum's community package) over the reports and what they
 // name, cases left out (a case is a conclusion, not evidence). An
@@ -260,8 +264,29 @@ func Communities(edges []kuzet.GraphEdge, links []*kuzet.CaseReport, hubDegree i
 		degree[e.A]++
 		degree[e.B]++
 	}
-	g := simple.NewWeightedUndirectedGraph(0, 0)
+	// Connected components first: each is split by Louvain only where its
+	// community structure is clear (modularity at least MinModularity), so
+	// a handful of reports around one account stays one group.
+	type wedge struct {
+		a, b int64
+		w    float64
+	}
+	parent := map[int64]int64{}
+	var find func(int64) int64
+	find = func(x int64) int64 {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	var wes []wedge
 	for _, e := range use {
+		// An identifier named once links nothing: left out, it cannot pull
+		// its report away from the ones it shares others with.
+		if degree[e.A] == 1 && kuzet.NodeType(e.A) != "report" || degree[e.B] == 1 && kuzet.NodeType(e.B) != "report" {
+			continue
+		}
 		w := 1.0
 		for _, n := range []string{e.A, e.B} {
 			if d := degree[n]; kuzet.NodeType(n) != "report" && d > hubDegree {
@@ -274,27 +299,71 @@ func Communities(edges []kuzet.GraphEdge, links []*kuzet.CaseReport, hubDegree i
 			continue
 		}
 		for _, n := range []int64{a, b} {
-			if g.Node(n) == nil {
-				g.AddNode(simple.Node(n))
+			if _, ok := parent[n]; !ok {
+				parent[n] = n
 			}
 		}
-		g.SetWeightedEdge(g.NewWeightedEdge(simple.Node(a), simple.Node(b), w))
+		// Hub links do not join components: they would make one giant
+		// component of the whole country.
+		if w == 1 {
+			parent[find(a)] = find(b)
+		}
+		wes = append(wes, wedge{a, b, w})
 	}
-	if g.Nodes().Len() == 0 {
-		return []*Group{}
+	comps := map[int64][]wedge{}
+	for _, e := range wes {
+		ra, rb := find(e.a), find(e.b)
+		if ra == rb {
+			comps[ra] = append(comps[ra], e)
+		}
 	}
-	reduced := community.Modularize(g, 1, rand.New(rand.NewPCG(1, 2)))
+	var all [][]int64
+	for _, es := range comps {
+		g := simple.NewWeightedUndirectedGraph(0, 0)
+		for _, e := range es {
+			for _, n := range []int64{e.a, e.b} {
+				if g.Node(n) == nil {
+					g.AddNode(simple.Node(n))
+				}
+			}
+			g.SetWeightedEdge(g.NewWeightedEdge(simple.Node(e.a), simple.Node(e.b), e.w))
+		}
+		whole := func() {
+			var ms []int64
+			for it := g.Nodes(); it.Next(); {
+				ms = append(ms, it.Node().ID())
+			}
+			all = append(all, ms)
+		}
+		if g.Nodes().Len() < 8 {
+			whole()
+			continue
+		}
+		reduced := community.Modularize(g, 1, rand.New(rand.NewPCG(1, 2)))
+		parts := reduced.Communities()
+		if len(parts) < 2 || community.Q(g, parts, 1) < MinModularity {
+			whole()
+			continue
+		}
+		for _, p := range parts {
+			ms := make([]int64, len(p))
+			for i, n := range p {
+				ms[i] = n.ID()
+			}
+			all = append(all, ms)
+		}
+	}
 	byReport := map[string][]*kuzet.CaseReport{}
 	for _, l := range links {
 		byReport[l.ReportID] = append(byReport[l.ReportID], l)
 	}
 	var out []*Group
-	for _, members := range reduced.Communities() {
+	for _, members := range all {
 		grp := &Group{Lost: map[string]kuzet.Amount{}, Nodes: len(members)}
 		cases := map[string]bool{}
 		var idents []string
 		for _, m := range members {
-			n := names[m.ID()]
+			n := names[m]
 			switch kuzet.NodeType(n) {
 			case "report":
 				rid := strings.TrimPrefix(n, "report:")

@@ -23,6 +23,7 @@ import (
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/access"
 	"github.com/kuzet/kuzet/audit"
+	"github.com/kuzet/kuzet/cases"
 	"github.com/kuzet/kuzet/httpapi"
 	"github.com/kuzet/kuzet/ident"
 	"github.com/kuzet/kuzet/registry"
@@ -94,9 +95,11 @@ func newTestServer(t *testing.T, opts ...serverOption) *testServer {
 		t.Fatal(err)
 	}
 	tel := MustTelecom(t, store, reg, clock)
-	pay := MustPayments(t, store, reg, tel, rec, clock)
+	cs := cases.NewService(cases.Config{Store: store, Clock: clock, Audit: rec, Logger: logger})
+	pay := MustPayments(t, store, reg, tel, rec, clock, cs)
 	cfg.Access, cfg.Registry, cfg.Telecom, cfg.Payments, cfg.Freeze = acc, reg, tel, pay.svc, pay.freeze
 	cfg.Web, cfg.Simbox = MustWeb(t, store, reg, clock), MustSimbox(t, store, reg, rec, clock)
+	cfg.Cases = cs
 	api := httpapi.New(cfg)
 	api.SetReady(true)
 	ts := &testServer{Server: httptest.NewServer(api), api: api, store: store, access: acc, telecom: tel, payments: pay,

@@ -40,6 +40,7 @@ func (r Reader) Case(s Scanner) (*kuzet.Case, error) {
 		return nil, fmt.Errorf("case document: %w", err)
 	}
 	c.Version = version
+	EmptyLists(&c)
 	return &c, nil
 }
 
@@ -93,4 +94,24 @@ func CaseLimit(limit int) int {
 		return DefaultCaseLimit
 	}
 	return limit
+}
+
+// EmptyLists gives c empty lists for none, so that it reads back as []
+// rather than null.
+func EmptyLists(c *kuzet.Case) {
+	if c.Notes == nil {
+		c.Notes = []kuzet.CaseNote{}
+	}
+	if c.Tasks == nil {
+		c.Tasks = []kuzet.CaseTask{}
+	}
+	if c.Suspects == nil {
+		c.Suspects = []kuzet.Suspect{}
+	}
+	if c.CallCentres == nil {
+		c.CallCentres = []kuzet.CallCentre{}
+	}
+	if c.History == nil {
+		c.History = []kuzet.CaseChange{}
+	}
 }
