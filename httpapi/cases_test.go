@@ -94,7 +94,9 @@ func TestCaseFromReports(t *testing.T) {
 	var graph struct {
 		Elements struct {
 			Nodes []struct{ Data struct{ ID, Type string } }
-			Edges []struct{ Data struct{ Source, Target string } }
+			Edges []struct {
+				Data struct{ Source, Target string }
+			}
 		}
 	}
 	if err := json.Unmarshal(g.body, &graph); err != nil || g.status != 200 {
