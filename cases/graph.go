@@ -277,8 +277,7 @@ func Communities(edges []kuzet.GraphEdge, links []*kuzet.CaseReport, hubDegree i
 		w    float64
 	}
 	parent := map[int64]int64{}
-	var find func(int64) int64
-	find = func(x int64) int64 {
+	find := func(x int64) int64 {
 		for parent[x] != x {
 			parent[x] = parent[parent[x]]
 			x = parent[x]
