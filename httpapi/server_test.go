@@ -380,6 +380,19 @@ var allowed = map[string][]kuzet.OrgType{
 	"POST /v1/simbox/seizures":                {kuzet.OrgPolice},
 	"GET /v1/simbox/seizures":                 {kuzet.OrgPolice},
 	"GET /v1/simbox/stats":                    {kuzet.OrgPolice, kuzet.OrgRegulator},
+	// Cases and the link graph: the police alone.
+	"GET /v1/cases":                             {kuzet.OrgPolice},
+	"POST /v1/cases":                            {kuzet.OrgPolice},
+	"GET /v1/cases/{id}":                        {kuzet.OrgPolice},
+	"PATCH /v1/cases/{id}":                      {kuzet.OrgPolice},
+	"POST /v1/cases/{id}/notes":                 {kuzet.OrgPolice},
+	"POST /v1/cases/{id}/tasks":                 {kuzet.OrgPolice},
+	"POST /v1/cases/{id}/suspects":              {kuzet.OrgPolice},
+	"POST /v1/cases/{id}/call-centres":          {kuzet.OrgPolice},
+	"POST /v1/cases/{id}/evidence":              {kuzet.OrgPolice},
+	"GET /v1/cases/{id}/evidence/{evidence_id}": {kuzet.OrgPolice},
+	"GET /v1/graph":                             {kuzet.OrgPolice},
+	"GET /v1/graph/groups":                      {kuzet.OrgPolice},
 }
 
 // concrete turns a route pattern into a request path.
