@@ -292,6 +292,7 @@ const (
 	PermBlockingCreate  Permission = "blocking.create"
 	PermBlockingStatus  Permission = "blocking.status"
 	PermCaseRead        Permission = "case.read"
+	PermCaseWrite       Permission = "case.write" // open, move, assign and annotate cases; the link graph
 	PermStatsRead       Permission = "stats.read"
 	PermExchange        Permission = "exchange"
 	PermAuditRead       Permission = "audit.read"       // query the audit log: who read or changed what
@@ -308,7 +309,7 @@ const (
 var Permissions = []Permission{PermIndicatorRead, PermIndicatorDetail, PermIndicatorWrite, PermAllowlistWrite,
 	PermCallOriginate, PermCallVerify, PermRoamingWrite, PermDNOWrite, PermActiveCall, PermPaymentCheck,
 	PermReportCreate, PermFreezeInbox, PermPaymentRules, PermCDRUpload, PermSimboxRead, PermSimboxTriage,
-	PermCDRRead, PermWebSubmit, PermWebTriage, PermBlockingCreate, PermBlockingStatus, PermCaseRead,
+	PermCDRRead, PermWebSubmit, PermWebTriage, PermBlockingCreate, PermBlockingStatus, PermCaseRead, PermCaseWrite,
 	PermStatsRead, PermExchange, PermAuditRead, PermPortingWrite, PermDelegationWrite, PermOrgRead,
 	PermSTIAnchor, PermSTICertificate, PermBlocklistRead}
 
@@ -329,7 +330,7 @@ var roleMatrix = map[Role][]Permission{
 		PermSTICertificate, PermBlocklistRead},
 	Role(OrgPolice): {PermIndicatorRead, PermIndicatorDetail, PermIndicatorWrite, PermAllowlistWrite,
 		PermDNOWrite, PermReportCreate, PermPaymentRules, PermSimboxRead, PermSimboxTriage, PermCDRRead,
-		PermWebSubmit, PermWebTriage, PermBlockingCreate, PermCaseRead, PermStatsRead, PermExchange, PermAuditRead,
+		PermWebSubmit, PermWebTriage, PermBlockingCreate, PermCaseRead, PermCaseWrite, PermStatsRead, PermExchange, PermAuditRead,
 		PermOrgRead},
 	Role(OrgRegulator): {PermIndicatorRead, PermIndicatorDetail, PermIndicatorWrite, PermAllowlistWrite,
 		PermDNOWrite, PermWebSubmit, PermBlockingStatus, PermStatsRead, PermAuditRead, PermPortingWrite, PermOrgRead,

@@ -34,7 +34,7 @@ func TestRoleMatrix(t *testing.T) {
 		kuzet.OrgPolice: {kuzet.PermIndicatorRead, kuzet.PermIndicatorDetail, kuzet.PermIndicatorWrite,
 			kuzet.PermAllowlistWrite, kuzet.PermDNOWrite, kuzet.PermReportCreate, kuzet.PermPaymentRules,
 			kuzet.PermSimboxRead, kuzet.PermSimboxTriage, kuzet.PermCDRRead, kuzet.PermWebSubmit,
-			kuzet.PermWebTriage, kuzet.PermBlockingCreate, kuzet.PermCaseRead, kuzet.PermStatsRead,
+			kuzet.PermWebTriage, kuzet.PermBlockingCreate, kuzet.PermCaseRead, kuzet.PermCaseWrite, kuzet.PermStatsRead,
 			kuzet.PermExchange, kuzet.PermAuditRead, kuzet.PermOrgRead},
 		// The blocking authority: answers blocking requests, keeps the
 		// national allowlist, Do-Not-Originate list, porting database and

@@ -23,6 +23,7 @@ import (
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/access"
 	"github.com/kuzet/kuzet/audit"
+	"github.com/kuzet/kuzet/cases"
 	"github.com/kuzet/kuzet/exchange"
 	"github.com/kuzet/kuzet/httpapi"
 	"github.com/kuzet/kuzet/ident"
@@ -95,10 +96,12 @@ func newTestServer(t *testing.T, opts ...serverOption) *testServer {
 		t.Fatal(err)
 	}
 	tel := MustTelecom(t, store, reg, clock)
-	pay := MustPayments(t, store, reg, tel, rec, clock)
+	cs := cases.NewService(cases.Config{Store: store, Clock: clock, Audit: rec, Logger: logger})
+	pay := MustPayments(t, store, reg, tel, rec, clock, cs)
 	cfg.Access, cfg.Registry, cfg.Telecom, cfg.Payments, cfg.Freeze = acc, reg, tel, pay.svc, pay.freeze
 	cfg.Web, cfg.Simbox = MustWeb(t, store, reg, clock), MustSimbox(t, store, reg, rec, clock)
 	cfg.Exchange = exchange.NewService(exchange.Config{Store: store, Registry: reg, Clock: clock, Auditor: rec})
+	cfg.Cases = cs
 	api := httpapi.New(cfg)
 	api.SetReady(true)
 	ts := &testServer{Server: httptest.NewServer(api), api: api, store: store, access: acc, telecom: tel, payments: pay,
@@ -379,12 +382,25 @@ var allowed = map[string][]kuzet.OrgType{
 	"POST /v1/simbox/seizures":                {kuzet.OrgPolice},
 	"GET /v1/simbox/seizures":                 {kuzet.OrgPolice},
 	"GET /v1/simbox/stats":                    {kuzet.OrgPolice, kuzet.OrgRegulator},
+	// Cases and the link graph: the police alone.
+	"GET /v1/cases":                             {kuzet.OrgPolice},
+	"POST /v1/cases":                            {kuzet.OrgPolice},
+	"GET /v1/cases/{id}":                        {kuzet.OrgPolice},
+	"PATCH /v1/cases/{id}":                      {kuzet.OrgPolice},
+	"POST /v1/cases/{id}/notes":                 {kuzet.OrgPolice},
+	"POST /v1/cases/{id}/tasks":                 {kuzet.OrgPolice},
+	"POST /v1/cases/{id}/suspects":              {kuzet.OrgPolice},
+	"POST /v1/cases/{id}/call-centres":          {kuzet.OrgPolice},
+	"POST /v1/cases/{id}/evidence":              {kuzet.OrgPolice},
+	"GET /v1/cases/{id}/evidence/{evidence_id}": {kuzet.OrgPolice},
+	"GET /v1/graph":                             {kuzet.OrgPolice},
+	"GET /v1/graph/groups":                      {kuzet.OrgPolice},
 }
 
 // concrete turns a route pattern into a request path.
 func concrete(pattern string) (method, path string) {
 	method, path, _ = strings.Cut(pattern, " ")
-	path = strings.NewReplacer("{kind}", "phone", "{value...}", "+77011234567", "{number}", "+77272590000").Replace(path)
+	path = strings.NewReplacer("{kind}", "phone", "{value...}", "+77011234567", "{number}", "+77272590000", "{$}", "").Replace(path)
 	return method, path
 }
 
