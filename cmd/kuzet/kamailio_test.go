@@ -115,24 +115,28 @@ func TestKamailioEdge(t *testing.T) {
 		lab.sipp(tc.name, lab.domB, tc.scenario, "Identity: "+identity, []string{signedA + ";" + signedB})
 	}
 
+	// An INVITE and its retransmission, 0 ms apart, while the first is with
+	// kuzet (an unregistered call waits out the grace period): one question.
+	lab.retransmitted(lab.domB, "+77018000001", "+77028000001")
+
 	status, stats := call(t, "GET", m.URL()+"/v1/calls/stats", police, "")
 	if status != 200 {
 		t.Fatalf("stats: got %d %v", status, stats)
 	}
 	byReason, _ := stats["by_reason"].(map[string]any)
-	want := map[string]float64{"ok": 4*n + 1, "not_originated": n, "domestic_cli_from_abroad": n, "unverifiable": n,
+	want := map[string]float64{"ok": 4*n + 1, "not_originated": n + 1, "domestic_cli_from_abroad": n, "unverifiable": n,
 		"invalid_identity": 1}
 	for reason, count := range want {
 		if byReason[reason] != count {
 			t.Errorf("kuzet's stats, %s: got %v, want %v (%v)", reason, byReason[reason], count, byReason)
 		}
 	}
-	if stats["verified"] != 7.0*n+2 || stats["blocked"] != 2.0*n+1 {
-		t.Errorf("kuzet's stats: got verified %v blocked %v, want %d and %d", stats["verified"], stats["blocked"], 7*n+2, 2*n+1)
+	if stats["verified"] != 7.0*n+3 || stats["blocked"] != 2.0*n+2 {
+		t.Errorf("kuzet's stats: got verified %v blocked %v, want %d and %d", stats["verified"], stats["blocked"], 7*n+3, 2*n+2)
 	}
 	lab.wantStats(lab.ctlA, map[string]int{"kuzet_registered": n, "kuzet_failopen": 0})
 	lab.wantStats(lab.ctlS, map[string]int{"kuzet_registered": 0, "kuzet_failopen": 0})
-	lab.wantStats(lab.ctlB, map[string]int{"kuzet_verified": 7*n + 2, "kuzet_blocked": 2*n + 1, "kuzet_failopen": 0})
+	lab.wantStats(lab.ctlB, map[string]int{"kuzet_verified": 7*n + 3, "kuzet_blocked": 2*n + 2, "kuzet_failopen": 0})
 
 	// kuzet down: calls pass, counted.
 	if err := m.Close(); err != nil {
@@ -355,6 +359,56 @@ func (l *kamailioLab) sipp(name, target, scenario, header string, lines []string
 		errs, _ := os.ReadFile(inf + ".errors")
 		l.t.Errorf("%s: SIPp counted %d successful and %d failed calls of %d, want all successful (%s):\n%s\n%s",
 			name, got["Successful"], got["Failed"], len(lines), scenario, tail(out, 1500), tail(errs, 3000))
+	}
+}
+
+// retransmitted sends an INVITE from a to b twice at once to target, as a
+// caller retransmitting over UDP would, and checks that one 603 comes back;
+// it ACKs the 603.
+func (l *kamailioLab) retransmitted(target, a, b string) {
+	l.t.Helper()
+	conn, err := net.ListenPacket("udp", "127.0.0.1:0")
+	if err != nil {
+		l.t.Fatal(err)
+	}
+	defer conn.Close()
+	dst, err := net.ResolveUDPAddr("udp", target)
+	if err != nil {
+		l.t.Fatal(err)
+	}
+	local := conn.LocalAddr().String()
+	head := func(method string) string {
+		return fmt.Sprintf("%s sip:%s@%s SIP/2.0\r\nVia: SIP/2.0/UDP %s;branch=z9hG4bK-kuzet-retrans\r\n"+
+			"From: <sip:%s@127.0.0.1>;tag=retrans\r\n", method, b, target, local, a)
+	}
+	invite := head("INVITE") + fmt.Sprintf("To: <sip:%s@127.0.0.1>\r\nCall-ID: retrans@kuzet.test\r\n"+
+		"CSeq: 1 INVITE\r\nContact: <sip:%s@%s>\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n", b, a, local)
+	for range 2 {
+		if _, err := conn.WriteTo([]byte(invite), dst); err != nil {
+			l.t.Fatal(err)
+		}
+	}
+	conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+	buf := make([]byte, 65535)
+	for {
+		k, _, err := conn.ReadFrom(buf)
+		if err != nil {
+			l.t.Errorf("retransmitted INVITE: no final answer: %v", err)
+			return
+		}
+		msg := string(buf[:k])
+		if strings.HasPrefix(msg, "SIP/2.0 1") {
+			continue
+		}
+		if !strings.HasPrefix(msg, "SIP/2.0 603") || !strings.Contains(msg, "cause=603") {
+			l.t.Errorf("retransmitted INVITE: got %q, want 603 with a Reason", tail([]byte(msg), 300))
+			return
+		}
+		to := regexp.MustCompile(`(?mi)^To:.*$`).FindString(msg)
+		ack := head("ACK") + strings.TrimSpace(to) + "\r\nCall-ID: retrans@kuzet.test\r\nCSeq: 1 ACK\r\n" +
+			"Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n"
+		conn.WriteTo([]byte(ack), dst)
+		return
 	}
 }
 
