@@ -36,7 +36,7 @@ func TestKamailioLoad(t *testing.T) {
 	if c, err := strconv.Atoi(os.Getenv("KUZET_KAMAILIO_CHILDREN")); err == nil && c > 0 {
 		children = c
 	}
-	lab := startKamailioLab(t, m.URL(), keyA, keyB, fmt.Sprintf("#!define KUZET_TIMING\n#!define SIP_CHILDREN %d\n", children))
+	lab := startKamailioLab(t, m.URL(), keyA, keyB, fmt.Sprintf("#!define KUZET_TIMING\n#!define SIP_CHILDREN %d\n", children), nil)
 	lab.rate, lab.rtt = rate, true
 	n := rate * 10
 

@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"crypto/x509"
 	"encoding/json"
+	"encoding/pem"
 	"fmt"
 	"net"
 	"os"
@@ -19,16 +21,17 @@ import (
 )
 
 // The SIP switch in the loop: Debian's Kamailio runs deploy/kamailio/kamailio.cfg
-// as two operators' edges in front of an in-process kuzet, and SIPp plays
-// callers and callees. It needs the packages .ci/run installs (kamailio,
-// kamailio-utils-modules, kamailio-extra-modules, sip-tester) and runs when
-// KUZET_TEST_KAMAILIO=1.
+// as operators' edges in front of an in-process kuzet, and SIPp plays callers
+// and callees. It needs the packages .ci/run installs (kamailio,
+// kamailio-utils-modules, kamailio-extra-modules, kamailio-secsipid-modules,
+// sip-tester) and runs when KUZET_TEST_KAMAILIO=1.
 //
 //	SIPp caller ──► edge A (originating) ──► edge B (terminating) ──► SIPp callee
-//	     │              │ registers               │ verifies
-//	     └──────────────┼────── directly ────────►│ (domestic or international port)
-//	                    ▼                         ▼
-//	                  kuzet ◄──────────────────────┘
+//	     │  └─► edge S (A's, signing) ──┐  ▲  │ verifies (domestic or
+//	     │              │ registers     └──┘  │ international port)
+//	     └──────────────┼────── directly ────►│
+//	                    ▼                     ▼
+//	                  kuzet ◄─────────────────┘
 
 // kamailioLab is one run's processes and ports.
 type kamailioLab struct {
@@ -36,11 +39,13 @@ type kamailioLab struct {
 	dir     string // the test's temporary folder: configs, logs, sockets
 	scen    string // deploy/kamailio/sipp
 	origA   string // edge A's originating socket
+	origS   string // edge S's: A's calls signed, not registered
 	domB    string // edge B's domestic socket
 	intlB   string // edge B's international socket
 	callee  string // SIPp's callee
 	ctlA    string
 	ctlB    string
+	ctlS    string
 	callSeq int
 	rate    int  // SIPp's calls a second
 	rtt     bool // SIPp writes each call's response time (-trace_rtt)
@@ -52,7 +57,7 @@ func TestKamailioEdge(t *testing.T) {
 	}
 	for _, bin := range []string{"kamailio", "kamcmd", "sipp"} {
 		if _, err := exec.LookPath(bin); err != nil {
-			t.Fatalf("%s is not installed: .ci/run installs kamailio, kamailio-utils-modules, kamailio-extra-modules and sip-tester", bin)
+			t.Fatalf("%s is not installed: .ci/run installs kamailio, kamailio-utils-modules, kamailio-extra-modules, kamailio-secsipid-modules and sip-tester", bin)
 		}
 	}
 	data := t.TempDir()
@@ -62,7 +67,8 @@ func TestKamailioEdge(t *testing.T) {
 	m := MustRunMain(t, data)
 	kuzetAddr := strings.TrimPrefix(m.URL(), "http://")
 
-	lab := startKamailioLab(t, m.URL(), keyA, keyB, "")
+	signer, forger := stiSigners(t, m, keyA, data)
+	lab := startKamailioLab(t, m.URL(), keyA, keyB, "", signer)
 
 	// Cases while kuzet runs: each is a few calls, with its expected outcome.
 	const n = 4
@@ -91,10 +97,12 @@ func TestKamailioEdge(t *testing.T) {
 	// No number shown: nothing to verify, nothing spoofed.
 	lab.sipp("anonymous", lab.domB, "uac-answered.xml", "X-Case: anonymous", []string{"anonymous;+77027000000"})
 
-	// Signed calls (STIR/SHAKEN) need no registration; a forged signature is
-	// declined. The test signs as A's SBC would.
-	const signedA, signedB = "+77017000001", "+77027000001"
-	signer, forger := stiSigners(t, m, keyA, data)
+	// Signed calls (STIR/SHAKEN) need no registration: edge S of operator A
+	// signs (secsipid) and does not register.
+	lab.sipp("signed by A's edge, not registered", lab.origS, "uac-answered.xml", "X-Case: signed",
+		numbers(n, "+7701700%04d", "+7702700%04d"))
+	// A forged signature is declined; the test signs as an SBC would.
+	const signedA, signedB = "+77017100001", "+77027100001"
 	for _, tc := range []struct {
 		name, scenario string
 		signer         *shakentest.Signer
@@ -107,23 +115,28 @@ func TestKamailioEdge(t *testing.T) {
 		lab.sipp(tc.name, lab.domB, tc.scenario, "Identity: "+identity, []string{signedA + ";" + signedB})
 	}
 
+	// An INVITE and its retransmission, 0 ms apart, while the first is with
+	// kuzet (an unregistered call waits out the grace period): one question.
+	lab.retransmitted(lab.domB, "+77018000001", "+77028000001")
+
 	status, stats := call(t, "GET", m.URL()+"/v1/calls/stats", police, "")
 	if status != 200 {
 		t.Fatalf("stats: got %d %v", status, stats)
 	}
 	byReason, _ := stats["by_reason"].(map[string]any)
-	want := map[string]float64{"ok": 3*n + 1, "not_originated": n, "domestic_cli_from_abroad": n, "unverifiable": n,
+	want := map[string]float64{"ok": 4*n + 1, "not_originated": n + 1, "domestic_cli_from_abroad": n, "unverifiable": n,
 		"invalid_identity": 1}
 	for reason, count := range want {
 		if byReason[reason] != count {
 			t.Errorf("kuzet's stats, %s: got %v, want %v (%v)", reason, byReason[reason], count, byReason)
 		}
 	}
-	if stats["verified"] != 6.0*n+2 || stats["blocked"] != 2.0*n+1 {
-		t.Errorf("kuzet's stats: got verified %v blocked %v, want %d and %d", stats["verified"], stats["blocked"], 6*n+2, 2*n+1)
+	if stats["verified"] != 7.0*n+3 || stats["blocked"] != 2.0*n+2 {
+		t.Errorf("kuzet's stats: got verified %v blocked %v, want %d and %d", stats["verified"], stats["blocked"], 7*n+3, 2*n+2)
 	}
 	lab.wantStats(lab.ctlA, map[string]int{"kuzet_registered": n, "kuzet_failopen": 0})
-	lab.wantStats(lab.ctlB, map[string]int{"kuzet_verified": 6*n + 2, "kuzet_blocked": 2*n + 1, "kuzet_failopen": 0})
+	lab.wantStats(lab.ctlS, map[string]int{"kuzet_registered": 0, "kuzet_failopen": 0})
+	lab.wantStats(lab.ctlB, map[string]int{"kuzet_verified": 7*n + 3, "kuzet_blocked": 2*n + 2, "kuzet_failopen": 0})
 
 	// kuzet down: calls pass, counted.
 	if err := m.Close(); err != nil {
@@ -200,9 +213,10 @@ func stiSigners(t *testing.T, m *Main, keyA, data string) (signer, forger *shake
 	return signer, forger
 }
 
-// startKamailioLab starts edge A (originating), edge B (terminating) and
-// SIPp's callee; defines are more lines for both edges' kuzet-local.cfg.
-func startKamailioLab(t *testing.T, kuzetURL, keyA, keyB, defines string) *kamailioLab {
+// startKamailioLab starts edge A (originating), edge B (terminating),
+// with a signer edge S (A's calls signed with it, not registered), and
+// SIPp's callee; defines are more lines for the edges' kuzet-local.cfg.
+func startKamailioLab(t *testing.T, kuzetURL, keyA, keyB, defines string, signer *shakentest.Signer) *kamailioLab {
 	t.Helper()
 	cfg, err := os.ReadFile("../../deploy/kamailio/kamailio.cfg")
 	if err != nil {
@@ -218,8 +232,9 @@ func startKamailioLab(t *testing.T, kuzetURL, keyA, keyB, defines string) *kamai
 		t.Fatal(err)
 	}
 	l := &kamailioLab{t: t, dir: dir, scen: scen, rate: 20,
-		origA: freeUDP(t), domB: freeUDP(t), intlB: freeUDP(t), callee: freeUDP(t),
-		ctlA: "unix:" + filepath.Join(dir, "a", "ctl"), ctlB: "unix:" + filepath.Join(dir, "b", "ctl")}
+		origA: freeUDP(t), domB: freeUDP(t), intlB: freeUDP(t), callee: freeUDP(t), origS: freeUDP(t),
+		ctlA: "unix:" + filepath.Join(dir, "a", "ctl"), ctlB: "unix:" + filepath.Join(dir, "b", "ctl"),
+		ctlS: "unix:" + filepath.Join(dir, "s", "ctl")}
 	port := func(addr string) string { _, p, _ := net.SplitHostPort(addr); return p }
 	edges := []struct{ name, local string }{
 		{"a", fmt.Sprintf(`#!define ORIGINATING
@@ -235,6 +250,25 @@ func startKamailioLab(t *testing.T, kuzetURL, keyA, keyB, defines string) *kamai
 #!substdef "!INTL_PORT!%s!g"
 #!define TERM_NEXT_HOP "sip:%s"
 `, kuzetURL, keyB, port(l.domB), port(l.intlB), l.callee)},
+	}
+	if signer != nil {
+		der, err := x509.MarshalECPrivateKey(signer.Key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		keyFile := filepath.Join(dir, "sti-key.pem")
+		if err := os.WriteFile(keyFile, pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: der}), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		edges = append(edges, struct{ name, local string }{"s", fmt.Sprintf(`#!define ORIGINATING
+#!define KUZET_URL %q
+#!define KUZET_KEY %q
+#!define STI_KEY %q
+#!define STI_X5U %q
+#!define KUZET_NO_REGISTRATION
+#!substdef "!ORIG_PORT!%s!g"
+#!define ORIG_NEXT_HOP "sip:%s"
+`, kuzetURL, keyA, keyFile, signer.X5U, port(l.origS), l.domB)})
 	}
 	for _, e := range edges {
 		edir := filepath.Join(dir, e.name)
@@ -325,6 +359,56 @@ func (l *kamailioLab) sipp(name, target, scenario, header string, lines []string
 		errs, _ := os.ReadFile(inf + ".errors")
 		l.t.Errorf("%s: SIPp counted %d successful and %d failed calls of %d, want all successful (%s):\n%s\n%s",
 			name, got["Successful"], got["Failed"], len(lines), scenario, tail(out, 1500), tail(errs, 3000))
+	}
+}
+
+// retransmitted sends an INVITE from a to b twice at once to target, as a
+// caller retransmitting over UDP would, and checks that one 603 comes back;
+// it ACKs the 603.
+func (l *kamailioLab) retransmitted(target, a, b string) {
+	l.t.Helper()
+	conn, err := net.ListenPacket("udp", "127.0.0.1:0")
+	if err != nil {
+		l.t.Fatal(err)
+	}
+	defer conn.Close()
+	dst, err := net.ResolveUDPAddr("udp", target)
+	if err != nil {
+		l.t.Fatal(err)
+	}
+	local := conn.LocalAddr().String()
+	head := func(method string) string {
+		return fmt.Sprintf("%s sip:%s@%s SIP/2.0\r\nVia: SIP/2.0/UDP %s;branch=z9hG4bK-kuzet-retrans\r\n"+
+			"From: <sip:%s@127.0.0.1>;tag=retrans\r\n", method, b, target, local, a)
+	}
+	invite := head("INVITE") + fmt.Sprintf("To: <sip:%s@127.0.0.1>\r\nCall-ID: retrans@kuzet.test\r\n"+
+		"CSeq: 1 INVITE\r\nContact: <sip:%s@%s>\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n", b, a, local)
+	for range 2 {
+		if _, err := conn.WriteTo([]byte(invite), dst); err != nil {
+			l.t.Fatal(err)
+		}
+	}
+	conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+	buf := make([]byte, 65535)
+	for {
+		k, _, err := conn.ReadFrom(buf)
+		if err != nil {
+			l.t.Errorf("retransmitted INVITE: no final answer: %v", err)
+			return
+		}
+		msg := string(buf[:k])
+		if strings.HasPrefix(msg, "SIP/2.0 1") {
+			continue
+		}
+		if !strings.HasPrefix(msg, "SIP/2.0 603") || !strings.Contains(msg, "cause=603") {
+			l.t.Errorf("retransmitted INVITE: got %q, want 603 with a Reason", tail([]byte(msg), 300))
+			return
+		}
+		to := regexp.MustCompile(`(?mi)^To:.*$`).FindString(msg)
+		ack := head("ACK") + strings.TrimSpace(to) + "\r\nCall-ID: retrans@kuzet.test\r\nCSeq: 1 ACK\r\n" +
+			"Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n"
+		conn.WriteTo([]byte(ack), dst)
+		return
 	}
 }
 
