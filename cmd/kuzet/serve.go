@@ -90,7 +90,10 @@ type Main struct {
 	Config Config
 	Env    *Env
 	Clock  kuzet.Clock
-	Logger *slog.Logger
+	// AuthClock times the cache of authenticated keys [Clock]: a replay,
+	// whose Clock follows the events, keeps it on the wall clock.
+	AuthClock kuzet.Clock
+	Logger    *slog.Logger
 
 	Store    kuzet.Store
 	Keys     *keys.Keys
@@ -279,7 +282,11 @@ func (m *Main) Run(ctx context.Context) (err error) {
 			"the store and its backups (--key-file)", "key_file", keys.DefaultPath(m.Config.Data))
 	}
 	parser := &ident.Parser{CardKey: m.Keys.CardToken, CardLegacyKey: m.Keys.CardLegacy}
-	m.Access = access.NewService(m.Store, m.Clock)
+	authClock := m.Clock
+	if m.AuthClock != nil {
+		authClock = m.AuthClock
+	}
+	m.Access = access.NewService(m.Store, authClock)
 	m.Audit = audit.NewRecorder(m.Store, m.Logger)
 	m.AuditLog = audit.NewService(audit.Config{Store: m.Store, Audit: m.Audit, Signer: m.Keys.AuditSigner,
 		Clock: m.Clock, Logger: m.Logger})

@@ -24,6 +24,11 @@ type PaymentsConfig struct {
 	Rules          string        // a rules file to make live at start; the stored live rules when empty
 	DispatchEvery  time.Duration // how often due webhook deliveries are sent
 	EscalateEvery  time.Duration // how often overdue freeze requests are looked for
+	// WriterLinger and WriterBatch tune the check writer
+	// (payments.WriterConfig); a replay sets them, the server keeps the
+	// defaults.
+	WriterLinger time.Duration
+	WriterBatch  int
 
 	// WebhookAllowHTTP are the hosts webhooks may reach over plain http;
 	// WebhookAllowHosts the hosts, addresses and prefixes they may reach
@@ -86,7 +91,8 @@ func (m *Main) newPayments(parser *ident.Parser) (*paymentsPart, error) {
 		return nil, usagef("--webhook-allow-http, --webhook-allow-hosts: %s", kuzet.ErrorMessage(err))
 	}
 	store := m.Store
-	p := &paymentsPart{Writer: payments.NewWriter(payments.WriterConfig{Store: store, Logger: m.Logger})}
+	p := &paymentsPart{Writer: payments.NewWriter(payments.WriterConfig{Store: store, Logger: m.Logger,
+		Linger: m.Config.Payments.WriterLinger, Batch: m.Config.Payments.WriterBatch})}
 	var calls payments.CallSignals // nil, not a nil *telecom.Service, without one
 	if m.Telecom != nil {
 		calls = m.Telecom
