@@ -319,3 +319,37 @@ func TestTAXIIAdd(t *testing.T) {
 	}
 	_ = http.StatusOK
 }
+
+// TestMISPFeed: the feed's manifest, hashes and events agree, and hold no
+// RED.
+func TestMISPFeed(t *testing.T) {
+	ts := newTestServer(t)
+	ts.seedExchange(t)
+	partner := ts.keys[kuzet.OrgPartner]
+	r := ts.do(t, "GET", "/misp-feed/manifest.json", partner, "", nil)
+	if r.status != 200 {
+		t.Fatalf("manifest: %d %s", r.status, r.body)
+	}
+	man := r.json(t)
+	if len(man) != 1 {
+		t.Fatalf("manifest of %d events, want 1 (the police's GREEN): %s", len(man), r.body)
+	}
+	var uuid string
+	for u := range man {
+		uuid = u
+	}
+	h := ts.do(t, "GET", "/misp-feed/hashes.csv", partner, "", nil)
+	if lines := strings.Split(strings.TrimSpace(string(h.body)), "\n"); h.status != 200 || len(lines) != 3 || !strings.HasSuffix(lines[0], ","+uuid) {
+		t.Errorf("hashes.csv: %d %s", h.status, h.body)
+	}
+	e := ts.do(t, "GET", "/misp-feed/"+uuid+".json", partner, "", nil)
+	if e.status != 200 || strings.Contains(string(e.body), "red-secret") || !strings.Contains(string(e.body), `"type":"iban"`) {
+		t.Errorf("event: %d %s", e.status, e.body)
+	}
+	if r := ts.do(t, "GET", "/misp-feed/00000000-0000-4000-8000-000000000000.json", partner, "", nil); r.status != 404 {
+		t.Errorf("unknown event: %d", r.status)
+	}
+	if r := ts.do(t, "GET", "/misp-feed/manifest.json", ts.keys[kuzet.OrgBank], "", nil); r.status != 403 {
+		t.Errorf("bank: %d", r.status)
+	}
+}
