@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -107,6 +108,13 @@ func TestTAXIIDiscoveryAndMediaTypes(t *testing.T) {
 	}
 	if r := ts.do(t, "GET", "/taxii2/", "", "", nil, "Accept", taxii); r.status != 401 || r.header.Get("Content-Type") != taxii {
 		t.Errorf("no key: got %d %q", r.status, r.header.Get("Content-Type"))
+	}
+	basic := "Basic " + base64.StdEncoding.EncodeToString([]byte("partner:"+partner))
+	if r := ts.raw(t, "GET", "/taxii2/", basic); r.status != 200 {
+		t.Errorf("Basic with the key as password: %d %s", r.status, r.body)
+	}
+	if r := ts.raw(t, "GET", "/v1/whoami", basic); r.status != 401 {
+		t.Errorf("Basic outside the exchange: %d", r.status)
 	}
 	if r := ts.taxiiGet(t, "/taxii2/", ts.keys[kuzet.OrgBank]); r.status != 403 {
 		t.Errorf("bank: got %d, want 403", r.status)
