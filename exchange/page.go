@@ -390,30 +390,66 @@ func (s *Service) Export(ctx context.Context, w io.Writer, actorOrg, partnerOrg 
 		}); err != nil {
 			return err
 		}
-		var mr kuzet.MarkedReport
-		mk := newMaker(ns)
+		// The store's scan and the encoding run side by side, a batch of
+		// reports at a time: on two cores the export takes the longer of
+		// the two, not their sum.
+		const batch = 1024
+		batches := make(chan []*kuzet.Report, 4)
+		done := make(chan error, 1)
+		go func() {
+			mk := newMaker(ns)
+			var mr kuzet.MarkedReport
+			var werr error
+			for rs := range batches {
+				for _, r := range rs {
+					if werr != nil {
+						break
+					}
+					mr.Report, mr.TLP = *r, ""
+					if len(marks) > 0 {
+						mr.TLP = marks[key{r.OrgID, r.Kind, r.Value}]
+					}
+					if !s.shareable(&mr, now) || r.OrgID == partnerOrg || !allows(partner, s.level(&mr)) {
+						continue
+					}
+					objs, _ := mk.reportObjects(&mr, s.level(&mr)) // nil for a kind without an observable
+					for i := range objs {
+						if werr = write(&objs[i]); werr != nil {
+							break
+						}
+					}
+				}
+			}
+			done <- werr
+		}()
+		cur := make([]*kuzet.Report, 0, batch)
 		seen := 0
-		return tx.ScanReports(ctx, func(r *kuzet.Report) error {
+		serr := tx.ScanReports(ctx, func(r *kuzet.Report) error {
 			if seen++; seen%65536 == 0 {
 				if err := ctx.Err(); err != nil {
 					return err
 				}
 			}
-			mr.Report, mr.TLP = *r, ""
-			if len(marks) > 0 {
-				mr.TLP = marks[key{r.OrgID, r.Kind, r.Value}]
-			}
-			if !s.shareable(&mr, now) || r.OrgID == partnerOrg || !allows(partner, s.level(&mr)) {
-				return nil
-			}
-			objs, _ := mk.reportObjects(&mr, s.level(&mr)) // nil for a kind without an observable
-			for i := range objs {
-				if err := write(&objs[i]); err != nil {
+			if cur = append(cur, r); len(cur) == batch {
+				select {
+				case batches <- cur:
+				case err := <-done: // the writer failed: stop scanning
+					done <- err
 					return err
 				}
+				cur = make([]*kuzet.Report, 0, batch)
 			}
 			return nil
 		})
+		if serr == nil && len(cur) > 0 {
+			batches <- cur
+		}
+		close(batches)
+		werr := <-done
+		if serr != nil {
+			return serr
+		}
+		return werr
 	})
 	if err != nil {
 		return n, fmt.Errorf("exchange: export: %w", err)

@@ -227,7 +227,19 @@ var scoTypes = []scoType{
 // ExtensionID returns the id of the extension definition of a kuzet SCO
 // type: the same in every deployment.
 func ExtensionID(scoType string) string {
+	if id, ok := extensionIDs[scoType]; ok {
+		return id
+	}
 	return "extension-definition--" + kuzetNamespace.V5("extension/"+scoType).String()
+}
+
+// extensionIDs holds the ids of kuzet's SCO types' definitions, made once.
+var extensionIDs = map[string]string{}
+
+func init() {
+	for _, t := range scoTypes {
+		extensionIDs[t.Type] = "extension-definition--" + kuzetNamespace.V5("extension/"+t.Type).String()
+	}
 }
 
 // extensionsCreated is when kuzet's extension definitions were first
