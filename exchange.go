@@ -82,6 +82,10 @@ type ExchangeStore interface {
 	// PutMarking inserts or replaces the marking of m's org and indicator.
 	PutMarking(ctx context.Context, m *Marking) error
 
+	// ScanMarkings calls fn for every marking. Stops at and returns fn's
+	// first error.
+	ScanMarkings(ctx context.Context, fn func(*Marking) error) error
+
 	// FindMarkedReports returns at most limit reports updated after
 	// (after, afterID), ordered by (UpdatedAt, ID), each with its marking.
 	FindMarkedReports(ctx context.Context, after time.Time, afterID int64, limit int) ([]*MarkedReport, error)

@@ -3,6 +3,7 @@ package exchange
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"encoding/json"
 	"fmt"
 	"regexp"
@@ -152,7 +153,10 @@ func (s *Service) Import(ctx context.Context, orgID int64, body []byte) (*Status
 		return nil, err
 	}
 	now := s.cfg.Clock()
-	st := &Status{ID: kuzetNamespace.V5("status/" + strconv.FormatInt(now.UnixNano(), 10) + "/" + strconv.FormatInt(orgID, 10)).String(),
+	var rnd [16]byte
+	rand.Read(rnd[:])
+	rnd[6], rnd[8] = rnd[6]&0x0f|0x40, rnd[8]&0x3f|0x80 // a version 4 UUID
+	st := &Status{ID: UUID(rnd).String(),
 		Status: "complete", RequestTimestamp: stixTime(now), TotalCount: len(env.Objects), Counts: map[string]int{}}
 
 	var (
@@ -345,7 +349,7 @@ func (s *Service) judge(raw json.RawMessage, i int, own map[string]string, partn
 	}
 	tlp := kuzet.TLP("")
 	for _, ref := range o.ObjectMarkingRefs {
-		if t, ok := tlpOfMarking[ref]; ok && rank(t) > rank(tlp) {
+		if t, ok := tlpOfMarking[ref]; ok && (tlp == "" || rank(t) > rank(tlp)) { // the most restrictive wins
 			tlp = t
 		}
 	}

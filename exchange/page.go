@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"context"
 	"encoding/base64"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -262,6 +261,7 @@ func (s *Service) page(ctx context.Context, c Collection, q Query) (*Page, error
 		case start.Class == 9:
 			afterID = math.MaxInt64
 		}
+		mk := newMaker(ns)
 		var (
 			buf     []Item
 			bufPos  []position
@@ -282,7 +282,7 @@ func (s *Service) page(ctx context.Context, c Collection, q Query) (*Page, error
 				if !s.shareable(r, now) || r.OrgID == c.Partner.ID || !allows(partner, s.level(r)) {
 					continue
 				}
-				objs, ok := reportObjects(ns, r, s.level(r))
+				objs, ok := mk.reportObjects(r, s.level(r))
 				if !ok {
 					continue
 				}
@@ -351,17 +351,19 @@ func (s *Service) Export(ctx context.Context, w io.Writer, actorOrg, partnerOrg 
 	}
 	now := s.cfg.Clock()
 	bw := bufio.NewWriterSize(w, 1<<16)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
+	buf := make([]byte, 0, 4096)
 	n := 0
 	write := func(o *Object) error {
+		buf = buf[:0]
 		if n > 0 {
-			bw.WriteByte(',')
+			buf = append(buf, ',', '\n')
 		}
 		n++
-		return enc.Encode(o)
+		buf = o.AppendJSON(buf)
+		_, err := bw.Write(buf)
+		return err
 	}
-	fmt.Fprintf(bw, `{"type":"bundle","id":"bundle--%s","objects":[`, ns.V5("bundle/"+strconv.FormatInt(now.UnixNano(), 10)))
+	fmt.Fprintf(bw, `{"type":"bundle","id":"bundle--%s","objects":[`+"\n", ns.V5("bundle/"+strconv.FormatInt(now.UnixNano(), 10)))
 	err = kuzet.Transact(ctx, s.cfg.Store, false, func(tx kuzet.Tx) error {
 		partner, err := s.partner(ctx, tx, partnerOrg)
 		if err != nil {
@@ -376,32 +378,78 @@ func (s *Service) Export(ctx context.Context, w io.Writer, actorOrg, partnerOrg 
 				return err
 			}
 		}
-		after, afterID := time.Time{}, int64(0)
-		const batch = 10000
-		for {
-			rs, err := tx.FindMarkedReports(ctx, after, afterID, batch)
-			if err != nil {
-				return err
-			}
-			for _, r := range rs {
-				after, afterID = r.UpdatedAt, r.ID
-				if !s.shareable(r, now) || r.OrgID == partnerOrg || !allows(partner, s.level(r)) {
-					continue
-				}
-				objs, _ := reportObjects(ns, r, s.level(r)) // nil for a kind without an observable
-				for i := range objs {
-					if err := write(&objs[i]); err != nil {
-						return err
+		type key struct {
+			org   int64
+			kind  kuzet.Kind
+			value string
+		}
+		marks := map[key]kuzet.TLP{}
+		if err := tx.ScanMarkings(ctx, func(m *kuzet.Marking) error {
+			marks[key{m.OrgID, m.Kind, m.Value}] = m.TLP
+			return nil
+		}); err != nil {
+			return err
+		}
+		// The store's scan and the encoding run side by side, a batch of
+		// reports at a time: on two cores the export takes the longer of
+		// the two, not their sum.
+		const batch = 1024
+		batches := make(chan []*kuzet.Report, 4)
+		done := make(chan error, 1)
+		go func() {
+			mk := newMaker(ns)
+			var mr kuzet.MarkedReport
+			var werr error
+			for rs := range batches {
+				for _, r := range rs {
+					if werr != nil {
+						break
+					}
+					mr.Report, mr.TLP = *r, ""
+					if len(marks) > 0 {
+						mr.TLP = marks[key{r.OrgID, r.Kind, r.Value}]
+					}
+					if !s.shareable(&mr, now) || r.OrgID == partnerOrg || !allows(partner, s.level(&mr)) {
+						continue
+					}
+					objs, _ := mk.reportObjects(&mr, s.level(&mr)) // nil for a kind without an observable
+					for i := range objs {
+						if werr = write(&objs[i]); werr != nil {
+							break
+						}
 					}
 				}
 			}
-			if len(rs) < batch {
-				return nil
+			done <- werr
+		}()
+		cur := make([]*kuzet.Report, 0, batch)
+		seen := 0
+		serr := tx.ScanReports(ctx, func(r *kuzet.Report) error {
+			if seen++; seen%65536 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
 			}
-			if err := ctx.Err(); err != nil {
-				return err
+			if cur = append(cur, r); len(cur) == batch {
+				select {
+				case batches <- cur:
+				case err := <-done: // the writer failed: stop scanning
+					done <- err
+					return err
+				}
+				cur = make([]*kuzet.Report, 0, batch)
 			}
+			return nil
+		})
+		if serr == nil && len(cur) > 0 {
+			batches <- cur
 		}
+		close(batches)
+		werr := <-done
+		if serr != nil {
+			return serr
+		}
+		return werr
 	})
 	if err != nil {
 		return n, fmt.Errorf("exchange: export: %w", err)

@@ -282,31 +282,66 @@ func (s *Service) shareable(r *kuzet.MarkedReport, now time.Time) bool {
 	return r.Live(now) && r.Category != kuzet.CategoryVictimReport && s.level(r) != kuzet.TLPRed
 }
 
-// indicatorTypes maps a category to STIX's indicator-type vocabulary.
-func indicatorTypes(c kuzet.Category) []string {
-	switch c {
-	case kuzet.CategoryOther:
-		return []string{"unknown"}
+// maker builds reports' objects, keeping the ids of the organisations it
+// has named: an export names the same few thousand times.
+type maker struct {
+	ns  UUID
+	ids map[int64]string
+}
+
+func newMaker(ns UUID) *maker { return &maker{ns: ns, ids: map[int64]string{}} }
+
+func (m *maker) identity(orgID int64) string {
+	id, ok := m.ids[orgID]
+	if !ok {
+		id = orgIdentity(m.ns, orgID)
+		m.ids[orgID] = id
 	}
-	return []string{"malicious-activity"}
+	return id
+}
+
+// markRefs and categoryLabels are shared, read-only slices: one
+// allocation less per object.
+var (
+	markRefs       = map[kuzet.TLP][]string{}
+	categoryLabels = map[kuzet.Category][]string{}
+	maliciousTypes = []string{"malicious-activity"}
+	unknownTypes   = []string{"unknown"}
+)
+
+func init() {
+	for t, id := range tlpMarkingIDs {
+		markRefs[t] = []string{id}
+	}
+	for _, c := range kuzet.Categories {
+		categoryLabels[c] = []string{string(c)}
+	}
 }
 
 // reportObjects returns the STIX objects of one report: its observable and
 // its indicator.
-func reportObjects(ns UUID, r *kuzet.MarkedReport, tlp kuzet.TLP) ([]Object, bool) {
+func (m *maker) reportObjects(r *kuzet.MarkedReport, tlp kuzet.TLP) ([]Object, bool) {
 	sco, pattern, ok := observable(r.Kind, r.Value)
 	if !ok {
 		return nil, false
 	}
-	marks := []string{tlpMarkingIDs[tlp]}
+	marks := markRefs[tlp]
 	sco.ObjectMarkingRefs = marks
 	conf := int(r.Confidence*100 + 0.5)
+	created, modified := stixTime(r.CreatedAt), stixTime(r.UpdatedAt)
+	types := maliciousTypes
+	if r.Category == kuzet.CategoryOther {
+		types = unknownTypes
+	}
+	labels := categoryLabels[r.Category]
+	if labels == nil {
+		labels = []string{string(r.Category)}
+	}
 	ind := Object{Type: "indicator", SpecVersion: SpecVersion,
-		ID:           "indicator--" + ns.V5("indicator/"+strconv.FormatInt(r.OrgID, 10)+"/"+string(r.Kind)+"/"+r.Value+"/"+string(r.Category)).String(),
-		CreatedByRef: orgIdentity(ns, r.OrgID), Created: stixTime(r.CreatedAt), Modified: stixTime(r.UpdatedAt),
-		Name: string(r.Kind) + " " + r.Value, IndicatorTypes: indicatorTypes(r.Category), Pattern: pattern,
-		PatternType: "stix", ValidFrom: stixTime(r.CreatedAt), Labels: []string{string(r.Category)},
-		Confidence: &conf, ObjectMarkingRefs: marks}
+		ID:           "indicator--" + m.ns.V5("indicator/"+strconv.FormatInt(r.OrgID, 10)+"/"+string(r.Kind)+"/"+r.Value+"/"+string(r.Category)).String(),
+		CreatedByRef: m.identity(r.OrgID), Created: created, Modified: modified,
+		Name: string(r.Kind) + " " + r.Value, IndicatorTypes: types, Pattern: pattern,
+		PatternType: "stix", ValidFrom: created, Labels: labels, Confidence: &conf, ObjectMarkingRefs: marks}
 	if !r.ValidUntil.IsZero() && r.ValidUntil.After(r.CreatedAt) {
 		ind.ValidUntil = stixTime(r.ValidUntil)
 	}

@@ -1,10 +1,8 @@
 package exchange
 
 import (
-	"bytes"
 	"crypto/sha1"
 	"encoding/hex"
-	"encoding/json"
 	"strings"
 	"time"
 
@@ -47,11 +45,10 @@ func (u UUID) String() string {
 // V5 is the name-based UUID (version 5, SHA-1) of name in namespace u: the
 // same name gives the same id, so re-exports never duplicate.
 func (u UUID) V5(name string) UUID {
-	h := sha1.New()
-	h.Write(u[:])
-	h.Write([]byte(name))
+	var buf [256]byte
+	sum := sha1.Sum(append(append(buf[:0], u[:]...), name...))
 	var out UUID
-	copy(out[:], h.Sum(nil))
+	copy(out[:], sum[:])
 	out[6] = out[6]&0x0f | 0x50
 	out[8] = out[8]&0x3f | 0x80
 	return out
@@ -78,8 +75,39 @@ var (
 // in every deployment.
 var KuzetIdentity = "identity--" + kuzetNamespace.V5("identity/kuzet-project").String()
 
-// stixTime formats t as a STIX timestamp, to the microsecond.
-func stixTime(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000000Z") }
+// stixTime formats t as a STIX timestamp, to the microsecond
+// (2006-01-02T15:04:05.000000Z), without time.Format's generality: an
+// export formats millions.
+func stixTime(t time.Time) string {
+	t = t.UTC()
+	y, mo, d := t.Date()
+	h, mi, s := t.Clock()
+	if y < 0 || y > 9999 {
+		return t.Format("2006-01-02T15:04:05.000000Z")
+	}
+	var b [27]byte
+	put := func(i, v, n int) {
+		for j := i + n - 1; j >= i; j-- {
+			b[j] = byte('0' + v%10)
+			v /= 10
+		}
+	}
+	put(0, y, 4)
+	b[4] = '-'
+	put(5, int(mo), 2)
+	b[7] = '-'
+	put(8, d, 2)
+	b[10] = 'T'
+	put(11, h, 2)
+	b[13] = ':'
+	put(14, mi, 2)
+	b[16] = ':'
+	put(17, s, 2)
+	b[19] = '.'
+	put(20, t.Nanosecond()/1000, 6)
+	b[26] = 'Z'
+	return string(b[:])
+}
 
 // parseTime reads a STIX or TAXII timestamp (RFC 3339 in UTC).
 func parseTime(s string) (time.Time, bool) {
@@ -199,7 +227,19 @@ var scoTypes = []scoType{
 // ExtensionID returns the id of the extension definition of a kuzet SCO
 // type: the same in every deployment.
 func ExtensionID(scoType string) string {
+	if id, ok := extensionIDs[scoType]; ok {
+		return id
+	}
 	return "extension-definition--" + kuzetNamespace.V5("extension/"+scoType).String()
+}
+
+// extensionIDs holds the ids of kuzet's SCO types' definitions, made once.
+var extensionIDs = map[string]string{}
+
+func init() {
+	for _, t := range scoTypes {
+		extensionIDs[t.Type] = "extension-definition--" + kuzetNamespace.V5("extension/"+t.Type).String()
+	}
 }
 
 // extensionsCreated is when kuzet's extension definitions were first
@@ -233,13 +273,15 @@ func staticObjects() []Object {
 }
 
 // scoID is the deterministic id of an SCO: UUIDv5 in STIX's namespace of
-// the canonical JSON of its id-contributing property.
+// the canonical JSON (RFC 8785) of its id-contributing property.
 func scoID(typ, prop, value string) string {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.Encode(map[string]string{prop: value})
-	return typ + "--" + stixSCONamespace.V5(strings.TrimSuffix(b.String(), "\n")).String()
+	b := make([]byte, 0, 16+len(prop)+len(value))
+	b = append(b, '{', '"')
+	b = append(b, prop...)
+	b = append(b, '"', ':')
+	b = appendJSONString(b, value, false)
+	b = append(b, '}')
+	return typ + "--" + stixSCONamespace.V5(string(b)).String()
 }
 
 // observable returns the SCO of an indicator and the pattern that matches

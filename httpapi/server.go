@@ -398,6 +398,13 @@ func (s *Server) open(pattern string, h http.HandlerFunc) {
 func (s *Server) authenticate(r *http.Request) (*kuzet.Principal, error) {
 	h := strings.TrimSpace(r.Header.Get("Authorization"))
 	scheme, secret, _ := strings.Cut(h, " ")
+	if strings.EqualFold(scheme, "Basic") && exchangePath(r.URL.Path) {
+		// TAXII clients and MISP often speak only Basic: the key is the
+		// password, the user name is not read.
+		if key, ok := basicPassword(strings.TrimSpace(secret)); ok {
+			return s.access.Authenticate(r.Context(), key)
+		}
+	}
 	if h != "" && !strings.EqualFold(scheme, "Bearer") {
 		return nil, kuzet.Errorf(kuzet.EUNAUTHORIZED, "Authorization must be: Bearer <key>")
 	}

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"mime"
 	"net/http"
@@ -352,4 +353,20 @@ func writeTAXIIError(w http.ResponseWriter, p Problem) {
 	w.Header().Set("Content-Type", taxiiType)
 	w.WriteHeader(p.Status)
 	json.NewEncoder(w).Encode(e)
+}
+
+// exchangePath reports whether path is the TAXII server's or the MISP
+// feed's, which also take HTTP Basic authentication.
+func exchangePath(path string) bool {
+	return strings.HasPrefix(path, "/taxii2/") || strings.HasPrefix(path, "/misp-feed/")
+}
+
+// basicPassword returns the password of a Basic credential.
+func basicPassword(cred string) (string, bool) {
+	b, err := base64.StdEncoding.DecodeString(cred)
+	if err != nil {
+		return "", false
+	}
+	_, pw, ok := strings.Cut(string(b), ":")
+	return pw, ok && pw != ""
 }

@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -107,6 +108,13 @@ func TestTAXIIDiscoveryAndMediaTypes(t *testing.T) {
 	}
 	if r := ts.do(t, "GET", "/taxii2/", "", "", nil, "Accept", taxii); r.status != 401 || r.header.Get("Content-Type") != taxii {
 		t.Errorf("no key: got %d %q", r.status, r.header.Get("Content-Type"))
+	}
+	basic := "Basic " + base64.StdEncoding.EncodeToString([]byte("partner:"+partner))
+	if r := ts.raw(t, "GET", "/taxii2/", basic); r.status != 200 {
+		t.Errorf("Basic with the key as password: %d %s", r.status, r.body)
+	}
+	if r := ts.raw(t, "GET", "/v1/whoami", basic); r.status != 401 {
+		t.Errorf("Basic outside the exchange: %d", r.status)
 	}
 	if r := ts.taxiiGet(t, "/taxii2/", ts.keys[kuzet.OrgBank]); r.status != 403 {
 		t.Errorf("bank: got %d, want 403", r.status)
@@ -318,4 +326,38 @@ func TestTAXIIAdd(t *testing.T) {
 		t.Errorf("17 MiB: %d", r.status)
 	}
 	_ = http.StatusOK
+}
+
+// TestMISPFeed: the feed's manifest, hashes and events agree, and hold no
+// RED.
+func TestMISPFeed(t *testing.T) {
+	ts := newTestServer(t)
+	ts.seedExchange(t)
+	partner := ts.keys[kuzet.OrgPartner]
+	r := ts.do(t, "GET", "/misp-feed/manifest.json", partner, "", nil)
+	if r.status != 200 {
+		t.Fatalf("manifest: %d %s", r.status, r.body)
+	}
+	man := r.json(t)
+	if len(man) != 1 {
+		t.Fatalf("manifest of %d events, want 1 (the police's GREEN): %s", len(man), r.body)
+	}
+	var uuid string
+	for u := range man {
+		uuid = u
+	}
+	h := ts.do(t, "GET", "/misp-feed/hashes.csv", partner, "", nil)
+	if lines := strings.Split(strings.TrimSpace(string(h.body)), "\n"); h.status != 200 || len(lines) != 3 || !strings.HasSuffix(lines[0], ","+uuid) {
+		t.Errorf("hashes.csv: %d %s", h.status, h.body)
+	}
+	e := ts.do(t, "GET", "/misp-feed/"+uuid+".json", partner, "", nil)
+	if e.status != 200 || strings.Contains(string(e.body), "red-secret") || !strings.Contains(string(e.body), `"type":"iban"`) {
+		t.Errorf("event: %d %s", e.status, e.body)
+	}
+	if r := ts.do(t, "GET", "/misp-feed/00000000-0000-4000-8000-000000000000.json", partner, "", nil); r.status != 404 {
+		t.Errorf("unknown event: %d", r.status)
+	}
+	if r := ts.do(t, "GET", "/misp-feed/manifest.json", ts.keys[kuzet.OrgBank], "", nil); r.status != 403 {
+		t.Errorf("bank: %d", r.status)
+	}
 }

@@ -16,6 +16,7 @@ const (
 	findPartnerSQL = `SELECT ` + sqlstore.PartnerColumns + ` FROM exchange_partners WHERE org_id = $1`
 	putMarkingSQL  = `INSERT INTO exchange_markings (org_id, kind, value, tlp) VALUES ($1, $2, $3, $4)
 		ON CONFLICT (org_id, kind, value) DO UPDATE SET tlp = excluded.tlp`
+	scanMarkingsSQL      = `SELECT org_id, kind, value, tlp FROM exchange_markings`
 	findMarkedReportsSQL = `SELECT ` + sqlstore.MarkedReportColumns + `
 		FROM reports r LEFT JOIN exchange_markings m ON m.org_id = r.org_id AND m.kind = r.kind AND m.value = r.value
 		WHERE (r.updated_at, r.id) > ($1, $2) ORDER BY r.updated_at, r.id LIMIT $3`
@@ -56,6 +57,11 @@ func (tx *tx) PutMarking(ctx context.Context, m *kuzet.Marking) error {
 		return fmt.Errorf("postgres: put marking: %w", err)
 	}
 	return nil
+}
+
+// ScanMarkings calls fn for every marking.
+func (tx *tx) ScanMarkings(ctx context.Context, fn func(*kuzet.Marking) error) error {
+	return each(ctx, tx, scanMarkingsSQL, "postgres: scan markings", read.Marking, fn)
 }
 
 // FindMarkedReports returns at most limit reports updated after (after,

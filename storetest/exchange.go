@@ -2,6 +2,8 @@ package storetest
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -42,6 +44,13 @@ func testExchange(t *testing.T, open func(t *testing.T) kuzet.Store) {
 			}
 			same(t, "order", values, []string{"c.kz", "b.kz", "a.kz"})
 			same(t, "markings", tlps, []string{"", "red", ""})
+			var marks []string
+			must(t, "scan markings", tx.ScanMarkings(ctx, func(m *kuzet.Marking) error {
+				marks = append(marks, fmt.Sprintf("%d/%s/%s/%s", m.OrgID, m.Kind, m.Value, m.TLP))
+				return nil
+			}))
+			slices.Sort(marks)
+			same(t, "markings scanned", marks, []string{"1/domain/b.kz/red", "2/domain/c.kz/red"})
 			next, err := tx.FindMarkedReports(ctx, got[0].UpdatedAt, got[0].ID, 1)
 			must(t, "find after the first", err)
 			same(t, "page after c.kz", next[0].Value, "b.kz")

@@ -15,6 +15,15 @@ func (r Reader) Partner(s Scanner) (*kuzet.Partner, error) {
 	return p, s.Scan(&p.OrgID, &p.Confidence, &p.AllowAmber, &p.AllowAmberStrict, r.d.Time(&p.UpdatedAt))
 }
 
+// Marking reads org_id, kind, value, tlp.
+func (r Reader) Marking(s Scanner) (*kuzet.Marking, error) {
+	m := new(kuzet.Marking)
+	var kind, tlp string
+	err := s.Scan(&m.OrgID, &kind, &m.Value, &tlp)
+	m.Kind, m.TLP = kuzet.Kind(kind), kuzet.TLP(tlp)
+	return m, err
+}
+
 // MarkedReportColumns are the columns MarkedReport reads, in order, of
 // reports r joined to exchange_markings m.
 const MarkedReportColumns = `r.id, r.org_id, r.kind, r.value, r.category, r.confidence, r.evidence, r.valid_until,
