@@ -295,6 +295,7 @@ const (
 	PermCaseWrite       Permission = "case.write" // open, move, assign and annotate cases; the link graph
 	PermStatsRead       Permission = "stats.read"
 	PermExchange        Permission = "exchange"
+	PermPartnerWrite    Permission = "exchange.partner" // set a partner's confidence and the TLP levels it may receive
 	PermAuditRead       Permission = "audit.read"       // query the audit log: who read or changed what
 	PermPortingWrite    Permission = "porting.write"    // record the national porting database's changes
 	PermDelegationWrite Permission = "delegation.write" // let another operator originate some of one's own numbers
@@ -310,7 +311,7 @@ var Permissions = []Permission{PermIndicatorRead, PermIndicatorDetail, PermIndic
 	PermCallOriginate, PermCallVerify, PermRoamingWrite, PermDNOWrite, PermActiveCall, PermPaymentCheck,
 	PermReportCreate, PermFreezeInbox, PermPaymentRules, PermCDRUpload, PermSimboxRead, PermSimboxTriage,
 	PermCDRRead, PermWebSubmit, PermWebTriage, PermBlockingCreate, PermBlockingStatus, PermCaseRead, PermCaseWrite,
-	PermStatsRead, PermExchange, PermAuditRead, PermPortingWrite, PermDelegationWrite, PermOrgRead,
+	PermStatsRead, PermExchange, PermPartnerWrite, PermAuditRead, PermPortingWrite, PermDelegationWrite, PermOrgRead,
 	PermSTIAnchor, PermSTICertificate, PermBlocklistRead}
 
 // roleMatrix is the one place where rights are granted. Anything not listed
@@ -330,7 +331,7 @@ var roleMatrix = map[Role][]Permission{
 		PermSTICertificate, PermBlocklistRead},
 	Role(OrgPolice): {PermIndicatorRead, PermIndicatorDetail, PermIndicatorWrite, PermAllowlistWrite,
 		PermDNOWrite, PermReportCreate, PermPaymentRules, PermSimboxRead, PermSimboxTriage, PermCDRRead,
-		PermWebSubmit, PermWebTriage, PermBlockingCreate, PermCaseRead, PermCaseWrite, PermStatsRead, PermExchange, PermAuditRead,
+		PermWebSubmit, PermWebTriage, PermBlockingCreate, PermCaseRead, PermCaseWrite, PermStatsRead, PermExchange, PermPartnerWrite, PermAuditRead,
 		PermOrgRead},
 	Role(OrgRegulator): {PermIndicatorRead, PermIndicatorDetail, PermIndicatorWrite, PermAllowlistWrite,
 		PermDNOWrite, PermWebSubmit, PermBlockingStatus, PermStatsRead, PermAuditRead, PermPortingWrite, PermOrgRead,
