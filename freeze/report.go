@@ -56,6 +56,9 @@ type ReportResult struct {
 	// Indicators are the report's identifiers and receiving accounts, for
 	// the registry as victim_report (see Submissions).
 	Indicators []kuzet.Indicator
+	// Filing is the case the report joined or opened, when a CaseFiler
+	// files reports.
+	Filing *kuzet.CaseFiling
 }
 
 // Submissions returns the registry reports of a report's identifiers.
@@ -101,6 +104,11 @@ func (s *Service) NewReport(ctx context.Context, orgID int64, in ReportInput) (*
 				if o := dir.route("", t.ToIBAN); o != nil {
 					t.ToBankBIC = o.BIC
 				}
+			}
+		}
+		if s.cases != nil {
+			if res.Filing, err = s.cases.FileReport(ctx, tx, r); err != nil {
+				return err
 			}
 		}
 		if err := tx.CreateVictimReport(ctx, r); err != nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"strings"
 
 	"github.com/kuzet/kuzet"
 )
@@ -75,6 +76,10 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	var le *limitError
 	if errors.As(err, &le) {
 		w.Header().Set("Retry-After", le.retryAfter())
+	}
+	if strings.HasPrefix(r.URL.Path, "/taxii2/") {
+		writeTAXIIError(w, p)
+		return
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(p.Status)

@@ -68,7 +68,7 @@ func (s switchedStore) Begin(ctx context.Context, writable bool) (kuzet.Tx, erro
 // service's active-call signal as a server would. The writer retries fast,
 // so that tests of a store outage see it recover soon. Every service reads
 // clock. The caller closes it before the store.
-func MustPayments(tb testing.TB, store kuzet.Store, reg *registry.Service, tel *telecom.Service, audit kuzet.Auditor, clock kuzet.Clock) *paymentsFixture {
+func MustPayments(tb testing.TB, store kuzet.Store, reg *registry.Service, tel *telecom.Service, audit kuzet.Auditor, clock kuzet.Clock, filer ...freeze.CaseFiler) *paymentsFixture {
 	tb.Helper()
 	f := &paymentsFixture{}
 	sw := switchedStore{Store: store, down: &f.down, slow: &f.slow}
@@ -86,6 +86,10 @@ func MustPayments(tb testing.TB, store kuzet.Store, reg *registry.Service, tel *
 		Logger: logger, Registry: reg, Clock: clock})
 	f.freeze = freeze.NewService(freeze.Config{Store: sw, Registry: reg, Parser: &ident.Parser{CardKey: key},
 		Audit: audit, Logger: logger, Webhooks: testHooks(tb), Clock: clock})
+	if len(filer) > 0 {
+		f.freeze = freeze.NewService(freeze.Config{Store: sw, Registry: reg, Parser: &ident.Parser{CardKey: key},
+			Audit: audit, Logger: logger, Webhooks: testHooks(tb), Clock: clock, Cases: filer[0]})
+	}
 	return f
 }
 

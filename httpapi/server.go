@@ -25,6 +25,8 @@ import (
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/access"
 	"github.com/kuzet/kuzet/audit"
+	"github.com/kuzet/kuzet/cases"
+	"github.com/kuzet/kuzet/exchange"
 	"github.com/kuzet/kuzet/freeze"
 	"github.com/kuzet/kuzet/idempotency"
 	"github.com/kuzet/kuzet/payments"
@@ -69,6 +71,8 @@ type Config struct {
 	Simbox   *simbox.Service
 	Stats    *stats.Service
 	Audit    *audit.Service
+	Exchange *exchange.Service
+	Cases    *cases.Service
 	Clock    kuzet.Clock
 	Logger   *slog.Logger
 	MaxBody  int64 // bytes; DefaultMaxBody when 0
@@ -99,6 +103,8 @@ type Server struct {
 	simbox   *simbox.Service
 	stats    *stats.Service
 	audit    *audit.Service
+	exchange *exchange.Service
+	cases    *cases.Service
 	clock    kuzet.Clock
 	logger   *slog.Logger
 	maxBody  int64
@@ -123,7 +129,8 @@ type Server struct {
 func New(cfg Config) *Server {
 	s := &Server{
 		store: cfg.Store, access: cfg.Access, registry: cfg.Registry, telecom: cfg.Telecom, payments: cfg.Payments,
-		freeze: cfg.Freeze, web: cfg.Web, simbox: cfg.Simbox, stats: cfg.Stats, audit: cfg.Audit,
+		freeze: cfg.Freeze, web: cfg.Web, simbox: cfg.Simbox, stats: cfg.Stats, audit: cfg.Audit, exchange: cfg.Exchange,
+		cases: cfg.Cases,
 		clock: cfg.Clock, logger: cfg.Logger, maxBody: cfg.MaxBody, mux: http.NewServeMux(),
 		idem: cfg.Idempotency, health: cfg.Health, limits: cfg.Limits, deadline: cfg.Deadline, uploadDeadline: cfg.UploadDeadline,
 	}
@@ -155,7 +162,7 @@ func New(cfg Config) *Server {
 	}
 	if s.stats == nil {
 		s.stats = stats.NewService(stats.Config{Telecom: cfg.Telecom, Payments: cfg.Payments, Web: cfg.Web,
-			Simbox: cfg.Simbox, Clock: s.clock})
+			Simbox: cfg.Simbox, Cases: cfg.Cases, Clock: s.clock})
 	}
 	s.metrics = newMetrics(s)
 
@@ -188,9 +195,18 @@ func New(cfg Config) *Server {
 	if s.simbox != nil {
 		s.simboxRoutes()
 	}
+	if s.cases != nil {
+		s.caseRoutes()
+		s.graphRoutes()
+	}
 	s.statsRoutes()
 	if s.audit != nil {
 		s.auditRoutes()
+	}
+	if s.exchange != nil {
+		s.exchangeRoutes()
+		s.taxiiRoutes()
+		s.mispRoutes()
 	}
 	return s
 }
@@ -382,6 +398,13 @@ func (s *Server) open(pattern string, h http.HandlerFunc) {
 func (s *Server) authenticate(r *http.Request) (*kuzet.Principal, error) {
 	h := strings.TrimSpace(r.Header.Get("Authorization"))
 	scheme, secret, _ := strings.Cut(h, " ")
+	if strings.EqualFold(scheme, "Basic") && exchangePath(r.URL.Path) {
+		// TAXII clients and MISP often speak only Basic: the key is the
+		// password, the user name is not read.
+		if key, ok := basicPassword(strings.TrimSpace(secret)); ok {
+			return s.access.Authenticate(r.Context(), key)
+		}
+	}
 	if h != "" && !strings.EqualFold(scheme, "Bearer") {
 		return nil, kuzet.Errorf(kuzet.EUNAUTHORIZED, "Authorization must be: Bearer <key>")
 	}

@@ -38,6 +38,8 @@ func Run(t *testing.T, open func(t *testing.T) kuzet.Store) {
 	t.Run("Simbox", func(t *testing.T) { testSimbox(t, open) })
 	t.Run("Tx", func(t *testing.T) { testTx(t, open) })
 	t.Run("Keys", func(t *testing.T) { testKeys(t, open) })
+	t.Run("Exchange", func(t *testing.T) { testExchange(t, open) })
+	t.Run("Cases", func(t *testing.T) { testCases(t, open) })
 }
 
 // base has digits below the microsecond, which the stores drop.

@@ -18,6 +18,8 @@ import (
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/access"
 	"github.com/kuzet/kuzet/audit"
+	"github.com/kuzet/kuzet/cases"
+	"github.com/kuzet/kuzet/exchange"
 	"github.com/kuzet/kuzet/httpapi"
 	"github.com/kuzet/kuzet/ident"
 	"github.com/kuzet/kuzet/keys"
@@ -79,6 +81,7 @@ type Config struct {
 	Web      WebConfig      // internet monitoring (web.go)
 	Payments PaymentsConfig // the anti-fraud centre (payments.go)
 	CDR      CDRConfig      // CDR uploads and SIM-box analysis (simboxapi.go)
+	Exchange ExchangeConfig // STIX/TAXII and the MISP feed (wire_exchange.go)
 }
 
 // Main is the program: ParseFlags, Run, Close. End-to-end tests start the
@@ -105,6 +108,9 @@ type Main struct {
 	Payments *paymentsPart // the anti-fraud centre (payments.go)
 
 	Simbox *simbox.Service // CDR uploads and SIM-box suspects (simboxapi.go)
+	Cases  *cases.Service  // cases, the link graph and the police figures (wire_cases.go)
+
+	Exchange *exchange.Service // STIX/TAXII and the MISP feed (wire_exchange.go)
 
 	feed  *natsbus.RegistryFeed
 	calls *natsbus.OriginationFeed
@@ -185,6 +191,7 @@ func (m *Main) ParseFlags(args []string) error {
 	m.storeFlags(fs)
 	fs.StringVar(&m.Config.Addr, "addr", m.Config.Addr, "`host:port` to listen on")
 	fs.StringVar(&m.Config.NATS, "nats", m.Config.NATS, "NATS `URL` for event streams between nodes")
+	m.exchangeFlags(fs)
 	fs.StringVar(&m.Config.LogLevel, "log-level", m.Config.LogLevel, "log `level`: debug, info, warn, error")
 	fs.Int64Var(&m.Config.MaxBody, "max-body", m.Config.MaxBody, "largest request body in `bytes`")
 	fs.DurationVar(&m.Config.Shutdown, "shutdown", m.Config.Shutdown, "how long to wait for requests in flight at shutdown")
@@ -303,6 +310,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if m.calls != nil {
 		m.Telecom.Originations.Subscribe(m.calls.PublishOriginated)
 	}
+	m.Cases = m.newCases(parser)
 	if m.Payments, err = m.newPayments(parser); err != nil {
 		return err
 	}
@@ -317,7 +325,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		Store: m.Store, Access: m.Access, Registry: m.Registry, Clock: m.Clock, Logger: m.Logger, MaxBody: m.Config.MaxBody,
 		Telecom: m.Telecom, Web: m.Web, Payments: m.Payments.Service, Freeze: m.Payments.Freeze,
 		Simbox: m.Simbox, Audit: m.AuditLog, Health: []func(context.Context) error{func(context.Context) error { return m.Telecom.Health() }}, Limits: m.Config.Limits, Deadline: m.Config.Deadline,
-		UploadDeadline: m.Config.UploadDeadline,
+		UploadDeadline: m.Config.UploadDeadline, Exchange: m.newExchange(parser), Cases: m.Cases,
 	})
 
 	if m.ln, err = net.Listen("tcp", m.Config.Addr); err != nil {

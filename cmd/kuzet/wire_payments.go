@@ -102,7 +102,8 @@ func (m *Main) newPayments(parser *ident.Parser) (*paymentsPart, error) {
 	p.Service = payments.NewService(payments.Config{Engine: engine, Store: store, Writer: p.Writer,
 		Clock: m.Clock, Audit: m.Audit, Logger: m.Logger, Registry: m.Registry})
 	p.Freeze = freeze.NewService(freeze.Config{Store: store, Registry: m.Registry, Parser: parser,
-		Clock: m.Clock, Audit: m.Audit, Logger: m.Logger, Deadline: m.Config.Payments.FreezeDeadline, Webhooks: hooks})
+		Clock: m.Clock, Audit: m.Audit, Logger: m.Logger, Deadline: m.Config.Payments.FreezeDeadline, Webhooks: hooks,
+		Cases: m.Cases})
 	p.dispatcher = freeze.NewDispatcher(freeze.DispatcherConfig{Store: store,
 		Doer: webhook.New(webhook.Config{Timeout: 10 * time.Second, Policy: hooks}), Clock: m.Clock, Logger: m.Logger})
 	return p, nil

@@ -1,0 +1,72 @@
+package httpapi
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/exchange"
+)
+
+// exchangeRoutes registers the exchange's settings: the police's per
+// partner, and each reporter's TLP marking of its own reports.
+func (s *Server) exchangeRoutes() {
+	s.route("PUT /v1/exchange/partners/{org_id}", kuzet.PermPartnerWrite, s.handlePutPartner)
+	s.route("POST /v1/exchange/markings", kuzet.PermIndicatorWrite, s.handlePostMarking)
+}
+
+type partnerRequest struct {
+	Confidence       float64 `json:"confidence"`
+	AllowAmber       bool    `json:"allow_amber"`
+	AllowAmberStrict bool    `json:"allow_amber_strict"`
+}
+
+type partnerResponse struct {
+	OrgID            int64   `json:"org_id"`
+	Confidence       float64 `json:"confidence"`
+	AllowAmber       bool    `json:"allow_amber"`
+	AllowAmberStrict bool    `json:"allow_amber_strict"`
+	UpdatedAt        string  `json:"updated_at"`
+}
+
+func (s *Server) handlePutPartner(w http.ResponseWriter, r *http.Request) error {
+	id, err := strconv.ParseInt(r.PathValue("org_id"), 10, 64)
+	if err != nil || id <= 0 {
+		return kuzet.Invalid("org_id", "org_id must be an organisation's number")
+	}
+	var req partnerRequest
+	if err := s.decodeJSON(r, &req); err != nil {
+		return err
+	}
+	p, err := s.exchange.SetPartner(r.Context(), kuzet.PrincipalFromContext(r.Context()), id,
+		exchange.PartnerSettings{Confidence: req.Confidence, AllowAmber: req.AllowAmber, AllowAmberStrict: req.AllowAmberStrict})
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, partnerResponse{OrgID: p.OrgID, Confidence: p.Confidence, AllowAmber: p.AllowAmber,
+		AllowAmberStrict: p.AllowAmberStrict, UpdatedAt: exchange.FormatTime(p.UpdatedAt)})
+}
+
+type markingRequest struct {
+	Kind  kuzet.Kind `json:"kind"`
+	Value string     `json:"value"`
+	TLP   kuzet.TLP  `json:"tlp"`
+}
+
+type markingResponse struct {
+	Kind  kuzet.Kind `json:"kind"`
+	Value string     `json:"value"`
+	TLP   kuzet.TLP  `json:"tlp"`
+}
+
+func (s *Server) handlePostMarking(w http.ResponseWriter, r *http.Request) error {
+	var req markingRequest
+	if err := s.decodeJSON(r, &req); err != nil {
+		return err
+	}
+	ind, err := s.exchange.SetMarking(r.Context(), kuzet.OrgIDFromContext(r.Context()), req.Kind, req.Value, req.TLP)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, markingResponse{Kind: ind.Kind, Value: ind.Value, TLP: kuzet.TLP(req.TLP)})
+}
