@@ -1,7 +1,7 @@
 # The two set-up commands of the README: `make demo` and `make test`.
 GO ?= go
 
-.PHONY: demo test build bench lint
+.PHONY: demo test build bench lint assets browser-test
 
 # The binary runs in make's place (exec), so that a signal to make, as
 # `make demo &` then `kill $$!` sends, reaches the server.
@@ -11,8 +11,24 @@ demo: build
 test:
 	$(GO) test -race -count=1 ./...
 
-build:
+build: assets
 	$(GO) build -o bin/kuzet ./cmd/kuzet
+
+# The console's browser libraries (htmx, Apache ECharts, Cytoscape.js), pinned
+# in console/web/package-lock.json, installed from npm and copied into
+# console/static/vendor, which the binary embeds. Without npm the console still
+# works, without its charts and one-key shortcuts.
+VENDOR := console/static/vendor/htmx.min.js
+assets: $(VENDOR)
+$(VENDOR): console/web/package-lock.json console/web/vendor.mjs
+	@if command -v npm >/dev/null; then \
+		npm ci --prefix console/web --no-audit --no-fund --loglevel=error && node console/web/vendor.mjs; \
+	else echo "npm not found: the console is built without its browser libraries (apt-get install npm)"; fi
+
+# The console in a real browser: Debian's chromium driven by playwright-core
+# against `kuzet demo`, axe-core on every page, screenshots in ru, kk and en.
+browser-test: build
+	node console/web/browser-test.mjs
 
 lint:
 	gofmt -l $$(git ls-files '*.go')

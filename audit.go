@@ -154,6 +154,7 @@ func (a storeAuditor) Record(ctx context.Context, entries ...*AuditEntry) error 
 	if len(entries) == 0 {
 		return nil
 	}
+	AttributeAudit(ctx, entries...)
 	return Transact(ctx, a.store, true, func(tx Tx) error { return tx.AppendAudit(ctx, entries...) })
 }
 

@@ -20,6 +20,7 @@ var adapters = map[string]bool{
 	module + "/postgres":            true,
 	module + "/natsbus":             true,
 	module + "/httpapi":             true,
+	module + "/console":             true,
 	module + "/webhook":             true,
 	module + "/ctlog":               true,
 	module + "/ctlog/ctlogtest":     true,

@@ -55,6 +55,7 @@ func (r *Recorder) Record(ctx context.Context, entries ...*kuzet.AuditEntry) err
 	if len(entries) == 0 {
 		return nil
 	}
+	kuzet.AttributeAudit(ctx, entries...)
 	done := make(chan error, len(entries))
 	r.mu.RLock()
 	if r.closed {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/access"
 	"github.com/kuzet/kuzet/registry"
 	"github.com/kuzet/kuzet/synth"
 )
@@ -69,6 +70,7 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("seed the demo: %w", err)
 	}
+
 	if *calls > 0 {
 		if err := playDemoCalls(ctx, env, m, keys, *seed, *calls); err != nil {
 			return fmt.Errorf("simulated calls: %w", err)
@@ -88,7 +90,12 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 			return fmt.Errorf("SIM-box detection: %w", err)
 		}
 	}
+	users, err := demoUsers(ctx, m, keys)
+	if err != nil {
+		return fmt.Errorf("console users: %w", err)
+	}
 	printDemo(env, m, *data, keys)
+	printDemoConsole(env, m, users)
 	<-ctx.Done()
 	fmt.Fprintln(env.Stderr, "kuzet demo: shutting down")
 	return nil
@@ -259,4 +266,58 @@ func apiTransport(base string) synth.Transport {
 		b, err := io.ReadAll(resp.Body)
 		return resp.StatusCode, b, err
 	}
+}
+
+// demoUser is a console user the demo made, with the password to sign in.
+type demoUser struct {
+	org            kuzet.Org
+	name, password string
+}
+
+// demoUsers makes one console user for the first organisation of each
+// type, named for the type, with a fresh password; the bank user's is the
+// bank with the most freeze requests to answer, so that its inbox is not
+// empty.
+func demoUsers(ctx context.Context, m *Main, keys []demoKey) ([]demoUser, error) {
+	var out []demoUser
+	seen := map[kuzet.OrgType]bool{}
+	bank, most := int64(0), -1
+	if m.Payments != nil && m.Payments.Freeze != nil {
+		for _, k := range keys {
+			if k.org.Type != kuzet.OrgBank {
+				continue
+			}
+			items, err := m.Payments.Freeze.Inbox(ctx, k.org.ID, kuzet.FreezeOpen)
+			if err != nil {
+				return nil, err
+			}
+			if len(items) > most {
+				bank, most = k.org.ID, len(items)
+			}
+		}
+	}
+	for _, k := range keys {
+		if seen[k.org.Type] || k.org.Type == kuzet.OrgBank && bank != 0 && k.org.ID != bank {
+			continue
+		}
+		seen[k.org.Type] = true
+		u := demoUser{org: k.org, name: string(k.org.Type), password: newPassword()}
+		if _, _, err := m.Access.CreateUser(ctx, access.UserInput{OrgID: k.org.ID, Name: u.name, Password: u.password}); err != nil {
+			return nil, err
+		}
+		out = append(out, u)
+	}
+	return out, nil
+}
+
+func printDemoConsole(env *Env, m *Main, users []demoUser) {
+	w := env.Stdout
+	fmt.Fprintf(w, "\nConsole:  %s/   (sign in as one of these)\nPortal:   %s/portal/   (public, no sign-in)\n\n", m.URL(), m.URL())
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "  ROLE\tORGANISATION\tUSER\tPASSWORD")
+	for _, u := range users {
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", u.org.Type, u.org.Name, u.name, u.password)
+	}
+	tw.Flush()
+	fmt.Fprintln(w)
 }

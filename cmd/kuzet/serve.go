@@ -19,6 +19,7 @@ import (
 	"github.com/kuzet/kuzet/access"
 	"github.com/kuzet/kuzet/audit"
 	"github.com/kuzet/kuzet/cases"
+	"github.com/kuzet/kuzet/console"
 	"github.com/kuzet/kuzet/exchange"
 	"github.com/kuzet/kuzet/httpapi"
 	"github.com/kuzet/kuzet/ident"
@@ -26,6 +27,7 @@ import (
 	"github.com/kuzet/kuzet/natsbus"
 	"github.com/kuzet/kuzet/registry"
 	"github.com/kuzet/kuzet/simbox"
+	"github.com/kuzet/kuzet/stats"
 	"github.com/kuzet/kuzet/telecom"
 	"github.com/kuzet/kuzet/webwatch"
 )
@@ -102,6 +104,7 @@ type Main struct {
 	AuditLog *audit.Service
 	Registry *registry.Service
 	API      *httpapi.Server
+	Console  *console.Server // the analysts' console and the citizens' portal
 	Bus      *natsbus.Bus
 	Telecom  *telecom.Service
 	Web      *webwatch.Service
@@ -149,7 +152,12 @@ func (m *Main) maintain(ctx context.Context) {
 		if err != nil {
 			m.Logger.Error("delete old idempotent answers", "err", err)
 		}
-		m.Logger.Info("maintenance", "expired_reports_pruned", pruned, "idempotent_answers_deleted", n)
+		sessions, err := m.Access.DeleteExpiredSessions(ctx)
+		if err != nil {
+			m.Logger.Error("delete expired console sessions", "err", err)
+		}
+		m.Logger.Info("maintenance", "expired_reports_pruned", pruned, "idempotent_answers_deleted", n,
+			"console_sessions_deleted", sessions)
 	}
 }
 
@@ -321,18 +329,24 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if m.Simbox, err = m.startSimbox(ctx); err != nil {
 		return err
 	}
+	briefing := stats.NewService(stats.Config{Telecom: m.Telecom, Payments: m.Payments.Service, Web: m.Web,
+		Simbox: m.Simbox, Cases: m.Cases, Clock: m.Clock})
 	m.API = httpapi.New(httpapi.Config{
-		Store: m.Store, Access: m.Access, Registry: m.Registry, Clock: m.Clock, Logger: m.Logger, MaxBody: m.Config.MaxBody,
+		Stats: briefing, Store: m.Store, Access: m.Access, Registry: m.Registry, Clock: m.Clock, Logger: m.Logger, MaxBody: m.Config.MaxBody,
 		Telecom: m.Telecom, Web: m.Web, Payments: m.Payments.Service, Freeze: m.Payments.Freeze,
 		Simbox: m.Simbox, Audit: m.AuditLog, Health: []func(context.Context) error{func(context.Context) error { return m.Telecom.Health() }}, Limits: m.Config.Limits, Deadline: m.Config.Deadline,
 		UploadDeadline: m.Config.UploadDeadline, Exchange: m.newExchange(parser), Cases: m.Cases,
 	})
 
+	if m.Console, err = m.newConsole(briefing); err != nil {
+		return fmt.Errorf("console: %w", err)
+	}
+
 	if m.ln, err = net.Listen("tcp", m.Config.Addr); err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
 	m.http = &http.Server{
-		Handler:           m.API,
+		Handler:           routeConsole(m.API, m.Console),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      120 * time.Second,
