@@ -117,11 +117,12 @@ func New(cfg Config) (*Server, error) {
 }
 
 // Paths reports whether the console serves path: everything but the API's
-// own paths.
+// own paths (the JSON API, TAXII and the MISP feed).
 func Paths(path string) bool {
 	switch {
 	case strings.HasPrefix(path, "/v1/"), path == "/v1", path == "/healthz", path == "/readyz",
-		path == "/metrics", path == "/openapi.json":
+		path == "/metrics", path == "/openapi.json",
+		strings.HasPrefix(path, "/taxii2/"), path == "/taxii2", strings.HasPrefix(path, "/misp-feed/"):
 		return false
 	}
 	return true
