@@ -171,7 +171,7 @@ func TestTAXIIObjectsTLP(t *testing.T) {
 		t.Errorf("no X-TAXII-Date-Added headers: %v", r.header)
 	}
 	// A partner may not set its own settings; the police may.
-	body := fmt.Sprintf(`{"confidence":0.7,"allow_amber":true}`)
+	body := `{"confidence":0.7,"allow_amber":true}`
 	if r := ts.do(t, "PUT", fmt.Sprintf("/v1/exchange/partners/%d", ts.orgs[kuzet.OrgPartner].ID), partner, "application/json", []byte(body)); r.status != 403 {
 		t.Errorf("partner sets itself: %d %s", r.status, r.body)
 	}
