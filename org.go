@@ -292,8 +292,10 @@ const (
 	PermBlockingCreate  Permission = "blocking.create"
 	PermBlockingStatus  Permission = "blocking.status"
 	PermCaseRead        Permission = "case.read"
+	PermCaseWrite       Permission = "case.write" // open, move, assign and annotate cases; the link graph
 	PermStatsRead       Permission = "stats.read"
 	PermExchange        Permission = "exchange"
+	PermPartnerWrite    Permission = "exchange.partner" // set a partner's confidence and the TLP levels it may receive
 	PermAuditRead       Permission = "audit.read"       // query the audit log: who read or changed what
 	PermPortingWrite    Permission = "porting.write"    // record the national porting database's changes
 	PermDelegationWrite Permission = "delegation.write" // let another operator originate some of one's own numbers
@@ -308,8 +310,8 @@ const (
 var Permissions = []Permission{PermIndicatorRead, PermIndicatorDetail, PermIndicatorWrite, PermAllowlistWrite,
 	PermCallOriginate, PermCallVerify, PermRoamingWrite, PermDNOWrite, PermActiveCall, PermPaymentCheck,
 	PermReportCreate, PermFreezeInbox, PermPaymentRules, PermCDRUpload, PermSimboxRead, PermSimboxTriage,
-	PermCDRRead, PermWebSubmit, PermWebTriage, PermBlockingCreate, PermBlockingStatus, PermCaseRead,
-	PermStatsRead, PermExchange, PermAuditRead, PermPortingWrite, PermDelegationWrite, PermOrgRead,
+	PermCDRRead, PermWebSubmit, PermWebTriage, PermBlockingCreate, PermBlockingStatus, PermCaseRead, PermCaseWrite,
+	PermStatsRead, PermExchange, PermPartnerWrite, PermAuditRead, PermPortingWrite, PermDelegationWrite, PermOrgRead,
 	PermSTIAnchor, PermSTICertificate, PermBlocklistRead}
 
 // roleMatrix is the one place where rights are granted. Anything not listed
@@ -329,7 +331,7 @@ var roleMatrix = map[Role][]Permission{
 		PermSTICertificate, PermBlocklistRead},
 	Role(OrgPolice): {PermIndicatorRead, PermIndicatorDetail, PermIndicatorWrite, PermAllowlistWrite,
 		PermDNOWrite, PermReportCreate, PermPaymentRules, PermSimboxRead, PermSimboxTriage, PermCDRRead,
-		PermWebSubmit, PermWebTriage, PermBlockingCreate, PermCaseRead, PermStatsRead, PermExchange, PermAuditRead,
+		PermWebSubmit, PermWebTriage, PermBlockingCreate, PermCaseRead, PermCaseWrite, PermStatsRead, PermExchange, PermPartnerWrite, PermAuditRead,
 		PermOrgRead},
 	Role(OrgRegulator): {PermIndicatorRead, PermIndicatorDetail, PermIndicatorWrite, PermAllowlistWrite,
 		PermDNOWrite, PermWebSubmit, PermBlockingStatus, PermStatsRead, PermAuditRead, PermPortingWrite, PermOrgRead,

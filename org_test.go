@@ -34,8 +34,8 @@ func TestRoleMatrix(t *testing.T) {
 		kuzet.OrgPolice: {kuzet.PermIndicatorRead, kuzet.PermIndicatorDetail, kuzet.PermIndicatorWrite,
 			kuzet.PermAllowlistWrite, kuzet.PermDNOWrite, kuzet.PermReportCreate, kuzet.PermPaymentRules,
 			kuzet.PermSimboxRead, kuzet.PermSimboxTriage, kuzet.PermCDRRead, kuzet.PermWebSubmit,
-			kuzet.PermWebTriage, kuzet.PermBlockingCreate, kuzet.PermCaseRead, kuzet.PermStatsRead,
-			kuzet.PermExchange, kuzet.PermAuditRead, kuzet.PermOrgRead},
+			kuzet.PermWebTriage, kuzet.PermBlockingCreate, kuzet.PermCaseRead, kuzet.PermCaseWrite, kuzet.PermStatsRead,
+			kuzet.PermExchange, kuzet.PermPartnerWrite, kuzet.PermAuditRead, kuzet.PermOrgRead},
 		// The blocking authority: answers blocking requests, keeps the
 		// national allowlist, Do-Not-Originate list, porting database and
 		// STIR/SHAKEN trust anchors, reads statistics and, as an overseer,

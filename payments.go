@@ -37,7 +37,8 @@ func (d Decision) Rank() int {
 }
 
 // Stops reports whether d keeps the money from leaving: hold or block. A
-// stopped payment later confirmed as fraud counts as prevented loss.
+// stopped payment later confirmed as fraud counts as prevented loss, unless
+// it was released first.
 func (d Decision) Stops() bool { return d == DecisionHold || d == DecisionBlock }
 
 // PaymentReason is one reason for a decision: a stable code that a bank maps
@@ -55,11 +56,19 @@ const (
 	OutcomeFraud      Outcome = "fraud_confirmed"
 	OutcomeLegitimate Outcome = "legitimate"
 	OutcomeCancelled  Outcome = "cancelled_by_customer"
+	// OutcomeReleased is a hold or block overridden by the customer or the
+	// bank: the money went. It is never prevented loss, and may be followed
+	// by what the payment later turned out to be (fraud_confirmed or
+	// legitimate).
+	OutcomeReleased Outcome = "released"
 )
+
+// Outcomes lists every outcome.
+var Outcomes = []Outcome{OutcomeFraud, OutcomeLegitimate, OutcomeCancelled, OutcomeReleased}
 
 // Valid reports whether o is one of the outcomes.
 func (o Outcome) Valid() bool {
-	return o == OutcomeFraud || o == OutcomeLegitimate || o == OutcomeCancelled
+	return o == OutcomeFraud || o == OutcomeLegitimate || o == OutcomeCancelled || o == OutcomeReleased
 }
 
 // Amount is a sum of money in hundredths of its currency's unit (tiyn for
@@ -239,6 +248,9 @@ type CheckRecord struct {
 	CheckedAt    time.Time       `json:"checked_at"`
 	Outcome      Outcome         `json:"outcome,omitempty"` // "" until reported
 	OutcomeAt    time.Time       `json:"outcome_at,omitzero"`
+	// Signals are the signals the check was decided on that were not zero,
+	// by name (package payments), for backtests of other rules.
+	Signals map[string]float64 `json:"signals,omitempty"`
 }
 
 // CheckFilter selects a bank's checks. OrgID is required: checks are never
@@ -536,6 +548,18 @@ type WebhookStore interface {
 
 	// FindDeliveries returns the deliveries f selects: the delivery log.
 	FindDeliveries(ctx context.Context, f DeliveryFilter) ([]*WebhookDelivery, error)
+
+	// DueDeliveryOrgs returns the organisations, at most limit, that have
+	// pending deliveries whose NextAt is not after now, by ID.
+	DueDeliveryOrgs(ctx context.Context, now time.Time, limit int) ([]int64, error)
+
+	// ClaimDueDeliveries takes at most limit pending deliveries of orgID
+	// whose NextAt is not after now, earliest first, and moves their NextAt
+	// to leaseUntil, so that no other node takes them before the claimer has
+	// recorded its attempt (UpdateDelivery) or the lease has run out. Rows
+	// another transaction holds are skipped (PostgreSQL's FOR UPDATE SKIP
+	// LOCKED; SQLite has one writer). Returns them as claimed, in no order.
+	ClaimDueDeliveries(ctx context.Context, orgID int64, now, leaseUntil time.Time, limit int) ([]*WebhookDelivery, error)
 }
 
 // Audit actions of payments.

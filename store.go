@@ -34,6 +34,15 @@ type Tx interface {
 	SimboxStore   // CDR batches, SIM-box suspects and seizures
 	KeyStore      // the one-time move of a store's own keys to the key file
 	ExchangeStore // partners, TLP markings, received objects, pull checkpoints
+	TelecomStore  // roaming, Do-Not-Originate, portings and call counters
+	WebStore      // web findings, blocking requests and CT checkpoints
+	PaymentStore  // payment checks, prevented loss, rule versions
+	FreezeStore   // victim reports and freeze requests
+	WebhookStore  // webhooks and their delivery outbox
+	SimboxStore   // CDR batches, SIM-box suspects and seizures
+	KeyStore      // the one-time move of a store's own keys to the key file
+	CaseStore     // cases, their reports, evidence and events
+	GraphStore    // the link graph of reports, cases and identifiers
 
 	Commit() error
 	Rollback() error

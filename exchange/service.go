@@ -209,7 +209,7 @@ type PartnerSettings struct {
 // EFORBIDDEN for anyone else, EINVALID if orgID is not a partner or the
 // confidence is not in (0, 1].
 func (s *Service) SetPartner(ctx context.Context, p *kuzet.Principal, orgID int64, ps PartnerSettings) (*kuzet.Partner, error) {
-	if p == nil || p.Org.Type != kuzet.OrgPolice {
+	if !p.Can(kuzet.PermPartnerWrite) {
 		return nil, kuzet.Errorf(kuzet.EFORBIDDEN, "only the police set a partner's confidence and TLP levels")
 	}
 	actorOrg := p.Org.ID

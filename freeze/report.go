@@ -56,6 +56,9 @@ type ReportResult struct {
 	// Indicators are the report's identifiers and receiving accounts, for
 	// the registry as victim_report (see Submissions).
 	Indicators []kuzet.Indicator
+	// Filing is the case the report joined or opened, when a CaseFiler
+	// files reports.
+	Filing *kuzet.CaseFiling
 }
 
 // Submissions returns the registry reports of a report's identifiers.
@@ -101,6 +104,11 @@ func (s *Service) NewReport(ctx context.Context, orgID int64, in ReportInput) (*
 				if o := dir.route("", t.ToIBAN); o != nil {
 					t.ToBankBIC = o.BIC
 				}
+			}
+		}
+		if s.cases != nil {
+			if res.Filing, err = s.cases.FileReport(ctx, tx, r); err != nil {
+				return err
 			}
 		}
 		if err := tx.CreateVictimReport(ctx, r); err != nil {
@@ -453,6 +461,15 @@ func (s *Service) Respond(ctx context.Context, orgID int64, id string, in Freeze
 		if len(in.Onward) > 0 && r.Hop >= s.maxHops {
 			return kuzet.Invalid("onward_transfers", "the trail is %d hops deep already, the most it follows", r.Hop)
 		}
+		if len(in.Onward) > 0 {
+			trail, err := tx.FindFreezeRequests(ctx, kuzet.FreezeRequestFilter{ReportID: r.ReportID, Limit: maxTrailRequests})
+			if err != nil {
+				return err
+			}
+			if err := checkOnward(r, trail, in); err != nil {
+				return err
+			}
+		}
 		r.Status, r.FrozenAmount, r.Onward, r.Note, r.RespondedAt = in.Status, in.FrozenAmount, in.Onward, in.Note, now
 		if r.FrozenAmount > 0 {
 			r.FrozenUntil = addBusinessDays(now, s.freezeDays)
@@ -482,6 +499,51 @@ func (s *Service) Respond(ctx context.Context, orgID int64, id string, in Freeze
 		return nil, err
 	}
 	return res, nil
+}
+
+// maxTrailRequests bounds the requests of one trail read to check an
+// answer against: MaxTransfers onward per answer over a few hops.
+const maxTrailRequests = 100_000
+
+// checkOnward refuses an answer to r whose onward transfers do not add up
+// with the money that reached r's account, so that no amount is counted
+// twice down the trail: more sent on (and frozen) than arrived, a transfer
+// dated before the money arrived, or money sent back to an account on its
+// own path (a cycle) or to one that has a request of this trail already.
+func checkOnward(r *kuzet.FreezeRequest, trail []*kuzet.FreezeRequest, in FreezeResponse) error {
+	var p kuzet.Problems
+	byID := make(map[string]*kuzet.FreezeRequest, len(trail))
+	byIBAN := make(map[string]*kuzet.FreezeRequest, len(trail))
+	for _, t := range trail {
+		byID[t.ID] = t
+		if _, ok := byIBAN[t.IBAN]; !ok {
+			byIBAN[t.IBAN] = t
+		}
+	}
+	// The path from the victim to r: the money came through these.
+	path := map[string]int{r.IBAN: r.Hop}
+	for a := byID[r.ParentID]; a != nil && len(path) <= len(trail); a = byID[a.ParentID] {
+		path[a.IBAN] = a.Hop
+	}
+	sent := in.FrozenAmount
+	for i, t := range in.Onward {
+		at := "onward_transfers[" + strconv.Itoa(i) + "]"
+		sent += t.Amount
+		if hop, ok := path[t.ToIBAN]; ok {
+			p.Add(at+".to_iban", "%s is on the money's own path (hop %d): a transfer back to it is a cycle, not onward money", t.ToIBAN, hop)
+		} else if o := byIBAN[t.ToIBAN]; o != nil {
+			p.Add(at+".to_iban", "%s has a freeze request of this trail already (%s, hop %d): its bank answers for the money there", t.ToIBAN, o.ID, o.Hop)
+		}
+		if !t.At.IsZero() && !r.TransferAt.IsZero() && t.At.Before(r.TransferAt) {
+			p.Add(at+".at", "the transfer is dated %s, before the money reached %s at %s",
+				t.At.UTC().Format(time.RFC3339), r.IBAN, r.TransferAt.UTC().Format(time.RFC3339))
+		}
+	}
+	if sent > r.Amount {
+		p.Add("onward_transfers", "%s frozen and sent on exceeds the %s %s that reached %s from this transfer",
+			sent, r.Amount, r.Currency, r.IBAN)
+	}
+	return p.Err()
 }
 
 // Viewer is who asks for a trail: the organisation, and whether its role

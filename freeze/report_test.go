@@ -248,6 +248,64 @@ func TestFreezeValidation(t *testing.T) {
 	}
 }
 
+// TestFreezeTrailAddsUp: an answer whose onward transfers do not add up with
+// the money that arrived is refused, so no amount is counted twice down the
+// trail.
+func TestFreezeTrailAddsUp(t *testing.T) {
+	f := newFixture(t, freeze.Config{})
+	ctx := context.Background()
+	mule, other, next := iban("826", 1), iban("914", 2), iban("914", 3)
+	in := victimReport(mule)
+	in.Transfers = append(in.Transfers, kuzet.Transfer{ToIBAN: other, Amount: 1000, At: base.Add(-time.Hour)})
+	res, err := f.service.NewReport(ctx, police, in)
+	must(t, "report", err)
+	id := res.FreezeRequests[0].ID // 400,000 KZT at mule since base-1h
+	onward := func(to string, amount kuzet.Amount, at time.Time) []kuzet.Transfer {
+		return []kuzet.Transfer{{ToIBAN: to, Amount: amount, At: at}}
+	}
+	answers := []struct {
+		name   string
+		in     freeze.FreezeResponse
+		fields []string
+	}{
+		{"sent on more than arrived", freeze.FreezeResponse{Status: kuzet.FreezeInsufficientFunds,
+			Onward: onward(next, 40000001, base)}, []string{"onward_transfers"}},
+		{"frozen and sent on more than arrived", freeze.FreezeResponse{Status: kuzet.FreezeFrozen, FrozenAmount: 30000000,
+			Onward: []kuzet.Transfer{{ToIBAN: next, Amount: 6000000}, {ToIBAN: iban("722", 9), Amount: 6000000}}},
+			[]string{"onward_transfers"}},
+		{"back to itself", freeze.FreezeResponse{Status: kuzet.FreezeInsufficientFunds,
+			Onward: onward(mule, 100, base)}, []string{"onward_transfers[0].to_iban"}},
+		{"to an account of the trail", freeze.FreezeResponse{Status: kuzet.FreezeInsufficientFunds,
+			Onward: onward(other, 100, base)}, []string{"onward_transfers[0].to_iban"}},
+		{"before the money arrived", freeze.FreezeResponse{Status: kuzet.FreezeInsufficientFunds,
+			Onward: onward(next, 100, base.Add(-2*time.Hour))}, []string{"onward_transfers[0].at"}},
+	}
+	for _, tc := range answers {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := f.service.Respond(ctx, bankTwo, id, tc.in)
+			if kuzet.ErrorCode(err) != kuzet.EINVALID || !slices.Equal(fields(err), tc.fields) {
+				t.Errorf("got %v %v, want %s on %v", err, fields(err), kuzet.EINVALID, tc.fields)
+			}
+		})
+	}
+
+	// What adds up goes through; the next hop cannot send it back up the
+	// path.
+	ans, err := f.service.Respond(ctx, bankTwo, id, freeze.FreezeResponse{Status: kuzet.FreezeFrozen, FrozenAmount: 10000000,
+		Onward: onward(next, 30000000, base)})
+	must(t, "respond", err)
+	_, err = f.service.Respond(ctx, bankThree, ans.Next[0].ID, freeze.FreezeResponse{Status: kuzet.FreezeInsufficientFunds,
+		Onward: onward(mule, 100, base.Add(time.Minute))})
+	if kuzet.ErrorCode(err) != kuzet.EINVALID || !slices.Equal(fields(err), []string{"onward_transfers[0].to_iban"}) {
+		t.Errorf("a cycle: got %v %v, want %s on onward_transfers[0].to_iban", err, fields(err), kuzet.EINVALID)
+	}
+	trail, err := f.service.Trail(ctx, freeze.Viewer{OrgID: police}, res.Report.ID)
+	must(t, "trail", err)
+	if trail.Totals.Frozen != 10000000 {
+		t.Errorf("frozen: got %s, want 100000", trail.Totals.Frozen)
+	}
+}
+
 func TestFreezeMaxHops(t *testing.T) {
 	f := newFixture(t, freeze.Config{MaxHops: 2})
 	ctx := context.Background()

@@ -27,6 +27,11 @@ type Config struct {
 	// the same policy.
 	Webhooks *WebhookPolicy
 
+	// Cases files each report into a case inside the report's own
+	// transaction (package cases); nil gives each report a case ID of its
+	// own and nothing more.
+	Cases CaseFiler
+
 	Deadline   time.Duration // a bank's time to answer a freeze request [30 min]
 	FreezeDays int           // business days a freeze holds at most [5]
 	MaxHops    int           // depth of a freeze trail at most [10]
@@ -46,6 +51,7 @@ type Service struct {
 	audit    kuzet.Auditor
 	log      *slog.Logger
 	webhooks *WebhookPolicy
+	cases    CaseFiler
 
 	deadline   time.Duration
 	freezeDays int
@@ -55,7 +61,7 @@ type Service struct {
 // NewService returns a service over cfg.
 func NewService(cfg Config) *Service {
 	s := &Service{store: cfg.Store, registry: cfg.Registry, parser: cfg.Parser, clock: cfg.Clock, audit: cfg.Audit,
-		log: cfg.Logger, webhooks: cfg.Webhooks, deadline: cfg.Deadline, freezeDays: cfg.FreezeDays, maxHops: cfg.MaxHops}
+		log: cfg.Logger, webhooks: cfg.Webhooks, cases: cfg.Cases, deadline: cfg.Deadline, freezeDays: cfg.FreezeDays, maxHops: cfg.MaxHops}
 	if s.parser == nil {
 		s.parser = &ident.Parser{}
 	}
@@ -78,6 +84,12 @@ func NewService(cfg Config) *Service {
 		s.maxHops = 10
 	}
 	return s
+}
+
+// CaseFiler files a victim's report into a case, in the transaction that
+// stores the report: it sets r.CaseID. The cases service is one.
+type CaseFiler interface {
+	FileReport(ctx context.Context, tx kuzet.Tx, r *kuzet.VictimReport) (*kuzet.CaseFiling, error)
 }
 
 // submit reports identifiers to the registry in orgID's name. Items the

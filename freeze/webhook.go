@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/kuzet/kuzet"
@@ -224,7 +225,8 @@ type DispatcherConfig struct {
 	Store      kuzet.Store   // required
 	Doer       Doer          // required
 	Clock      kuzet.Clock   // [kuzet.SystemClock]
-	Batch      int           // deliveries a round at most [100]
+	Batch      int           // deliveries to one bank a round at most [100]
+	PerBank    int           // attempts in flight to one bank at most [4]
 	Timeout    time.Duration // one attempt at most [10 s]
 	MinBackoff time.Duration // wait after the first failure, doubling [30 s]
 	MaxBackoff time.Duration // longest wait [1 h]
@@ -237,9 +239,26 @@ type DispatcherConfig struct {
 // its organisation's current secret and posted; a failure is retried with
 // exponential back-off until MaxAge. Deliveries are at least once: a
 // receiver drops repeats by the Kuzet-Delivery header.
+//
+// Each receiving bank has a lane of its own: at most PerBank attempts in
+// flight to it, and a bank whose attempt fails is left alone until its
+// deliveries' back-off. A slow or black-holed bank delays only itself. A
+// lane claims its deliveries for the length of an attempt
+// (ClaimDueDeliveries), so several nodes dispatching one store never send
+// one delivery at once.
 type Dispatcher struct {
 	cfg DispatcherConfig
+
+	mu    sync.Mutex
+	lanes map[int64]bool // banks whose lane is running (Run)
 }
+
+// maxLanes bounds the banks one round looks at.
+const maxLanes = 10_000
+
+// leaseMargin is how much longer than an attempt's timeout a claim lasts:
+// time to record how the attempt went.
+const leaseMargin = 30 * time.Second
 
 // NewDispatcher returns a dispatcher over cfg.
 func NewDispatcher(cfg DispatcherConfig) *Dispatcher {
@@ -258,13 +277,16 @@ func NewDispatcher(cfg DispatcherConfig) *Dispatcher {
 	if cfg.Batch <= 0 {
 		cfg.Batch = 100
 	}
+	if cfg.PerBank <= 0 {
+		cfg.PerBank = 4
+	}
 	if cfg.MaxLog <= 0 {
 		cfg.MaxLog = 20
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	return &Dispatcher{cfg: cfg}
+	return &Dispatcher{cfg: cfg, lanes: map[int64]bool{}}
 }
 
 // Backoff returns the wait after the n-th failed attempt (n ≥ 1):
@@ -282,63 +304,131 @@ type DispatchStats struct {
 	Delivered, Failed, Expired int
 }
 
-// RunOnce sends the deliveries due now, at most Batch, and stores how each
-// went. A store fault ends the round with an error; an endpoint's fault is
-// the delivery's, retried later.
+func (st *DispatchStats) add(o DispatchStats) {
+	st.Delivered += o.Delivered
+	st.Failed += o.Failed
+	st.Expired += o.Expired
+}
+
+// RunOnce sends the deliveries due now, every bank in its own lane at once,
+// and waits for every lane. A store fault ends a lane with an error; an
+// endpoint's fault is the delivery's, retried later.
 func (d *Dispatcher) RunOnce(ctx context.Context) (DispatchStats, error) {
+	orgs, err := d.dueOrgs(ctx)
+	if err != nil {
+		return DispatchStats{}, err
+	}
+	var (
+		mu   sync.Mutex
+		st   DispatchStats
+		errs []error
+		wg   sync.WaitGroup
+	)
+	for _, org := range orgs {
+		wg.Go(func() {
+			s, err := d.lane(ctx, org)
+			mu.Lock()
+			st.add(s)
+			errs = append(errs, err)
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	return st, errors.Join(errs...)
+}
+
+// dueOrgs returns the banks with deliveries due now.
+func (d *Dispatcher) dueOrgs(ctx context.Context) ([]int64, error) {
+	var orgs []int64
+	err := kuzet.Transact(ctx, d.cfg.Store, false, func(tx kuzet.Tx) (err error) {
+		orgs, err = tx.DueDeliveryOrgs(ctx, d.cfg.Clock(), maxLanes)
+		return err
+	})
+	return orgs, wrap("find banks with due deliveries", err)
+}
+
+// lane sends one bank's due deliveries, PerBank at a time, until none is
+// due, Batch were sent, or an attempt failed: a failing bank is not pressed
+// further this round.
+func (d *Dispatcher) lane(ctx context.Context, orgID int64) (DispatchStats, error) {
 	var st DispatchStats
-	now := d.cfg.Clock()
-	var due []*kuzet.WebhookDelivery
-	hooks := map[int64]*kuzet.Webhook{}
-	err := kuzet.Transact(ctx, d.cfg.Store, false, func(tx kuzet.Tx) error {
-		var err error
-		if due, err = tx.FindDueDeliveries(ctx, now, d.cfg.Batch); err != nil {
+	var w *kuzet.Webhook
+	err := kuzet.Transact(ctx, d.cfg.Store, false, func(tx kuzet.Tx) (err error) {
+		w, err = tx.FindWebhook(ctx, orgID)
+		if kuzet.ErrorCode(err) == kuzet.ENOTFOUND {
+			w, err = nil, nil
+		}
+		return err
+	})
+	if err != nil {
+		return st, wrap("find webhook", err)
+	}
+	for sent := 0; sent < d.cfg.Batch; {
+		now := d.cfg.Clock()
+		var claimed []*kuzet.WebhookDelivery
+		err := kuzet.Transact(ctx, d.cfg.Store, true, func(tx kuzet.Tx) (err error) {
+			claimed, err = tx.ClaimDueDeliveries(ctx, orgID, now, now.Add(d.cfg.Timeout+leaseMargin),
+				min(d.cfg.PerBank, d.cfg.Batch-sent))
 			return err
+		})
+		if err != nil || len(claimed) == 0 {
+			return st, wrap("claim deliveries", err)
 		}
-		for _, dl := range due {
-			if _, ok := hooks[dl.OrgID]; ok {
-				continue
-			}
-			w, err := tx.FindWebhook(ctx, dl.OrgID)
-			if err != nil && kuzet.ErrorCode(err) != kuzet.ENOTFOUND {
-				return err
-			}
-			hooks[dl.OrgID] = w
+		sent += len(claimed)
+		var wg sync.WaitGroup
+		attempts := make([]kuzet.DeliveryAttempt, len(claimed))
+		for i, dl := range claimed {
+			wg.Go(func() { attempts[i] = d.attempt(ctx, w, dl) })
 		}
-		return nil
-	})
-	if err != nil || len(due) == 0 {
-		return st, wrap("find due deliveries", err)
+		wg.Wait()
+		failed := false
+		for i, dl := range claimed {
+			switch d.settle(dl, attempts[i]) {
+			case kuzet.DeliveryDelivered:
+				st.Delivered++
+			case kuzet.DeliveryExpired:
+				st.Expired++
+			default:
+				st.Failed++
+				failed = true
+			}
+		}
+		err = kuzet.Transact(ctx, d.cfg.Store, true, func(tx kuzet.Tx) error {
+			for _, dl := range claimed {
+				if err := tx.UpdateDelivery(ctx, dl); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return st, wrap("update deliveries", err)
+		}
+		if failed || len(claimed) < d.cfg.PerBank {
+			return st, nil
+		}
 	}
-	for _, dl := range due {
-		a := d.attempt(ctx, hooks[dl.OrgID], dl)
-		dl.Attempts++
-		dl.Log = append(dl.Log, a)
-		if n := len(dl.Log) - d.cfg.MaxLog; n > 0 {
-			dl.Log = dl.Log[n:]
-		}
-		switch {
-		case a.Error == "" && a.StatusCode >= 200 && a.StatusCode < 300:
-			dl.Status, dl.DeliveredAt = kuzet.DeliveryDelivered, a.At
-			st.Delivered++
-		case a.At.Sub(dl.CreatedAt) >= d.cfg.MaxAge:
-			dl.Status = kuzet.DeliveryExpired
-			st.Expired++
-			d.cfg.Logger.Warn("freeze: webhook delivery expired", "delivery", dl.ID, "org", dl.OrgID)
-		default:
-			dl.NextAt = a.At.Add(d.Backoff(dl.Attempts))
-			st.Failed++
-		}
+	return st, nil
+}
+
+// settle records an attempt in its delivery and returns the delivery's
+// new status.
+func (d *Dispatcher) settle(dl *kuzet.WebhookDelivery, a kuzet.DeliveryAttempt) kuzet.DeliveryStatus {
+	dl.Attempts++
+	dl.Log = append(dl.Log, a)
+	if n := len(dl.Log) - d.cfg.MaxLog; n > 0 {
+		dl.Log = dl.Log[n:]
 	}
-	err = kuzet.Transact(ctx, d.cfg.Store, true, func(tx kuzet.Tx) error {
-		for _, dl := range due {
-			if err := tx.UpdateDelivery(ctx, dl); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	return st, wrap("update deliveries", err)
+	switch {
+	case a.Error == "" && a.StatusCode >= 200 && a.StatusCode < 300:
+		dl.Status, dl.DeliveredAt = kuzet.DeliveryDelivered, a.At
+	case a.At.Sub(dl.CreatedAt) >= d.cfg.MaxAge:
+		dl.Status = kuzet.DeliveryExpired
+		d.cfg.Logger.Warn("freeze: webhook delivery expired", "delivery", dl.ID, "org", dl.OrgID)
+	default:
+		dl.NextAt = a.At.Add(d.Backoff(dl.Attempts))
+	}
+	return dl.Status
 }
 
 // attempt sends one delivery and says how it went.
@@ -365,22 +455,41 @@ func (d *Dispatcher) attempt(ctx context.Context, w *kuzet.Webhook, dl *kuzet.We
 	return a
 }
 
-// Run calls RunOnce every interval until ctx ends, and returns ctx's error.
-// A round that fills a batch is followed at once by another.
+// Run looks for banks with due deliveries every interval until ctx ends,
+// and returns ctx's error. Each such bank's lane runs on its own: a bank
+// whose endpoint hangs holds up its own deliveries only. Run waits for the
+// lanes before it returns.
 func (d *Dispatcher) Run(ctx context.Context, every time.Duration) error {
 	t := time.NewTicker(every)
 	defer t.Stop()
+	var wg sync.WaitGroup
+	defer wg.Wait()
 	for ctx.Err() == nil {
-		st, err := d.RunOnce(ctx)
-		if err != nil {
+		orgs, err := d.dueOrgs(ctx)
+		if err != nil && ctx.Err() == nil {
 			d.cfg.Logger.Error("freeze: webhook dispatch", "err", err)
 		}
-		if err == nil && st.Delivered+st.Failed+st.Expired >= d.cfg.Batch {
-			continue
+		for _, org := range orgs {
+			d.mu.Lock()
+			busy := d.lanes[org]
+			d.lanes[org] = true
+			d.mu.Unlock()
+			if busy {
+				continue
+			}
+			wg.Go(func() {
+				defer func() {
+					d.mu.Lock()
+					delete(d.lanes, org)
+					d.mu.Unlock()
+				}()
+				if _, err := d.lane(ctx, org); err != nil && ctx.Err() == nil {
+					d.cfg.Logger.Error("freeze: webhook dispatch", "org", org, "err", err)
+				}
+			})
 		}
 		select {
 		case <-ctx.Done():
-			return ctx.Err()
 		case <-t.C:
 		}
 	}

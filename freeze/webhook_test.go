@@ -215,3 +215,115 @@ func TestVerifySignature(t *testing.T) {
 		})
 	}
 }
+
+// lanes is an endpoint per bank: Bank Two's hangs until released, counting
+// the attempts in flight; every other answers 200 and says so.
+type lanes struct {
+	mu                 sync.Mutex
+	inFlight, maxIn    int
+	release, delivered chan string
+	entered            chan string    // Bank Two's attempts as they start
+	received           map[string]int // by delivery ID
+}
+
+func (l *lanes) Do(ctx context.Context, req *freeze.WebhookRequest) (*freeze.WebhookResponse, error) {
+	l.mu.Lock()
+	l.received[req.Header[freeze.DeliveryHeader]]++
+	l.mu.Unlock()
+	if strings.Contains(req.URL, "bank-two") {
+		l.mu.Lock()
+		l.inFlight++
+		l.maxIn = max(l.maxIn, l.inFlight)
+		l.mu.Unlock()
+		l.entered <- req.Header[freeze.DeliveryHeader]
+		defer func() { l.mu.Lock(); l.inFlight--; l.mu.Unlock() }()
+		select {
+		case <-l.release:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		return &freeze.WebhookResponse{StatusCode: 200}, nil
+	}
+	l.delivered <- req.Header[freeze.DeliveryHeader]
+	return &freeze.WebhookResponse{StatusCode: 200}, nil
+}
+
+// TestWebhookLanes: a bank whose endpoint hangs holds up only its own
+// deliveries, with at most PerBank of them in flight; the other bank's go
+// out meanwhile.
+func TestWebhookLanes(t *testing.T) {
+	f := newFixture(t, freeze.Config{})
+	ctx := context.Background()
+	_, err := f.service.PutWebhook(ctx, bankTwo, "https://hooks.bank-two.kz/hangs", nil)
+	must(t, "put webhook", err)
+	_, err = f.service.PutWebhook(ctx, bankThree, "https://hooks.bank-three.kz/kuzet", nil)
+	must(t, "put webhook", err)
+	in := victimReport(iban("826", 1))
+	in.Transfers = nil
+	for i := range 5 {
+		in.Transfers = append(in.Transfers, kuzet.Transfer{ToIBAN: iban("826", 10+i), Amount: 100})
+	}
+	in.Transfers = append(in.Transfers, kuzet.Transfer{ToIBAN: iban("914", 1), Amount: 100})
+	_, err = f.service.NewReport(ctx, police, in)
+	must(t, "report", err)
+
+	ep := &lanes{release: make(chan string), delivered: make(chan string, 10), entered: make(chan string, 10),
+		received: map[string]int{}}
+	d := freeze.NewDispatcher(freeze.DispatcherConfig{Store: f.store, Doer: ep, Clock: f.clock.Now, PerBank: 2,
+		Timeout: time.Hour, Logger: quiet})
+	runCtx, stop := context.WithCancel(ctx)
+	done := make(chan error)
+	go func() { done <- d.Run(runCtx, time.Millisecond) }()
+	for _, want := range []chan string{ep.entered, ep.entered, ep.delivered} {
+		select {
+		case <-want: // two of Bank Two's attempts hang; Bank Three's goes out meanwhile
+		case <-time.After(time.Minute):
+			t.Fatal("bank three's delivery never went out while bank two's endpoint hung")
+		}
+	}
+	stop()
+	<-done
+	if ep.maxIn != 2 {
+		t.Errorf("bank two: got %d attempts in flight at most, want PerBank, 2", ep.maxIn)
+	}
+}
+
+// TestWebhookTwoNodes: two dispatchers over one store send every delivery
+// once.
+func TestWebhookTwoNodes(t *testing.T) {
+	f := newFixture(t, freeze.Config{})
+	ctx := context.Background()
+	_, err := f.service.PutWebhook(ctx, bankTwo, "https://hooks.bank-2.kz/kuzet", nil)
+	must(t, "put webhook", err)
+	in := victimReport(iban("826", 1))
+	in.Transfers = nil
+	for i := range 40 {
+		in.Transfers = append(in.Transfers, kuzet.Transfer{ToIBAN: iban("826", 10+i), Amount: 100})
+	}
+	_, err = f.service.NewReport(ctx, police, in)
+	must(t, "report", err)
+	ep := &lanes{delivered: make(chan string, 100), received: map[string]int{}}
+	var total [2]freeze.DispatchStats
+	var wg sync.WaitGroup
+	for i := range 2 {
+		d := freeze.NewDispatcher(freeze.DispatcherConfig{Store: f.store, Doer: ep, Clock: f.clock.Now, PerBank: 3})
+		wg.Go(func() {
+			for range 20 {
+				st, err := d.RunOnce(ctx)
+				if err != nil {
+					t.Errorf("dispatch: %v", err)
+				}
+				total[i].Delivered += st.Delivered
+			}
+		})
+	}
+	wg.Wait()
+	if len(ep.received) != 40 || total[0].Delivered+total[1].Delivered != 40 {
+		t.Errorf("got %d deliveries received, %d+%d delivered; want 40", len(ep.received), total[0].Delivered, total[1].Delivered)
+	}
+	for id, n := range ep.received {
+		if n != 1 {
+			t.Errorf("delivery %s sent %d times", id, n)
+		}
+	}
+}

@@ -12,7 +12,7 @@ import (
 // exchangeRoutes registers the exchange's settings: the police's per
 // partner, and each reporter's TLP marking of its own reports.
 func (s *Server) exchangeRoutes() {
-	s.route("PUT /v1/exchange/partners/{org_id}", kuzet.PermExchange, s.handlePutPartner)
+	s.route("PUT /v1/exchange/partners/{org_id}", kuzet.PermPartnerWrite, s.handlePutPartner)
 	s.route("POST /v1/exchange/markings", kuzet.PermIndicatorWrite, s.handlePostMarking)
 	s.route("GET /v1/exchange/partners/{org_id}/received", kuzet.PermExchange, s.handleReceived, "status", "limit")
 }

@@ -28,6 +28,9 @@ type reportResponse struct {
 	CaseID         string                 `json:"case_id"`
 	FreezeRequests []*kuzet.FreezeRequest `json:"freeze_requests"`
 	Reported       []kuzet.Indicator      `json:"reported"`
+	// Case is what filing the report into a case made: whether it opened
+	// one, the earlier reports sharing its identifiers, a duplicate, flags.
+	Case *kuzet.CaseFiling `json:"case,omitempty"`
 }
 
 // handleReportCreate records a victim's report.
@@ -41,7 +44,7 @@ func (s *Server) handleReportCreate(w http.ResponseWriter, r *http.Request) erro
 		return err
 	}
 	resp := reportResponse{ReportID: res.Report.ID, CaseID: res.Report.CaseID, FreezeRequests: res.FreezeRequests,
-		Reported: res.Indicators}
+		Reported: res.Indicators, Case: res.Filing}
 	if resp.FreezeRequests == nil {
 		resp.FreezeRequests = []*kuzet.FreezeRequest{}
 	}

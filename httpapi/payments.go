@@ -27,6 +27,27 @@ func (s *Server) paymentRoutes() {
 	s.route("GET /v1/payments/shadow", kuzet.PermPaymentRules, s.handleShadowGet)
 	s.route("DELETE /v1/payments/shadow", kuzet.PermPaymentRules, s.handleShadowDelete)
 	s.route("GET /v1/payments/prevented-loss", kuzet.PermStatsRead, s.handlePreventedLoss, "from", "to", "bank", "region")
+	s.route("POST /v1/payments/backtests", kuzet.PermPaymentCheck, s.handleBacktest)
+}
+
+type backtestRequest struct {
+	Rules string    `json:"rules"`
+	From  time.Time `json:"from"`
+	To    time.Time `json:"to"`
+}
+
+// handleBacktest runs candidate rules over the caller's stored checks.
+func (s *Server) handleBacktest(w http.ResponseWriter, r *http.Request) error {
+	var req backtestRequest
+	if err := s.decodeJSON(r, &req); err != nil {
+		return err
+	}
+	rep, err := s.payments.Backtest(r.Context(), kuzet.OrgIDFromContext(r.Context()),
+		payments.BacktestInput{Rules: req.Rules, From: req.From, To: req.To})
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, rep)
 }
 
 // handleCheck decides on one payment, described in JSON, or on each of an
@@ -77,7 +98,8 @@ func (s *Server) checkPacs008(w http.ResponseWriter, r *http.Request, body []byt
 }
 
 type outcomeRequest struct {
-	Outcome kuzet.Outcome `json:"outcome"`
+	Outcome       kuzet.Outcome `json:"outcome"`
+	FraudDeviceID string        `json:"fraud_device_id"`
 }
 
 // outcomeResponse says what an outcome led to: the mule identifiers
@@ -96,7 +118,8 @@ func (s *Server) handleOutcome(w http.ResponseWriter, r *http.Request) error {
 	if err := s.decodeJSON(r, &req); err != nil {
 		return err
 	}
-	res, err := s.payments.RecordOutcome(r.Context(), kuzet.OrgIDFromContext(r.Context()), r.PathValue("check_id"), req.Outcome)
+	res, err := s.payments.RecordOutcomeInput(r.Context(), kuzet.OrgIDFromContext(r.Context()), r.PathValue("check_id"),
+		payments.OutcomeInput{Outcome: req.Outcome, FraudDeviceID: req.FraudDeviceID})
 	if err != nil {
 		return err
 	}

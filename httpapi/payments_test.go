@@ -68,7 +68,7 @@ func (s switchedStore) Begin(ctx context.Context, writable bool) (kuzet.Tx, erro
 // service's active-call signal as a server would. The writer retries fast,
 // so that tests of a store outage see it recover soon. Every service reads
 // clock. The caller closes it before the store.
-func MustPayments(tb testing.TB, store kuzet.Store, reg *registry.Service, tel *telecom.Service, audit kuzet.Auditor, clock kuzet.Clock) *paymentsFixture {
+func MustPayments(tb testing.TB, store kuzet.Store, reg *registry.Service, tel *telecom.Service, audit kuzet.Auditor, clock kuzet.Clock, filer ...freeze.CaseFiler) *paymentsFixture {
 	tb.Helper()
 	f := &paymentsFixture{}
 	sw := switchedStore{Store: store, down: &f.down, slow: &f.slow}
@@ -86,6 +86,10 @@ func MustPayments(tb testing.TB, store kuzet.Store, reg *registry.Service, tel *
 		Logger: logger, Registry: reg, Clock: clock})
 	f.freeze = freeze.NewService(freeze.Config{Store: sw, Registry: reg, Parser: &ident.Parser{CardKey: key},
 		Audit: audit, Logger: logger, Webhooks: testHooks(tb), Clock: clock})
+	if len(filer) > 0 {
+		f.freeze = freeze.NewService(freeze.Config{Store: sw, Registry: reg, Parser: &ident.Parser{CardKey: key},
+			Audit: audit, Logger: logger, Webhooks: testHooks(tb), Clock: clock, Cases: filer[0]})
+	}
 	return f
 }
 
@@ -668,6 +672,86 @@ func TestPaymentOutcomeCountsPreventedLoss(t *testing.T) {
 	}
 }
 
+// TestPaymentOutcomeReleased: a released hold is never prevented loss,
+// even once confirmed as fraud.
+func TestPaymentOutcomeReleased(t *testing.T) {
+	ts := newTestServer(t)
+	bank, _ := ts.newBank(t, "Bank One", "BANKKZKA", "722")
+	police := ts.keys[kuzet.OrgPolice]
+	mule := synth.KZIBAN("826", "0000000004243")
+	ts.json(t, "POST", "/v1/indicators", police,
+		`{"indicators":[{"kind":"iban","value":"`+mule+`","category":"mule_account","confidence":0.95}]}`)
+	held := ts.check(t, bank, `{"payment_id":"p1","amount":1000,"currency":"KZT","payer":{"customer_id":"c1","device_id":"d-victim"},
+		"payee":{"iban":"`+mule+`"}}`)
+	if !held.Decision.Stops() {
+		t.Fatalf("got %s, want a hold", held.Decision)
+	}
+	type outcome struct {
+		Outcome       kuzet.Outcome
+		PreventedLoss *kuzet.PreventedLoss `json:"prevented_loss"`
+	}
+	path := "/v1/payments/" + held.CheckID + "/outcome"
+	if o := payDecode[outcome](t, ts.json(t, "POST", path, bank, `{"outcome":"released"}`), 200); o.PreventedLoss != nil {
+		t.Errorf("released: got prevented %+v", o.PreventedLoss)
+	}
+	if r := ts.json(t, "POST", path, bank, `{"outcome":"fraud_confirmed","fraud_device_id":"`+strings.Repeat("d", 129)+`"}`); r.status != 400 {
+		t.Errorf("a device ID too long: got %d, want 400", r.status)
+	}
+	o := payDecode[outcome](t, ts.json(t, "POST", path, bank, `{"outcome":"fraud_confirmed","fraud_device_id":"d-evil"}`), 200)
+	if o.PreventedLoss != nil || o.Outcome != kuzet.OutcomeFraud {
+		t.Errorf("fraud after release: got %+v, want fraud_confirmed and nothing prevented", o)
+	}
+	if r := ts.json(t, "POST", path, bank, `{"outcome":"released"}`); r.status != 409 {
+		t.Errorf("released after fraud: got %d, want 409", r.status)
+	}
+	// The fraudster's device is marked, the victim's is not.
+	evil := ts.check(t, bank, `{"payment_id":"p2","amount":10,"currency":"KZT","payer":{"customer_id":"c2","device_id":"d-evil"},
+		"payee":{"iban":"`+synth.KZIBAN("914", "0000000000001")+`"}}`)
+	victim := ts.check(t, bank, `{"payment_id":"p3","amount":10,"currency":"KZT","payer":{"customer_id":"c1","device_id":"d-victim"},
+		"payee":{"iban":"`+synth.KZIBAN("914", "0000000000001")+`"}}`)
+	if !slices.Contains(evil.codes(), "device_seen_in_fraud") || slices.Contains(victim.codes(), "device_seen_in_fraud") {
+		t.Errorf("device signal: fraudster's %v, victim's %v; want it on the fraudster's only", evil.codes(), victim.codes())
+	}
+}
+
+// TestPaymentBacktest: a bank runs candidate rules over its own checks and
+// outcomes and reads what each rule would have done beside the live rules.
+func TestPaymentBacktest(t *testing.T) {
+	ts := newTestServer(t)
+	bank, _ := ts.newBank(t, "Bank One", "BANKKZKA", "722")
+	other, _ := ts.newBank(t, "Bank Two", "BANKKZKB", "826")
+	police := ts.keys[kuzet.OrgPolice]
+	mule := synth.KZIBAN("826", "0000000004244")
+	ts.json(t, "POST", "/v1/indicators", police,
+		`{"indicators":[{"kind":"iban","value":"`+mule+`","category":"mule_account","confidence":0.95}]}`)
+	held := ts.check(t, bank, `{"payment_id":"p1","amount":90000,"currency":"KZT","payer":{"customer_id":"c1"},"payee":{"iban":"`+mule+`"}}`)
+	payDecode[map[string]any](t, ts.json(t, "POST", "/v1/payments/"+held.CheckID+"/outcome", bank, `{"outcome":"fraud_confirmed"}`), 200)
+	honest := ts.check(t, bank, `{"payment_id":"p2","amount":900000,"currency":"KZT","payer":{"customer_id":"c2"},
+		"payee":{"iban":"`+synth.KZIBAN("914", "0000000000001")+`"}}`)
+	payDecode[map[string]any](t, ts.json(t, "POST", "/v1/payments/"+honest.CheckID+"/outcome", bank, `{"outcome":"legitimate"}`), 200)
+	ts.check(t, other, `{"payment_id":"p3","amount":90000,"currency":"KZT","payer":{"customer_id":"c3"},"payee":{"iban":"`+mule+`"}}`)
+
+	type report struct {
+		Checks, Fraud, Legitimate, Changed int
+		Candidate                          payments.BacktestSide
+	}
+	rules := `version big\nrule big when amount >= 50000 decide hold\n`
+	rep := payDecode[report](t, ts.json(t, "POST", "/v1/payments/backtests", bank, `{"rules":"`+rules+`"}`), 200)
+	// Both decisions change: the mule's payment is held instead of blocked.
+	if rep.Checks != 2 || rep.Fraud != 1 || rep.Legitimate != 1 || rep.Changed != 2 {
+		t.Errorf("report: got %+v, want the bank's two checks, one fraud, one legitimate, two changed", rep)
+	}
+	want := payments.RuleStats{Rule: "big", Hits: 2, Holds: 2, CaughtFraud: 1, FalseHolds: 1}
+	if len(rep.Candidate.PerRule) != 1 || rep.Candidate.PerRule[0] != want {
+		t.Errorf("per rule: got %+v, want [%+v]", rep.Candidate.PerRule, want)
+	}
+	// The other bank sees only its own check.
+	rep = payDecode[report](t, ts.json(t, "POST", "/v1/payments/backtests", other, `{"rules":"`+rules+`"}`), 200)
+	if rep.Checks != 1 || rep.Fraud != 0 {
+		t.Errorf("another bank's backtest: got %+v, want its one check", rep)
+	}
+}
+
 // TestPaymentCheckDegraded takes the store down: checks go on being
 // decided from memory, marked degraded, never failed; once the store is
 // back, they are recorded again.
@@ -915,6 +999,15 @@ func TestPaymentRoutesMalformed(t *testing.T) {
 		{"unknown report", "GET", "/v1/reports/rep_nope/trail", police, "", ``, 404, ""},
 		{"checks with a bad limit", "GET", "/v1/payments/checks?limit=0", bank, "", ``, 400, "limit"},
 		{"checks with a bad decision", "GET", "/v1/payments/checks?decision=maybe", bank, "", ``, 400, "decision"},
+		{"backtest without rules", "POST", "/v1/payments/backtests", bank, "application/json", `{}`, 400, "rules"},
+		{"backtest with an unknown field", "POST", "/v1/payments/backtests", bank, "application/json", `{"rules":"x","y":1}`, 400, "y"},
+		{"backtest with rules that do not parse", "POST", "/v1/payments/backtests", bank, "application/json",
+			`{"rules":"version x\nrule a when nonsense > 1 decide hold\n"}`, 400, ""},
+		{"backtest with a bad period", "POST", "/v1/payments/backtests", bank, "application/json",
+			`{"rules":"version x\nrule a when amount > 1 decide hold\n","from":"2025-03-05T00:00:00Z","to":"2025-03-04T00:00:00Z"}`, 400, "to"},
+		{"oversized backtest", "POST", "/v1/payments/backtests", bank, "application/json", huge, 413, ""},
+		{"backtest by the police", "POST", "/v1/payments/backtests", police, "application/json", `{"rules":"x"}`, 403, ""},
+		{"backtest without a key", "POST", "/v1/payments/backtests", "", "application/json", `{"rules":"x"}`, 401, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := ts.do(t, tc.method, tc.path, tc.key, tc.ctype, []byte(tc.body))

@@ -25,6 +25,7 @@ import (
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/access"
 	"github.com/kuzet/kuzet/audit"
+	"github.com/kuzet/kuzet/cases"
 	"github.com/kuzet/kuzet/exchange"
 	"github.com/kuzet/kuzet/freeze"
 	"github.com/kuzet/kuzet/idempotency"
@@ -71,6 +72,7 @@ type Config struct {
 	Stats    *stats.Service
 	Audit    *audit.Service
 	Exchange *exchange.Service
+	Cases    *cases.Service
 	Clock    kuzet.Clock
 	Logger   *slog.Logger
 	MaxBody  int64 // bytes; DefaultMaxBody when 0
@@ -102,6 +104,7 @@ type Server struct {
 	stats    *stats.Service
 	audit    *audit.Service
 	exchange *exchange.Service
+	cases    *cases.Service
 	clock    kuzet.Clock
 	logger   *slog.Logger
 	maxBody  int64
@@ -127,6 +130,7 @@ func New(cfg Config) *Server {
 	s := &Server{
 		store: cfg.Store, access: cfg.Access, registry: cfg.Registry, telecom: cfg.Telecom, payments: cfg.Payments,
 		freeze: cfg.Freeze, web: cfg.Web, simbox: cfg.Simbox, stats: cfg.Stats, audit: cfg.Audit, exchange: cfg.Exchange,
+		cases: cfg.Cases,
 		clock: cfg.Clock, logger: cfg.Logger, maxBody: cfg.MaxBody, mux: http.NewServeMux(),
 		idem: cfg.Idempotency, health: cfg.Health, limits: cfg.Limits, deadline: cfg.Deadline, uploadDeadline: cfg.UploadDeadline,
 	}
@@ -158,7 +162,7 @@ func New(cfg Config) *Server {
 	}
 	if s.stats == nil {
 		s.stats = stats.NewService(stats.Config{Telecom: cfg.Telecom, Payments: cfg.Payments, Web: cfg.Web,
-			Simbox: cfg.Simbox, Clock: s.clock})
+			Simbox: cfg.Simbox, Cases: cfg.Cases, Clock: s.clock})
 	}
 	s.metrics = newMetrics(s)
 
@@ -190,6 +194,10 @@ func New(cfg Config) *Server {
 	}
 	if s.simbox != nil {
 		s.simboxRoutes()
+	}
+	if s.cases != nil {
+		s.caseRoutes()
+		s.graphRoutes()
 	}
 	s.statsRoutes()
 	if s.audit != nil {

@@ -38,7 +38,7 @@
 //	                 investment_scam, malware or simbox_sim
 //	payee_reported   the same for any other category (victim_report, other)
 //	payer_ip_risk    the registry score of the payer's IP address
-//	device_fraud     the payer's device took part in a confirmed fraud
+//	device_fraud     the payer's device was named as a fraudster's in a confirmed fraud
 //	call_active      the payer is, or in the last 15 minutes was, on a risky call
 //	call_foreign     … with a caller on an international trunk
 //	call_unverified  … with a caller the telecom check could not verify (unverifiable, timeout)
@@ -77,9 +77,13 @@
 //
 // # Outcomes and prevented loss
 //
-// Service.RecordOutcome records fraud_confirmed, legitimate or
-// cancelled_by_customer. A confirmed fraud reports the payee's identifiers
-// to the registry as mule_account and, if kuzet held or blocked the payment,
-// counts its amount as prevented loss by bank, payer's region, currency
-// and day.
+// Service.RecordOutcome records fraud_confirmed, legitimate,
+// cancelled_by_customer or released. A confirmed fraud reports the payee's
+// identifiers to the registry as mule_account and, if kuzet held or blocked
+// the payment and the money stayed, counts its amount as prevented loss by
+// bank, payer's region, currency and day. A hold the customer or the bank
+// overrode is released: the money went, so it is never prevented loss, even
+// when it later turns out to be fraud. The payer of a confirmed fraud is its
+// victim: their device is not marked as a fraud device, only a device the
+// bank names as the fraudster's.
 package payments

@@ -167,7 +167,7 @@ func (e *Engine) Check(ctx context.Context, orgID int64, pc kuzet.PaymentCheck) 
 		rec := &kuzet.CheckRecord{
 			ID: d.CheckID, OrgID: orgID, Check: pc, Decision: d.Decision, Score: d.Score,
 			Reasons: reasons[:len(reasons):len(reasons)], HoldUntil: d.HoldUntil, RulesVersion: live.ID(),
-			CheckedAt: now,
+			CheckedAt: now, Signals: s.Named(),
 		}
 		if !e.sink.Enqueue(rec) {
 			d.Reasons = append(d.Reasons, kuzet.PaymentReason{Code: ReasonDegraded,
@@ -385,13 +385,17 @@ func (e *Engine) forget(k *checkKeys) {
 	sh.mu.Unlock()
 }
 
-// markDevice remembers a device as seen in fraud.
-func (e *Engine) markDevice(k *checkKeys, at time.Time) {
-	if k.device == 0 {
+// MarkFraudDevice remembers a device as a fraudster's: a payment from it
+// carries the signal device_fraud. A confirmed fraud never marks its
+// payer's device, which is the victim's; a bank names the fraudster's when
+// it knows it (an account taken over).
+func (e *Engine) MarkFraudDevice(deviceID string, at time.Time) {
+	if deviceID == "" {
 		return
 	}
-	sh := e.devices.lock(k.device)
-	sh.touch(k.device, uint32(at.Unix()), e.devices.perShard)
+	k := e.hash(tagDevice, deviceID)
+	sh := e.devices.lock(k)
+	sh.touch(k, uint32(at.Unix()), e.devices.perShard)
 	sh.mu.Unlock()
 }
 
@@ -412,23 +416,26 @@ func (e *Engine) Observe(rec *kuzet.CheckRecord) {
 func (e *Engine) applyOutcome(rec *kuzet.CheckRecord, k *checkKeys, o kuzet.Outcome) {
 	switch {
 	case o == kuzet.OutcomeFraud:
+		// The payer is the victim: the payee stays new to them, and their
+		// own device is not marked (MarkFraudDevice takes the fraudster's).
 		e.forget(k)
-		e.markDevice(k, rec.CheckedAt)
 		if rec.Decision.Stops() {
 			e.settle(k, rec.Decision, rec.Check.Amount, rec.CheckedAt)
 		}
-	case o == kuzet.OutcomeLegitimate:
+	case o == kuzet.OutcomeLegitimate, o == kuzet.OutcomeReleased:
+		// A release is the customer insisting: the payment went.
 		e.learn(k, rec.Check.Amount)
 	case o == "":
 		e.settle(k, rec.Decision, rec.Check.Amount, rec.CheckedAt)
 	}
 }
 
-// outcome applies an outcome reported now to the memory.
-func (e *Engine) outcome(rec *kuzet.CheckRecord, o kuzet.Outcome) {
+// outcome applies an outcome reported now, after the outcome from, to the
+// memory.
+func (e *Engine) outcome(rec *kuzet.CheckRecord, o, from kuzet.Outcome) {
 	k := e.keys(rec.OrgID, &rec.Check)
-	if o == kuzet.OutcomeLegitimate && !rec.Decision.Stops() {
-		return // learned when it was checked
+	if o == kuzet.OutcomeLegitimate && (!rec.Decision.Stops() || from == kuzet.OutcomeReleased) {
+		return // learned when it was checked, or released
 	}
 	e.applyOutcome(rec, &k, o)
 }

@@ -173,16 +173,28 @@ func TestCheckSignals(t *testing.T) {
 		{"amount", func(t *testing.T, f *fixture) kuzet.PaymentCheck {
 			return payment(1, clean, 2_000_000)
 		}, []string{"new_payee", "young_payee", "big"}},
-		{"device seen in confirmed fraud", func(t *testing.T, f *fixture) kuzet.PaymentCheck {
+		{"fraudster's device named in a confirmed fraud", func(t *testing.T, f *fixture) kuzet.PaymentCheck {
 			pc := payment(2, mule, 50000)
-			pc.Payer.DeviceID = "dev-evil"
+			pc.Payer.DeviceID = "dev-victim"
 			d := f.check(t, bankTwo, pc)
-			_, err := f.service.RecordOutcome(context.Background(), bankTwo, d.CheckID, kuzet.OutcomeFraud)
+			_, err := f.service.RecordOutcomeInput(context.Background(), bankTwo, d.CheckID,
+				payments.OutcomeInput{Outcome: kuzet.OutcomeFraud, FraudDeviceID: "dev-evil"})
 			must(t, "outcome", err)
 			next := payment(1, clean, 5000)
 			next.Payer.DeviceID = "dev-evil"
 			return next
 		}, []string{"new_payee", "young_payee", "device_fraud"}},
+		{"victim's own device after their confirmed fraud", func(t *testing.T, f *fixture) kuzet.PaymentCheck {
+			pc := payment(1, mule, 50000)
+			pc.Payer.DeviceID = "dev-victim"
+			pc.Payer.IP = "203.0.113.7"
+			d := f.check(t, bankOne, pc)
+			_, err := f.service.RecordOutcome(context.Background(), bankOne, d.CheckID, kuzet.OutcomeFraud)
+			must(t, "outcome", err)
+			next := payment(1, clean, 5000)
+			next.Payer.DeviceID, next.Payer.IP = "dev-victim", "203.0.113.7"
+			return next
+		}, []string{"new_payee", "young_payee"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -116,25 +116,54 @@ func (r *OutcomeResult) MuleSubmissions() []registry.Submission {
 	return out
 }
 
-// RecordOutcome records what the bank orgID learned of its check. A
-// confirmed fraud reports the payee's identifiers to the registry as a
-// mule's, in the bank's name. Reporting the same outcome again changes
-// nothing and counts nothing twice.
-//
-// Returns EINVALID for an unknown outcome, ENOTFOUND if the check does not
-// exist or is another bank's, and ECONFLICT if it has another outcome.
+// OutcomeInput is what a bank learned of a checked payment.
+type OutcomeInput struct {
+	Outcome kuzet.Outcome
+	// FraudDeviceID is the device the fraudster used, when the bank knows
+	// it (an account taken over): it is remembered as a fraud device. The
+	// payer's own device is never marked by their victimisation.
+	FraudDeviceID string
+}
+
+// RecordOutcome records what the bank orgID learned of its check (see
+// RecordOutcomeInput).
 func (s *Service) RecordOutcome(ctx context.Context, orgID int64, checkID string, o kuzet.Outcome) (*OutcomeResult, error) {
+	return s.RecordOutcomeInput(ctx, orgID, checkID, OutcomeInput{Outcome: o})
+}
+
+// RecordOutcomeInput records what the bank orgID learned of its check. A
+// confirmed fraud reports the payee's identifiers to the registry as a
+// mule's, in the bank's name, and counts as prevented loss only if kuzet
+// stopped the payment and nobody released it. Reporting the same outcome
+// again changes nothing and counts nothing twice.
+//
+// A check takes one outcome, except that released (a hold or block
+// overridden: the money went) may be followed by fraud_confirmed or
+// legitimate once the bank knows. Released is for a held or blocked payment
+// only.
+//
+// Returns EINVALID for an unknown outcome or a device ID too long,
+// ENOTFOUND if the check does not exist or is another bank's, and ECONFLICT
+// if its outcome cannot change to o.
+func (s *Service) RecordOutcomeInput(ctx context.Context, orgID int64, checkID string, in OutcomeInput) (*OutcomeResult, error) {
+	o := in.Outcome
 	if !o.Valid() {
-		return nil, kuzet.Invalid("outcome", "outcome must be one of fraud_confirmed, legitimate, cancelled_by_customer")
+		return nil, kuzet.Invalid("outcome", "outcome must be one of fraud_confirmed, legitimate, cancelled_by_customer, released")
+	}
+	if len(in.FraudDeviceID) > maxDeviceID {
+		return nil, kuzet.Invalid("fraud_device_id", "fraud_device_id must be at most %d characters", maxDeviceID)
+	}
+	if in.FraudDeviceID != "" && o != kuzet.OutcomeFraud {
+		return nil, kuzet.Invalid("fraud_device_id", "fraud_device_id goes with fraud_confirmed only")
 	}
 	if !kuzet.ValidID(checkID, "chk_") {
 		return nil, kuzet.Errorf(kuzet.ENOTFOUND, "no check %q", clip(checkID))
 	}
-	res, err := s.recordOutcome(ctx, orgID, checkID, o)
+	res, err := s.recordOutcome(ctx, orgID, checkID, in)
 	if kuzet.ErrorCode(err) == kuzet.ENOTFOUND && s.writer != nil {
 		// The check may still be on its way to the store.
 		if serr := s.writer.Sync(ctx); serr == nil {
-			res, err = s.recordOutcome(ctx, orgID, checkID, o)
+			res, err = s.recordOutcome(ctx, orgID, checkID, in)
 		}
 	}
 	if err != nil {
@@ -147,6 +176,25 @@ func (s *Service) RecordOutcome(ctx context.Context, orgID int64, checkID string
 		}
 	}
 	return res, nil
+}
+
+// maxDeviceID bounds a device ID named in an outcome.
+const maxDeviceID = 128
+
+// nextOutcome says whether a check decided d with the outcome from may take
+// the outcome to. again is true when nothing changes.
+func nextOutcome(d kuzet.Decision, from, to kuzet.Outcome) (again bool, err error) {
+	switch {
+	case from == to:
+		return true, nil
+	case to == kuzet.OutcomeReleased && !d.Stops():
+		return false, kuzet.Errorf(kuzet.ECONFLICT, "the payment was not stopped (%s): only a held or blocked payment can be released", d)
+	case from == "":
+		return false, nil
+	case from == kuzet.OutcomeReleased && (to == kuzet.OutcomeFraud || to == kuzet.OutcomeLegitimate):
+		return false, nil
+	}
+	return false, kuzet.Errorf(kuzet.ECONFLICT, "the check already has the outcome %s", from)
 }
 
 // reportMules reports a confirmed fraud's payee identifiers to the
@@ -169,28 +217,30 @@ func (s *Service) reportMules(ctx context.Context, orgID int64, res *OutcomeResu
 	return nil
 }
 
-func (s *Service) recordOutcome(ctx context.Context, orgID int64, checkID string, o kuzet.Outcome) (*OutcomeResult, error) {
+func (s *Service) recordOutcome(ctx context.Context, orgID int64, checkID string, in OutcomeInput) (*OutcomeResult, error) {
 	now := s.clock()
+	o := in.Outcome
 	res := &OutcomeResult{}
 	again := false
+	var from kuzet.Outcome
 	err := kuzet.Transact(ctx, s.store, true, func(tx kuzet.Tx) error {
 		rec, err := tx.FindCheck(ctx, orgID, checkID)
 		if err != nil {
 			return err
 		}
-		res.Check = rec
-		if rec.Outcome != "" {
-			if rec.Outcome != o {
-				return kuzet.Errorf(kuzet.ECONFLICT, "check %s already has the outcome %s", rec.ID, rec.Outcome)
-			}
-			again = true
+		res.Check, from = rec, rec.Outcome
+		if again, err = nextOutcome(rec.Decision, rec.Outcome, o); err != nil {
+			return kuzet.Errorf(kuzet.ECONFLICT, "check %s: %s", rec.ID, kuzet.ErrorMessage(err))
+		} else if again {
 			return nil
 		}
 		if err := tx.SetCheckOutcome(ctx, orgID, checkID, o, now); err != nil {
 			return err
 		}
 		rec.Outcome, rec.OutcomeAt = o, now
-		if o == kuzet.OutcomeFraud && rec.Decision.Stops() {
+		// Prevented only if kuzet stopped it and the money stayed: a
+		// released payment went, whatever it turns out to be.
+		if o == kuzet.OutcomeFraud && rec.Decision.Stops() && from != kuzet.OutcomeReleased {
 			pl := kuzet.PreventedLoss{Day: utcDay(rec.CheckedAt), OrgID: orgID, Region: rec.Check.Payer.Region,
 				Currency: rec.Check.Currency, Amount: rec.Check.Amount, Count: 1}
 			if err := tx.AddPreventedLoss(ctx, []kuzet.PreventedLoss{pl}); err != nil {
@@ -198,14 +248,21 @@ func (s *Service) recordOutcome(ctx context.Context, orgID int64, checkID string
 			}
 			res.Prevented = &pl
 		}
+		detail := fmt.Sprintf("%s after %s", o, rec.Decision)
+		if from != "" {
+			detail += ", " + string(from) + " before"
+		}
 		return tx.AppendAudit(ctx, &kuzet.AuditEntry{At: now, OrgID: orgID, Action: kuzet.AuditPaymentOutcome,
-			Object: "payment_check:" + rec.ID, Detail: fmt.Sprintf("%s after %s", o, rec.Decision)})
+			Object: "payment_check:" + rec.ID, Detail: detail})
 	})
 	if err != nil {
 		return nil, wrap("record outcome", err)
 	}
 	if !again {
-		s.engine.outcome(res.Check, o)
+		s.engine.outcome(res.Check, o, from)
+		if in.FraudDeviceID != "" {
+			s.engine.MarkFraudDevice(in.FraudDeviceID, now)
+		}
 	}
 	return res, nil
 }

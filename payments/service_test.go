@@ -96,6 +96,66 @@ func TestOutcomePreventedLoss(t *testing.T) {
 	}
 }
 
+// TestOutcomeReleased: a hold that the customer or the bank overrode let
+// the money go; it is never prevented loss, whatever it turns out to be.
+func TestOutcomeReleased(t *testing.T) {
+	f := newFixture(t, nil)
+	ctx := context.Background()
+	mule := iban("826", 4242)
+	f.report(police, kuzet.KindIBAN, mule, kuzet.CategoryMuleAccount, 0.9)
+
+	held := f.check(t, bankOne, payment(1, mule, 250000))
+	if !held.Decision.Stops() {
+		t.Fatalf("mule payment: got %s, want hold or block", held.Decision)
+	}
+	res, err := f.service.RecordOutcome(ctx, bankOne, held.CheckID, kuzet.OutcomeReleased)
+	must(t, "released", err)
+	if res.Prevented != nil || res.Mules != nil {
+		t.Errorf("released: got prevented %+v, mules %v; want neither", res.Prevented, res.Mules)
+	}
+	res, err = f.service.RecordOutcome(ctx, bankOne, held.CheckID, kuzet.OutcomeFraud)
+	must(t, "fraud after release", err)
+	if res.Prevented != nil {
+		t.Errorf("fraud after release: got prevented %+v, want nil: the money went", res.Prevented)
+	}
+	if len(res.Mules) != 1 {
+		t.Errorf("fraud after release: got mules %v, want the payee", res.Mules)
+	}
+	loss, err := f.service.PreventedLoss(ctx, kuzet.PreventedLossFilter{})
+	must(t, "prevented loss", err)
+	if len(loss.Rows) != 0 {
+		t.Errorf("prevented loss: got %v, want none", loss.Rows)
+	}
+	// Once confirmed, the release cannot be reported after it.
+	if _, err = f.service.RecordOutcome(ctx, bankOne, held.CheckID, kuzet.OutcomeReleased); kuzet.ErrorCode(err) != kuzet.ECONFLICT {
+		t.Errorf("released after fraud: got %v, want %s", err, kuzet.ECONFLICT)
+	}
+
+	// A confirmed fraud on a held payment is prevented; it cannot be
+	// released afterwards to count twice or unsay it.
+	held2 := f.check(t, bankOne, payment(2, mule, 1000))
+	res, err = f.service.RecordOutcome(ctx, bankOne, held2.CheckID, kuzet.OutcomeFraud)
+	must(t, "fraud", err)
+	if res.Prevented == nil {
+		t.Errorf("fraud on a hold: got no prevented loss")
+	}
+	if _, err = f.service.RecordOutcome(ctx, bankOne, held2.CheckID, kuzet.OutcomeReleased); kuzet.ErrorCode(err) != kuzet.ECONFLICT {
+		t.Errorf("released after fraud: got %v, want %s", err, kuzet.ECONFLICT)
+	}
+
+	// Only a stopped payment can be released.
+	allowed := f.check(t, bankTwo, payment(3, iban("914", 1), 3000))
+	if _, err = f.service.RecordOutcome(ctx, bankTwo, allowed.CheckID, kuzet.OutcomeReleased); kuzet.ErrorCode(err) != kuzet.ECONFLICT {
+		t.Errorf("released allow: got %v, want %s", err, kuzet.ECONFLICT)
+	}
+	// A device goes with a fraud only.
+	_, err = f.service.RecordOutcomeInput(ctx, bankTwo, allowed.CheckID,
+		payments.OutcomeInput{Outcome: kuzet.OutcomeLegitimate, FraudDeviceID: "dev-1"})
+	if kuzet.ErrorCode(err) != kuzet.EINVALID {
+		t.Errorf("device with legitimate: got %v, want %s", err, kuzet.EINVALID)
+	}
+}
+
 func TestOutcomeTenancy(t *testing.T) {
 	f := newFixture(t, nil)
 	ctx := context.Background()

@@ -87,6 +87,36 @@ func SignalByName(name string) (Signal, bool) {
 // Signals is the value of every signal for one payment.
 type Signals [numSignals]float64
 
+// Named returns the signals that are not zero, by name: what a check record
+// keeps of them.
+func (s *Signals) Named() map[string]float64 {
+	n := 0
+	for _, v := range s {
+		if v != 0 {
+			n++
+		}
+	}
+	m := make(map[string]float64, n)
+	for i, v := range s {
+		if v != 0 {
+			m[signalNames[i]] = v
+		}
+	}
+	return m
+}
+
+// SignalsOf returns the signals a check record kept; names it does not know
+// (of a later or earlier kuzet) are left out.
+func SignalsOf(named map[string]float64) Signals {
+	var s Signals
+	for name, v := range named {
+		if sig, ok := SignalByName(name); ok {
+			s[sig] = v
+		}
+	}
+	return s
+}
+
 // Set sets one signal.
 func (s *Signals) Set(sig Signal, v float64) { s[sig] = v }
 

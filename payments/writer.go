@@ -18,6 +18,10 @@ type WriterConfig struct {
 	Retry    time.Duration // first wait after a failed write, doubling [100 ms]
 	MaxRetry time.Duration // longest wait between tries [5 s]
 	Logger   *slog.Logger  // [slog.Default()]
+	// Linger is how long a batch that is not full waits for more records
+	// [0: it is written at once]. A replay, which decides one check at a
+	// time faster than a transaction commits, fills its batches with it.
+	Linger time.Duration
 }
 
 // Writer stores check records off the hot path: Enqueue puts a record in a
@@ -30,6 +34,7 @@ type Writer struct {
 	store         kuzet.Store
 	batch         int
 	retry, maxTry time.Duration
+	linger        time.Duration
 	log           *slog.Logger
 
 	q      chan *kuzet.CheckRecord
@@ -62,8 +67,9 @@ func NewWriter(cfg WriterConfig) *Writer {
 		cfg.Logger = slog.Default()
 	}
 	w := &Writer{
-		store: cfg.Store, batch: cfg.Batch, retry: cfg.Retry, maxTry: max(cfg.Retry, cfg.MaxRetry), log: cfg.Logger,
-		q: make(chan *kuzet.CheckRecord, cfg.Queue), syncs: make(chan chan struct{}),
+		store: cfg.Store, batch: cfg.Batch, retry: cfg.Retry, maxTry: max(cfg.Retry, cfg.MaxRetry), linger: cfg.Linger,
+		log: cfg.Logger,
+		q:   make(chan *kuzet.CheckRecord, cfg.Queue), syncs: make(chan chan struct{}),
 		quit: make(chan struct{}), done: make(chan struct{}),
 	}
 	w.ctx, w.cancel = context.WithCancel(context.Background())
@@ -149,7 +155,12 @@ func (w *Writer) run() {
 		select {
 		case rec := <-w.q:
 			buf = w.fill(append(buf[:0], rec))
-			w.write(buf)
+			if w.linger > 0 && len(buf) < w.batch {
+				buf = w.gather(buf)
+			}
+			if len(buf) > 0 {
+				w.write(buf)
+			}
 		case ack := <-w.syncs:
 			w.drain(buf)
 			close(ack)
@@ -167,6 +178,30 @@ func (w *Writer) fill(buf []*kuzet.CheckRecord) []*kuzet.CheckRecord {
 		case rec := <-w.q:
 			buf = append(buf, rec)
 		default:
+			return buf
+		}
+	}
+	return buf
+}
+
+// gather adds records to buf as they come, until it holds a batch or
+// Linger has passed. A Sync meanwhile is answered at once: buf is written
+// with everything queued and comes back empty.
+func (w *Writer) gather(buf []*kuzet.CheckRecord) []*kuzet.CheckRecord {
+	t := time.NewTimer(w.linger)
+	defer t.Stop()
+	for len(buf) < w.batch {
+		select {
+		case rec := <-w.q:
+			buf = w.fill(append(buf, rec))
+		case ack := <-w.syncs:
+			w.write(buf)
+			w.drain(buf)
+			close(ack)
+			return buf[:0]
+		case <-t.C:
+			return buf
+		case <-w.quit:
 			return buf
 		}
 	}

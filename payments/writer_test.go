@@ -57,6 +57,46 @@ func TestWriterBatches(t *testing.T) {
 	}
 }
 
+// TestWriterLinger: with a linger, records fed one at a time share
+// transactions: a batch is written when full or when the linger has passed,
+// and Sync writes what waits at once.
+func TestWriterLinger(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		store := newMemStore()
+		var txs atomic.Int64
+		counting := beginFunc(func(ctx context.Context, writable bool) (kuzet.Tx, error) {
+			txs.Add(1)
+			return store.Begin(ctx, writable)
+		})
+		w := payments.NewWriter(payments.WriterConfig{Store: counting, Batch: 10, Linger: time.Minute})
+		for i, r := range records(25) {
+			w.Enqueue(r)
+			if i%5 == 4 {
+				synctest.Wait() // the writer takes each as it comes
+			}
+		}
+		synctest.Wait()
+		if n := storedChecks(store); n != 20 {
+			t.Errorf("before the linger: got %d stored, want the two full batches", n)
+		}
+		time.Sleep(time.Minute)
+		synctest.Wait()
+		if n := storedChecks(store); n != 25 {
+			t.Errorf("after the linger: got %d stored, want 25", n)
+		}
+		w.Enqueue(records(26)[25])
+		synctest.Wait()
+		must(t, "sync", w.Sync(context.Background()))
+		if n := storedChecks(store); n != 26 {
+			t.Errorf("after a sync: got %d stored, want 26", n)
+		}
+		if n := txs.Load(); n != 4 {
+			t.Errorf("transactions: got %d, want 4", n)
+		}
+		must(t, "close", w.Close(context.Background()))
+	})
+}
+
 // TestWriterOutage: while the store fails, the writer says so, keeps what
 // fits in its queue, drops the rest, and stores the kept ones once the
 // store is back.

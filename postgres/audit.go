@@ -3,11 +3,9 @@ package postgres
 import (
 	"context"
 	"fmt"
-	"time"
-
-	"github.com/jackc/pgx/v5"
 
 	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/internal/sqlstore"
 )
 
 const (
@@ -20,9 +18,9 @@ const (
 	insertAuditSQL = `INSERT INTO audit_log (seq, at, org_id, action, object, detail, prev_hash, hash)
 		SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::text[],
 			$7::bytea[], $8::bytea[])`
-	scanAuditSQL = `SELECT seq, at, org_id, action, object, detail, prev_hash, hash FROM audit_log
+	scanAuditSQL = `SELECT ` + sqlstore.AuditColumns + ` FROM audit_log
 		WHERE seq >= $1 ORDER BY seq`
-	findAuditSQL = `SELECT seq, at, org_id, action, object, detail, prev_hash, hash FROM audit_log
+	findAuditSQL = `SELECT ` + sqlstore.AuditColumns + ` FROM audit_log
 		WHERE seq > $1
 		  AND ($2::bigint = 0 OR at >= $2) AND ($3::bigint = 0 OR at < $3)
 		  AND ($4::boolean = false OR org_id = $5) AND ($6::text = '' OR action = $6)
@@ -82,60 +80,16 @@ func (tx *tx) AuditHead(ctx context.Context) (kuzet.AuditHead, error) {
 // reading them from the server as it goes. Stops at and returns fn's first
 // error. fn must not use the transaction.
 func (tx *tx) ScanAudit(ctx context.Context, from int64, fn func(*kuzet.AuditEntry) error) error {
-	rows, _ := tx.tx.Query(ctx, scanAuditSQL, from)
-	defer rows.Close()
-	for rows.Next() {
-		e, err := scanAuditEntry(rows)
-		if err != nil {
-			return fmt.Errorf("postgres: scan audit: %w", err)
-		}
-		if err := fn(e); err != nil {
-			return err
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("postgres: scan audit: %w", err)
-	}
-	return nil
+	return each(ctx, tx, scanAuditSQL, "postgres: scan audit", sqlstore.AuditEntry, fn, from)
 }
 
 // FindAudit returns the entries f selects, in Seq order.
 func (tx *tx) FindAudit(ctx context.Context, f kuzet.AuditFilter) ([]*kuzet.AuditEntry, error) {
-	var from, to int64
-	if !f.From.IsZero() {
-		from = f.From.UnixNano()
-	}
-	if !f.To.IsZero() {
-		to = f.To.UnixNano()
-	}
+	from, to := sqlstore.AuditBounds(f)
 	var limit *int
 	if f.Limit > 0 {
 		limit = &f.Limit
 	}
-	rows, _ := tx.tx.Query(ctx, findAuditSQL, f.AfterSeq, from, to, f.OrgID != 0, f.OrgID, f.Action, limit)
-	defer rows.Close()
-	var out []*kuzet.AuditEntry
-	for rows.Next() {
-		e, err := scanAuditEntry(rows)
-		if err != nil {
-			return nil, fmt.Errorf("postgres: find audit: %w", err)
-		}
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("postgres: find audit: %w", err)
-	}
-	return out, nil
-}
-
-func scanAuditEntry(rows pgx.Rows) (*kuzet.AuditEntry, error) {
-	var (
-		e  kuzet.AuditEntry
-		at int64
-	)
-	if err := rows.Scan(&e.Seq, &at, &e.OrgID, &e.Action, &e.Object, &e.Detail, &e.PrevHash, &e.Hash); err != nil {
-		return nil, err
-	}
-	e.At = time.Unix(0, at).UTC()
-	return &e, nil
+	return collect(ctx, tx, findAuditSQL, "postgres: find audit", sqlstore.AuditEntry,
+		f.AfterSeq, from, to, f.OrgID != 0, f.OrgID, f.Action, limit)
 }

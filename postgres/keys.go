@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/internal/sqlstore"
 )
 
 // The key migration runs once, on a store of modest size, outside the
@@ -79,20 +80,15 @@ func (tx *tx) RelinkAudit(ctx context.Context, chain kuzet.AuditChain) (int64, e
 	if _, err := tx.tx.Exec(ctx, lockAuditHeadSQL); err != nil {
 		return 0, fmt.Errorf("postgres: relink audit: %w", err)
 	}
-	var entries []*kuzet.AuditEntry
-	if err := tx.ScanAudit(ctx, 1, func(e *kuzet.AuditEntry) error {
-		entries = append(entries, e)
-		return nil
-	}); err != nil {
+	entries, err := collect(ctx, tx, scanAuditSQL, "postgres: relink audit", sqlstore.AuditEntry, 1)
+	if err != nil {
 		return 0, err
 	}
-	head := kuzet.AuditHead{Hash: []byte{}}
+	head, err := sqlstore.Relink(entries, chain)
+	if err != nil {
+		return 0, fmt.Errorf("postgres: relink audit: %w", err)
+	}
 	for _, e := range entries {
-		seq := e.Seq
-		head = chain.Link(head, []*kuzet.AuditEntry{e})
-		if e.Seq != seq {
-			return 0, fmt.Errorf("postgres: relink audit: entry %d follows entry %d", seq, e.Seq-1)
-		}
 		if _, err := tx.tx.Exec(ctx, `UPDATE audit_log SET prev_hash = $1, hash = $2 WHERE seq = $3`,
 			blob(e.PrevHash), e.Hash, e.Seq); err != nil {
 			return 0, fmt.Errorf("postgres: relink audit: %w", err)

@@ -22,7 +22,7 @@ const (
 const (
 	// A writer may retry a batch: a check stored already is left as it is.
 	putCheckSQL = `INSERT INTO payment_checks (` + sqlstore.CheckColumns + `)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) ON CONFLICT (id) DO NOTHING`
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) ON CONFLICT (id) DO NOTHING`
 	findCheckSQL = `SELECT ` + sqlstore.CheckColumns + ` FROM payment_checks WHERE id = $1 AND org_id = $2`
 	// The organisation is in every listing's WHERE: a bank's checks are its
 	// own.
@@ -73,6 +73,14 @@ const (
 		WHERE status = 'pending' AND next_at <= $1 ORDER BY next_at, seq LIMIT $2`
 	findDeliveriesSQL = `SELECT ` + sqlstore.DeliveryColumns + ` FROM webhook_deliveries
 		WHERE org_id = $1 AND ($2 = '' OR object = $2) ORDER BY seq DESC LIMIT $3`
+	dueDeliveryOrgsSQL = `SELECT DISTINCT org_id FROM webhook_deliveries
+		WHERE status = 'pending' AND next_at <= $1 ORDER BY org_id LIMIT $2`
+	// Several nodes claim at once: rows another node is claiming are
+	// skipped rather than waited for, so that no delivery is sent twice and
+	// no node waits on another.
+	claimDeliveriesSQL = `UPDATE webhook_deliveries SET next_at = $1 WHERE seq IN (
+		SELECT seq FROM webhook_deliveries WHERE status = 'pending' AND org_id = $2 AND next_at <= $3
+		ORDER BY next_at, seq LIMIT $4 FOR UPDATE SKIP LOCKED) RETURNING ` + sqlstore.DeliveryColumns
 )
 
 var (
@@ -90,13 +98,13 @@ func (tx *tx) PutChecks(ctx context.Context, checks []*kuzet.CheckRecord) error 
 	}
 	b := &pgx.Batch{}
 	for _, c := range checks {
-		payer, payee, reasons, err := sqlstore.CheckDocs(c)
+		payer, payee, reasons, signals, err := sqlstore.CheckDocs(c)
 		if err != nil {
 			return fmt.Errorf("postgres: put checks: %w", err)
 		}
 		b.Queue(putCheckSQL, c.ID, c.OrgID, c.Check.PaymentID, int64(c.Check.Amount), c.Check.Currency,
 			nullTime(c.Check.CreatedAt), c.Check.Channel, payer, payee, string(c.Decision), c.Score, reasons,
-			nullTime(c.HoldUntil), c.RulesVersion, c.CheckedAt, string(c.Outcome), nullTime(c.OutcomeAt))
+			nullTime(c.HoldUntil), c.RulesVersion, c.CheckedAt, string(c.Outcome), nullTime(c.OutcomeAt), signals)
 	}
 	if err := tx.tx.SendBatch(ctx, b).Close(); err != nil {
 		return fmt.Errorf("postgres: put checks: %w", err)
@@ -381,6 +389,19 @@ func (tx *tx) UpdateDelivery(ctx context.Context, d *kuzet.WebhookDelivery) erro
 // is not after now, earliest NextAt first.
 func (tx *tx) FindDueDeliveries(ctx context.Context, now time.Time, limit int) ([]*kuzet.WebhookDelivery, error) {
 	return collect(ctx, tx, findDueDeliveriesSQL, "postgres: find due deliveries", read.Delivery, sqlstore.Stored(now), limit)
+}
+
+// DueDeliveryOrgs returns the organisations with deliveries due at now.
+func (tx *tx) DueDeliveryOrgs(ctx context.Context, now time.Time, limit int) ([]int64, error) {
+	return collect(ctx, tx, dueDeliveryOrgsSQL, "postgres: due delivery organisations",
+		func(s sqlstore.Scanner) (id int64, err error) { err = s.Scan(&id); return id, err }, sqlstore.Stored(now), limit)
+}
+
+// ClaimDueDeliveries takes orgID's due deliveries until leaseUntil,
+// skipping rows another transaction holds.
+func (tx *tx) ClaimDueDeliveries(ctx context.Context, orgID int64, now, leaseUntil time.Time, limit int) ([]*kuzet.WebhookDelivery, error) {
+	return collect(ctx, tx, claimDeliveriesSQL, "postgres: claim deliveries", read.Delivery, sqlstore.Stored(leaseUntil),
+		orgID, sqlstore.Stored(now), limit)
 }
 
 // FindDeliveries returns the deliveries of one organisation, newest first.

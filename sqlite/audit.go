@@ -2,12 +2,11 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/internal/sqlstore"
 )
 
 const insertAuditSQL = `INSERT INTO audit_log (seq, at, org_id, action, object, detail, prev_hash, hash)
@@ -24,11 +23,11 @@ var (
 	// Large appends go auditChunk entries to a statement: one execution
 	// per entry would cost more than the entry's insert itself.
 	insertAuditChunkQuery = prepare(insertAuditSQL + strings.Repeat(", (?, ?, ?, ?, ?, ?, ?, ?)", auditChunk-1))
-	scanAuditQuery        = prepare(`SELECT seq, at, org_id, action, object, detail, prev_hash, hash
+	scanAuditQuery        = prepare(`SELECT ` + sqlstore.AuditColumns + `
 		FROM audit_log WHERE seq >= ? ORDER BY seq`)
 	// The filter's parts are switched on and off by their first
 	// parameter, so that one prepared statement serves every filter.
-	findAuditQuery = prepare(`SELECT seq, at, org_id, action, object, detail, prev_hash, hash
+	findAuditQuery = prepare(`SELECT ` + sqlstore.AuditColumns + `
 		FROM audit_log
 		WHERE seq > ?1
 		  AND (?2 = 0 OR at >= ?2) AND (?3 = 0 OR at < ?3)
@@ -84,35 +83,12 @@ func (tx *tx) AuditHead(ctx context.Context) (kuzet.AuditHead, error) {
 // ScanAudit calls fn for every entry from seq from on, in Seq order. Stops
 // at and returns fn's first error. fn must not use the transaction.
 func (tx *tx) ScanAudit(ctx context.Context, from int64, fn func(*kuzet.AuditEntry) error) error {
-	rows, err := tx.stmt(ctx, scanAuditQuery).QueryContext(ctx, from)
-	if err != nil {
-		return fmt.Errorf("sqlite: scan audit: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		e, err := scanAuditEntry(rows)
-		if err != nil {
-			return fmt.Errorf("sqlite: scan audit: %w", err)
-		}
-		if err := fn(e); err != nil {
-			return err
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("sqlite: scan audit: %w", err)
-	}
-	return nil
+	return each(ctx, tx, scanAuditQuery, "sqlite: scan audit", sqlstore.AuditEntry, fn, from)
 }
 
 // FindAudit returns the entries f selects, in Seq order.
 func (tx *tx) FindAudit(ctx context.Context, f kuzet.AuditFilter) ([]*kuzet.AuditEntry, error) {
-	var from, to int64
-	if !f.From.IsZero() {
-		from = f.From.UnixNano()
-	}
-	if !f.To.IsZero() {
-		to = f.To.UnixNano()
-	}
+	from, to := sqlstore.AuditBounds(f)
 	byOrg := 0
 	if f.OrgID != 0 {
 		byOrg = 1
@@ -121,33 +97,6 @@ func (tx *tx) FindAudit(ctx context.Context, f kuzet.AuditFilter) ([]*kuzet.Audi
 	if limit <= 0 {
 		limit = -1 // no limit
 	}
-	rows, err := tx.stmt(ctx, findAuditQuery).QueryContext(ctx, f.AfterSeq, from, to, byOrg, f.OrgID, f.Action, limit)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: find audit: %w", err)
-	}
-	defer rows.Close()
-	var out []*kuzet.AuditEntry
-	for rows.Next() {
-		e, err := scanAuditEntry(rows)
-		if err != nil {
-			return nil, fmt.Errorf("sqlite: find audit: %w", err)
-		}
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("sqlite: find audit: %w", err)
-	}
-	return out, nil
-}
-
-func scanAuditEntry(rows *sql.Rows) (*kuzet.AuditEntry, error) {
-	var (
-		e  kuzet.AuditEntry
-		at int64
-	)
-	if err := rows.Scan(&e.Seq, &at, &e.OrgID, &e.Action, &e.Object, &e.Detail, &e.PrevHash, &e.Hash); err != nil {
-		return nil, err
-	}
-	e.At = time.Unix(0, at).UTC()
-	return &e, nil
+	return collect(ctx, tx, findAuditQuery, "sqlite: find audit", sqlstore.AuditEntry,
+		f.AfterSeq, from, to, byOrg, f.OrgID, f.Action, limit)
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/internal/sqlstore"
 )
 
 // The key migration runs once, on a store of modest size, outside the
@@ -88,20 +89,15 @@ func errorsOf(rows *sql.Rows) error {
 
 // RelinkAudit recomputes every entry's links under chain and moves the head.
 func (tx *tx) RelinkAudit(ctx context.Context, chain kuzet.AuditChain) (int64, error) {
-	var entries []*kuzet.AuditEntry
-	if err := tx.ScanAudit(ctx, 1, func(e *kuzet.AuditEntry) error {
-		entries = append(entries, e)
-		return nil
-	}); err != nil {
+	entries, err := collect(ctx, tx, scanAuditQuery, "sqlite: relink audit", sqlstore.AuditEntry, 1)
+	if err != nil {
 		return 0, err
 	}
-	head := kuzet.AuditHead{Hash: []byte{}}
+	head, err := sqlstore.Relink(entries, chain)
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: relink audit: %w", err)
+	}
 	for _, e := range entries {
-		seq := e.Seq
-		head = chain.Link(head, []*kuzet.AuditEntry{e})
-		if e.Seq != seq {
-			return 0, fmt.Errorf("sqlite: relink audit: entry %d follows entry %d", seq, e.Seq-1)
-		}
 		if _, err := tx.tx.ExecContext(ctx, `UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?`,
 			blob(e.PrevHash), e.Hash, e.Seq); err != nil {
 			return 0, fmt.Errorf("sqlite: relink audit: %w", err)

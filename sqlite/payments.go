@@ -21,7 +21,7 @@ const (
 var (
 	// A writer may retry a batch: a check stored already is left as it is.
 	putCheckQuery = prepare(`INSERT INTO payment_checks (` + sqlstore.CheckColumns + `)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`)
 	findCheckQuery = prepare(`SELECT ` + sqlstore.CheckColumns + ` FROM payment_checks WHERE id = ? AND org_id = ?`)
 	// The organisation is in every listing's WHERE: a bank's checks are its
 	// own. The optional bounds are passed as the widest range.
@@ -67,6 +67,12 @@ var (
 		WHERE status = 'pending' AND next_at <= ? ORDER BY next_at, seq LIMIT ?`)
 	findDeliveriesQuery = prepare(`SELECT ` + sqlstore.DeliveryColumns + ` FROM webhook_deliveries
 		WHERE org_id = ?1 AND (?2 = '' OR object = ?2) ORDER BY seq DESC LIMIT ?3`)
+	dueDeliveryOrgsQuery = prepare(`SELECT DISTINCT org_id FROM webhook_deliveries
+		WHERE status = 'pending' AND next_at <= ? ORDER BY org_id LIMIT ?`)
+	// One writer at a time: the claim is the select and the update at once.
+	claimDeliveriesQuery = prepare(`UPDATE webhook_deliveries SET next_at = ?1 WHERE seq IN (
+		SELECT seq FROM webhook_deliveries WHERE status = 'pending' AND org_id = ?2 AND next_at <= ?3
+		ORDER BY next_at, seq LIMIT ?4) RETURNING ` + sqlstore.DeliveryColumns)
 )
 
 var (
@@ -90,13 +96,14 @@ func bound(t time.Time, open int64) int64 {
 func (tx *tx) PutChecks(ctx context.Context, checks []*kuzet.CheckRecord) error {
 	s := tx.stmt(ctx, putCheckQuery)
 	for _, c := range checks {
-		payer, payee, reasons, err := sqlstore.CheckDocs(c)
+		payer, payee, reasons, signals, err := sqlstore.CheckDocs(c)
 		if err != nil {
 			return fmt.Errorf("sqlite: put checks: %w", err)
 		}
 		if _, err := s.ExecContext(ctx, c.ID, c.OrgID, c.Check.PaymentID, int64(c.Check.Amount), c.Check.Currency,
 			nullMicros(c.Check.CreatedAt), c.Check.Channel, payer, payee, string(c.Decision), c.Score, reasons,
 			nullMicros(c.HoldUntil), c.RulesVersion, micros(c.CheckedAt), string(c.Outcome), nullMicros(c.OutcomeAt),
+			signals,
 		); err != nil {
 			return fmt.Errorf("sqlite: put checks: %w", err)
 		}
@@ -355,6 +362,18 @@ func (tx *tx) UpdateDelivery(ctx context.Context, d *kuzet.WebhookDelivery) erro
 // is not after now, earliest NextAt first.
 func (tx *tx) FindDueDeliveries(ctx context.Context, now time.Time, limit int) ([]*kuzet.WebhookDelivery, error) {
 	return collect(ctx, tx, findDueDeliveriesQuery, "sqlite: find due deliveries", read.Delivery, micros(now), limit)
+}
+
+// DueDeliveryOrgs returns the organisations with deliveries due at now.
+func (tx *tx) DueDeliveryOrgs(ctx context.Context, now time.Time, limit int) ([]int64, error) {
+	return collect(ctx, tx, dueDeliveryOrgsQuery, "sqlite: due delivery organisations",
+		func(s sqlstore.Scanner) (id int64, err error) { err = s.Scan(&id); return id, err }, micros(now), limit)
+}
+
+// ClaimDueDeliveries takes orgID's due deliveries until leaseUntil.
+func (tx *tx) ClaimDueDeliveries(ctx context.Context, orgID int64, now, leaseUntil time.Time, limit int) ([]*kuzet.WebhookDelivery, error) {
+	return collect(ctx, tx, claimDeliveriesQuery, "sqlite: claim deliveries", read.Delivery, micros(leaseUntil), orgID,
+		micros(now), limit)
 }
 
 // FindDeliveries returns the deliveries of one organisation, newest first.

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/cases"
 	"github.com/kuzet/kuzet/payments"
 	"github.com/kuzet/kuzet/simbox"
 	"github.com/kuzet/kuzet/telecom"
@@ -33,6 +34,7 @@ type Config struct {
 	Payments *payments.Service
 	Web      *webwatch.Service
 	Simbox   *simbox.Service
+	Cases    *cases.Service
 	Clock    kuzet.Clock // [kuzet.SystemClock]
 }
 
@@ -72,6 +74,7 @@ type Briefing struct {
 	PreventedLoss *[]payments.LossTotal `json:"prevented_loss,omitempty"`
 	Web           *kuzet.WebCounts      `json:"internet_resources,omitempty"`
 	Simbox        *kuzet.SimboxCounts   `json:"simbox,omitempty"`
+	Cases         *cases.Figures        `json:"cases,omitempty"` // the police's figures
 }
 
 // Briefing returns the figures q selects. Returns EINVALID naming "from"
@@ -126,6 +129,13 @@ func (s *Service) Briefing(ctx context.Context, q Query) (*Briefing, error) {
 			return nil, err
 		}
 		b.Simbox = &c
+	}
+	if s.cfg.Cases != nil {
+		f, err := s.cfg.Cases.Figures(ctx, q.From, q.To, q.Region)
+		if err != nil {
+			return nil, err
+		}
+		b.Cases = f
 	}
 	return b, nil
 }

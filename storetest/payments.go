@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"errors"
+	"slices"
 	"testing"
 	"time"
 
@@ -22,6 +23,7 @@ func payCheck(id string, org int64, at time.Time, d kuzet.Decision) *kuzet.Check
 			Payee: kuzet.Payee{IBAN: "KZ75722C000000000042", Card: "tok:5fa2c7", Phone: "+77021234567", BankBIC: "CASPKZKA",
 				Name: "Асель Н."},
 		},
+		Signals: map[string]float64{"amount": 150000.5, "call_foreign": 1, "payee_age_hours": 0.25},
 	}
 	if d == kuzet.DecisionHold {
 		c.HoldUntil = at.Add(2 * time.Hour)
@@ -471,5 +473,42 @@ func testPayments(t *testing.T, open func(t *testing.T) kuzet.Store) {
 				t.Errorf("the other organisation's deliveries: got %d, want dlv_3, delivered", len(got))
 			}
 		})
+
+		// Claims: a bank's due deliveries are taken for a lease; a second
+		// claim meanwhile gets the others, or nothing; once the lease has run
+		// out they are due again.
+		update(t, s, func(ctx context.Context, tx kuzet.Tx) {
+			must(t, "create deliveries", tx.CreateDeliveries(ctx, []*kuzet.WebhookDelivery{
+				dl("dlv_9a", 9, "freeze_request:frz_9", base), dl("dlv_9b", 9, "freeze_request:frz_9", base.Add(time.Minute)),
+				dl("dlv_9c", 9, "freeze_request:frz_9", base.Add(5*time.Hour))}))
+		})
+		view(t, s, func(ctx context.Context, tx kuzet.Tx) {
+			orgs, err := tx.DueDeliveryOrgs(ctx, base.Add(4*time.Hour), 10)
+			must(t, "due delivery organisations", err)
+			same(t, "due delivery organisations", orgs, []int64{3, 9})
+			orgs, err = tx.DueDeliveryOrgs(ctx, base.Add(4*time.Hour), 1)
+			must(t, "due delivery organisations", err)
+			same(t, "due delivery organisations, limited", orgs, []int64{3})
+		})
+		claim := func(now, lease time.Time, limit int) []string {
+			var out []string
+			update(t, s, func(ctx context.Context, tx kuzet.Tx) {
+				got, err := tx.ClaimDueDeliveries(ctx, 9, now, lease, limit)
+				must(t, "claim deliveries", err)
+				for _, d := range got {
+					if !d.NextAt.Equal(us(lease)) {
+						t.Errorf("claimed %s: next at %v, want the lease's end %v", d.ID, d.NextAt, lease)
+					}
+					out = append(out, d.ID)
+				}
+			})
+			slices.Sort(out)
+			return out
+		}
+		now, lease := base.Add(2*time.Minute), base.Add(12*time.Minute)
+		same(t, "first claim", claim(now, lease, 1), []string{"dlv_9a"})
+		same(t, "second claim", claim(now, lease, 10), []string{"dlv_9b"})
+		same(t, "claim while leased", claim(now, lease, 10), []string(nil))
+		same(t, "claim after the lease", claim(lease, lease.Add(time.Minute), 10), []string{"dlv_9a", "dlv_9b"})
 	})
 }

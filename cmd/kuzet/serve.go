@@ -18,6 +18,7 @@ import (
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/access"
 	"github.com/kuzet/kuzet/audit"
+	"github.com/kuzet/kuzet/cases"
 	"github.com/kuzet/kuzet/exchange"
 	"github.com/kuzet/kuzet/httpapi"
 	"github.com/kuzet/kuzet/ident"
@@ -89,7 +90,10 @@ type Main struct {
 	Config Config
 	Env    *Env
 	Clock  kuzet.Clock
-	Logger *slog.Logger
+	// AuthClock times the cache of authenticated keys [Clock]: a replay,
+	// whose Clock follows the events, keeps it on the wall clock.
+	AuthClock kuzet.Clock
+	Logger    *slog.Logger
 
 	Store    kuzet.Store
 	Keys     *keys.Keys
@@ -104,6 +108,7 @@ type Main struct {
 	Payments *paymentsPart // the anti-fraud centre (payments.go)
 
 	Simbox *simbox.Service // CDR uploads and SIM-box suspects (simboxapi.go)
+	Cases  *cases.Service  // cases, the link graph and the police figures (wire_cases.go)
 
 	Exchange *exchange.Service // STIX/TAXII and the MISP feed (wire_exchange.go)
 
@@ -277,7 +282,11 @@ func (m *Main) Run(ctx context.Context) (err error) {
 			"the store and its backups (--key-file)", "key_file", keys.DefaultPath(m.Config.Data))
 	}
 	parser := &ident.Parser{CardKey: m.Keys.CardToken, CardLegacyKey: m.Keys.CardLegacy}
-	m.Access = access.NewService(m.Store, m.Clock)
+	authClock := m.Clock
+	if m.AuthClock != nil {
+		authClock = m.AuthClock
+	}
+	m.Access = access.NewService(m.Store, authClock)
 	m.Audit = audit.NewRecorder(m.Store, m.Logger)
 	m.AuditLog = audit.NewService(audit.Config{Store: m.Store, Audit: m.Audit, Signer: m.Keys.AuditSigner,
 		Clock: m.Clock, Logger: m.Logger})
@@ -301,6 +310,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if m.calls != nil {
 		m.Telecom.Originations.Subscribe(m.calls.PublishOriginated)
 	}
+	m.Cases = m.newCases(parser)
 	if m.Payments, err = m.newPayments(parser); err != nil {
 		return err
 	}
@@ -315,7 +325,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		Store: m.Store, Access: m.Access, Registry: m.Registry, Clock: m.Clock, Logger: m.Logger, MaxBody: m.Config.MaxBody,
 		Telecom: m.Telecom, Web: m.Web, Payments: m.Payments.Service, Freeze: m.Payments.Freeze,
 		Simbox: m.Simbox, Audit: m.AuditLog, Health: []func(context.Context) error{func(context.Context) error { return m.Telecom.Health() }}, Limits: m.Config.Limits, Deadline: m.Config.Deadline,
-		UploadDeadline: m.Config.UploadDeadline, Exchange: m.newExchange(parser),
+		UploadDeadline: m.Config.UploadDeadline, Exchange: m.newExchange(parser), Cases: m.Cases,
 	})
 
 	if m.ln, err = net.Listen("tcp", m.Config.Addr); err != nil {

@@ -24,6 +24,11 @@ type PaymentsConfig struct {
 	Rules          string        // a rules file to make live at start; the stored live rules when empty
 	DispatchEvery  time.Duration // how often due webhook deliveries are sent
 	EscalateEvery  time.Duration // how often overdue freeze requests are looked for
+	// WriterLinger and WriterBatch tune the check writer
+	// (payments.WriterConfig); a replay sets them, the server keeps the
+	// defaults.
+	WriterLinger time.Duration
+	WriterBatch  int
 
 	// WebhookAllowHTTP are the hosts webhooks may reach over plain http;
 	// WebhookAllowHosts the hosts, addresses and prefixes they may reach
@@ -86,7 +91,8 @@ func (m *Main) newPayments(parser *ident.Parser) (*paymentsPart, error) {
 		return nil, usagef("--webhook-allow-http, --webhook-allow-hosts: %s", kuzet.ErrorMessage(err))
 	}
 	store := m.Store
-	p := &paymentsPart{Writer: payments.NewWriter(payments.WriterConfig{Store: store, Logger: m.Logger})}
+	p := &paymentsPart{Writer: payments.NewWriter(payments.WriterConfig{Store: store, Logger: m.Logger,
+		Linger: m.Config.Payments.WriterLinger, Batch: m.Config.Payments.WriterBatch})}
 	var calls payments.CallSignals // nil, not a nil *telecom.Service, without one
 	if m.Telecom != nil {
 		calls = m.Telecom
@@ -96,7 +102,8 @@ func (m *Main) newPayments(parser *ident.Parser) (*paymentsPart, error) {
 	p.Service = payments.NewService(payments.Config{Engine: engine, Store: store, Writer: p.Writer,
 		Clock: m.Clock, Audit: m.Audit, Logger: m.Logger, Registry: m.Registry})
 	p.Freeze = freeze.NewService(freeze.Config{Store: store, Registry: m.Registry, Parser: parser,
-		Clock: m.Clock, Audit: m.Audit, Logger: m.Logger, Deadline: m.Config.Payments.FreezeDeadline, Webhooks: hooks})
+		Clock: m.Clock, Audit: m.Audit, Logger: m.Logger, Deadline: m.Config.Payments.FreezeDeadline, Webhooks: hooks,
+		Cases: m.Cases})
 	p.dispatcher = freeze.NewDispatcher(freeze.DispatcherConfig{Store: store,
 		Doer: webhook.New(webhook.Config{Timeout: 10 * time.Second, Policy: hooks}), Clock: m.Clock, Logger: m.Logger})
 	return p, nil

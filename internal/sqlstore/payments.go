@@ -17,7 +17,7 @@ import (
 
 // CheckColumns are the columns Check reads, in order.
 const CheckColumns = `id, org_id, payment_id, amount, currency, created_at, channel, payer, payee, decision, score,
-	reasons, hold_until, rules_version, checked_at, outcome, outcome_at`
+	reasons, hold_until, rules_version, checked_at, outcome, outcome_at, signals`
 
 // Check reads one row of CheckColumns.
 func (r Reader) Check(s Scanner) (*kuzet.CheckRecord, error) {
@@ -25,11 +25,17 @@ func (r Reader) Check(s Scanner) (*kuzet.CheckRecord, error) {
 		c                     kuzet.CheckRecord
 		amount                int64
 		payer, payee, reasons string
+		signals               string
 	)
 	if err := s.Scan(&c.ID, &c.OrgID, &c.Check.PaymentID, &amount, &c.Check.Currency, r.d.Time(&c.Check.CreatedAt),
 		&c.Check.Channel, &payer, &payee, &c.Decision, &c.Score, &reasons, r.d.Time(&c.HoldUntil), &c.RulesVersion,
-		r.d.Time(&c.CheckedAt), &c.Outcome, r.d.Time(&c.OutcomeAt)); err != nil {
+		r.d.Time(&c.CheckedAt), &c.Outcome, r.d.Time(&c.OutcomeAt), &signals); err != nil {
 		return nil, err
+	}
+	if signals != "" && signals != "{}" {
+		if err := json.Unmarshal([]byte(signals), &c.Signals); err != nil {
+			return nil, fmt.Errorf("check %s: %w", c.ID, err)
+		}
 	}
 	c.Check.Amount = kuzet.Amount(amount)
 	if err := errors.Join(json.Unmarshal([]byte(payer), &c.Check.Payer), json.Unmarshal([]byte(payee), &c.Check.Payee),
@@ -40,14 +46,21 @@ func (r Reader) Check(s Scanner) (*kuzet.CheckRecord, error) {
 }
 
 // CheckDocs sets c's times to the stored ones and returns the JSON
-// documents of its parties and reasons.
-func CheckDocs(c *kuzet.CheckRecord) (payer, payee, reasons string, err error) {
+// documents of its parties, reasons and signals.
+func CheckDocs(c *kuzet.CheckRecord) (payer, payee, reasons, signals string, err error) {
 	c.Check.CreatedAt, c.HoldUntil = StoredOrZero(c.Check.CreatedAt), StoredOrZero(c.HoldUntil)
 	c.OutcomeAt, c.CheckedAt = StoredOrZero(c.OutcomeAt), Stored(c.CheckedAt)
 	b1, err1 := json.Marshal(c.Check.Payer)
 	b2, err2 := json.Marshal(c.Check.Payee)
 	reasons, err3 := ListJSON(c.Reasons)
-	return string(b1), string(b2), reasons, errors.Join(err1, err2, err3)
+	signals = "{}"
+	var err4 error
+	if len(c.Signals) > 0 {
+		var b4 []byte
+		b4, err4 = json.Marshal(c.Signals)
+		signals = string(b4)
+	}
+	return string(b1), string(b2), reasons, signals, errors.Join(err1, err2, err3, err4)
 }
 
 // PreventedLossColumns are the columns PreventedLoss reads, in order.

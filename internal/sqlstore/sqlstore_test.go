@@ -1,9 +1,11 @@
 package sqlstore_test
 
 import (
+	"bytes"
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -315,5 +317,32 @@ func TestSlab(t *testing.T) {
 		}
 		seen[r] = true
 		r.ID = int64(i + 1)
+	}
+}
+
+// TestRelink: relinking under a new key gives the chain that key computes,
+// and a log with a gap is refused rather than renumbered.
+func TestRelink(t *testing.T) {
+	at := time.Date(2026, 3, 11, 12, 0, 0, 0, time.UTC)
+	entries := func(seqs ...int64) []*kuzet.AuditEntry {
+		var out []*kuzet.AuditEntry
+		for _, s := range seqs {
+			out = append(out, &kuzet.AuditEntry{Seq: s, At: at, OrgID: 1, Action: "a", Object: "o"})
+		}
+		return out
+	}
+	chain := kuzet.AuditChain{Key: []byte("new key")}
+	got := entries(1, 2, 3)
+	head, err := sqlstore.Relink(got, chain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := entries(1, 2, 3)
+	wantHead := chain.Link(kuzet.AuditHead{Hash: []byte{}}, want)
+	if head.Seq != 3 || !bytes.Equal(head.Hash, wantHead.Hash) || !bytes.Equal(got[2].PrevHash, want[2].PrevHash) {
+		t.Errorf("relinked head %d %x, want %d %x", head.Seq, head.Hash, wantHead.Seq, wantHead.Hash)
+	}
+	if _, err := sqlstore.Relink(entries(1, 3), chain); err == nil || !strings.Contains(err.Error(), "entry 3 follows entry 1") {
+		t.Errorf("a gap: got %v, want entry 3 follows entry 1", err)
 	}
 }

@@ -1,0 +1,189 @@
+package cases
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/kuzet/kuzet"
+)
+
+// Flags a filed report may carry.
+const (
+	FlagNoIdentifier   = "no_identifier"   // no contact and no identifier: kept for the record
+	FlagUnknownRegion  = "unknown_region"  // a region not on the deployment's list
+	FlagUnknownChannel = "unknown_channel" // a channel not on Channels
+	FlagUnknownScheme  = "unknown_scheme"  // a scheme not on Schemes
+	FlagDuplicate      = "duplicate"       // the same loss reported before
+)
+
+func lower(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+// FileReport files the report r, inside the transaction tx that stores it,
+// into a case: the open case holding most of the earlier reports that share
+// one of its identifiers (hubs aside), or a new one. It sets r.CaseID,
+// links r in the graph to its identifiers and its case, recognises a
+// report of the same loss filed before, and flags what a person should
+// look at. The freeze service calls it for every report.
+func (s *Service) FileReport(ctx context.Context, tx kuzet.Tx, r *kuzet.VictimReport) (*kuzet.CaseFiling, error) {
+	now := s.clock()
+	f := &kuzet.CaseFiling{}
+	if name, ok := s.regions[lower(r.Victim.Region)]; ok {
+		r.Victim.Region = name
+	} else if r.Victim.Region != "" {
+		f.Flags = append(f.Flags, FlagUnknownRegion)
+	}
+	if r.Channel != "" && !slices.Contains(Channels, r.Channel) {
+		f.Flags = append(f.Flags, FlagUnknownChannel)
+	}
+	if r.Scheme != "" && !slices.Contains(Schemes, r.Scheme) {
+		f.Flags = append(f.Flags, FlagUnknownScheme)
+	}
+	if len(r.Indicators) == 0 && r.Victim.Phone == "" {
+		f.Flags = append(f.Flags, FlagNoIdentifier)
+	}
+
+	node := "report:" + r.ID
+	idents := make([]string, 0, len(r.Indicators))
+	for _, ind := range r.Indicators {
+		idents = append(idents, ind.Key())
+	}
+	// Earlier reports through each identifier that is not a hub.
+	degrees, err := tx.GraphDegrees(ctx, idents)
+	if err != nil {
+		return nil, err
+	}
+	var joins []string
+	for _, n := range idents {
+		if degrees[n] < int64(s.hubDegree) {
+			joins = append(joins, n)
+		}
+	}
+	edges, err := tx.GraphNeighbours(ctx, joins, s.hubDegree)
+	if err != nil {
+		return nil, err
+	}
+	linked := map[string]bool{}
+	for _, e := range edges {
+		if kuzet.NodeType(e.B) == "report" {
+			linked[strings.TrimPrefix(e.B, "report:")] = true
+		}
+	}
+	for id := range linked {
+		f.Linked = append(f.Linked, id)
+	}
+	slices.Sort(f.Linked)
+
+	// The case holding most linked reports, the oldest on a tie; closed
+	// cases take no new reports.
+	links, err := tx.FindReportCases(ctx, f.Linked)
+	if err != nil {
+		return nil, err
+	}
+	votes := map[string]int{}
+	for _, l := range links {
+		votes[l.CaseID]++
+	}
+	var candidates []*kuzet.Case
+	for id := range votes {
+		c, err := tx.FindCase(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		if c.Status != kuzet.CaseClosed {
+			candidates = append(candidates, c)
+		}
+	}
+	slices.SortFunc(candidates, func(a, b *kuzet.Case) int {
+		if d := cmp.Compare(votes[b.ID], votes[a.ID]); d != 0 {
+			return d
+		}
+		return a.CreatedAt.Compare(b.CreatedAt)
+	})
+	if len(candidates) > 0 {
+		r.CaseID = candidates[0].ID
+	} else {
+		f.NewCase = true
+		if r.CaseID == "" {
+			r.CaseID = kuzet.NewID("case_")
+		}
+		c := &kuzet.Case{ID: r.CaseID, Title: caseTitle(r), Status: kuzet.CaseRegistered, TLP: kuzet.TLPAmber,
+			Region: r.Victim.Region, Scheme: r.Scheme, CreatedAt: now, UpdatedAt: now}
+		c.History = []kuzet.CaseChange{{At: now, By: r.OrgID, What: "status", To: string(kuzet.CaseRegistered),
+			Reason: "report " + r.ID}}
+		if err := tx.CreateCase(ctx, c); err != nil {
+			return nil, err
+		}
+		if err := tx.AddCaseEvents(ctx, &kuzet.CaseEvent{CaseID: c.ID, Kind: kuzet.CaseEventRegistered,
+			Region: c.Region, N: 1, At: now}); err != nil {
+			return nil, err
+		}
+	}
+	f.CaseID = r.CaseID
+
+	// The same victim and amount among the linked reports: a duplicate.
+	for _, id := range f.Linked {
+		prev, err := tx.FindVictimReport(ctx, id)
+		if err != nil {
+			if kuzet.ErrorCode(err) == kuzet.ENOTFOUND {
+				continue
+			}
+			return nil, err
+		}
+		if sameLoss(prev, r) {
+			f.DuplicateOf = prev.ID
+			f.Flags = append(f.Flags, FlagDuplicate)
+			break
+		}
+	}
+
+	if err := tx.LinkCaseReport(ctx, &kuzet.CaseReport{CaseID: r.CaseID, ReportID: r.ID, OrgID: r.OrgID,
+		Region: r.Victim.Region, AmountLost: r.AmountLost, Currency: r.Currency, DuplicateOf: f.DuplicateOf,
+		Flags: f.Flags, CreatedAt: now}); err != nil {
+		return nil, err
+	}
+	add := []kuzet.GraphEdge{{A: node, B: "case:" + r.CaseID, Kind: "in_case", At: now}}
+	transfer := map[string]bool{}
+	for _, t := range r.Transfers {
+		transfer["iban:"+t.ToIBAN] = true
+	}
+	for _, n := range idents {
+		kind := "named"
+		if transfer[n] {
+			kind = "paid_to"
+		}
+		add = append(add, kuzet.GraphEdge{A: node, B: n, Kind: kind, At: now})
+	}
+	if err := tx.AddGraphEdges(ctx, add); err != nil {
+		return nil, err
+	}
+	s.gen.Add(1)
+	return f, tx.AppendAudit(ctx, &kuzet.AuditEntry{At: now, OrgID: r.OrgID, Action: kuzet.AuditCaseFile,
+		Object: "case:" + r.CaseID, Detail: fmt.Sprintf("report %s, %d linked, new case %t", r.ID, len(f.Linked), f.NewCase)})
+}
+
+// sameLoss reports whether two reports tell of the same loss: the same
+// victim (by phone, else by name) and the same amount.
+func sameLoss(a, b *kuzet.VictimReport) bool {
+	if a.AmountLost != b.AmountLost || a.Currency != b.Currency {
+		return false
+	}
+	if a.Victim.Phone != "" && b.Victim.Phone != "" {
+		return a.Victim.Phone == b.Victim.Phone
+	}
+	return a.Victim.Name != "" && strings.EqualFold(a.Victim.Name, b.Victim.Name)
+}
+
+// caseTitle names a new case after its first report.
+func caseTitle(r *kuzet.VictimReport) string {
+	scheme := strings.ReplaceAll(r.Scheme, "_", " ")
+	if scheme == "" {
+		scheme = "fraud"
+	}
+	if r.Victim.Region != "" {
+		return scheme + ", " + r.Victim.Region
+	}
+	return scheme
+}

@@ -1,0 +1,117 @@
+package sqlstore
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/kuzet/kuzet"
+)
+
+// Column lists of the case tables, in the order their readers scan them.
+const (
+	CaseColumns       = `doc, version`
+	CaseReportColumns = `case_id, report_id, org_id, region, amount_lost, currency, duplicate_of, flags, created_at`
+	EvidenceColumns   = `id, case_id, name, content_type, size, sha256, org_id, created_at`
+	EdgeColumns       = `a, b, kind, at`
+)
+
+// CaseDoc sets c's times to the stored ones and returns the JSON document
+// the case is kept as.
+func CaseDoc(c *kuzet.Case) (string, error) {
+	c.CreatedAt, c.UpdatedAt = Stored(c.CreatedAt), Stored(c.UpdatedAt)
+	b, err := json.Marshal(c)
+	if err != nil {
+		return "", fmt.Errorf("case %s: %w", c.ID, err)
+	}
+	return string(b), nil
+}
+
+// Case reads one row of CaseColumns.
+func (r Reader) Case(s Scanner) (*kuzet.Case, error) {
+	var (
+		doc     string
+		version int64
+	)
+	if err := s.Scan(&doc, &version); err != nil {
+		return nil, err
+	}
+	var c kuzet.Case
+	if err := json.Unmarshal([]byte(doc), &c); err != nil {
+		return nil, fmt.Errorf("case document: %w", err)
+	}
+	c.Version = version
+	EmptyLists(&c)
+	return &c, nil
+}
+
+// CaseReport reads one row of CaseReportColumns.
+func (r Reader) CaseReport(s Scanner) (*kuzet.CaseReport, error) {
+	var (
+		l      kuzet.CaseReport
+		amount int64
+	)
+	if err := s.Scan(&l.CaseID, &l.ReportID, &l.OrgID, &l.Region, &amount, &l.Currency, &l.DuplicateOf,
+		r.d.Strings(&l.Flags), r.d.Time(&l.CreatedAt)); err != nil {
+		return nil, err
+	}
+	l.AmountLost = kuzet.Amount(amount)
+	if len(l.Flags) == 0 {
+		l.Flags = nil
+	}
+	return &l, nil
+}
+
+// Evidence reads one row of EvidenceColumns, without the data.
+func (r Reader) Evidence(s Scanner) (*kuzet.Evidence, error) {
+	var e kuzet.Evidence
+	if err := s.Scan(&e.ID, &e.CaseID, &e.Name, &e.ContentType, &e.Size, &e.SHA256, &e.OrgID,
+		r.d.Time(&e.CreatedAt)); err != nil {
+		return nil, err
+	}
+	return &e, nil
+}
+
+// Edge reads one row of EdgeColumns.
+func (r Reader) Edge(s Scanner) (kuzet.GraphEdge, error) {
+	var e kuzet.GraphEdge
+	err := s.Scan(&e.A, &e.B, &e.Kind, r.d.Time(&e.At))
+	return e, err
+}
+
+// CaseEventCount reads one row of (kind, foreign_, SUM(n)).
+func (r Reader) CaseEventCount(s Scanner) (kuzet.CaseEventCount, error) {
+	var c kuzet.CaseEventCount
+	err := s.Scan(&c.Kind, &c.Foreign, &c.N)
+	return c, err
+}
+
+// DefaultCaseLimit is how many cases a list returns unless asked for fewer.
+const DefaultCaseLimit = 1000
+
+// CaseLimit is the number of cases a list of limit returns.
+func CaseLimit(limit int) int {
+	if limit <= 0 || limit > DefaultCaseLimit {
+		return DefaultCaseLimit
+	}
+	return limit
+}
+
+// EmptyLists gives c empty lists for none, so that it reads back as []
+// rather than null.
+func EmptyLists(c *kuzet.Case) {
+	if c.Notes == nil {
+		c.Notes = []kuzet.CaseNote{}
+	}
+	if c.Tasks == nil {
+		c.Tasks = []kuzet.CaseTask{}
+	}
+	if c.Suspects == nil {
+		c.Suspects = []kuzet.Suspect{}
+	}
+	if c.CallCentres == nil {
+		c.CallCentres = []kuzet.CallCentre{}
+	}
+	if c.History == nil {
+		c.History = []kuzet.CaseChange{}
+	}
+}
