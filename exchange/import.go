@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -264,8 +265,17 @@ func (s *Service) judge(raw json.RawMessage, i int, own map[string]string, partn
 	now time.Time) (*ImportResult, *inObject, []registry.Submission, []*kuzet.Marking) {
 	res := &ImportResult{Status: kuzet.ExchangeQuarantined}
 	var o inObject
+	if t := bytes.TrimLeft(raw, " \t\r\n"); len(t) == 0 || t[0] != '{' {
+		res.Reason = "objects[" + strconv.Itoa(i) + "] is not a JSON object"
+		return res, nil, nil, nil
+	}
 	if err := json.Unmarshal(raw, &o); err != nil {
-		res.Reason = "objects[" + strconv.Itoa(i) + "] is not a STIX object: " + kuzet.Clip(err.Error(), 200)
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			res.Reason = fmt.Sprintf("objects[%d].%s is not of the type STIX gives it", i, te.Field)
+		} else {
+			res.Reason = "objects[" + strconv.Itoa(i) + "] is not a STIX object: " + kuzet.Clip(err.Error(), 200)
+		}
 		return res, nil, nil, nil
 	}
 	res.ID, res.Type, res.Version = o.ID, o.Type, o.Modified
@@ -384,4 +394,36 @@ func (s *Service) FindStatus(ctx context.Context, orgID int64, id string) ([]byt
 		return nil
 	})
 	return body, err
+}
+
+// Received returns the objects a partner sent, newest first, with what the
+// import did with each and why: for the police's analysts (any partner's)
+// and for a partner (its own). status "" is every status; limit is at
+// most 1,000. Returns EFORBIDDEN for anyone else, EINVALID for an unknown
+// status.
+func (s *Service) Received(ctx context.Context, p *kuzet.Principal, partnerID int64, status string, limit int) ([]*kuzet.ExchangeObject, error) {
+	switch {
+	case p.Org.Type == kuzet.OrgPolice:
+	case p.Org.Type == kuzet.OrgPartner && p.Org.ID == partnerID:
+	default:
+		return nil, kuzet.Errorf(kuzet.EFORBIDDEN, "only the police, or the partner itself, see what a partner sent")
+	}
+	switch status {
+	case "", kuzet.ExchangeApplied, kuzet.ExchangeKept, kuzet.ExchangeQuarantined:
+	default:
+		return nil, kuzet.Invalid("status", "status must be applied, kept or quarantined")
+	}
+	if limit <= 0 || limit > 1000 {
+		limit = 1000
+	}
+	var out []*kuzet.ExchangeObject
+	err := kuzet.Transact(ctx, s.cfg.Store, false, func(tx kuzet.Tx) error {
+		var err error
+		out, err = tx.FindExchangeObjects(ctx, partnerID, status, limit)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("exchange: received: %w", err)
+	}
+	return out, nil
 }

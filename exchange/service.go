@@ -47,9 +47,9 @@ type Config struct {
 type Service struct {
 	cfg Config
 
-	once sync.Once
-	ns   UUID // this deployment's namespace for the ids it makes
-	err  error
+	mu     sync.Mutex
+	loaded bool
+	ns     UUID // this deployment's namespace for the ids it makes
 }
 
 // NewService returns a service over cfg.
@@ -78,32 +78,28 @@ func NewService(cfg Config) *Service {
 const instanceSetting = "exchange.instance"
 
 func (s *Service) namespace(ctx context.Context) (UUID, error) {
-	s.once.Do(func() {
-		var id [16]byte
-		rand.Read(id[:])
-		var got []byte
-		s.err = kuzet.Transact(ctx, s.cfg.Store, true, func(tx kuzet.Tx) error {
-			var err error
-			got, err = tx.PutSettingIfAbsent(ctx, instanceSetting, []byte(UUID(id).String()))
-			return err
-		})
-		if s.err != nil {
-			s.err = fmt.Errorf("exchange: instance id: %w", s.err)
-			return
-		}
-		u, ok := ParseUUID(string(got))
-		if !ok {
-			s.err = fmt.Errorf("exchange: setting %s holds %q, not a UUID", instanceSetting, got)
-			return
-		}
-		s.ns = kuzetNamespace.V5("instance/" + u.String())
-	})
-	if s.err != nil {
-		// A failed first read is retried by a later call.
-		err := s.err
-		s.once, s.err = sync.Once{}, nil
-		return UUID{}, err
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.loaded {
+		return s.ns, nil
 	}
+	// A failed read is retried by the next call.
+	var id [16]byte
+	rand.Read(id[:])
+	var got []byte
+	err := kuzet.Transact(ctx, s.cfg.Store, true, func(tx kuzet.Tx) error {
+		var err error
+		got, err = tx.PutSettingIfAbsent(ctx, instanceSetting, []byte(UUID(id).String()))
+		return err
+	})
+	if err != nil {
+		return UUID{}, fmt.Errorf("exchange: instance id: %w", err)
+	}
+	u, ok := ParseUUID(string(got))
+	if !ok {
+		return UUID{}, fmt.Errorf("exchange: setting %s holds %q, not a UUID", instanceSetting, got)
+	}
+	s.ns, s.loaded = kuzetNamespace.V5("instance/"+u.String()), true
 	return s.ns, nil
 }
 

@@ -99,15 +99,14 @@ func (s *stixSchemas) validate(obj []byte) error {
 var t0 = time.Date(2026, 3, 11, 12, 0, 0, 0, time.UTC)
 
 type fixture struct {
-	store    kuzet.Store
-	reg      *registry.Service
-	ex       *exchange.Service
-	police   *kuzet.Org
-	partner  *kuzet.Org
-	now      time.Time
-	ctx      context.Context
-	parser   *ident.Parser
-	partners map[int64]*kuzet.Principal
+	store   kuzet.Store
+	reg     *registry.Service
+	ex      *exchange.Service
+	police  *kuzet.Org
+	partner *kuzet.Org
+	now     time.Time
+	ctx     context.Context
+	parser  *ident.Parser
 }
 
 func newFixture(t testing.TB) *fixture {

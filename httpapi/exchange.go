@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"encoding/json"
 	"net/http"
 	"strconv"
 
@@ -13,6 +14,52 @@ import (
 func (s *Server) exchangeRoutes() {
 	s.route("PUT /v1/exchange/partners/{org_id}", kuzet.PermPartnerWrite, s.handlePutPartner)
 	s.route("POST /v1/exchange/markings", kuzet.PermIndicatorWrite, s.handlePostMarking)
+	s.route("GET /v1/exchange/partners/{org_id}/received", kuzet.PermExchange, s.handleReceived, "status", "limit")
+}
+
+type receivedObject struct {
+	ID         string          `json:"id"`
+	Type       string          `json:"type"`
+	Modified   string          `json:"modified,omitempty"`
+	Status     string          `json:"status"`
+	Reason     string          `json:"reason,omitempty"`
+	ReceivedAt string          `json:"received_at"`
+	Object     json.RawMessage `json:"object"`
+}
+
+// handleReceived lists what a partner sent and what became of it: the
+// quarantine an analyst reviews.
+func (s *Server) handleReceived(w http.ResponseWriter, r *http.Request) error {
+	id, err := strconv.ParseInt(r.PathValue("org_id"), 10, 64)
+	if err != nil || id <= 0 {
+		return kuzet.Invalid("org_id", "org_id must be an organisation's number")
+	}
+	limit := 0
+	if l := r.URL.Query().Get("limit"); l != "" {
+		if limit, err = strconv.Atoi(l); err != nil || limit <= 0 {
+			return kuzet.Invalid("limit", "limit must be a positive whole number")
+		}
+	}
+	objs, err := s.exchange.Received(r.Context(), kuzet.PrincipalFromContext(r.Context()), id, r.URL.Query().Get("status"), limit)
+	if err != nil {
+		return err
+	}
+	out := struct {
+		Objects []receivedObject `json:"objects"`
+	}{Objects: make([]receivedObject, 0, len(objs))}
+	for _, o := range objs {
+		ro := receivedObject{ID: o.ID, Type: o.Type, Status: o.Status, Reason: o.Reason, ReceivedAt: exchange.FormatTime(o.CreatedAt)}
+		if !o.Modified.IsZero() {
+			ro.Modified = exchange.FormatTime(o.Modified)
+		}
+		if json.Valid(o.Body) {
+			ro.Object = o.Body
+		} else {
+			ro.Object, _ = json.Marshal(string(o.Body)) // a malformed object, quoted as received
+		}
+		out.Objects = append(out.Objects, ro)
+	}
+	return writeJSON(w, http.StatusOK, out)
 }
 
 type partnerRequest struct {

@@ -171,7 +171,7 @@ func TestTAXIIObjectsTLP(t *testing.T) {
 		t.Errorf("no X-TAXII-Date-Added headers: %v", r.header)
 	}
 	// A partner may not set its own settings; the police may.
-	body := fmt.Sprintf(`{"confidence":0.7,"allow_amber":true}`)
+	body := `{"confidence":0.7,"allow_amber":true}`
 	if r := ts.do(t, "PUT", fmt.Sprintf("/v1/exchange/partners/%d", ts.orgs[kuzet.OrgPartner].ID), partner, "application/json", []byte(body)); r.status != 403 {
 		t.Errorf("partner sets itself: %d %s", r.status, r.body)
 	}
@@ -317,6 +317,13 @@ func TestTAXIIAdd(t *testing.T) {
 	look := ts.json(t, "GET", "/v1/indicators/domain/armenia-scam.am", ts.keys[kuzet.OrgPolice], "")
 	if look.status != 200 || look.json(t)["reporters"] != 1.0 {
 		t.Errorf("imported indicator: %d %s", look.status, look.body)
+	}
+	q := ts.json(t, "GET", fmt.Sprintf("/v1/exchange/partners/%d/received?status=quarantined", ts.orgs[kuzet.OrgPartner].ID), ts.keys[kuzet.OrgPolice], "")
+	if q.status != 200 || !strings.Contains(string(q.body), `spec_version \"2.0\" is not 2.1`) || !strings.Contains(string(q.body), `"object":"not an object"`) {
+		t.Errorf("quarantine: %d %s", q.status, q.body)
+	}
+	if r := ts.json(t, "GET", fmt.Sprintf("/v1/exchange/partners/%d/received", ts.orgs[kuzet.OrgPartner].ID), ts.keys[kuzet.OrgPartner], ""); r.status != 200 {
+		t.Errorf("a partner's own: %d", r.status)
 	}
 	if r := ts.do(t, "POST", path, partner, taxii, []byte(`{"objects":`), "Accept", taxii); r.status != 400 {
 		t.Errorf("malformed envelope: %d", r.status)

@@ -79,22 +79,19 @@ func runExchangePull(ctx context.Context, env *Env, args []string) error {
 		o.key = env.Getenv("KUZET_EXCHANGE_KEY")
 	}
 	if o.from == "" || o.collection == "" {
-		return usagef("exchange pull: --from and --collection are required")
+		return usagef("--from and --collection are required")
 	}
 	u, err := url.Parse(o.from)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return usagef("exchange pull: --from %q is not an http(s) URL", o.from)
+		return usagef("--from %q is not an http(s) URL", o.from)
 	}
 	if o.partner == "" {
 		o.partner = u.Hostname()
 	}
 	if o.limit <= 0 || o.limit > exchange.MaxPageLimit {
-		return usagef("exchange pull: --limit must be 1 to %d", exchange.MaxPageLimit)
+		return usagef("--limit must be 1 to %d", exchange.MaxPageLimit)
 	}
-	if err := pullWith(ctx, env, &so, o, &http.Client{Timeout: o.timeout}); err != nil {
-		return fmt.Errorf("exchange pull: %w", err)
-	}
-	return nil
+	return pullWith(ctx, env, &so, o, &http.Client{Timeout: o.timeout})
 }
 
 // pullWith runs a pull into the store of so with client.
