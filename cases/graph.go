@@ -235,14 +235,19 @@ func (s *Service) Group(ctx context.Context, id string) (*Group, error) {
 // reach to be kept: below it the component is one group.
 const MinModularity = 0.3
 
-// Resolution is Louvain's. Below 1 it cuts fewer groups into their shifts
-// but merges groups that borrowed a mule: on the generator 0.5 mixed 13–23 %
+// Resolution is Louvain's in a component up to ReferenceWeight. Below 1
+// it merges groups that borrowed a mule: on the generator 0.5 mixed 13–23 %
 // of communities, so 1 it is (see docs/cases.md for the figures).
 var Resolution = 1.0
 
+// ReferenceWeight is the weight of links of a component beyond which the
+// resolution grows in proportion (see Communities).
+const ReferenceWeight = 10_000
+
 // Communities finds the organised groups in a link graph: Louvain
-// modularity (gonum's community package) over the reports and what they
-// name, cases left out (a case is a conclusion, not evidence). An
+// modularity (gonum's community package) over the cores of the reports and
+// what they name (see cores), cases left out (a case is a conclusion, not
+// evidence). An
 // identifier named in more than hubDegree reports is a hub — a bank's
 // hotline, a marketplace — and its links weigh (hubDegree/degree)², so that
 // it cannot glue unrelated groups together.
@@ -272,10 +277,6 @@ func Communities(edges []kuzet.GraphEdge, links []*kuzet.CaseReport, hubDegree i
 	// Connected components first: each is split by Louvain only where its
 	// community structure is clear (modularity at least MinModularity), so
 	// a handful of reports around one account stays one group.
-	type wedge struct {
-		a, b int64
-		w    float64
-	}
 	parent := map[int64]int64{}
 	find := func(x int64) int64 {
 		for parent[x] != x {
@@ -321,40 +322,84 @@ func Communities(edges []kuzet.GraphEdge, links []*kuzet.CaseReport, hubDegree i
 			comps[ra] = append(comps[ra], e)
 		}
 	}
+	core := cores(names, wes)
 	var all [][]int64
 	for _, es := range comps {
-		g := simple.NewWeightedUndirectedGraph(0, 0)
+		// Louvain runs over the component's cores, each a node tied to a
+		// twin by its inner weight (standing for the self-loop gonum's
+		// input graph cannot carry), so that modularity sees the cores'
+		// degrees whole.
+		members := map[int64][]int64{}
+		seen := map[int64]bool{}
+		w := map[[2]int64]float64{}
 		for _, e := range es {
+			ca, cb := core(e.a), core(e.b)
 			for _, n := range []int64{e.a, e.b} {
-				if g.Node(n) == nil {
-					g.AddNode(simple.Node(n))
+				if !seen[n] {
+					seen[n] = true
+					members[core(n)] = append(members[core(n)], n)
 				}
 			}
-			g.SetWeightedEdge(g.NewWeightedEdge(simple.Node(e.a), simple.Node(e.b), e.w))
+			if ca > cb {
+				ca, cb = cb, ca
+			}
+			w[[2]int64{ca, cb}] += e.w
 		}
 		whole := func() {
 			var ms []int64
-			for it := g.Nodes(); it.Next(); {
-				ms = append(ms, it.Node().ID())
+			for _, m := range members {
+				ms = append(ms, m...)
 			}
 			all = append(all, ms)
 		}
-		if g.Nodes().Len() < 8 {
+		nodes := 0
+		for _, m := range members {
+			nodes += len(m)
+		}
+		if nodes < 8 || len(members) == 1 {
 			whole()
 			continue
 		}
-		reduced := community.Modularize(g, Resolution, rand.New(rand.NewPCG(1, 2)))
+		twin := int64(len(names))
+		g := simple.NewWeightedUndirectedGraph(0, 0)
+		for c := range members {
+			g.AddNode(simple.Node(c))
+		}
+		for k, wt := range w {
+			a, b := k[0], k[1]
+			if a == b {
+				g.AddNode(simple.Node(twin + a))
+				b = twin + a
+			}
+			g.SetWeightedEdge(g.NewWeightedEdge(simple.Node(a), simple.Node(b), wt))
+		}
+		// Modularity judges a merge against the whole component, so in a
+		// component the size of a country it would merge groups far
+		// smaller than the component (its resolution limit). The
+		// resolution grows with the component beyond ReferenceWeight,
+		// so that two groups are judged as they would be in a component
+		// of that weight.
+		var m2 float64
+		for _, wt := range w {
+			m2 += 2 * wt
+		}
+		gamma := Resolution * max(1, m2/(2*ReferenceWeight))
+		reduced := community.Modularize(g, gamma, rand.New(rand.NewPCG(1, 2)))
 		parts := reduced.Communities()
 		if len(parts) < 2 || community.Q(g, parts, Resolution) < MinModularity {
 			whole()
 			continue
 		}
 		for _, p := range parts {
-			ms := make([]int64, len(p))
-			for i, n := range p {
-				ms[i] = n.ID()
+			var ms []int64
+			for _, n := range p {
+				if id := n.ID(); id < twin {
+					ms = append(ms, members[id]...)
+				}
 			}
-			all = append(all, ms)
+			if len(ms) > 0 {
+				all = append(all, ms)
+			}
 		}
 	}
 	byReport := map[string][]*kuzet.CaseReport{}
@@ -414,6 +459,100 @@ func Communities(edges []kuzet.GraphEdge, links []*kuzet.CaseReport, hubDegree i
 		out = []*Group{}
 	}
 	return out
+}
+
+// cores joins, before Louvain, what surely belongs together: two reports
+// that share two identifiers or more (a borrowed mule or a coincidence is
+// one), and an identifier to the core holding more than half of the
+// reports naming it. Louvain then starts from the cores rather than from
+// every node, which keeps it to seconds at a million nodes, and a group's
+// shifts on rotated numbers stay together when their reports also share a
+// mule and a handset. Hub links (weight below 1) count for nothing here.
+// It returns each node's core.
+func cores(names []string, wes []wedge) func(int64) int64 {
+	n := len(names)
+	parent := make([]int64, n)
+	for i := range parent {
+		parent[i] = int64(i)
+	}
+	find := func(x int64) int64 {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	isReport := make([]bool, n)
+	for i, name := range names {
+		isReport[i] = kuzet.NodeType(name) == "report"
+	}
+	adj := make([][]int64, n)
+	for _, e := range wes {
+		if e.w < 1 || isReport[e.a] == isReport[e.b] {
+			continue
+		}
+		adj[e.a] = append(adj[e.a], e.b)
+		adj[e.b] = append(adj[e.b], e.a)
+	}
+	for i := range adj {
+		slices.Sort(adj[i])
+		adj[i] = slices.Compact(adj[i])
+	}
+	count := make([]int32, n)
+	var touched []int64
+	for r := range n {
+		if !isReport[r] {
+			continue
+		}
+		for _, i := range adj[r] {
+			for _, s := range adj[i] {
+				if s == int64(r) {
+					continue
+				}
+				if count[s] == 0 {
+					touched = append(touched, s)
+				}
+				count[s]++
+				if count[s] == 2 {
+					parent[find(s)] = find(int64(r))
+				}
+			}
+		}
+		for _, s := range touched {
+			count[s] = 0
+		}
+		touched = touched[:0]
+	}
+	// Identifiers join the core of most of their reports, if more than half.
+	join := map[int64]int64{}
+	votes := map[int64]int{}
+	for i := range n {
+		if isReport[i] || len(adj[i]) == 0 {
+			continue
+		}
+		clear(votes)
+		best, top := int64(-1), 0
+		for _, r := range adj[i] {
+			c := find(r)
+			votes[c]++
+			if votes[c] > top {
+				best, top = c, votes[c]
+			}
+		}
+		if 2*top > len(adj[i]) {
+			join[int64(i)] = best
+		}
+	}
+	for i, c := range join {
+		parent[find(i)] = find(c)
+	}
+	return find
+}
+
+// wedge is a weighted edge of the communities' graph.
+type wedge struct {
+	a, b int64
+	w    float64
 }
 
 func total(m map[string]kuzet.Amount) kuzet.Amount {
