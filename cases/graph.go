@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -177,21 +178,73 @@ type Group struct {
 }
 
 type groupCache struct {
-	gen    int64
+	gen    int64 // the graph generation the communities were computed at
 	at     time.Time
+	took   time.Duration
 	groups []*Group
+	byNode map[string]*Group // "report:…" and shared identifiers → their group
 }
+
+// pendingReport is a report filed since the communities were last
+// computed, joined to its group by its identifiers until they are again.
+type pendingReport struct {
+	gen      int64
+	node     string
+	idents   []string
+	amount   kuzet.Amount
+	currency string
+	dup      bool
+}
+
+// SyncGroupsLimit: communities that took less than this to compute are
+// recomputed in the request that finds them stale; beyond it they are
+// recomputed in the background and a new report joins its group at once
+// by its identifiers (see Groups).
+const SyncGroupsLimit = 200 * time.Millisecond
 
 // Groups returns the communities holding two or more reports, most victims
 // first, then most money. They are recomputed when the graph has changed,
-// at most once per GroupsEvery.
+// at most once per GroupsEvery. On a large graph (one whose communities
+// took SyncGroupsLimit or more) the recomputation runs in the background
+// and, meanwhile, each report filed since joins the group holding most of
+// its identifiers, so that it is in its group at once; a report that
+// shares identifiers with no group waits for the recomputation.
 func (s *Service) Groups(ctx context.Context) ([]*Group, error) {
 	s.groupsMu.Lock()
 	defer s.groupsMu.Unlock()
 	gen := s.gen.Load()
-	if c := s.groups; c != nil && (c.gen == gen || s.clock().Sub(c.at) < s.every) {
+	c := s.groups
+	if c != nil && (c.gen == gen || s.clock().Sub(c.at) < s.every && c.took < SyncGroupsLimit) {
 		return c.groups, nil
 	}
+	if c == nil || c.took < SyncGroupsLimit {
+		full, err := s.computeGroups(ctx)
+		if err != nil {
+			return nil, err
+		}
+		s.groups = full
+		return full.groups, nil
+	}
+	if s.clock().Sub(c.at) >= s.every && s.refreshing.CompareAndSwap(false, true) {
+		go func() {
+			defer s.refreshing.Store(false)
+			full, err := s.computeGroups(context.WithoutCancel(ctx))
+			if err != nil {
+				s.log.Error("recompute the groups", "err", err)
+				return
+			}
+			s.groupsMu.Lock()
+			s.groups = full
+			s.groupsMu.Unlock()
+		}()
+	}
+	return s.withPending(c), nil
+}
+
+// computeGroups reads the whole graph and finds its communities.
+func (s *Service) computeGroups(ctx context.Context) (*groupCache, error) {
+	start := time.Now()
+	gen := s.gen.Load()
 	var (
 		edges []kuzet.GraphEdge
 		links []*kuzet.CaseReport
@@ -211,9 +264,89 @@ func (s *Service) Groups(ctx context.Context) ([]*Group, error) {
 	if err != nil {
 		return nil, wrap("groups", err)
 	}
-	groups := Communities(edges, links, s.hubDegree)
-	s.groups = &groupCache{gen: gen, at: s.clock(), groups: groups}
-	return groups, nil
+	c := &groupCache{gen: gen, at: s.clock(), groups: Communities(edges, links, s.hubDegree), byNode: map[string]*Group{}}
+	for _, g := range c.groups {
+		for _, r := range g.Reports {
+			c.byNode["report:"+r] = g
+		}
+		for _, n := range g.Identifiers {
+			c.byNode[n] = g
+		}
+	}
+	c.took = time.Since(start)
+	s.big.Store(c.took >= SyncGroupsLimit)
+	s.pendMu.Lock()
+	s.pending = slices.DeleteFunc(s.pending, func(p pendingReport) bool { return p.gen <= gen })
+	s.pendMu.Unlock()
+	return c, nil
+}
+
+// addPending notes a report filed into the graph at generation gen.
+func (s *Service) addPending(gen int64, r *kuzet.VictimReport, idents []string, dup bool) {
+	s.pendMu.Lock()
+	defer s.pendMu.Unlock()
+	if !s.big.Load() {
+		return // small graphs are recomputed whole
+	}
+	s.pending = append(s.pending, pendingReport{gen: gen, node: "report:" + r.ID, idents: idents,
+		amount: r.AmountLost, currency: r.Currency, dup: dup})
+}
+
+// withPending returns c's groups with the reports filed since joined to
+// the group holding most of their identifiers.
+func (s *Service) withPending(c *groupCache) []*Group {
+	s.pendMu.Lock()
+	pend := slices.Clone(s.pending)
+	s.pendMu.Unlock()
+	rank := map[*Group]int{}
+	for i, g := range c.groups {
+		rank[g] = i
+	}
+	changed := map[*Group]*Group{}
+	for _, p := range pend {
+		if _, ok := c.byNode[p.node]; ok || p.gen <= c.gen {
+			continue
+		}
+		var best *Group
+		votes := map[*Group]int{}
+		for _, n := range p.idents {
+			if g := c.byNode[n]; g != nil {
+				votes[g]++
+				if best == nil || votes[g] > votes[best] || votes[g] == votes[best] && rank[g] < rank[best] {
+					best = g
+				}
+			}
+		}
+		if best == nil {
+			continue
+		}
+		g := changed[best]
+		if g == nil {
+			cp := *best
+			cp.Reports = slices.Clone(best.Reports)
+			cp.Lost = maps.Clone(best.Lost)
+			g = &cp
+			changed[best] = g
+		}
+		id := strings.TrimPrefix(p.node, "report:")
+		if i, found := slices.BinarySearch(g.Reports, id); !found {
+			g.Reports = slices.Insert(g.Reports, i, id)
+			g.Nodes++
+			if !p.dup {
+				g.Victims++
+				g.Lost[p.currency] += p.amount
+			}
+		}
+	}
+	if len(changed) == 0 {
+		return c.groups
+	}
+	out := make([]*Group, len(c.groups))
+	for i, g := range c.groups {
+		out[i] = cmp.Or(changed[g], g)
+	}
+	sortGroups(out)
+	return out
 }
 
 // Group returns one community by its ID. Returns ENOTFOUND if there is none
@@ -446,15 +579,7 @@ func Communities(edges []kuzet.GraphEdge, links []*kuzet.CaseReport, hubDegree i
 		grp.ID = "grp_" + strings.TrimPrefix(grp.Reports[0], "rep_")
 		out = append(out, grp)
 	}
-	slices.SortFunc(out, func(a, b *Group) int {
-		if d := cmp.Compare(b.Victims, a.Victims); d != 0 {
-			return d
-		}
-		if d := cmp.Compare(total(b.Lost), total(a.Lost)); d != 0 {
-			return d
-		}
-		return cmp.Compare(a.ID, b.ID)
-	})
+	sortGroups(out)
 	if out == nil {
 		out = []*Group{}
 	}
@@ -553,6 +678,19 @@ func cores(names []string, wes []wedge) func(int64) int64 {
 type wedge struct {
 	a, b int64
 	w    float64
+}
+
+// sortGroups ranks groups: most victims first, then most money.
+func sortGroups(gs []*Group) {
+	slices.SortFunc(gs, func(a, b *Group) int {
+		if d := cmp.Compare(b.Victims, a.Victims); d != 0 {
+			return d
+		}
+		if d := cmp.Compare(total(b.Lost), total(a.Lost)); d != 0 {
+			return d
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
 }
 
 func total(m map[string]kuzet.Amount) kuzet.Amount {

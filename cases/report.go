@@ -159,7 +159,7 @@ func (s *Service) FileReport(ctx context.Context, tx kuzet.Tx, r *kuzet.VictimRe
 	if err := tx.AddGraphEdges(ctx, add); err != nil {
 		return nil, err
 	}
-	s.gen.Add(1)
+	s.addPending(s.gen.Add(1), r, idents, f.DuplicateOf != "")
 	return f, tx.AppendAudit(ctx, &kuzet.AuditEntry{At: now, OrgID: r.OrgID, Action: kuzet.AuditCaseFile,
 		Object: "case:" + r.CaseID, Detail: fmt.Sprintf("report %s, %d linked, new case %t", r.ID, len(f.Linked), f.NewCase)})
 }

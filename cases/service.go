@@ -83,9 +83,13 @@ type Service struct {
 	every     time.Duration
 
 	// The communities, recomputed when the graph has changed since.
-	gen      atomic.Int64 // bumped by every graph change
-	groupsMu sync.Mutex
-	groups   *groupCache
+	gen        atomic.Int64 // bumped by every graph change
+	groupsMu   sync.Mutex
+	groups     *groupCache
+	refreshing atomic.Bool // a recomputation runs in the background
+	big        atomic.Bool // the communities took SyncGroupsLimit or more
+	pendMu     sync.Mutex
+	pending    []pendingReport // filed since the communities were computed
 }
 
 // NewService returns a service over cfg.
