@@ -187,3 +187,44 @@ func caseTitle(r *kuzet.VictimReport) string {
 	}
 	return scheme
 }
+
+// FiledReport is a victim's report as GET /v1/reports/{id} answers it:
+// the report, and for the police the cases it is filed in.
+type FiledReport struct {
+	*kuzet.VictimReport
+	Cases []*kuzet.CaseReport `json:"cases,omitempty"`
+}
+
+// Report returns one victim's report: any report to the police (seeAll),
+// the reports it filed to any other organisation. Every read is audited: a
+// report holds the victim's personal data. Returns ENOTFOUND if there is no
+// such report or the caller may not see it.
+func (s *Service) Report(ctx context.Context, orgID int64, seeAll bool, id string) (*FiledReport, error) {
+	notFound := kuzet.Errorf(kuzet.ENOTFOUND, "no report %q", kuzet.Clip(id, 32))
+	if !kuzet.ValidID(id, "rep_") {
+		return nil, notFound
+	}
+	v := &FiledReport{}
+	err := kuzet.Transact(ctx, s.store, false, func(tx kuzet.Tx) error {
+		r, err := tx.FindVictimReport(ctx, id)
+		if err != nil {
+			return err
+		}
+		if !seeAll && r.OrgID != orgID {
+			return notFound
+		}
+		v.VictimReport = r
+		if seeAll {
+			v.Cases, err = tx.FindReportCases(ctx, []string{id})
+		}
+		return err
+	})
+	if err != nil {
+		return nil, wrap("report", err)
+	}
+	if err := s.audit.Record(ctx, &kuzet.AuditEntry{At: s.clock(), OrgID: orgID, Action: kuzet.AuditReportRead,
+		Object: "report:" + id, Detail: "report"}); err != nil {
+		return nil, wrap("audit report read", err)
+	}
+	return v, nil
+}

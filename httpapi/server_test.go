@@ -365,6 +365,7 @@ var allowed = map[string][]kuzet.OrgType{
 	"GET /v1/payments/prevented-loss":         {kuzet.OrgPolice, kuzet.OrgRegulator},
 	"POST /v1/reports":                        {kuzet.OrgBank, kuzet.OrgPolice, kuzet.OrgPublic},
 	"GET /v1/reports/{report_id}/trail":       {kuzet.OrgBank, kuzet.OrgPolice, kuzet.OrgPublic},
+	"GET /v1/reports/{report_id}":             {kuzet.OrgBank, kuzet.OrgPolice, kuzet.OrgPublic},
 	"GET /v1/freeze-requests":                 {kuzet.OrgBank},
 	"GET /v1/freeze-requests/overdue":         {kuzet.OrgPolice},
 	"GET /v1/freeze-requests/{id}":            {kuzet.OrgBank},
