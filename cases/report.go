@@ -228,3 +228,33 @@ func (s *Service) Report(ctx context.Context, orgID int64, seeAll bool, id strin
 	}
 	return v, nil
 }
+
+// LinkOnward adds to the link graph, inside the transaction that records a
+// bank's answer to freeze request r, where the money went on: an edge from
+// r's account to each onward account, and from the report to it, so that
+// the mules further down a trail join the group of the victims whose money
+// reached them.
+func (s *Service) LinkOnward(ctx context.Context, tx kuzet.Tx, r *kuzet.FreezeRequest, onward []kuzet.Transfer) error {
+	now := s.clock()
+	var add []kuzet.GraphEdge
+	for _, t := range onward {
+		if t.ToIBAN == "" || t.ToIBAN == r.IBAN {
+			continue
+		}
+		to := "iban:" + t.ToIBAN
+		if r.IBAN != "" {
+			add = append(add, kuzet.GraphEdge{A: "iban:" + r.IBAN, B: to, Kind: "onward", At: now})
+		}
+		if r.ReportID != "" {
+			add = append(add, kuzet.GraphEdge{A: "report:" + r.ReportID, B: to, Kind: "trail", At: now})
+		}
+	}
+	if len(add) == 0 {
+		return nil
+	}
+	if err := tx.AddGraphEdges(ctx, add); err != nil {
+		return err
+	}
+	s.gen.Add(1)
+	return nil
+}
