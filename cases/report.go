@@ -258,3 +258,31 @@ func (s *Service) LinkOnward(ctx context.Context, tx kuzet.Tx, r *kuzet.FreezeRe
 	s.gen.Add(1)
 	return nil
 }
+
+// LinkSimbox adds a SIM box the police confirmed to the link graph: its
+// number linked to each of its handsets, so that the victims called from
+// it join the reports naming the handsets, and the other way round.
+func (s *Service) LinkSimbox(ctx context.Context, msisdn string, imeis []string) error {
+	phone, err := s.parser.Parse(kuzet.KindPhone, msisdn)
+	if err != nil {
+		return kuzet.WithField(err, "msisdn")
+	}
+	now := s.clock()
+	var add []kuzet.GraphEdge
+	for _, v := range imeis {
+		imei, err := s.parser.Parse(kuzet.KindIMEI, v)
+		if err != nil {
+			continue // a handset the operator's records garbled names nothing
+		}
+		add = append(add, kuzet.GraphEdge{A: phone.Key(), B: imei.Key(), Kind: "simbox", At: now})
+	}
+	if len(add) == 0 {
+		return nil
+	}
+	err = kuzet.Transact(ctx, s.store, true, func(tx kuzet.Tx) error { return tx.AddGraphEdges(ctx, add) })
+	if err != nil {
+		return wrap("link SIM box", err)
+	}
+	s.gen.Add(1)
+	return nil
+}
