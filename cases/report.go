@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/registry"
 )
 
 // Flags a filed report may carry.
@@ -285,4 +286,63 @@ func (s *Service) LinkSimbox(ctx context.Context, msisdn string, imeis []string)
 	}
 	s.gen.Add(1)
 	return nil
+}
+
+// ConfirmedConfidence is the confidence of a report's identifiers once the
+// police have confirmed them (a report alone gives them 0.3).
+const ConfirmedConfidence = 0.9
+
+// AuditReportConfirm is the audit action of a police confirmation.
+const AuditReportConfirm = "report.confirm"
+
+// Confirmation is what confirming a report's identifiers did.
+type Confirmation struct {
+	ReportID  string            `json:"report_id"`
+	Confirmed []kuzet.Indicator `json:"confirmed"`
+	Skipped   []string          `json:"skipped,omitempty"` // identifiers the registry refused, with why
+}
+
+// ConfirmReport raises the registry confidence of a report's identifiers
+// to ConfirmedConfidence in the name of the confirming police unit, with
+// the report as evidence, and audits it. Returns ENOTFOUND if there is no
+// such report.
+func (s *Service) ConfirmReport(ctx context.Context, orgID int64, id string) (*Confirmation, error) {
+	if !kuzet.ValidID(id, "rep_") {
+		return nil, kuzet.Errorf(kuzet.ENOTFOUND, "no report %q", kuzet.Clip(id, 32))
+	}
+	if s.registry == nil {
+		return nil, kuzet.Errorf(kuzet.EUNAVAILABLE, "this server confirms no identifiers: it has no registry")
+	}
+	var r *kuzet.VictimReport
+	err := kuzet.Transact(ctx, s.store, false, func(tx kuzet.Tx) (err error) {
+		r, err = tx.FindVictimReport(ctx, id)
+		return err
+	})
+	if err != nil {
+		return nil, wrap("confirm report", err)
+	}
+	subs := make([]registry.Submission, 0, len(r.Indicators))
+	for _, ind := range r.Indicators {
+		subs = append(subs, registry.Submission{Kind: ind.Kind, Value: ind.Value, Category: kuzet.CategoryVictimReport,
+			Confidence: ConfirmedConfidence, Evidence: "confirmed by the police, victim's report " + r.ID})
+	}
+	c := &Confirmation{ReportID: r.ID, Confirmed: []kuzet.Indicator{}}
+	if len(subs) > 0 {
+		results, err := s.registry.Submit(ctx, orgID, subs)
+		if err != nil {
+			return nil, wrap("confirm report", err)
+		}
+		for i, res := range results {
+			if res.Err != nil {
+				c.Skipped = append(c.Skipped, subs[i].Value+": "+kuzet.ErrorMessage(res.Err))
+				continue
+			}
+			c.Confirmed = append(c.Confirmed, res.Indicator)
+		}
+	}
+	if err := s.audit.Record(ctx, &kuzet.AuditEntry{At: s.clock(), OrgID: orgID, Action: AuditReportConfirm,
+		Object: "report:" + r.ID, Detail: fmt.Sprintf("%d identifiers confirmed, %d refused", len(c.Confirmed), len(c.Skipped))}); err != nil {
+		return nil, wrap("audit report confirmation", err)
+	}
+	return c, nil
 }

@@ -236,3 +236,23 @@ func TestReportRead(t *testing.T) {
 	problem(t, ts.json(t, "GET", "/v1/reports/nonsense", police, ""), http.StatusNotFound)
 	problem(t, ts.json(t, "GET", "/v1/reports/"+own.ReportID, "", ""), http.StatusUnauthorized)
 }
+
+// TestReportConfirm: the police confirm a report's identifiers (audited);
+// a bank may not; an unknown report is 404.
+func TestReportConfirm(t *testing.T) {
+	ts := newTestServer(t)
+	police, bank := ts.keys[kuzet.OrgPolice], ts.keys[kuzet.OrgBank]
+	f := ts.file(t, bank, policeReport("Bolat K", "+77011230002", "KZ077220000000900000", "+447911123457", 480000))
+	r := ts.json(t, "POST", "/v1/reports/"+f.ReportID+"/confirm", police, "")
+	var c struct {
+		Confirmed []kuzet.Indicator `json:"confirmed"`
+	}
+	if err := json.Unmarshal(r.body, &c); err != nil || r.status != http.StatusOK || len(c.Confirmed) != 2 {
+		t.Fatalf("confirm: got %d %s, want both identifiers confirmed", r.status, r.body)
+	}
+	if n := ts.auditCount(t, "report.confirm", "report:"+f.ReportID); n != 1 {
+		t.Errorf("got %d report.confirm audit entries, want 1", n)
+	}
+	problem(t, ts.json(t, "POST", "/v1/reports/"+f.ReportID+"/confirm", bank, ""), http.StatusForbidden)
+	problem(t, ts.json(t, "POST", "/v1/reports/rep_nosuch/confirm", police, ""), http.StatusNotFound)
+}

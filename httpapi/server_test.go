@@ -96,7 +96,7 @@ func newTestServer(t *testing.T, opts ...serverOption) *testServer {
 		t.Fatal(err)
 	}
 	tel := MustTelecom(t, store, reg, clock)
-	cs := cases.NewService(cases.Config{Store: store, Clock: clock, Audit: rec, Logger: logger})
+	cs := cases.NewService(cases.Config{Store: store, Clock: clock, Audit: rec, Logger: logger, Registry: reg})
 	pay := MustPayments(t, store, reg, tel, rec, clock, cs)
 	cfg.Access, cfg.Registry, cfg.Telecom, cfg.Payments, cfg.Freeze = acc, reg, tel, pay.svc, pay.freeze
 	cfg.Web, cfg.Simbox = MustWeb(t, store, reg, clock), MustSimbox(t, store, reg, rec, clock)
@@ -366,6 +366,7 @@ var allowed = map[string][]kuzet.OrgType{
 	"POST /v1/reports":                        {kuzet.OrgBank, kuzet.OrgPolice, kuzet.OrgPublic},
 	"GET /v1/reports/{report_id}/trail":       {kuzet.OrgBank, kuzet.OrgPolice, kuzet.OrgPublic},
 	"GET /v1/reports/{report_id}":             {kuzet.OrgBank, kuzet.OrgPolice, kuzet.OrgPublic},
+	"POST /v1/reports/{report_id}/confirm":    {kuzet.OrgPolice},
 	"GET /v1/freeze-requests":                 {kuzet.OrgBank},
 	"GET /v1/freeze-requests/overdue":         {kuzet.OrgPolice},
 	"GET /v1/freeze-requests/{id}":            {kuzet.OrgBank},
