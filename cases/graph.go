@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -177,21 +178,73 @@ type Group struct {
 }
 
 type groupCache struct {
-	gen    int64
+	gen    int64 // the graph generation the communities were computed at
 	at     time.Time
+	took   time.Duration
 	groups []*Group
+	byNode map[string]*Group // "report:…" and shared identifiers → their group
 }
+
+// pendingReport is a report filed since the communities were last
+// computed, joined to its group by its identifiers until they are again.
+type pendingReport struct {
+	gen      int64
+	node     string
+	idents   []string
+	amount   kuzet.Amount
+	currency string
+	dup      bool
+}
+
+// SyncGroupsLimit: communities that took less than this to compute are
+// recomputed in the request that finds them stale; beyond it they are
+// recomputed in the background and a new report joins its group at once
+// by its identifiers (see Groups).
+const SyncGroupsLimit = 200 * time.Millisecond
 
 // Groups returns the communities holding two or more reports, most victims
 // first, then most money. They are recomputed when the graph has changed,
-// at most once per GroupsEvery.
+// at most once per GroupsEvery. On a large graph (one whose communities
+// took SyncGroupsLimit or more) the recomputation runs in the background
+// and, meanwhile, each report filed since joins the group holding most of
+// its identifiers, so that it is in its group at once; a report that
+// shares identifiers with no group waits for the recomputation.
 func (s *Service) Groups(ctx context.Context) ([]*Group, error) {
 	s.groupsMu.Lock()
 	defer s.groupsMu.Unlock()
 	gen := s.gen.Load()
-	if c := s.groups; c != nil && (c.gen == gen || s.clock().Sub(c.at) < s.every) {
+	c := s.groups
+	if c != nil && (c.gen == gen || s.clock().Sub(c.at) < s.every && c.took < SyncGroupsLimit) {
 		return c.groups, nil
 	}
+	if c == nil || c.took < SyncGroupsLimit {
+		full, err := s.computeGroups(ctx)
+		if err != nil {
+			return nil, err
+		}
+		s.groups = full
+		return full.groups, nil
+	}
+	if s.clock().Sub(c.at) >= s.every && s.refreshing.CompareAndSwap(false, true) {
+		go func() {
+			defer s.refreshing.Store(false)
+			full, err := s.computeGroups(context.WithoutCancel(ctx))
+			if err != nil {
+				s.log.Error("recompute the groups", "err", err)
+				return
+			}
+			s.groupsMu.Lock()
+			s.groups = full
+			s.groupsMu.Unlock()
+		}()
+	}
+	return s.withPending(c), nil
+}
+
+// computeGroups reads the whole graph and finds its communities.
+func (s *Service) computeGroups(ctx context.Context) (*groupCache, error) {
+	start := time.Now()
+	gen := s.gen.Load()
 	var (
 		edges []kuzet.GraphEdge
 		links []*kuzet.CaseReport
@@ -211,9 +264,89 @@ func (s *Service) Groups(ctx context.Context) ([]*Group, error) {
 	if err != nil {
 		return nil, wrap("groups", err)
 	}
-	groups := Communities(edges, links, s.hubDegree)
-	s.groups = &groupCache{gen: gen, at: s.clock(), groups: groups}
-	return groups, nil
+	c := &groupCache{gen: gen, at: s.clock(), groups: Communities(edges, links, s.hubDegree), byNode: map[string]*Group{}}
+	for _, g := range c.groups {
+		for _, r := range g.Reports {
+			c.byNode["report:"+r] = g
+		}
+		for _, n := range g.Identifiers {
+			c.byNode[n] = g
+		}
+	}
+	c.took = time.Since(start)
+	s.big.Store(c.took >= SyncGroupsLimit)
+	s.pendMu.Lock()
+	s.pending = slices.DeleteFunc(s.pending, func(p pendingReport) bool { return p.gen <= gen })
+	s.pendMu.Unlock()
+	return c, nil
+}
+
+// addPending notes a report filed into the graph at generation gen.
+func (s *Service) addPending(gen int64, r *kuzet.VictimReport, idents []string, dup bool) {
+	s.pendMu.Lock()
+	defer s.pendMu.Unlock()
+	if !s.big.Load() {
+		return // small graphs are recomputed whole
+	}
+	s.pending = append(s.pending, pendingReport{gen: gen, node: "report:" + r.ID, idents: idents,
+		amount: r.AmountLost, currency: r.Currency, dup: dup})
+}
+
+// withPending returns c's groups with the reports filed since joined to
+// the group holding most of their identifiers.
+func (s *Service) withPending(c *groupCache) []*Group {
+	s.pendMu.Lock()
+	pend := slices.Clone(s.pending)
+	s.pendMu.Unlock()
+	rank := map[*Group]int{}
+	for i, g := range c.groups {
+		rank[g] = i
+	}
+	changed := map[*Group]*Group{}
+	for _, p := range pend {
+		if _, ok := c.byNode[p.node]; ok || p.gen <= c.gen {
+			continue
+		}
+		var best *Group
+		votes := map[*Group]int{}
+		for _, n := range p.idents {
+			if g := c.byNode[n]; g != nil {
+				votes[g]++
+				if best == nil || votes[g] > votes[best] || votes[g] == votes[best] && rank[g] < rank[best] {
+					best = g
+				}
+			}
+		}
+		if best == nil {
+			continue
+		}
+		g := changed[best]
+		if g == nil {
+			cp := *best
+			cp.Reports = slices.Clone(best.Reports)
+			cp.Lost = maps.Clone(best.Lost)
+			g = &cp
+			changed[best] = g
+		}
+		id := strings.TrimPrefix(p.node, "report:")
+		if i, found := slices.BinarySearch(g.Reports, id); !found {
+			g.Reports = slices.Insert(g.Reports, i, id)
+			g.Nodes++
+			if !p.dup {
+				g.Victims++
+				g.Lost[p.currency] += p.amount
+			}
+		}
+	}
+	if len(changed) == 0 {
+		return c.groups
+	}
+	out := make([]*Group, len(c.groups))
+	for i, g := range c.groups {
+		out[i] = cmp.Or(changed[g], g)
+	}
+	sortGroups(out)
+	return out
 }
 
 // Group returns one community by its ID. Returns ENOTFOUND if there is none
@@ -235,14 +368,19 @@ func (s *Service) Group(ctx context.Context, id string) (*Group, error) {
 // reach to be kept: below it the component is one group.
 const MinModularity = 0.3
 
-// Resolution is Louvain's. Below 1 it cuts fewer groups into their shifts
-// but merges groups that borrowed a mule: on the generator 0.5 mixed 13–23 %
+// Resolution is Louvain's in a component up to ReferenceWeight. Below 1
+// it merges groups that borrowed a mule: on the generator 0.5 mixed 13–23 %
 // of communities, so 1 it is (see docs/cases.md for the figures).
 var Resolution = 1.0
 
+// ReferenceWeight is the weight of links of a component beyond which the
+// resolution grows in proportion (see Communities).
+const ReferenceWeight = 10_000
+
 // Communities finds the organised groups in a link graph: Louvain
-// modularity (gonum's community package) over the reports and what they
-// name, cases left out (a case is a conclusion, not evidence). An
+// modularity (gonum's community package) over the cores of the reports and
+// what they name (see cores), cases left out (a case is a conclusion, not
+// evidence). An
 // identifier named in more than hubDegree reports is a hub — a bank's
 // hotline, a marketplace — and its links weigh (hubDegree/degree)², so that
 // it cannot glue unrelated groups together.
@@ -272,10 +410,6 @@ func Communities(edges []kuzet.GraphEdge, links []*kuzet.CaseReport, hubDegree i
 	// Connected components first: each is split by Louvain only where its
 	// community structure is clear (modularity at least MinModularity), so
 	// a handful of reports around one account stays one group.
-	type wedge struct {
-		a, b int64
-		w    float64
-	}
 	parent := map[int64]int64{}
 	find := func(x int64) int64 {
 		for parent[x] != x {
@@ -321,40 +455,84 @@ func Communities(edges []kuzet.GraphEdge, links []*kuzet.CaseReport, hubDegree i
 			comps[ra] = append(comps[ra], e)
 		}
 	}
+	core := cores(names, wes)
 	var all [][]int64
 	for _, es := range comps {
-		g := simple.NewWeightedUndirectedGraph(0, 0)
+		// Louvain runs over the component's cores, each a node tied to a
+		// twin by its inner weight (standing for the self-loop gonum's
+		// input graph cannot carry), so that modularity sees the cores'
+		// degrees whole.
+		members := map[int64][]int64{}
+		seen := map[int64]bool{}
+		w := map[[2]int64]float64{}
 		for _, e := range es {
+			ca, cb := core(e.a), core(e.b)
 			for _, n := range []int64{e.a, e.b} {
-				if g.Node(n) == nil {
-					g.AddNode(simple.Node(n))
+				if !seen[n] {
+					seen[n] = true
+					members[core(n)] = append(members[core(n)], n)
 				}
 			}
-			g.SetWeightedEdge(g.NewWeightedEdge(simple.Node(e.a), simple.Node(e.b), e.w))
+			if ca > cb {
+				ca, cb = cb, ca
+			}
+			w[[2]int64{ca, cb}] += e.w
 		}
 		whole := func() {
 			var ms []int64
-			for it := g.Nodes(); it.Next(); {
-				ms = append(ms, it.Node().ID())
+			for _, m := range members {
+				ms = append(ms, m...)
 			}
 			all = append(all, ms)
 		}
-		if g.Nodes().Len() < 8 {
+		nodes := 0
+		for _, m := range members {
+			nodes += len(m)
+		}
+		if nodes < 8 || len(members) == 1 {
 			whole()
 			continue
 		}
-		reduced := community.Modularize(g, Resolution, rand.New(rand.NewPCG(1, 2)))
+		twin := int64(len(names))
+		g := simple.NewWeightedUndirectedGraph(0, 0)
+		for c := range members {
+			g.AddNode(simple.Node(c))
+		}
+		for k, wt := range w {
+			a, b := k[0], k[1]
+			if a == b {
+				g.AddNode(simple.Node(twin + a))
+				b = twin + a
+			}
+			g.SetWeightedEdge(g.NewWeightedEdge(simple.Node(a), simple.Node(b), wt))
+		}
+		// Modularity judges a merge against the whole component, so in a
+		// component the size of a country it would merge groups far
+		// smaller than the component (its resolution limit). The
+		// resolution grows with the component beyond ReferenceWeight,
+		// so that two groups are judged as they would be in a component
+		// of that weight.
+		var m2 float64
+		for _, wt := range w {
+			m2 += 2 * wt
+		}
+		gamma := Resolution * max(1, m2/(2*ReferenceWeight))
+		reduced := community.Modularize(g, gamma, rand.New(rand.NewPCG(1, 2)))
 		parts := reduced.Communities()
 		if len(parts) < 2 || community.Q(g, parts, Resolution) < MinModularity {
 			whole()
 			continue
 		}
 		for _, p := range parts {
-			ms := make([]int64, len(p))
-			for i, n := range p {
-				ms[i] = n.ID()
+			var ms []int64
+			for _, n := range p {
+				if id := n.ID(); id < twin {
+					ms = append(ms, members[id]...)
+				}
 			}
-			all = append(all, ms)
+			if len(ms) > 0 {
+				all = append(all, ms)
+			}
 		}
 	}
 	byReport := map[string][]*kuzet.CaseReport{}
@@ -401,7 +579,110 @@ func Communities(edges []kuzet.GraphEdge, links []*kuzet.CaseReport, hubDegree i
 		grp.ID = "grp_" + strings.TrimPrefix(grp.Reports[0], "rep_")
 		out = append(out, grp)
 	}
-	slices.SortFunc(out, func(a, b *Group) int {
+	sortGroups(out)
+	if out == nil {
+		out = []*Group{}
+	}
+	return out
+}
+
+// cores joins, before Louvain, what surely belongs together: two reports
+// that share two identifiers or more (a borrowed mule or a coincidence is
+// one), and an identifier to the core holding more than half of the
+// reports naming it. Louvain then starts from the cores rather than from
+// every node, which keeps it to seconds at a million nodes, and a group's
+// shifts on rotated numbers stay together when their reports also share a
+// mule and a handset. Hub links (weight below 1) count for nothing here.
+// It returns each node's core.
+func cores(names []string, wes []wedge) func(int64) int64 {
+	n := len(names)
+	parent := make([]int64, n)
+	for i := range parent {
+		parent[i] = int64(i)
+	}
+	find := func(x int64) int64 {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	isReport := make([]bool, n)
+	for i, name := range names {
+		isReport[i] = kuzet.NodeType(name) == "report"
+	}
+	adj := make([][]int64, n)
+	for _, e := range wes {
+		if e.w < 1 || isReport[e.a] == isReport[e.b] {
+			continue
+		}
+		adj[e.a] = append(adj[e.a], e.b)
+		adj[e.b] = append(adj[e.b], e.a)
+	}
+	for i := range adj {
+		slices.Sort(adj[i])
+		adj[i] = slices.Compact(adj[i])
+	}
+	count := make([]int32, n)
+	var touched []int64
+	for r := range n {
+		if !isReport[r] {
+			continue
+		}
+		for _, i := range adj[r] {
+			for _, s := range adj[i] {
+				if s == int64(r) {
+					continue
+				}
+				if count[s] == 0 {
+					touched = append(touched, s)
+				}
+				count[s]++
+				if count[s] == 2 {
+					parent[find(s)] = find(int64(r))
+				}
+			}
+		}
+		for _, s := range touched {
+			count[s] = 0
+		}
+		touched = touched[:0]
+	}
+	// Identifiers join the core of most of their reports, if more than half.
+	join := map[int64]int64{}
+	votes := map[int64]int{}
+	for i := range n {
+		if isReport[i] || len(adj[i]) == 0 {
+			continue
+		}
+		clear(votes)
+		best, top := int64(-1), 0
+		for _, r := range adj[i] {
+			c := find(r)
+			votes[c]++
+			if votes[c] > top {
+				best, top = c, votes[c]
+			}
+		}
+		if 2*top > len(adj[i]) {
+			join[int64(i)] = best
+		}
+	}
+	for i, c := range join {
+		parent[find(i)] = find(c)
+	}
+	return find
+}
+
+// wedge is a weighted edge of the communities' graph.
+type wedge struct {
+	a, b int64
+	w    float64
+}
+
+// sortGroups ranks groups: most victims first, then most money.
+func sortGroups(gs []*Group) {
+	slices.SortFunc(gs, func(a, b *Group) int {
 		if d := cmp.Compare(b.Victims, a.Victims); d != 0 {
 			return d
 		}
@@ -410,10 +691,6 @@ func Communities(edges []kuzet.GraphEdge, links []*kuzet.CaseReport, hubDegree i
 		}
 		return cmp.Compare(a.ID, b.ID)
 	})
-	if out == nil {
-		out = []*Group{}
-	}
-	return out
 }
 
 func total(m map[string]kuzet.Amount) kuzet.Amount {

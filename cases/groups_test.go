@@ -27,54 +27,88 @@ func graphOf(reports []synth.GroupReport) ([]kuzet.GraphEdge, []*kuzet.CaseRepor
 // rotated numbers, shared devices, hubs named by many victims — at least
 // 90 % of the planted groups come out as one community each (one community
 // holds at least 90 % of the group's reports), and at most 5 % of the
-// communities mix two groups. The target is 90 % and 5 %; today's
-// figures are 80–90 % and 1–5 % (docs/cases.md), so the test holds the line
-// at what is reached, to catch a regression, until the target is met.
+// communities mix two groups — the target, met on these seeds
+// (the honest figure is the holdout's, below).
 func TestGroupRecovery(t *testing.T) {
 	for _, seed := range []uint64{1, 2, 3} {
-		reports := synth.Groups(synth.GroupsConfig{Seed: seed})
-		edges, links := graphOf(reports)
-		groups := cases.Communities(edges, links, cases.DefaultHubDegree)
-		planted := map[string]int{}
-		size := map[int]int{}
-		for _, r := range reports {
-			planted[r.ID] = r.Group
-			if r.Group >= 0 {
-				size[r.Group]++
-			}
-		}
-		best := map[int]int{}
-		mixed := 0
-		for _, g := range groups {
-			in := map[int]int{}
-			for _, id := range g.Reports {
-				if p := planted[id]; p >= 0 {
-					in[p]++
-				}
-			}
-			big := 0
-			for p, n := range in {
-				best[p] = max(best[p], n)
-				if n >= 2 {
-					big++
-				}
-			}
-			if big >= 2 {
-				mixed++
-			}
-		}
-		recovered := 0
-		for p, n := range size {
-			if float64(best[p]) >= 0.9*float64(n) {
-				recovered++
-			}
-		}
-		rec := float64(recovered) / float64(len(size))
-		mix := float64(mixed) / float64(max(1, len(groups)))
-		t.Logf("seed %d: %d reports, %d planted groups, %d communities; recovered %.1f %%, mixed %.1f %%",
-			seed, len(reports), len(size), len(groups), 100*rec, 100*mix)
-		if rec < 0.8 || mix > 0.06 {
-			t.Errorf("seed %d: recovered %.3f (want ≥ 0.8), mixed %.3f (want ≤ 0.06)", seed, rec, mix)
+		rec, mix := recovery(t, synth.GroupsConfig{Seed: seed})
+		if rec < 0.9 || mix > 0.05 {
+			t.Errorf("seed %d: recovered %.3f (want ≥ 0.9), mixed %.3f (want ≤ 0.05)", seed, rec, mix)
 		}
 	}
+}
+
+// TestGroupRecoveryHoldout measures the same on seeds and a generator
+// variant that no change of the algorithm was tuned on (frozen before the
+// first such change): its figures are the honest ones, reported first in
+// docs/cases.md. It fails only on a collapse, far below them.
+func TestGroupRecoveryHoldout(t *testing.T) {
+	var recs, mixes []float64
+	for _, cfg := range []synth.GroupsConfig{
+		{Seed: 1001}, {Seed: 1002}, {Seed: 1003}, {Seed: 1004},
+		{Seed: 2001, Variant: 1}, {Seed: 2002, Variant: 1}, {Seed: 2003, Variant: 1}, {Seed: 2004, Variant: 1},
+	} {
+		rec, mix := recovery(t, cfg)
+		recs, mixes = append(recs, rec), append(mixes, mix)
+		// Variant 1's pairs of groups share a SIM-box farm: today they come
+		// out merged, so its mixing is high by construction.
+		if limit := []float64{0.15, 0.9}[cfg.Variant]; rec < 0.75 || mix > limit {
+			t.Errorf("seed %d variant %d: recovered %.3f, mixed %.3f: the algorithm collapsed", cfg.Seed, cfg.Variant, rec, mix)
+		}
+	}
+	for v, name := range []string{"generator", "variant 1"} {
+		var r, m float64
+		for i := 4 * v; i < 4*v+4; i++ {
+			r, m = r+recs[i]/4, m+mixes[i]/4
+		}
+		t.Logf("holdout, %s: recovered %.1f %%, mixed %.1f %% (mean of 4 seeds)", name, 100*r, 100*m)
+	}
+}
+
+// recovery returns the share of planted groups recovered as one community
+// and the share of communities mixing two groups.
+func recovery(t *testing.T, cfg synth.GroupsConfig) (rec, mix float64) {
+	t.Helper()
+	reports := synth.Groups(cfg)
+	edges, links := graphOf(reports)
+	groups := cases.Communities(edges, links, cases.DefaultHubDegree)
+	planted := map[string]int{}
+	size := map[int]int{}
+	for _, r := range reports {
+		planted[r.ID] = r.Group
+		if r.Group >= 0 {
+			size[r.Group]++
+		}
+	}
+	best := map[int]int{}
+	mixed := 0
+	for _, g := range groups {
+		in := map[int]int{}
+		for _, id := range g.Reports {
+			if p := planted[id]; p >= 0 {
+				in[p]++
+			}
+		}
+		big := 0
+		for p, n := range in {
+			best[p] = max(best[p], n)
+			if n >= 2 {
+				big++
+			}
+		}
+		if big >= 2 {
+			mixed++
+		}
+	}
+	recovered := 0
+	for p, n := range size {
+		if float64(best[p]) >= 0.9*float64(n) {
+			recovered++
+		}
+	}
+	rec = float64(recovered) / float64(len(size))
+	mix = float64(mixed) / float64(max(1, len(groups)))
+	t.Logf("seed %d variant %d: %d reports, %d planted groups, %d communities; recovered %.1f %%, mixed %.1f %%",
+		cfg.Seed, cfg.Variant, len(reports), len(size), len(groups), 100*rec, 100*mix)
+	return rec, mix
 }

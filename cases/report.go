@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/registry"
 )
 
 // Flags a filed report may carry.
@@ -159,7 +160,7 @@ func (s *Service) FileReport(ctx context.Context, tx kuzet.Tx, r *kuzet.VictimRe
 	if err := tx.AddGraphEdges(ctx, add); err != nil {
 		return nil, err
 	}
-	s.gen.Add(1)
+	s.addPending(s.gen.Add(1), r, idents, f.DuplicateOf != "")
 	return f, tx.AppendAudit(ctx, &kuzet.AuditEntry{At: now, OrgID: r.OrgID, Action: kuzet.AuditCaseFile,
 		Object: "case:" + r.CaseID, Detail: fmt.Sprintf("report %s, %d linked, new case %t", r.ID, len(f.Linked), f.NewCase)})
 }
@@ -186,4 +187,162 @@ func caseTitle(r *kuzet.VictimReport) string {
 		return scheme + ", " + r.Victim.Region
 	}
 	return scheme
+}
+
+// FiledReport is a victim's report as GET /v1/reports/{id} answers it:
+// the report, and for the police the cases it is filed in.
+type FiledReport struct {
+	*kuzet.VictimReport
+	Cases []*kuzet.CaseReport `json:"cases,omitempty"`
+}
+
+// Report returns one victim's report: any report to the police (seeAll),
+// the reports it filed to any other organisation. Every read is audited: a
+// report holds the victim's personal data. Returns ENOTFOUND if there is no
+// such report or the caller may not see it.
+func (s *Service) Report(ctx context.Context, orgID int64, seeAll bool, id string) (*FiledReport, error) {
+	notFound := kuzet.Errorf(kuzet.ENOTFOUND, "no report %q", kuzet.Clip(id, 32))
+	if !kuzet.ValidID(id, "rep_") {
+		return nil, notFound
+	}
+	v := &FiledReport{}
+	err := kuzet.Transact(ctx, s.store, false, func(tx kuzet.Tx) error {
+		r, err := tx.FindVictimReport(ctx, id)
+		if err != nil {
+			return err
+		}
+		if !seeAll && r.OrgID != orgID {
+			return notFound
+		}
+		v.VictimReport = r
+		if seeAll {
+			v.Cases, err = tx.FindReportCases(ctx, []string{id})
+		}
+		return err
+	})
+	if err != nil {
+		return nil, wrap("report", err)
+	}
+	if err := s.audit.Record(ctx, &kuzet.AuditEntry{At: s.clock(), OrgID: orgID, Action: kuzet.AuditReportRead,
+		Object: "report:" + id, Detail: "report"}); err != nil {
+		return nil, wrap("audit report read", err)
+	}
+	return v, nil
+}
+
+// LinkOnward adds to the link graph, inside the transaction that records a
+// bank's answer to freeze request r, where the money went on: an edge from
+// r's account to each onward account, and from the report to it, so that
+// the mules further down a trail join the group of the victims whose money
+// reached them.
+func (s *Service) LinkOnward(ctx context.Context, tx kuzet.Tx, r *kuzet.FreezeRequest, onward []kuzet.Transfer) error {
+	now := s.clock()
+	var add []kuzet.GraphEdge
+	for _, t := range onward {
+		if t.ToIBAN == "" || t.ToIBAN == r.IBAN {
+			continue
+		}
+		to := "iban:" + t.ToIBAN
+		if r.IBAN != "" {
+			add = append(add, kuzet.GraphEdge{A: "iban:" + r.IBAN, B: to, Kind: "onward", At: now})
+		}
+		if r.ReportID != "" {
+			add = append(add, kuzet.GraphEdge{A: "report:" + r.ReportID, B: to, Kind: "trail", At: now})
+		}
+	}
+	if len(add) == 0 {
+		return nil
+	}
+	if err := tx.AddGraphEdges(ctx, add); err != nil {
+		return err
+	}
+	s.gen.Add(1)
+	return nil
+}
+
+// LinkSimbox adds a SIM box the police confirmed to the link graph: its
+// number linked to each of its handsets, so that the victims called from
+// it join the reports naming the handsets, and the other way round.
+func (s *Service) LinkSimbox(ctx context.Context, msisdn string, imeis []string) error {
+	phone, err := s.parser.Parse(kuzet.KindPhone, msisdn)
+	if err != nil {
+		return kuzet.WithField(err, "msisdn")
+	}
+	now := s.clock()
+	var add []kuzet.GraphEdge
+	for _, v := range imeis {
+		imei, err := s.parser.Parse(kuzet.KindIMEI, v)
+		if err != nil {
+			continue // a handset the operator's records garbled names nothing
+		}
+		add = append(add, kuzet.GraphEdge{A: phone.Key(), B: imei.Key(), Kind: "simbox", At: now})
+	}
+	if len(add) == 0 {
+		return nil
+	}
+	err = kuzet.Transact(ctx, s.store, true, func(tx kuzet.Tx) error { return tx.AddGraphEdges(ctx, add) })
+	if err != nil {
+		return wrap("link SIM box", err)
+	}
+	s.gen.Add(1)
+	return nil
+}
+
+// ConfirmedConfidence is the confidence of a report's identifiers once the
+// police have confirmed them (a report alone gives them 0.3).
+const ConfirmedConfidence = 0.9
+
+// AuditReportConfirm is the audit action of a police confirmation.
+const AuditReportConfirm = "report.confirm"
+
+// Confirmation is what confirming a report's identifiers did.
+type Confirmation struct {
+	ReportID  string            `json:"report_id"`
+	Confirmed []kuzet.Indicator `json:"confirmed"`
+	Skipped   []string          `json:"skipped,omitempty"` // identifiers the registry refused, with why
+}
+
+// ConfirmReport raises the registry confidence of a report's identifiers
+// to ConfirmedConfidence in the name of the confirming police unit, with
+// the report as evidence, and audits it. Returns ENOTFOUND if there is no
+// such report.
+func (s *Service) ConfirmReport(ctx context.Context, orgID int64, id string) (*Confirmation, error) {
+	if !kuzet.ValidID(id, "rep_") {
+		return nil, kuzet.Errorf(kuzet.ENOTFOUND, "no report %q", kuzet.Clip(id, 32))
+	}
+	if s.registry == nil {
+		return nil, kuzet.Errorf(kuzet.EUNAVAILABLE, "this server confirms no identifiers: it has no registry")
+	}
+	var r *kuzet.VictimReport
+	err := kuzet.Transact(ctx, s.store, false, func(tx kuzet.Tx) (err error) {
+		r, err = tx.FindVictimReport(ctx, id)
+		return err
+	})
+	if err != nil {
+		return nil, wrap("confirm report", err)
+	}
+	subs := make([]registry.Submission, 0, len(r.Indicators))
+	for _, ind := range r.Indicators {
+		subs = append(subs, registry.Submission{Kind: ind.Kind, Value: ind.Value, Category: kuzet.CategoryVictimReport,
+			Confidence: ConfirmedConfidence, Evidence: "confirmed by the police, victim's report " + r.ID})
+	}
+	c := &Confirmation{ReportID: r.ID, Confirmed: []kuzet.Indicator{}}
+	if len(subs) > 0 {
+		results, err := s.registry.Submit(ctx, orgID, subs)
+		if err != nil {
+			return nil, wrap("confirm report", err)
+		}
+		for i, res := range results {
+			if res.Err != nil {
+				c.Skipped = append(c.Skipped, subs[i].Value+": "+kuzet.ErrorMessage(res.Err))
+				continue
+			}
+			c.Confirmed = append(c.Confirmed, res.Indicator)
+		}
+	}
+	if err := s.audit.Record(ctx, &kuzet.AuditEntry{At: s.clock(), OrgID: orgID, Action: AuditReportConfirm,
+		Object: "report:" + r.ID, Detail: fmt.Sprintf("%d identifiers confirmed, %d refused", len(c.Confirmed), len(c.Skipped))}); err != nil {
+		return nil, wrap("audit report confirmation", err)
+	}
+	return c, nil
 }

@@ -19,6 +19,7 @@ import (
 
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/ident"
+	"github.com/kuzet/kuzet/registry"
 )
 
 // Limits of case input and evidence.
@@ -58,13 +59,14 @@ var (
 
 // Config sets up a Service. Zero fields take the defaults in brackets.
 type Config struct {
-	Store     kuzet.Store   // required
-	Clock     kuzet.Clock   // [kuzet.SystemClock]
-	Audit     kuzet.Auditor // records reads of cases [kuzet.StoreAuditor(Store)]
-	Parser    *ident.Parser // parses graph seeds and suspects' identifiers [zero Parser]
-	Logger    *slog.Logger  // [slog.Default()]
-	Regions   []string      // [Regions]
-	HubDegree int           // [DefaultHubDegree]
+	Store     kuzet.Store       // required
+	Clock     kuzet.Clock       // [kuzet.SystemClock]
+	Audit     kuzet.Auditor     // records reads of cases [kuzet.StoreAuditor(Store)]
+	Parser    *ident.Parser     // parses graph seeds and suspects' identifiers [zero Parser]
+	Registry  *registry.Service // takes identifiers the police confirm [none: confirming is refused]
+	Logger    *slog.Logger      // [slog.Default()]
+	Regions   []string          // [Regions]
+	HubDegree int               // [DefaultHubDegree]
 
 	// GroupsEvery bounds how often the communities are recomputed while
 	// reports arrive [1s]: a new report is in its group within it.
@@ -77,20 +79,25 @@ type Service struct {
 	clock     kuzet.Clock
 	audit     kuzet.Auditor
 	parser    *ident.Parser
+	registry  *registry.Service
 	log       *slog.Logger
 	regions   map[string]string // lower-case name → name as listed
 	hubDegree int
 	every     time.Duration
 
 	// The communities, recomputed when the graph has changed since.
-	gen      atomic.Int64 // bumped by every graph change
-	groupsMu sync.Mutex
-	groups   *groupCache
+	gen        atomic.Int64 // bumped by every graph change
+	groupsMu   sync.Mutex
+	groups     *groupCache
+	refreshing atomic.Bool // a recomputation runs in the background
+	big        atomic.Bool // the communities took SyncGroupsLimit or more
+	pendMu     sync.Mutex
+	pending    []pendingReport // filed since the communities were computed
 }
 
 // NewService returns a service over cfg.
 func NewService(cfg Config) *Service {
-	s := &Service{store: cfg.Store, clock: cfg.Clock, audit: cfg.Audit, parser: cfg.Parser, log: cfg.Logger,
+	s := &Service{store: cfg.Store, clock: cfg.Clock, audit: cfg.Audit, parser: cfg.Parser, registry: cfg.Registry, log: cfg.Logger,
 		hubDegree: cfg.HubDegree, every: cfg.GroupsEvery}
 	if s.clock == nil {
 		s.clock = kuzet.SystemClock

@@ -487,6 +487,11 @@ func (s *Service) Respond(ctx context.Context, orgID int64, id string, in Freeze
 			if err := s.raise(ctx, tx, res.Next, now); err != nil {
 				return err
 			}
+			if l, ok := s.cases.(OnwardLinker); ok {
+				if err := l.LinkOnward(ctx, tx, r, in.Onward); err != nil {
+					return err
+				}
+			}
 		}
 		return tx.AppendAudit(ctx, &kuzet.AuditEntry{At: now, OrgID: orgID, Action: kuzet.AuditFreezeRespond,
 			Object: "freeze_request:" + r.ID,

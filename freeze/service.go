@@ -92,6 +92,14 @@ type CaseFiler interface {
 	FileReport(ctx context.Context, tx kuzet.Tx, r *kuzet.VictimReport) (*kuzet.CaseFiling, error)
 }
 
+// OnwardLinker is a CaseFiler that also follows the trail: told, inside the
+// transaction that records a bank's answer, where the money went on from
+// the account of request r. The cases service is one: the onward accounts
+// join the link graph.
+type OnwardLinker interface {
+	LinkOnward(ctx context.Context, tx kuzet.Tx, r *kuzet.FreezeRequest, onward []kuzet.Transfer) error
+}
+
 // submit reports identifiers to the registry in orgID's name. Items the
 // registry refuses are logged, not returned: the use case that produced
 // them has already succeeded.

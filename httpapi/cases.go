@@ -20,6 +20,29 @@ func (s *Server) caseRoutes() {
 	s.route("POST /v1/cases/{id}/call-centres", kuzet.PermCaseWrite, s.handleCaseCallCentre)
 	s.route("POST /v1/cases/{id}/evidence", kuzet.PermCaseWrite, s.handleEvidenceAdd, "name")
 	s.route("GET /v1/cases/{id}/evidence/{evidence_id}", kuzet.PermCaseRead, s.handleEvidenceGet)
+	s.route("GET /v1/reports/{report_id}", kuzet.PermReportCreate, s.handleReport)
+	s.route("POST /v1/reports/{report_id}/confirm", kuzet.PermCaseWrite, s.handleReportConfirm)
+}
+
+// handleReportConfirm: the police confirm a report's identifiers, which
+// raises their confidence in the registry.
+func (s *Server) handleReportConfirm(w http.ResponseWriter, r *http.Request) error {
+	c, err := s.cases.ConfirmReport(r.Context(), kuzet.OrgIDFromContext(r.Context()), r.PathValue("report_id"))
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, c)
+}
+
+// handleReport answers one victim's report: the police any, others the
+// reports they filed.
+func (s *Server) handleReport(w http.ResponseWriter, r *http.Request) error {
+	pr := kuzet.PrincipalFromContext(r.Context())
+	v, err := s.cases.Report(r.Context(), pr.Org.ID, pr.Can(kuzet.PermCaseRead), r.PathValue("report_id"))
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, v)
 }
 
 // handleCases lists cases, newest first.

@@ -209,3 +209,50 @@ func TestCaseWorkflow(t *testing.T) {
 		t.Errorf("got %d evidence files, want 1", n)
 	}
 }
+
+// TestReportRead: the police read any report with its cases, a bank the
+// reports it filed and no other's; each read is audited; a malformed or
+// unknown ID is 404, no key 401.
+func TestReportRead(t *testing.T) {
+	ts := newTestServer(t)
+	police, bank := ts.keys[kuzet.OrgPolice], ts.keys[kuzet.OrgBank]
+	const mule = "KZ077220000000900000"
+	own := ts.file(t, bank, policeReport("Bolat K", "+77011230002", mule, "+447911123457", 480000))
+	other := ts.file(t, police, policeReport("Aigul S", "+77011230001", mule, "+447911123456", 250000))
+
+	r := ts.json(t, "GET", "/v1/reports/"+own.ReportID, bank, "")
+	if r.status != http.StatusOK || !bytes.Contains(r.body, []byte("Bolat K")) || bytes.Contains(r.body, []byte(`"cases"`)) {
+		t.Fatalf("bank reads its own report: got %d %s", r.status, r.body)
+	}
+	problem(t, ts.json(t, "GET", "/v1/reports/"+other.ReportID, bank, ""), http.StatusNotFound)
+	r = ts.json(t, "GET", "/v1/reports/"+own.ReportID, police, "")
+	if r.status != http.StatusOK || !bytes.Contains(r.body, []byte(`"cases"`)) || !bytes.Contains(r.body, []byte(own.CaseID)) {
+		t.Fatalf("police read a bank's report: got %d %s", r.status, r.body)
+	}
+	if n := ts.auditCount(t, kuzet.AuditReportRead, "report:"+own.ReportID); n != 2 {
+		t.Errorf("got %d report.read audit entries, want 2", n)
+	}
+	problem(t, ts.json(t, "GET", "/v1/reports/rep_"+strings.Repeat("x", 300), police, ""), http.StatusNotFound)
+	problem(t, ts.json(t, "GET", "/v1/reports/nonsense", police, ""), http.StatusNotFound)
+	problem(t, ts.json(t, "GET", "/v1/reports/"+own.ReportID, "", ""), http.StatusUnauthorized)
+}
+
+// TestReportConfirm: the police confirm a report's identifiers (audited);
+// a bank may not; an unknown report is 404.
+func TestReportConfirm(t *testing.T) {
+	ts := newTestServer(t)
+	police, bank := ts.keys[kuzet.OrgPolice], ts.keys[kuzet.OrgBank]
+	f := ts.file(t, bank, policeReport("Bolat K", "+77011230002", "KZ077220000000900000", "+447911123457", 480000))
+	r := ts.json(t, "POST", "/v1/reports/"+f.ReportID+"/confirm", police, "")
+	var c struct {
+		Confirmed []kuzet.Indicator `json:"confirmed"`
+	}
+	if err := json.Unmarshal(r.body, &c); err != nil || r.status != http.StatusOK || len(c.Confirmed) != 2 {
+		t.Fatalf("confirm: got %d %s, want both identifiers confirmed", r.status, r.body)
+	}
+	if n := ts.auditCount(t, "report.confirm", "report:"+f.ReportID); n != 1 {
+		t.Errorf("got %d report.confirm audit entries, want 1", n)
+	}
+	problem(t, ts.json(t, "POST", "/v1/reports/"+f.ReportID+"/confirm", bank, ""), http.StatusForbidden)
+	problem(t, ts.json(t, "POST", "/v1/reports/rep_nosuch/confirm", police, ""), http.StatusNotFound)
+}

@@ -581,6 +581,17 @@ func TestFreezeTrailAcrossBanks(t *testing.T) {
 		t.Errorf("Bank Three's open requests after answering: got %d, want none", len(got))
 	}
 
+	// The link graph follows the trail: the onward accounts hang off the
+	// first mule and the report.
+	g := ts.json(t, "GET", "/v1/graph?seed=iban:"+mule1+"&depth=1", police, "")
+	if g.status != 200 || !strings.Contains(string(g.body), "iban:"+mule2) {
+		t.Errorf("graph of the first mule: got %d %s, want %s in it", g.status, g.body, mule2)
+	}
+	g = ts.json(t, "GET", "/v1/graph?seed=report:"+rep.ReportID+"&depth=1", police, "")
+	if !strings.Contains(string(g.body), "iban:"+abroad) {
+		t.Errorf("graph of the report: got %s, want the account abroad in it", g.body)
+	}
+
 	tr := payDecode[trailResp](t, ts.do(t, "GET", "/v1/reports/"+rep.ReportID+"/trail", police, "", nil), 200)
 	if tr.Report.ID != rep.ReportID || tr.Report.Victim.Phone != "+77011000009" {
 		t.Errorf("trail report: got %+v", tr.Report)

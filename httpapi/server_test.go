@@ -96,7 +96,7 @@ func newTestServer(t *testing.T, opts ...serverOption) *testServer {
 		t.Fatal(err)
 	}
 	tel := MustTelecom(t, store, reg, clock)
-	cs := cases.NewService(cases.Config{Store: store, Clock: clock, Audit: rec, Logger: logger})
+	cs := cases.NewService(cases.Config{Store: store, Clock: clock, Audit: rec, Logger: logger, Registry: reg})
 	pay := MustPayments(t, store, reg, tel, rec, clock, cs)
 	cfg.Access, cfg.Registry, cfg.Telecom, cfg.Payments, cfg.Freeze = acc, reg, tel, pay.svc, pay.freeze
 	cfg.Web, cfg.Simbox = MustWeb(t, store, reg, clock), MustSimbox(t, store, reg, rec, clock)
@@ -397,6 +397,8 @@ var allowed = map[string][]kuzet.OrgType{
 	"POST /v1/simbox/seizures":                                          {kuzet.OrgPolice},
 	"GET /v1/simbox/seizures":                                           {kuzet.OrgPolice},
 	"GET /v1/simbox/stats":                                              {kuzet.OrgPolice, kuzet.OrgRegulator},
+	"GET /v1/reports/{report_id}":                                       {kuzet.OrgBank, kuzet.OrgPolice, kuzet.OrgPublic},
+	"POST /v1/reports/{report_id}/confirm":                              {kuzet.OrgPolice},
 	// Cases and the link graph: the police alone.
 	"GET /v1/cases":                             {kuzet.OrgPolice},
 	"POST /v1/cases":                            {kuzet.OrgPolice},

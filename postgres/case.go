@@ -25,11 +25,30 @@ const (
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`
 	findCaseReportsSQL = `SELECT ` + sqlstore.CaseReportColumns + ` FROM case_reports
 		WHERE case_id = $1 ORDER BY created_at, report_id`
-	findReportCasesSQL  = `SELECT ` + sqlstore.CaseReportColumns + ` FROM case_reports WHERE report_id = ANY($1)`
-	scanCaseReportsSQL  = `SELECT ` + sqlstore.CaseReportColumns + ` FROM case_reports`
-	countCaseReportsSQL = `SELECT currency, COUNT(DISTINCT report_id), SUM(amount_lost)::bigint FROM case_reports
+	findReportCasesSQL = `SELECT ` + sqlstore.CaseReportColumns + ` FROM case_reports WHERE report_id = ANY($1)`
+	scanCaseReportsSQL = `SELECT ` + sqlstore.CaseReportColumns + ` FROM case_reports`
+	// A report counts on its first link only (from_group links it again);
+	// the whole days of a period come from the daily sums.
+	countCaseReportsSQL = `SELECT currency, COUNT(*), SUM(amount_lost)::bigint FROM case_reports r
 		WHERE ($1::timestamptz IS NULL OR created_at >= $1) AND ($2::timestamptz IS NULL OR created_at < $2)
-			AND ($3 = '' OR region = $3) AND duplicate_of = '' GROUP BY currency`
+			AND ($3 = '' OR region = $3) AND duplicate_of = ''
+			AND NOT EXISTS (SELECT 1 FROM case_reports o WHERE o.report_id = r.report_id
+				AND (o.created_at < r.created_at OR o.created_at = r.created_at AND o.case_id < r.case_id))
+		GROUP BY currency`
+	reportLinkedSQL = `SELECT EXISTS (SELECT 1 FROM case_reports WHERE report_id = $1)`
+	addReportDaySQL = `INSERT INTO case_report_days (day, region, currency, n, lost)
+		VALUES (date_bin('1 day', $1::timestamptz, TIMESTAMPTZ '2000-01-01 00:00:00+00'), $2, $3, 1, $4)
+		ON CONFLICT (day, region, currency) DO UPDATE
+		SET n = case_report_days.n + 1, lost = case_report_days.lost + excluded.lost`
+	countReportDaysSQL = `SELECT currency, SUM(n)::bigint, SUM(lost)::bigint FROM case_report_days
+		WHERE ($1::timestamptz IS NULL OR day >= $1) AND ($2::timestamptz IS NULL OR day < $2)
+			AND ($3 = '' OR region = $3) GROUP BY currency`
+	addEventDaySQL = `INSERT INTO case_event_days (day, region, kind, foreign_, n)
+		VALUES (date_bin('1 day', $1::timestamptz, TIMESTAMPTZ '2000-01-01 00:00:00+00'), $2, $3, $4, $5)
+		ON CONFLICT (day, region, kind, foreign_) DO UPDATE SET n = case_event_days.n + excluded.n`
+	countEventDaysSQL = `SELECT kind, foreign_, SUM(n)::bigint FROM case_event_days
+		WHERE ($1::timestamptz IS NULL OR day >= $1) AND ($2::timestamptz IS NULL OR day < $2)
+			AND ($3 = '' OR region = $3) GROUP BY kind, foreign_`
 
 	addCaseEventSQL    = `INSERT INTO case_events (case_id, kind, region, foreign_, n, at) VALUES ($1, $2, $3, $4, $5, $6)`
 	countCaseEventsSQL = `SELECT kind, foreign_, SUM(n)::bigint FROM case_events
@@ -115,11 +134,61 @@ func (tx *tx) LinkCaseReport(ctx context.Context, r *kuzet.CaseReport) error {
 	if flags == nil {
 		flags = []string{}
 	}
-	if _, err := tx.tx.Exec(ctx, linkCaseReportSQL, r.CaseID, r.ReportID, r.OrgID, r.Region, int64(r.AmountLost),
-		r.Currency, r.DuplicateOf, flags, r.CreatedAt); err != nil {
+	var linked bool
+	if err := tx.tx.QueryRow(ctx, reportLinkedSQL, r.ReportID).Scan(&linked); err != nil {
 		return fmt.Errorf("postgres: link case report: %w", err)
 	}
+	tag, err := tx.tx.Exec(ctx, linkCaseReportSQL, r.CaseID, r.ReportID, r.OrgID, r.Region, int64(r.AmountLost),
+		r.Currency, r.DuplicateOf, flags, r.CreatedAt)
+	if err != nil {
+		return fmt.Errorf("postgres: link case report: %w", err)
+	}
+	if tag.RowsAffected() > 0 && !linked && r.DuplicateOf == "" {
+		if _, err := tx.tx.Exec(ctx, addReportDaySQL, r.CreatedAt, r.Region, r.Currency, int64(r.AmountLost)); err != nil {
+			return fmt.Errorf("postgres: link case report: %w", err)
+		}
+	}
 	return nil
+}
+
+// days splits [from, to) into the whole UTC days inside it, [dlo, dhi),
+// and the part-days on either side; ok is false when no whole day fits. An
+// open (zero) bound stays open.
+func days(from, to time.Time) (dlo, dhi time.Time, ok bool) {
+	dlo, dhi = from, to
+	if !from.IsZero() {
+		if dlo = from.UTC().Truncate(24 * time.Hour); dlo.Before(from) {
+			dlo = dlo.Add(24 * time.Hour)
+		}
+	}
+	if !to.IsZero() {
+		dhi = to.UTC().Truncate(24 * time.Hour)
+	}
+	return dlo, dhi, dlo.IsZero() || dhi.IsZero() || dlo.Before(dhi)
+}
+
+// parts lists the windows of a period: the whole days from the daily sums
+// (true), the part-days from the rows (false). A zero bound is open.
+func parts(from, to time.Time) []struct {
+	days     bool
+	from, to time.Time
+} {
+	type part = struct {
+		days     bool
+		from, to time.Time
+	}
+	dlo, dhi, ok := days(from, to)
+	if !ok {
+		return []part{{false, from, to}}
+	}
+	out := []part{{true, dlo, dhi}}
+	if !from.IsZero() && from.Before(dlo) {
+		out = append(out, part{false, from, dlo})
+	}
+	if !to.IsZero() && dhi.Before(to) {
+		out = append(out, part{false, dhi, to})
+	}
+	return out
 }
 
 // FindCaseReports returns the reports of a case, oldest first.
@@ -144,36 +213,70 @@ func (tx *tx) AddCaseEvents(ctx context.Context, evs ...*kuzet.CaseEvent) error 
 		if _, err := tx.tx.Exec(ctx, addCaseEventSQL, e.CaseID, e.Kind, e.Region, e.Foreign, e.N, e.At); err != nil {
 			return fmt.Errorf("postgres: add case events: %w", err)
 		}
+		if _, err := tx.tx.Exec(ctx, addEventDaySQL, e.At, e.Region, e.Kind, e.Foreign, e.N); err != nil {
+			return fmt.Errorf("postgres: add case events: %w", err)
+		}
 	}
 	return nil
 }
 
-// CountCaseEvents sums the events f selects by kind and foreignness.
+// CountCaseEvents sums the events f selects by kind and foreignness: the
+// whole days from the daily sums, the part-days from the events.
 func (tx *tx) CountCaseEvents(ctx context.Context, f kuzet.CaseEventFilter) ([]kuzet.CaseEventCount, error) {
-	return collect(ctx, tx, countCaseEventsSQL, "postgres: count case events", read.CaseEventCount,
-		nullTime(f.From), nullTime(f.To), f.Region)
+	type key struct {
+		kind    string
+		foreign bool
+	}
+	sum := map[key]int64{}
+	for _, p := range parts(f.From, f.To) {
+		q := countCaseEventsSQL
+		if p.days {
+			q = countEventDaysSQL
+		}
+		cs, err := collect(ctx, tx, q, "postgres: count case events", read.CaseEventCount,
+			nullTime(p.from), nullTime(p.to), f.Region)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range cs {
+			sum[key{c.Kind, c.Foreign}] += c.N
+		}
+	}
+	out := make([]kuzet.CaseEventCount, 0, len(sum))
+	for k, n := range sum {
+		out = append(out, kuzet.CaseEventCount{Kind: k.kind, Foreign: k.foreign, N: n})
+	}
+	return out, nil
 }
 
 // CountCaseReports counts the reports linked in f's period and sums their
-// losses by currency; duplicates are not counted.
+// losses by currency; duplicates are not counted, and a report linked to
+// two cases counts once.
 func (tx *tx) CountCaseReports(ctx context.Context, f kuzet.CaseEventFilter) (int64, map[string]kuzet.Amount, error) {
-	rows, _ := tx.tx.Query(ctx, countCaseReportsSQL, nullTime(f.From), nullTime(f.To), f.Region)
-	defer rows.Close()
 	var total int64
 	lost := map[string]kuzet.Amount{}
-	for rows.Next() {
-		var (
-			cur    string
-			n, sum int64
-		)
-		if err := rows.Scan(&cur, &n, &sum); err != nil {
+	for _, p := range parts(f.From, f.To) {
+		q := countCaseReportsSQL
+		if p.days {
+			q = countReportDaysSQL
+		}
+		rows, _ := tx.tx.Query(ctx, q, nullTime(p.from), nullTime(p.to), f.Region)
+		for rows.Next() {
+			var (
+				cur    string
+				n, sum int64
+			)
+			if err := rows.Scan(&cur, &n, &sum); err != nil {
+				rows.Close()
+				return 0, nil, fmt.Errorf("postgres: count case reports: %w", err)
+			}
+			total += n
+			lost[cur] += kuzet.Amount(sum)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
 			return 0, nil, fmt.Errorf("postgres: count case reports: %w", err)
 		}
-		total += n
-		lost[cur] += kuzet.Amount(sum)
-	}
-	if err := rows.Err(); err != nil {
-		return 0, nil, fmt.Errorf("postgres: count case reports: %w", err)
 	}
 	return total, lost, nil
 }

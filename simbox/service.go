@@ -53,6 +53,14 @@ type Config struct {
 	ProgressEvery time.Duration
 	Clock         kuzet.Clock
 	Logger        *slog.Logger
+	// Graph, when set, is told of each confirmed SIM box: its number and
+	// handsets join the police's link graph (the cases service is one).
+	Graph DeviceLinker
+}
+
+// DeviceLinker takes a confirmed SIM box's number and handsets.
+type DeviceLinker interface {
+	LinkSimbox(ctx context.Context, msisdn string, imeis []string) error
 }
 
 // Service is the API path of SIM-box detection: operators upload CDR
@@ -490,6 +498,11 @@ func (s *Service) Confirm(ctx context.Context, id int64, d Decision) (*Confirmat
 		" reported="+strconv.Itoa(len(c.Reported)))
 	if err != nil {
 		return nil, fmt.Errorf("simbox: confirm: %w", err)
+	}
+	if s.cfg.Graph != nil {
+		if err := s.cfg.Graph.LinkSimbox(ctx, sus.MSISDN, sus.IMEIs); err != nil {
+			return nil, fmt.Errorf("simbox: confirm: link graph: %w", err)
+		}
 	}
 	return c, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"time"
 
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/internal/sqlstore"
@@ -24,10 +25,23 @@ var (
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`)
 	findCaseReportsQuery = prepare(`SELECT ` + sqlstore.CaseReportColumns + ` FROM case_reports
 		WHERE case_id = ? ORDER BY created_at, report_id`)
-	findReportCaseQuery   = prepare(`SELECT ` + sqlstore.CaseReportColumns + ` FROM case_reports WHERE report_id = ?`)
-	scanCaseReportsQuery  = prepare(`SELECT ` + sqlstore.CaseReportColumns + ` FROM case_reports`)
-	countCaseReportsQuery = prepare(`SELECT currency, COUNT(DISTINCT report_id), SUM(amount_lost) FROM case_reports
-		WHERE created_at >= ?1 AND created_at < ?2 AND (?3 = '' OR region = ?3) AND duplicate_of = '' GROUP BY currency`)
+	findReportCaseQuery  = prepare(`SELECT ` + sqlstore.CaseReportColumns + ` FROM case_reports WHERE report_id = ?`)
+	scanCaseReportsQuery = prepare(`SELECT ` + sqlstore.CaseReportColumns + ` FROM case_reports`)
+	// A report counts on its first link only (from_group links it again).
+	countCaseReportsQuery = prepare(`SELECT currency, COUNT(*), SUM(amount_lost) FROM case_reports r
+		WHERE created_at >= ?1 AND created_at < ?2 AND (?3 = '' OR region = ?3) AND duplicate_of = ''
+			AND NOT EXISTS (SELECT 1 FROM case_reports o WHERE o.report_id = r.report_id
+				AND (o.created_at < r.created_at OR o.created_at = r.created_at AND o.case_id < r.case_id))
+		GROUP BY currency`)
+	reportLinkedQuery = prepare(`SELECT EXISTS (SELECT 1 FROM case_reports WHERE report_id = ?)`)
+	addReportDayQuery = prepare(`INSERT INTO case_report_days (day, region, currency, n, lost) VALUES (?, ?, ?, 1, ?)
+		ON CONFLICT (day, region, currency) DO UPDATE SET n = n + 1, lost = lost + excluded.lost`)
+	countReportDaysQuery = prepare(`SELECT currency, SUM(n), SUM(lost) FROM case_report_days
+		WHERE day >= ?1 AND day < ?2 AND (?3 = '' OR region = ?3) GROUP BY currency`)
+	addEventDayQuery = prepare(`INSERT INTO case_event_days (day, region, kind, foreign_, n) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (day, region, kind, foreign_) DO UPDATE SET n = n + excluded.n`)
+	countEventDaysQuery = prepare(`SELECT kind, foreign_, SUM(n) FROM case_event_days
+		WHERE day >= ?1 AND day < ?2 AND (?3 = '' OR region = ?3) GROUP BY kind, foreign_`)
 
 	addCaseEventQuery = prepare(`INSERT INTO case_events (case_id, kind, region, foreign_, n, at)
 		VALUES (?, ?, ?, ?, ?, ?)`)
@@ -114,11 +128,50 @@ func (tx *tx) LinkCaseReport(ctx context.Context, r *kuzet.CaseReport) error {
 	if err != nil {
 		return fmt.Errorf("sqlite: link case report: %w", err)
 	}
-	if _, err := tx.exec(ctx, linkCaseReportQuery, r.CaseID, r.ReportID, r.OrgID, r.Region, int64(r.AmountLost),
-		r.Currency, r.DuplicateOf, flags, micros(r.CreatedAt)); err != nil {
+	var linked bool
+	if err := tx.stmt(ctx, reportLinkedQuery).QueryRowContext(ctx, r.ReportID).Scan(&linked); err != nil {
 		return fmt.Errorf("sqlite: link case report: %w", err)
 	}
+	n, err := tx.exec(ctx, linkCaseReportQuery, r.CaseID, r.ReportID, r.OrgID, r.Region, int64(r.AmountLost),
+		r.Currency, r.DuplicateOf, flags, micros(r.CreatedAt))
+	if err != nil {
+		return fmt.Errorf("sqlite: link case report: %w", err)
+	}
+	if n > 0 && !linked && r.DuplicateOf == "" {
+		if _, err := tx.exec(ctx, addReportDayQuery, dayOf(micros(r.CreatedAt)), r.Region, r.Currency,
+			int64(r.AmountLost)); err != nil {
+			return fmt.Errorf("sqlite: link case report: %w", err)
+		}
+	}
 	return nil
+}
+
+// microsPerDay is a UTC day in microseconds.
+const microsPerDay = int64(24 * time.Hour / time.Microsecond)
+
+// dayOf returns the start of the UTC day holding t (microseconds).
+func dayOf(t int64) int64 {
+	d := t % microsPerDay
+	if d < 0 {
+		d += microsPerDay
+	}
+	return t - d
+}
+
+// days splits [lo, hi) into the whole UTC days inside it, [dlo, dhi), and
+// the part-days [lo, dlo) and [dhi, hi) on either side; ok is false when
+// no whole day fits. An open bound is a whole day.
+func days(lo, hi int64) (dlo, dhi int64, ok bool) {
+	dlo, dhi = lo, hi
+	if lo != math.MinInt64 {
+		if dlo = dayOf(lo); dlo < lo {
+			dlo += microsPerDay
+		}
+	}
+	if hi != math.MaxInt64 {
+		dhi = dayOf(hi)
+	}
+	return dlo, dhi, dlo < dhi
 }
 
 // FindCaseReports returns the reports of a case, oldest first.
@@ -151,39 +204,82 @@ func (tx *tx) AddCaseEvents(ctx context.Context, evs ...*kuzet.CaseEvent) error 
 		if _, err := tx.exec(ctx, addCaseEventQuery, e.CaseID, e.Kind, e.Region, e.Foreign, e.N, micros(e.At)); err != nil {
 			return fmt.Errorf("sqlite: add case events: %w", err)
 		}
+		if _, err := tx.exec(ctx, addEventDayQuery, dayOf(micros(e.At)), e.Region, e.Kind, e.Foreign, e.N); err != nil {
+			return fmt.Errorf("sqlite: add case events: %w", err)
+		}
 	}
 	return nil
 }
 
-// CountCaseEvents sums the events f selects by kind and foreignness.
+// CountCaseEvents sums the events f selects by kind and foreignness: the
+// whole days from the daily sums, the part-days from the events.
 func (tx *tx) CountCaseEvents(ctx context.Context, f kuzet.CaseEventFilter) ([]kuzet.CaseEventCount, error) {
-	return collect(ctx, tx, countCaseEventsQuery, "sqlite: count case events", read.CaseEventCount,
-		bound(f.From, math.MinInt64), bound(f.To, math.MaxInt64), f.Region)
+	lo, hi := bound(f.From, math.MinInt64), bound(f.To, math.MaxInt64)
+	dlo, dhi, ok := days(lo, hi)
+	if !ok {
+		return collect(ctx, tx, countCaseEventsQuery, "sqlite: count case events", read.CaseEventCount, lo, hi, f.Region)
+	}
+	sum := map[[2]any]int64{}
+	for _, q := range []struct {
+		q        query
+		from, to int64
+	}{{countEventDaysQuery, dlo, dhi}, {countCaseEventsQuery, lo, dlo}, {countCaseEventsQuery, dhi, hi}} {
+		if q.from >= q.to {
+			continue
+		}
+		cs, err := collect(ctx, tx, q.q, "sqlite: count case events", read.CaseEventCount, q.from, q.to, f.Region)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range cs {
+			sum[[2]any{c.Kind, c.Foreign}] += c.N
+		}
+	}
+	out := make([]kuzet.CaseEventCount, 0, len(sum))
+	for k, n := range sum {
+		out = append(out, kuzet.CaseEventCount{Kind: k[0].(string), Foreign: k[1].(bool), N: n})
+	}
+	return out, nil
 }
 
 // CountCaseReports counts the reports linked in f's period and sums their
-// losses by currency; duplicates are not counted.
+// losses by currency; duplicates are not counted, and a report linked to
+// two cases counts once. The whole days come from the daily sums.
 func (tx *tx) CountCaseReports(ctx context.Context, f kuzet.CaseEventFilter) (int64, map[string]kuzet.Amount, error) {
-	rows, err := tx.stmt(ctx, countCaseReportsQuery).QueryContext(ctx, bound(f.From, math.MinInt64),
-		bound(f.To, math.MaxInt64), f.Region)
-	if err != nil {
-		return 0, nil, fmt.Errorf("sqlite: count case reports: %w", err)
-	}
-	defer rows.Close()
+	lo, hi := bound(f.From, math.MinInt64), bound(f.To, math.MaxInt64)
 	var total int64
 	lost := map[string]kuzet.Amount{}
-	for rows.Next() {
-		var (
-			cur    string
-			n, sum int64
-		)
-		if err := rows.Scan(&cur, &n, &sum); err != nil {
-			return 0, nil, fmt.Errorf("sqlite: count case reports: %w", err)
+	count := func(q query, from, to int64) error {
+		if from >= to {
+			return nil
 		}
-		total += n
-		lost[cur] += kuzet.Amount(sum)
+		rows, err := tx.stmt(ctx, q).QueryContext(ctx, from, to, f.Region)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var (
+				cur    string
+				n, sum int64
+			)
+			if err := rows.Scan(&cur, &n, &sum); err != nil {
+				return err
+			}
+			total += n
+			lost[cur] += kuzet.Amount(sum)
+		}
+		return rows.Err()
 	}
-	if err := rows.Err(); err != nil {
+	var err error
+	if dlo, dhi, ok := days(lo, hi); !ok {
+		err = count(countCaseReportsQuery, lo, hi)
+	} else if err = count(countReportDaysQuery, dlo, dhi); err == nil {
+		if err = count(countCaseReportsQuery, lo, dlo); err == nil {
+			err = count(countCaseReportsQuery, dhi, hi)
+		}
+	}
+	if err != nil {
 		return 0, nil, fmt.Errorf("sqlite: count case reports: %w", err)
 	}
 	return total, lost, nil

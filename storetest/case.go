@@ -98,3 +98,56 @@ func testCases(t *testing.T, open func(t *testing.T) kuzet.Store) {
 		}
 	})
 }
+
+// testCaseDays: the figures of a period that starts and ends inside a day
+// count exactly the events and reports of the period, whether they come
+// from the daily sums or the rows; a report linked to a second case counts
+// once, a duplicate not at all.
+func testCaseDays(t *testing.T, open func(t *testing.T) kuzet.Store) {
+	s := open(t)
+	day := func(d, h int) time.Time { return time.Date(2026, 3, d, h, 0, 0, 0, time.UTC) }
+	times := []time.Time{day(10, 20), day(11, 3), day(12, 12), day(13, 23)}
+	update(t, s, func(ctx context.Context, tx kuzet.Tx) {
+		for i, at := range times {
+			must(t, "add event", tx.AddCaseEvents(ctx, &kuzet.CaseEvent{CaseID: "case_d", Kind: kuzet.CaseEventRegistered,
+				Region: "Almaty", N: 1, At: at}))
+			r := &kuzet.CaseReport{CaseID: "case_d", ReportID: "rep_d" + string(rune('0'+i)), OrgID: 1, Region: "Almaty",
+				AmountLost: 100, Currency: "KZT", CreatedAt: at}
+			must(t, "link report", tx.LinkCaseReport(ctx, r))
+			r2 := *r
+			r2.CaseID, r2.CreatedAt = "case_e", at.Add(time.Minute)
+			must(t, "link report again", tx.LinkCaseReport(ctx, &r2))
+		}
+		must(t, "link duplicate", tx.LinkCaseReport(ctx, &kuzet.CaseReport{CaseID: "case_d", ReportID: "rep_dup", OrgID: 1,
+			Region: "Almaty", AmountLost: 100, Currency: "KZT", DuplicateOf: "rep_d1", CreatedAt: day(12, 1)}))
+	})
+	for _, tc := range []struct {
+		from, to time.Time
+		want     int64
+	}{
+		{time.Time{}, time.Time{}, 4},
+		{day(10, 0), day(14, 0), 4},
+		{day(10, 21), day(13, 12), 2},
+		{day(11, 2), day(11, 4), 1},
+		{time.Time{}, day(12, 0), 2},
+		{day(12, 13), time.Time{}, 1},
+	} {
+		f := kuzet.CaseEventFilter{From: tc.from, To: tc.to, Region: "Almaty"}
+		view(t, s, func(ctx context.Context, tx kuzet.Tx) {
+			cs, err := tx.CountCaseEvents(ctx, f)
+			must(t, "count events", err)
+			var n int64
+			for _, c := range cs {
+				n += c.N
+			}
+			if n != tc.want {
+				t.Errorf("events of [%v, %v): got %d, want %d", tc.from, tc.to, n, tc.want)
+			}
+			reports, lost, err := tx.CountCaseReports(ctx, f)
+			must(t, "count reports", err)
+			if reports != tc.want || lost["KZT"] != kuzet.Amount(100*tc.want) {
+				t.Errorf("reports of [%v, %v): got %d (%v), want %d", tc.from, tc.to, reports, lost, tc.want)
+			}
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package synth
 
 import (
+	"cmp"
 	"fmt"
 	"math/rand/v2"
 
@@ -27,6 +28,13 @@ type GroupsConfig struct {
 	HubShare float64 // share of reports that also name a hub [0.3]
 	Reuse    float64 // chance a group borrows one mule from another group [0.05]
 	Seed     uint64
+
+	// Variant 1 makes other assumptions, for a holdout never tuned on:
+	// groups rent SIM-box farms in pairs (a sixth of each pair's victims
+	// name the shared farm's handset), rotate numbers every two victims,
+	// and a victim pays one mule only; defaults become 80 groups of 15
+	// victims on average, 10 % borrowing, 20 hubs named by 40 %.
+	Variant int
 }
 
 // Groups generates victims' reports of organised groups that share
@@ -37,6 +45,13 @@ type GroupsConfig struct {
 // from another group, and many victims also name a hub — the real bank
 // hotline the fraudster pretended to be, the marketplace where it began.
 func Groups(cfg GroupsConfig) []GroupReport {
+	if cfg.Variant == 1 {
+		cfg.Groups = cmp.Or(cfg.Groups, 80)
+		cfg.Victims = cmp.Or(cfg.Victims, 15)
+		cfg.Hubs = cmp.Or(cfg.Hubs, 20)
+		cfg.HubShare = cmp.Or(cfg.HubShare, 0.4)
+		cfg.Reuse = cmp.Or(cfg.Reuse, 0.10)
+	}
 	if cfg.Groups == 0 {
 		cfg.Groups = 60
 	}
@@ -83,10 +98,18 @@ func Groups(cfg GroupsConfig) []GroupReport {
 		for v := 0; v < victims; v++ {
 			r := GroupReport{ID: fmt.Sprintf("rep_g%03dv%03d", g, v), Group: g,
 				AmountLost: kuzet.Amount(50_000 + rng.IntN(2_000_000)), Region: regions[rng.IntN(len(regions))]}
-			// A rotated calling number serves about four victims.
-			r.Indicators = append(r.Indicators, phone(g, v/4+rng.IntN(2)))
+			// A rotated calling number serves about four victims (two in
+			// variant 1).
+			rotate := 4
+			if cfg.Variant == 1 {
+				rotate = 2
+			}
+			r.Indicators = append(r.Indicators, phone(g, v/rotate+rng.IntN(2)))
 			r.Indicators = append(r.Indicators, iban(g, rng.IntN(mules)))
-			if rng.Float64() < 0.4 {
+			if cfg.Variant == 1 && rng.Float64() < 1.0/6 {
+				r.Indicators = append(r.Indicators, imei(1000+g/2, 0)) // the pair's rented farm
+			}
+			if cfg.Variant != 1 && rng.Float64() < 0.4 {
 				r.Indicators = append(r.Indicators, iban(g, rng.IntN(mules)))
 			}
 			if rng.Float64() < 0.5 {

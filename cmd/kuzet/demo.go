@@ -81,6 +81,9 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 			return fmt.Errorf("simulated payments: %w", err)
 		}
 	}
+	if err := playDemoGroups(ctx, env, m, keys, *seed); err != nil {
+		return fmt.Errorf("organised groups: %w", err)
+	}
 	if *watch {
 		c := newDemoClient(m, keys)
 		if err := playDemoWeb(ctx, env, c); err != nil {

@@ -9,5 +9,6 @@ import (
 // victim's report through it, and the API serves cases, the link graph and
 // the police figures from it.
 func (m *Main) newCases(parser *ident.Parser) *cases.Service {
-	return cases.NewService(cases.Config{Store: m.Store, Clock: m.Clock, Audit: m.Audit, Parser: parser, Logger: m.Logger})
+	return cases.NewService(cases.Config{Store: m.Store, Clock: m.Clock, Audit: m.Audit, Parser: parser, Logger: m.Logger,
+		Registry: m.Registry})
 }

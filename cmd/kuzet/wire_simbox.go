@@ -52,10 +52,14 @@ func (c *Config) spool() string {
 // the API takes requests: uploads a stop cut off are rejected, batches a
 // stop interrupted are queued again.
 func (m *Main) startSimbox(ctx context.Context) (*simbox.Service, error) {
-	svc, err := simbox.NewService(simbox.Config{
+	cfg := simbox.Config{
 		Store: m.Store, Registry: m.Registry, Audit: m.Audit, Spool: m.Config.spool(),
 		MaxUpload: m.Config.CDR.MaxUpload, Workers: m.Config.CDR.Workers, Clock: m.Clock, Logger: m.Logger,
-	})
+	}
+	if m.Cases != nil {
+		cfg.Graph = m.Cases // confirmed SIM boxes join the link graph
+	}
+	svc, err := simbox.NewService(cfg)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,28 @@
+package cases_test
+
+import (
+	"os"
+	"strconv"
+	"testing"
+
+	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/cases"
+	"github.com/kuzet/kuzet/synth"
+)
+
+// BenchmarkCommunities: the communities of a link graph in memory, without
+// the store (KUZET_BENCH_GRAPH_NODES nodes, default 100,000, and five times
+// as many edges; the target is 60 s at a million nodes).
+func BenchmarkCommunities(b *testing.B) {
+	n := 100_000
+	if s := os.Getenv("KUZET_BENCH_GRAPH_NODES"); s != "" {
+		n, _ = strconv.Atoi(s)
+	}
+	var edges []kuzet.GraphEdge
+	synth.LinkGraph(synth.LinkGraphConfig{Nodes: n, Edges: 5 * n}, func(e kuzet.GraphEdge) { edges = append(edges, e) })
+	var groups int
+	for b.Loop() {
+		groups = len(cases.Communities(edges, nil, cases.DefaultHubDegree))
+	}
+	b.ReportMetric(float64(groups), "groups")
+}
