@@ -183,6 +183,9 @@ func TestIndexMemory(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads a million indicators")
 	}
+	if raceEnabled {
+		t.Skip("a memory figure: make test measures it without -race")
+	}
 	l := load(t, 1_000_000)
 	// The synthetic values are 12 (phone) and 20 (IBAN) bytes long.
 	if l.perEntry >= 100 {

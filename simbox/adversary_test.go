@@ -59,8 +59,9 @@ func runAdversary(t testing.TB, cfg synth.AdversaryConfig) ([]synth.CDRLabel, *s
 // TestAdversary holds the adversarial targets (precision ≥ 0.95, recall ≥
 // 0.85) on a development seed small enough for every test run.
 func TestAdversary(t *testing.T) {
+	evaluation(t)
 	subs := 5000
-	if testing.Short() || raceEnabled {
+	if testing.Short() {
 		subs = 3000
 	}
 	labels, res := runAdversary(t, synth.AdversaryConfig{Subscribers: subs, Days: 7, Seed: 11})

@@ -239,8 +239,9 @@ func poisson(r *rand.Rand, lambda float64) int {
 // There the agents are flagged, by design; the test holds recall and
 // fails on any other false positive.
 func TestAlienGenerator(t *testing.T) {
+	evaluation(t)
 	n := 6000
-	if testing.Short() || raceEnabled {
+	if testing.Short() {
 		n = 3000
 	}
 	if os.Getenv("KUZET_SIMBOX_FULL") != "" {

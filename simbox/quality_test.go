@@ -116,8 +116,9 @@ func runSimOpts(t testing.TB, n, workers int) ([]synth.CDRLabel, *simbox.Result)
 // every test run (5,000 subscribers, 7 days, every box style and confuser,
 // a few duplicated and malformed rows), on three seeds, one in UTC.
 func TestQuality(t *testing.T) {
+	evaluation(t)
 	subs, seeds := 5000, 3
-	if testing.Short() || raceEnabled {
+	if testing.Short() {
 		subs, seeds = 3000, 1
 	}
 	for seed := 1; seed <= seeds; seed++ {
@@ -151,8 +152,9 @@ func TestQuality(t *testing.T) {
 // the time. The call-backs come from the callees, but the box takes none
 // of them: they must not pass for a person's.
 func TestCallBacksDoNotCancel(t *testing.T) {
+	evaluation(t)
 	subs := 5000
-	if testing.Short() || raceEnabled {
+	if testing.Short() {
 		subs = 3000
 	}
 	for _, cb := range []float64{0.15, 0.30} {

@@ -2,5 +2,6 @@
 
 package simbox_test
 
-// raceEnabled shrinks the slow tests under the race detector.
+// raceEnabled: under the race detector the evaluations skip (see
+// evaluation); make test runs them again without it.
 const raceEnabled = true
