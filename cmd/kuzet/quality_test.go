@@ -161,6 +161,18 @@ func qualityReplay(t *testing.T, c *synth.Country, w *synth.PaymentWorld, rules 
 		t.Fatalf("replay: exit %d: %s", code, errb)
 	}
 	t.Logf("replayed %d lines in %s", bytes.Count(session, []byte{'\n'}), time.Since(started).Round(time.Millisecond))
+	if keep := os.Getenv("KUZET_QUALITY_KEEP"); keep != "" {
+		// For a closer look: the session, its answers and the labels.
+		answers, err := os.ReadFile(out)
+		must(t, err)
+		must(t, os.WriteFile(keep+".session.jsonl", session, 0o600))
+		must(t, os.WriteFile(keep+".answers.jsonl", answers, 0o600))
+		var lb bytes.Buffer
+		for _, n := range slices.Sorted(maps.Keys(labels)) {
+			fmt.Fprintf(&lb, "%d\t%s\t%s\t%v\n", n, labels[n].kind, labels[n].detail, labels[n].count)
+		}
+		must(t, os.WriteFile(keep+".labels.tsv", lb.Bytes(), 0o600))
+	}
 	f, err := os.Open(out)
 	must(t, err)
 	defer f.Close()
@@ -186,12 +198,15 @@ func qualityReplay(t *testing.T, c *synth.Country, w *synth.PaymentWorld, rules 
 		var a struct {
 			Line   int
 			Status int
-			Body   struct{ Decision kuzet.Decision }
+			Body   struct {
+				Decision kuzet.Decision
+				Verdicts []struct{ Error any }
+			}
 		}
 		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
 			t.Fatalf("answer %q: %v", sc.Bytes(), err)
 		}
-		if a.Status/100 != 2 {
+		if a.Status/100 != 2 || len(a.Body.Verdicts) > 0 && a.Body.Verdicts[0].Error != nil {
 			if failed++; failed <= 5 {
 				t.Errorf("line %d answered %s", a.Line, sc.Bytes())
 			}
