@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"maps"
 	"os"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 	"time"
 
 	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/access"
 	"github.com/kuzet/kuzet/ident"
 	"github.com/kuzet/kuzet/synth"
 )
@@ -138,16 +140,19 @@ func qualityReplay(t *testing.T, c *synth.Country, w *synth.PaymentWorld, rules 
 	t.Helper()
 	dir := t.TempDir()
 	data := filepath.Join(dir, "data")
-	for _, o := range c.Orgs() {
-		args := []string{"--name", o.Name, "--type", string(o.Type)}
-		if o.BIC != "" {
-			args = append(args, "--bic", o.BIC, "--bank-code", o.BankCode)
+	// The first organisation through the CLI makes the deployment and its
+	// key file; the others straight into its store, which is quicker.
+	orgs := c.Orgs()
+	orgAdd(t, data, "--name", orgs[0].Name, "--type", string(orgs[0].Type))
+	store, _, err := openKeyed(context.Background(), data, "", "", false, slog.New(slog.DiscardHandler))
+	must(t, err)
+	acc := access.NewService(store, kuzet.SystemClock)
+	for _, o := range orgs[1:] {
+		if _, _, err := acc.CreateOrg(context.Background(), &o); err != nil {
+			t.Fatalf("organisation %s: %v", o.Name, err)
 		}
-		if len(o.Prefixes) > 0 {
-			args = append(args, "--prefixes", strings.Join(o.Prefixes, ","))
-		}
-		orgAdd(t, data, args...)
 	}
+	must(t, store.Close())
 	session, labels := qualitySession(t, c, w)
 	in, out := filepath.Join(dir, "session.jsonl"), filepath.Join(dir, "answers.jsonl")
 	must(t, os.WriteFile(in, session, 0o600))
@@ -238,13 +243,57 @@ func TestQualityHoldout(t *testing.T) {
 	c := synth.New(7)
 	cfg := synth.HoldoutConfig{Seed: 2026}
 	if testing.Short() || raceEnabled {
-		cfg.Customers, cfg.Days = 1000, 14
+		cfg.Customers, cfg.Days, cfg.ScamsPerDay = 250, 10, 20
 	}
-	q := qualityReplay(t, c, c.Holdout(cfg), "")
+	q := qualityReplay(t, c, c.Holdout(cfg), os.Getenv("KUZET_QUALITY_RULES"))
 	scam, legit := q["scam"], q["legitimate"]
-	if scam == nil || legit == nil || scam.n < 100 || legit.n < 10000 {
+	if scam == nil || legit == nil || scam.n < 100 || legit.n < 1500 {
 		t.Fatalf("too few payments to judge: scam %v, legitimate %v", scam, legit)
 	}
 	t.Logf("holdout: scams stopped %.2f%% of %d; honest stopped %.3f%%, review %.2f%% of %d",
 		100*scam.stoppedRate(), scam.n, 100*legit.stoppedRate(), 100*legit.reviewRate(), legit.n)
+	// What the default rules achieve (docs/payments.md), less a margin. The
+	// issue's targets (95 % of scams stopped, 0.5 % of honest payments
+	// stopped, 3 % reviewed) are not all met: the scams are not.
+	want := qualityFloor{scamStopped: 0.80, honestStopped: 0.0030, honestReview: 0.025} // achieved 83.88 %, 0.181 %, 1.61 %
+	if testing.Short() || raceEnabled {
+		want = qualityFloor{scamStopped: 0.72, honestStopped: 0.0060, honestReview: 0.025} // achieved 78.39 %, 0.305 % (7 of 2,292), 0.92 %
+	}
+	want.check(t, scam, legit)
+}
+
+// qualityFloor is what a quality test asserts: a regression guard, set a
+// margin below the figures achieved.
+type qualityFloor struct{ scamStopped, honestStopped, honestReview float64 }
+
+func (f qualityFloor) check(t *testing.T, scam, legit *qualityTally) {
+	t.Helper()
+	if r := scam.stoppedRate(); r < f.scamStopped {
+		t.Errorf("scams stopped: got %.2f%%, want at least %.2f%%", 100*r, 100*f.scamStopped)
+	}
+	if r := legit.stoppedRate(); r > f.honestStopped {
+		t.Errorf("honest payments stopped: got %.3f%%, want at most %.3f%%", 100*r, 100*f.honestStopped)
+	}
+	if r := legit.reviewRate(); r > f.honestReview {
+		t.Errorf("honest payments sent to review: got %.2f%%, want at most %.2f%%", 100*r, 100*f.honestReview)
+	}
+}
+
+// TestQualitySeen measures the rules on the first simulation
+// (synth.Payments), the one they were written and tuned on, played the same
+// way. Its figures are the seen ones: below the holdout's in
+// docs/payments.md. Too slow for the race detector.
+func TestQualitySeen(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("four weeks of 3,000 customers: run without -race and -short")
+	}
+	c := synth.New(7)
+	q := qualityReplay(t, c, c.Payments(synth.PaymentConfig{Seed: 2025}), os.Getenv("KUZET_QUALITY_RULES"))
+	scam, legit := q["scam"], q["legitimate"]
+	if scam == nil || legit == nil || scam.n < 100 || legit.n < 10000 {
+		t.Fatalf("too few payments to judge: scam %v, legitimate %v", scam, legit)
+	}
+	t.Logf("seen: scams stopped %.2f%% of %d; honest stopped %.3f%%, review %.2f%% of %d",
+		100*scam.stoppedRate(), scam.n, 100*legit.stoppedRate(), 100*legit.reviewRate(), legit.n)
+	qualityFloor{scamStopped: 0.96, honestStopped: 0.0010, honestReview: 0.015}.check(t, scam, legit) // achieved 98.21 %, 0.006 %, 0.94 %
 }

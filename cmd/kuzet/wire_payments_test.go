@@ -58,7 +58,7 @@ func TestPaymentsAcrossRestart(t *testing.T) {
 	}
 
 	rules := filepath.Join(t.TempDir(), "strict.rules")
-	os.WriteFile(rules, []byte(strings.Replace(defaultRulesForTest(t), "version default-2", "version strict-1", 1)), 0o600)
+	os.WriteFile(rules, []byte(strings.Replace(defaultRulesForTest(t), "version default-3", "version strict-1", 1)), 0o600)
 	env, _, _ := testEnv()
 	m = NewMain(env)
 	if err := m.ParseFlags([]string{"--data", data, "--addr", "127.0.0.1:0", "--log-level", "error", "--payment-rules", rules}); err != nil {
