@@ -266,7 +266,7 @@ func (r *replayer) start(ctx context.Context, env *Env, o *replayOptions, data s
 
 	m := NewMain(&Env{Stdout: io.Discard, Stderr: env.Stderr, Getenv: func(string) string { return "" }})
 	m.Logger = quiet
-	m.Clock, m.AuthClock = r.clock, kuzet.SystemClock
+	m.Clock, m.AuthClock, m.CallClock = r.clock, kuzet.SystemClock, r.clock
 	m.Config.Data, m.Config.Addr = data, "127.0.0.1:0"
 	m.Config.CheckpointEvery = 0
 	m.Config.Limits = httpapi.Limits{}

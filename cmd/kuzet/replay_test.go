@@ -235,3 +235,43 @@ func FuzzReplayLine(f *testing.F) {
 		r.resolve("/v1/x/$1.a.0.b")
 	})
 }
+
+// TestReplayCallsInEventTime: a recorded call is verified at its own time,
+// not the wall clock's, and puts the payer on the call for the check that
+// follows it.
+func TestReplayCallsInEventTime(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	orgAdd(t, data, "--name", "Bank One", "--type", "bank", "--bic", "BANKKZKA", "--bank-code", "722")
+	orgAdd(t, data, "--name", "Operator A", "--type", "telco", "--prefixes", "7701,7702")
+	at := time.Date(2025, 3, 5, 10, 0, 0, 0, kuzet.Almaty)
+	lines := []map[string]any{
+		{"at": at.Format(time.RFC3339), "org": "Operator A", "method": "POST", "path": "/v1/calls/verify",
+			"body": map[string]any{"calls": []any{map[string]any{"a": "+447700900555", "b": "+77011000003",
+				"at": at.Format(time.RFC3339), "call_id": "c1", "ingress": "international"}}}},
+		{"at": at.Add(5 * time.Minute).Format(time.RFC3339), "org": "Bank One", "method": "POST", "path": "/v1/payments/check",
+			"body": map[string]any{"payment_id": "p1", "amount": 900000, "currency": "KZT",
+				"payer": map[string]any{"phone": "+77011000003"}, "payee": map[string]any{"iban": synth.KZIBAN("914", "0000000005555")}}},
+	}
+	var b bytes.Buffer
+	for _, l := range lines {
+		j, err := json.Marshal(l)
+		must(t, err)
+		b.Write(append(j, '\n'))
+	}
+	in, out := filepath.Join(dir, "s.jsonl"), filepath.Join(dir, "a.jsonl")
+	must(t, os.WriteFile(in, b.Bytes(), 0o600))
+	env, _, errb := testEnv()
+	if code := run(context.Background(), env, []string{"replay", "--quiet", "--data", data, "--in", in, "--out", out}); code != 0 {
+		t.Fatalf("replay: exit %d: %s", code, errb)
+	}
+	got, err := os.ReadFile(out)
+	must(t, err)
+	answers := strings.Split(strings.TrimSpace(string(got)), "\n")
+	if len(answers) != 2 || strings.Contains(answers[0], `"error"`) || !strings.Contains(answers[0], `"verdict":"pass"`) {
+		t.Fatalf("the call: got %s, want it verified in event time", got)
+	}
+	if !strings.Contains(answers[1], "active_call_foreign") {
+		t.Errorf("the check after the call: got %s, want active_call_foreign among its reasons", answers[1])
+	}
+}

@@ -95,6 +95,10 @@ type Main struct {
 	// AuthClock times the cache of authenticated keys [Clock]: a replay,
 	// whose Clock follows the events, keeps it on the wall clock.
 	AuthClock kuzet.Clock
+	// CallClock is the telecom engine's [nil: the wall clock, read
+	// coarsely]: a replay sets it to the events' clock, or every call of
+	// a recorded session would be refused as outside the window.
+	CallClock kuzet.Clock
 	Logger    *slog.Logger
 
 	Store    kuzet.Store
@@ -485,6 +489,7 @@ func (m *Main) newTelecom() (*telecom.Service, error) {
 	cfg := telecom.Config{
 		Window: m.Config.CallWindow, Tolerance: m.Config.CallTolerance,
 		Grace: m.Config.CallGrace, Deadline: m.Config.CallDeadline,
+		Clock:   m.CallClock,
 		Store:   m.Store,
 		Audit:   m.Audit,
 		Flagged: m.Registry.FlaggedCaller,

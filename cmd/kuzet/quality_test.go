@@ -1,0 +1,299 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/access"
+	"github.com/kuzet/kuzet/ident"
+	"github.com/kuzet/kuzet/synth"
+)
+
+// qualityLabel is what the simulation knows of a session line that is a
+// payment check: its truth, and whether it counts (after the warm-up).
+type qualityLabel struct {
+	kind   string // scam, legitimate, mule_forward
+	detail string // the scheme of a scam, the kind of a legitimate payment
+	count  bool
+}
+
+// qualitySession turns a simulated world into a replay session, as the
+// country's organisations would have sent it to kuzet: the operators
+// report the calls they originate and ask to verify the calls they
+// terminate (the telecom engine decides what each call was, nothing of the
+// simulation's truth is sent), the payer's bank checks every payment, the
+// police file each victim's report and the victim's bank confirms the
+// fraud on its checks. It returns the session and the labels of its check
+// lines, by line number.
+func qualitySession(t *testing.T, c *synth.Country, w *synth.PaymentWorld) ([]byte, map[int]qualityLabel) {
+	t.Helper()
+	bankName := map[string]string{}
+	for _, b := range c.Banks {
+		bankName[b.BIC] = b.Name
+	}
+	telco := func(number string) string {
+		for _, tc := range append(slices.Clone(c.Telcos), c.FixedLine...) {
+			for _, p := range tc.Prefixes {
+				if strings.HasPrefix(number, "+"+p) {
+					return tc.Name
+				}
+			}
+		}
+		return ""
+	}
+	var b bytes.Buffer
+	n := 0
+	add := func(at time.Time, org, path string, body any) int {
+		j, err := json.Marshal(map[string]any{"at": at.Format(time.RFC3339Nano), "org": org, "method": "POST",
+			"path": path, "body": body})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Write(j)
+		b.WriteByte('\n')
+		n++
+		return n
+	}
+	labels := map[int]qualityLabel{}
+	start := w.Config.Start
+	for _, l := range w.Listed {
+		add(start, l.Reporter, "/v1/indicators", map[string]any{"indicators": []map[string]any{{
+			"kind": l.Kind, "value": l.Value, "category": l.Category, "confidence": l.Confidence, "evidence": l.Evidence}}})
+	}
+	type check struct {
+		bank string
+		line int
+	}
+	scamChecks := map[int][]check{}
+	for _, e := range w.Events {
+		switch {
+		case e.Call != nil:
+			cl := e.Call
+			term := telco(cl.B)
+			if term == "" {
+				continue
+			}
+			at := cl.At.Format(time.RFC3339Nano)
+			if origin := telco(cl.A); cl.Registered && origin != "" {
+				add(cl.At, origin, "/v1/calls/originated", map[string]any{"calls": []map[string]string{{
+					"a": cl.A, "b": cl.B, "at": at, "call_id": cl.CallID}}})
+			}
+			add(cl.At, term, "/v1/calls/verify", map[string]any{"calls": []map[string]string{{
+				"a": cl.A, "b": cl.B, "at": at, "call_id": cl.CallID, "ingress": string(cl.Ingress)}}})
+		case e.Payment != nil:
+			p := e.Payment
+			bank := bankName[p.BankBIC]
+			line := add(e.At, bank, "/v1/payments/check", p.Check)
+			l := qualityLabel{kind: "legitimate", detail: string(p.Kind), count: !e.At.Before(w.EvalFrom)}
+			switch p.Kind {
+			case synth.PayScam:
+				l.kind, l.detail = "scam", p.Scheme
+				scamChecks[p.ScamID] = append(scamChecks[p.ScamID], check{bank, line})
+			case synth.PayMuleForward:
+				l.kind, l.detail = "mule_forward", p.Scheme
+			}
+			labels[line] = l
+		case e.Report != nil:
+			r := e.Report
+			inds := []map[string]any{}
+			for _, ind := range r.Indicators {
+				if _, err := (&ident.Parser{}).Parse(ind.Kind, ind.Value); err == nil {
+					inds = append(inds, map[string]any{"kind": ind.Kind, "value": ind.Value})
+				}
+			}
+			add(e.At, "Cybercrime Department", "/v1/reports", map[string]any{"victim": r.Victim, "channel": r.Channel,
+				"scheme": r.Scheme, "description": r.Description, "amount_lost": r.AmountLost, "currency": r.Currency,
+				"indicators": inds, "transfers": r.Transfers})
+			for _, c := range scamChecks[r.ScamID] {
+				add(e.At, c.bank, fmt.Sprintf("/v1/payments/$%d.check_id/outcome", c.line), map[string]string{"outcome": "fraud_confirmed"})
+			}
+		}
+	}
+	return b.Bytes(), labels
+}
+
+// qualityTally counts the decisions on one kind of payment.
+type qualityTally struct{ n, stopped, review int }
+
+func (q qualityTally) stoppedRate() float64 { return float64(q.stopped) / float64(max(q.n, 1)) }
+func (q qualityTally) reviewRate() float64  { return float64(q.review) / float64(max(q.n, 1)) }
+
+func (q qualityTally) String() string {
+	return fmt.Sprintf("%6d checks  %6.2f%% stopped  %6.2f%% review", q.n, 100*q.stoppedRate(), 100*q.reviewRate())
+}
+
+// qualityReplay plays a world through `kuzet replay` against a deployment
+// with the country's organisations and tallies the answers by label.
+func qualityReplay(t *testing.T, c *synth.Country, w *synth.PaymentWorld, rules string) map[string]*qualityTally {
+	t.Helper()
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	// The first organisation through the CLI makes the deployment and its
+	// key file; the others straight into its store, which is quicker.
+	orgs := c.Orgs()
+	orgAdd(t, data, "--name", orgs[0].Name, "--type", string(orgs[0].Type))
+	store, _, err := openKeyed(context.Background(), data, "", "", false, slog.New(slog.DiscardHandler))
+	must(t, err)
+	acc := access.NewService(store, kuzet.SystemClock)
+	for _, o := range orgs[1:] {
+		if _, _, err := acc.CreateOrg(context.Background(), &o); err != nil {
+			t.Fatalf("organisation %s: %v", o.Name, err)
+		}
+	}
+	must(t, store.Close())
+	session, labels := qualitySession(t, c, w)
+	in, out := filepath.Join(dir, "session.jsonl"), filepath.Join(dir, "answers.jsonl")
+	must(t, os.WriteFile(in, session, 0o600))
+	args := []string{"replay", "--quiet", "--data", data, "--in", in, "--out", out}
+	if rules != "" {
+		args = append(args, "--rules", rules)
+	}
+	env, _, errb := testEnv()
+	started := time.Now()
+	if code := run(context.Background(), env, args); code != 0 {
+		t.Fatalf("replay: exit %d: %s", code, errb)
+	}
+	t.Logf("replayed %d lines in %s", bytes.Count(session, []byte{'\n'}), time.Since(started).Round(time.Millisecond))
+	if keep := os.Getenv("KUZET_QUALITY_KEEP"); keep != "" {
+		// For a closer look: the session, its answers and the labels.
+		answers, err := os.ReadFile(out)
+		must(t, err)
+		must(t, os.WriteFile(keep+".session.jsonl", session, 0o600))
+		must(t, os.WriteFile(keep+".answers.jsonl", answers, 0o600))
+		var lb bytes.Buffer
+		for _, n := range slices.Sorted(maps.Keys(labels)) {
+			fmt.Fprintf(&lb, "%d\t%s\t%s\t%v\n", n, labels[n].kind, labels[n].detail, labels[n].count)
+		}
+		must(t, os.WriteFile(keep+".labels.tsv", lb.Bytes(), 0o600))
+	}
+	f, err := os.Open(out)
+	must(t, err)
+	defer f.Close()
+	tallies := map[string]*qualityTally{}
+	count := func(key string, d kuzet.Decision) {
+		q := tallies[key]
+		if q == nil {
+			q = &qualityTally{}
+			tallies[key] = q
+		}
+		q.n++
+		switch {
+		case d.Stops():
+			q.stopped++
+		case d == kuzet.DecisionReview:
+			q.review++
+		}
+	}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	failed := 0
+	for sc.Scan() {
+		var a struct {
+			Line   int
+			Status int
+			Body   struct {
+				Decision kuzet.Decision
+				Verdicts []struct{ Error any }
+			}
+		}
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			t.Fatalf("answer %q: %v", sc.Bytes(), err)
+		}
+		if a.Status/100 != 2 || len(a.Body.Verdicts) > 0 && a.Body.Verdicts[0].Error != nil {
+			if failed++; failed <= 5 {
+				t.Errorf("line %d answered %s", a.Line, sc.Bytes())
+			}
+			continue
+		}
+		l, ok := labels[a.Line]
+		if !ok || !l.count {
+			continue
+		}
+		count(l.kind, a.Body.Decision)
+		count(l.kind+"/"+l.detail, a.Body.Decision)
+	}
+	must(t, sc.Err())
+	if failed > 0 {
+		t.Errorf("%d lines not answered 2xx", failed)
+	}
+	for _, k := range slices.Sorted(maps.Keys(tallies)) {
+		t.Logf("%-44s %v", k, tallies[k])
+	}
+	return tallies
+}
+
+// TestQualityHoldout measures the default rules like a bank would: the
+// holdout simulation (synth.Holdout, written apart from the rules and never
+// tuned on) replayed through `kuzet replay`, its calls through the real
+// telecom engine. The figures asserted are those achieved (docs/payments.md
+// has them), less a margin: a regression guard, not the targets.
+func TestQualityHoldout(t *testing.T) {
+	c := synth.New(7)
+	cfg := synth.HoldoutConfig{Seed: 2026}
+	if testing.Short() || raceEnabled {
+		cfg.Customers, cfg.Days, cfg.ScamsPerDay = 250, 10, 20
+	}
+	q := qualityReplay(t, c, c.Holdout(cfg), os.Getenv("KUZET_QUALITY_RULES"))
+	scam, legit := q["scam"], q["legitimate"]
+	if scam == nil || legit == nil || scam.n < 100 || legit.n < 1500 {
+		t.Fatalf("too few payments to judge: scam %v, legitimate %v", scam, legit)
+	}
+	t.Logf("holdout: scams stopped %.2f%% of %d; honest stopped %.3f%%, review %.2f%% of %d",
+		100*scam.stoppedRate(), scam.n, 100*legit.stoppedRate(), 100*legit.reviewRate(), legit.n)
+	// What the default rules achieve (docs/payments.md), less a margin. The
+	// issue's targets (95 % of scams stopped, 0.5 % of honest payments
+	// stopped, 3 % reviewed) are not all met: the scams are not.
+	want := qualityFloor{scamStopped: 0.80, honestStopped: 0.0030, honestReview: 0.025} // achieved 83.88 %, 0.181 %, 1.61 %
+	if testing.Short() || raceEnabled {
+		want = qualityFloor{scamStopped: 0.72, honestStopped: 0.0060, honestReview: 0.025} // achieved 78.39 %, 0.305 % (7 of 2,292), 0.92 %
+	}
+	want.check(t, scam, legit)
+}
+
+// qualityFloor is what a quality test asserts: a regression guard, set a
+// margin below the figures achieved.
+type qualityFloor struct{ scamStopped, honestStopped, honestReview float64 }
+
+func (f qualityFloor) check(t *testing.T, scam, legit *qualityTally) {
+	t.Helper()
+	if r := scam.stoppedRate(); r < f.scamStopped {
+		t.Errorf("scams stopped: got %.2f%%, want at least %.2f%%", 100*r, 100*f.scamStopped)
+	}
+	if r := legit.stoppedRate(); r > f.honestStopped {
+		t.Errorf("honest payments stopped: got %.3f%%, want at most %.3f%%", 100*r, 100*f.honestStopped)
+	}
+	if r := legit.reviewRate(); r > f.honestReview {
+		t.Errorf("honest payments sent to review: got %.2f%%, want at most %.2f%%", 100*r, 100*f.honestReview)
+	}
+}
+
+// TestQualitySeen measures the rules on the first simulation
+// (synth.Payments), the one they were written and tuned on, played the same
+// way. Its figures are the seen ones: below the holdout's in
+// docs/payments.md. Too slow for the race detector.
+func TestQualitySeen(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("four weeks of 3,000 customers: run without -race and -short")
+	}
+	c := synth.New(7)
+	q := qualityReplay(t, c, c.Payments(synth.PaymentConfig{Seed: 2025}), os.Getenv("KUZET_QUALITY_RULES"))
+	scam, legit := q["scam"], q["legitimate"]
+	if scam == nil || legit == nil || scam.n < 100 || legit.n < 10000 {
+		t.Fatalf("too few payments to judge: scam %v, legitimate %v", scam, legit)
+	}
+	t.Logf("seen: scams stopped %.2f%% of %d; honest stopped %.3f%%, review %.2f%% of %d",
+		100*scam.stoppedRate(), scam.n, 100*legit.stoppedRate(), 100*legit.reviewRate(), legit.n)
+	qualityFloor{scamStopped: 0.96, honestStopped: 0.0010, honestReview: 0.015}.check(t, scam, legit) // achieved 98.21 %, 0.006 %, 0.94 %
+}
