@@ -283,7 +283,7 @@ func (s *Scorer) addBrand(bi int32, b Brand) error {
 
 // common reports whether w is an ordinary word: in the lexicon and not a
 // name of a watched brand.
-func (s *Scorer) common(w string) bool { return commonWords[w] && !s.names[w] }
+func (s *Scorer) common(w string) bool { return (commonWords[w] || lexiconWords[w]) && !s.names[w] }
 
 // twoWords reports whether t is two ordinary words run together (air +
 // astana), short words included.
@@ -361,6 +361,7 @@ func (s *Scorer) addWords() {
 		}
 	}
 	add(commonWords, classNeutral, 4)
+	add(lexiconWords, classNeutral, 4)
 	// The words that hold a brand by accident are ordinary words.
 	add(words(strings.Join(s.benign, " ")), classNeutral, 4)
 	add(tldWords, classTLD, 2)
@@ -751,7 +752,7 @@ func (s *Scorer) scanGlued(w *work, li, lo, hi int, pre, suf uint64, best *match
 		if node = int(s.pfwd.next[node][a]); node == 0 {
 			break
 		}
-		if end := j + 1; end >= gluedMin && s.pfwd.class[node] != classNone && suf&(1<<uint(end)) == 0 && !s.spanned(p, end) {
+		if end := j + 1; end >= gluedMin && s.pfwd.class[node] != classNone && suf&(1<<uint(end)) == 0 && !s.spanned(p, end, pre) {
 			s.tryGlued(w, li, lo, lo+end, lo, hi, best)
 		}
 	}
@@ -764,16 +765,23 @@ func (s *Scorer) scanGlued(w *work, li, lo, hi int, pre, suf uint64, best *match
 		if node = int(s.prev.next[node][a]); node == 0 {
 			break
 		}
-		if n-i >= gluedMin && s.prev.class[node] != classNone && pre&(1<<uint(i)) == 0 && !s.spanned(p, i) {
+		if n-i >= gluedMin && s.prev.class[node] != classNone && pre&(1<<uint(i)) == 0 && !s.spanned(p, i, pre) {
 			s.tryGlued(w, li, lo+i, hi, lo, hi, best)
 		}
 	}
 }
 
 // spanned reports whether a known word of p runs across position at: the
-// brand's letters are then that word's (kaspiyneft, egovernment).
-func (s *Scorer) spanned(p []byte, at int) bool {
+// brand's letters are then that word's (kaspiyneft, egovernment). The word
+// must start a reading of p as words: at the piece's start (but for a
+// letter) or after words (pre), so that a short word that happens to
+// straddle the seam of a brand and a word no list knows (otb-asyq-ytyy)
+// does not hide the brand.
+func (s *Scorer) spanned(p []byte, at int, pre uint64) bool {
 	for i := 0; i < at; i++ {
+		if i > 1 && pre&(1<<uint(i)) == 0 {
+			continue
+		}
 		node := 0
 		for j := i; j < len(p); j++ {
 			a := alphabet[p[j]]
@@ -881,7 +889,7 @@ func (s *Scorer) matchToken(w *work, tok []byte, lo, hi int) match {
 	var pre [maxLabelLen + 2]uint64
 	prefixHashes(tok, &pre)
 	m := s.typo(tok, &pre)
-	if m.kind == 0 || s.wordClass(tok) != classNone {
+	if m.kind == 0 || s.lexClass(tok) != classNone {
 		return match{}
 	}
 	w.hits++

@@ -1,0 +1,104 @@
+package webwatch
+
+// Inflection: Kazakh and Russian names are written with their grammar
+// (halyk teatry, "the people's theatre"; otbasy klinikasy, "the family
+// clinic"; kafedra psihologii). A piece that no list holds as it stands is
+// read as its stem when one or two endings of the languages' grammar,
+// taken off, leave an ordinary word of at least stemMin letters. The
+// endings are the grammar's, the same for every word; nothing here names
+// a word.
+
+// inflections are the endings, in the Latin spellings people type, longest
+// first within each language so that the first that fits is the longest.
+var inflections = func() [][]byte {
+	list := words(`
+		lary leri dary deri tary teri larga lerge larda lerde lardyn lerdin lardan lerden
+		nyn nin dyn din tyn tin nyng ning dyng ding tyng ting
+		ndagy ndegi dagy degi tagy tegi
+		dan den tan ten nan nen nda nde
+		lar ler dar der tar ter
+		lyq lik lyk dyq dik dyk tyq tik tyk
+		syn sin sy si men ben pen shy shi
+		ymyz imiz ym im
+		ga ge qa ke gha na ne da de ta te dy di ty ti ny ni ly li y i
+		skaya skoye skoe skiy skii skie skikh skogo skoy
+		ogo ego omu emu ykh ikh ami yami akh yakh
+		aya oye oe yye ye iy yy ij yj ii ia iya iyu ie oy ey
+		ov ev om em am yam ah ax ya yu a e o u
+		ers ing ed es er s
+	`)
+	out := make([][]byte, 0, len(list))
+	for e := range list {
+		out = append(out, []byte(e))
+	}
+	// Longest first; ties in a fixed order.
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && (len(out[j]) > len(out[j-1]) || len(out[j]) == len(out[j-1]) && string(out[j]) < string(out[j-1])); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}()
+
+// stemMin is the least length of a stem read as a word.
+const stemMin = 4
+
+// inflected returns the classes of p read as an inflected word: an ending
+// (or two) taken off leaves a context word, or words run together
+// (halyqaralyq-qatynastar, kitaphanasy); classNone if none does. A stem
+// that is a domain suffix counts for nothing.
+func (s *Scorer) inflected(p []byte, depth int, split bool) wordClass {
+	if len(p) < stemMin+1 || len(p) > maxLabelLen {
+		return classNone
+	}
+	var buf [maxLabelLen]byte
+	for _, e := range inflections {
+		n := len(p) - len(e)
+		if n < stemMin || string(p[n:]) != string(e) {
+			continue
+		}
+		stem := p[:n]
+		if s.names[string(stem)] {
+			continue // a brand's name inflected is the brand: kaspidin
+		}
+		if c := s.stemClass(stem, split); c != classNone {
+			return c
+		}
+		// The consonant a Kazakh ending voices: kitap → kitaby, bilik → biligi.
+		if last := stem[n-1]; last == 'b' || last == 'g' {
+			k := copy(buf[:], stem)
+			buf[k-1] = 'p'
+			if last == 'g' {
+				buf[k-1] = 'k'
+			}
+			if c := s.stemClass(buf[:k], split); c != classNone {
+				return c
+			}
+		}
+		if depth > 0 {
+			if c := s.inflected(stem, depth-1, split); c != classNone {
+				return c
+			}
+		}
+	}
+	return classNone
+}
+
+// stemClass returns the classes of a stem: of the one word it is, or with
+// split, of the words it is made of.
+func (s *Scorer) stemClass(stem []byte, split bool) wordClass {
+	if split {
+		return s.plainClass(stem) &^ classTLD
+	}
+	return s.wordClass(stem) &^ classTLD
+}
+
+// lexClass returns the classes of p as one word, inflected or not: a
+// token that is an ordinary word is never read as a typo, and a typo of a
+// compound name is no compound of words (homebanks, tengrinewss).
+func (s *Scorer) lexClass(p []byte) wordClass {
+	if c := s.wordClass(p); c != classNone {
+		return c
+	}
+	return s.inflected(p, 1, false)
+}
