@@ -59,6 +59,12 @@ func (s *Scorer) inflected(p []byte, depth int, split bool) wordClass {
 		}
 		stem := p[:n]
 		if s.names[string(stem)] {
+			if !split && s.strict[string(stem)] && depth > 0 && e[0] != stem[n-1] {
+				// A strict name is an ordinary word, and so are its
+				// inflections (otbasym, "my family"): no typo of it. A
+				// letter repeated is a typo, not grammar (kolesaa).
+				return classNeutral
+			}
 			continue // a brand's name inflected is the brand: kaspidin
 		}
 		if c := s.stemClass(stem, split); c != classNone {

@@ -168,7 +168,7 @@ var lexiconWords = words(`
 	wide wife wild will wind window wing winter wire wish woman wonder word world write yard year
 	yellow yes young youth zone
 	academy active actor adventure advice agency alliance ambassador animation anniversary apartment
-	architect architecture arena army artist arts assembly association athlete atlas audio author
+	architect architecture arena army artist arts assembly association athlete fort fortress atlas audio author
 	avenue bakery ballet band barber basket bay bazaar bistro blog bloom boutique bowl brand
 	breeze brick bridge bright broadcast brush cafe camera campus canyon caravan carpet castle
 	catalog cathedral ceramic champion charity chef chemistry choir cinema circus citizen civil

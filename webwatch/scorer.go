@@ -1179,6 +1179,8 @@ func (s *Scorer) rate(w *work, m *match) float64 {
 			score = 0 // alma is not a typo of alfa, whatever surrounds it
 		case p.strict && m.typical && len(p.text) >= 6 && !intent && !ev.followTLD && ev.unknown:
 			score = 0.45 // bayterek-zhobasy: a strict name's typo beside a word no list knows
+		case p.strict && m.typical && len(p.text) >= 5 && whole && !intent:
+			score = 0.45 // halykk.kz: a strict name's typo alone, and no word (fort.kz is one)
 		case p.keyword && weak && !intent && !ev.followTLD:
 			score = 0 // fortex, fort: an ordinary word's neighbours are words
 		case ev.followTLD:
