@@ -203,4 +203,55 @@ var lexiconWords = words(`
 	hardware lumber plumbing heating roofing painting flooring landscaping catering cleaning
 	photography printing publishing translation tutoring coaching dentistry pediatrics
 
+	apple banana cherry grape lemon orange peach pear plum berry melon tomato potato onion garlic carrot
+	cabbage pepper rice wheat flour butter cheese cream yogurt juice soup salad sandwich cake cookie
+	candy chocolate sweet sweets dessert breakfast lunch supper meal snack kebab noodle pasta bread
+	spoon fork knife plate cup mug bottle jar pot pan oven stove fridge sink towel soap shampoo
+	shirt skirt trousers jeans jacket sweater scarf glove gloves sock socks shoe boot boots hat cap
+	belt bag purse umbrella ring necklace watch glasses mirror comb brush
+	head face eye ear nose mouth lip tooth tongue neck arm elbow wrist finger thumb chest back
+	stomach knee ankle toe heart lung liver kidney bone muscle nerve brain blood skin hair
+	bed sofa chair desk shelf cupboard drawer lamp carpet curtain pillow blanket sheet mattress
+	kitchen bedroom bathroom living hallway balcony garage basement attic stairs elevator lift
+	hammer saw drill nail screw bolt wrench tape rope ladder bucket shovel rake hose
+	car bus truck van tram trolley taxi bicycle motorcycle scooter train plane helicopter boat ship
+	ferry yacht rocket tractor engine wheel tyre brake mirror seat driver pilot sailor
+	doctor nurse dentist surgeon teacher student pupil professor lawyer judge police soldier
+	farmer baker butcher cook chef waiter cashier clerk manager director engineer architect
+	plumber electrician carpenter painter tailor barber hairdresser designer writer singer actor
+	musician dancer artist photographer journalist editor reporter scientist researcher librarian
+	mother father son daughter brother sister uncle aunt cousin nephew niece grandmother grandfather
+	husband wife baby child kid boy girl man woman friend neighbour neighbor guest host
+	spring summer autumn fall winter january february march april may june july august september
+	october november december monday tuesday wednesday thursday friday saturday sunday weekend
+	morning afternoon evening night today tomorrow yesterday week month year decade century
+	red orange yellow green blue purple violet pink brown black white grey gray silver gold golden
+	big small large tiny huge long short tall high low wide narrow thick thin heavy light fast slow
+	hot warm cool cold wet dry clean dirty new old young fresh ripe sweet sour bitter salty spicy
+	happy sad angry calm brave kind nice good bad beautiful pretty ugly rich poor busy quiet
+	loud soft hard easy simple strong weak smart clever wise funny
+	dog cat cow horse sheep goat pig chicken duck goose rabbit mouse rat bear wolf fox deer lion tiger
+	elephant monkey camel zebra giraffe snake frog fish shark whale dolphin bird eagle owl swan
+	butterfly bee ant spider fly mosquito
+	tree flower rose tulip lily grass leaf leaves root branch forest wood jungle desert mountain hill
+	valley river lake sea ocean beach island coast cliff cave volcano field meadow garden park
+	sun moon star sky cloud rain snow wind storm thunder lightning fog ice frost rainbow
+	paper pen pencil book notebook letter envelope stamp map picture photo poster card
+	license licence document diploma report contract policy
+	school class lesson exam test grade homework course lecture seminar library laboratory
+	football soccer basketball volleyball tennis hockey boxing wrestling swimming running cycling
+	skiing skating chess golf baseball rugby cricket karate judo taekwondo gymnastics marathon
+	church mosque temple synagogue cathedral chapel monastery
+	music song band concert opera ballet theatre cinema film movie show festival party wedding
+	birthday holiday vacation trip journey tour travel flight hotel hostel camping picnic
+	computer laptop keyboard mouse screen monitor printer scanner camera phone tablet radio
+	television speaker headphones cable battery charger robot drone satellite internet website
+	business company office factory plant shop store market mall restaurant bakery pharmacy
+	hospital clinic bank post station airport port harbour harbor bridge road street avenue square
+	city town village capital country nation state province region district
+	peace war love hate hope fear joy anger truth lie dream idea memory story history future
+	freedom justice
+	basqarma baskarma ministrlik akimdik akimshilik kenes keneshi qogamdyq kogamdyk birlestik qor kor zhanalyq janalyk zhanalyqtar janalyktar habar aqparat akparat baspasoz basylym telearna arna shezhire saiasat sayasat ekonomika zan zang quqyq kukyk sot adilet respublika oblys audan ortalyq ortalyk qyzmet kyzmet
+	qyzmetker mamandyq mamandyk maman kolik kolik zhurnalistika dene tarbie kasiptik tehnika tekhnika agrarlyq agrarlyk memleket memlekettik ulttyq respublikalyq halyqaralyq mangilik tauelsiz respublikanskiy respublikanskaya oblastnoy oblastnaya rayonnyy rayonnaya natsionalnyy natsionalnaya mezhdunarodnyy mezhdunarodnaya otdel dvorets obedinenie soobshchestvo assambleya kanal telekanal radiostantsiya izdatelstvo
+	redaktsiya tipografiya kafedra laboratoriya nauchno tsentralnyy gorodskoy detskiy molodezhnyy molodezh veteran veterany invalid invalidy pensioner pensionery zhenshchiny deti semi
 `)
