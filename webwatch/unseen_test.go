@@ -460,8 +460,14 @@ func TestUnseen(t *testing.T) {
 	}
 }
 
-// phishingKZ is the real set's directory, relative to this package.
-const phishingKZ = "../../shared/data/phishing-kz"
+// phishingKZ is the real set's directory, relative to this package, or
+// $KUZET_PHISHING_KZ (a worktree lies elsewhere).
+var phishingKZ = func() string {
+	if d := os.Getenv("KUZET_PHISHING_KZ"); d != "" {
+		return d
+	}
+	return "../../shared/data/phishing-kz"
+}()
 
 // TestPhishingKZ scores the real look-alike names of Kazakhstan brands in
 // ../shared/data/phishing-kz with their own watchlist, with and without the
