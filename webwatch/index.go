@@ -152,7 +152,7 @@ func (s *Scorer) plainClass(p []byte) wordClass {
 	}
 	pre, suf := s.splits(p)
 	if pre&(1<<uint(len(p))) == 0 {
-		return classNone
+		return s.spellClass(p)
 	}
 	// Every word that starts where a split can start and ends where one
 	// can end lies on some complete split.

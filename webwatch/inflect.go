@@ -40,24 +40,39 @@ var inflections = func() [][]byte {
 	return out
 }()
 
-// stemMin is the least length of a stem read as a word.
-const stemMin = 4
+// stemMin is the least length of a stem read as a word, and shortStem
+// of one read as a word of its own before an ending of one or two letters.
+const (
+	stemMin   = 4
+	shortStem = 3
+)
 
 // inflected returns the classes of p read as an inflected word: an ending
 // (or two) taken off leaves a context word, or words run together
 // (halyqaralyq-qatynastar, kitaphanasy); classNone if none does. A stem
 // that is a domain suffix counts for nothing.
 func (s *Scorer) inflected(p []byte, depth int, split bool) wordClass {
-	if len(p) < stemMin+1 || len(p) > maxLabelLen {
+	if len(p) < shortStem+1 || len(p) > maxLabelLen {
 		return classNone
 	}
 	var buf [maxLabelLen]byte
 	for _, e := range inflections {
 		n := len(p) - len(e)
-		if n < stemMin || string(p[n:]) != string(e) {
+		if n < shortStem || string(p[n:]) != string(e) {
 			continue
 		}
 		stem := p[:n]
+		if n < stemMin {
+			// A short stem counts as a word of its own with a short
+			// ending only (kun → kuni, tau → tauy), and only beside a
+			// brand: too many typos of names are a short word inflected.
+			if split && len(e) <= 2 && !s.names[string(stem)] {
+				if c := s.wordClass(stem) &^ classTLD; c != classNone {
+					return c
+				}
+			}
+			continue
+		}
 		if s.names[string(stem)] {
 			if !split && s.strict[string(stem)] && depth > 0 && e[0] != stem[n-1] {
 				// A strict name is an ordinary word, and so are its
@@ -107,4 +122,68 @@ func (s *Scorer) lexClass(p []byte) wordClass {
 		return c
 	}
 	return s.inflected(p, 1, false)
+}
+
+// Spelling: Russian and Kazakh have no one Latin spelling (meditsina and
+// medicina, dizayn and dizain, qala and kala, zhol and jol). A word that
+// no list holds as written is looked up by its spelling key as well,
+// where the variants are one: ts and c, kh and h, zh and j, gh and g, q
+// and k, w and v, y and i, doubled letters. A word whose key is a brand's
+// key is left out: it is the brand spelt otherwise. Keys serve the words
+// beside a brand only: a token read as a typo must be a word as written
+// (kaspia is no spelling of kaspiya).
+
+// spellKey appends to dst the spelling key of s.
+func spellKey(dst, s []byte) []byte {
+	start := len(dst)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		var next byte
+		if i+1 < len(s) {
+			next = s[i+1]
+		}
+		switch {
+		case c == 't' && next == 's', c == 'k' && next == 'h', c == 'z' && next == 'h', c == 'g' && next == 'h':
+			c = map2[c]
+			i++
+		case c == 'q':
+			c = 'k'
+		case c == 'w':
+			c = 'v'
+		case c == 'y':
+			c = 'i'
+		}
+		if len(dst) > start && dst[len(dst)-1] == c {
+			continue
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// map2 is the letter a two-letter spelling becomes: ts c, kh h, zh j, gh g.
+var map2 = [256]byte{'t': 'c', 'k': 'h', 'z': 'j', 'g': 'g'}
+
+// addSpellings fills s.spell with the spelling keys of the context words.
+func (s *Scorer) addSpellings(classes map[string]wordClass) {
+	s.spell = map[string]wordClass{}
+	brandKeys := map[string]bool{}
+	for _, p := range s.patterns {
+		brandKeys[string(spellKey(nil, []byte(p.text)))] = true
+	}
+	for w, c := range classes {
+		k := string(spellKey(nil, []byte(w)))
+		if len(k) >= stemMin && !brandKeys[k] {
+			s.spell[k] |= c
+		}
+	}
+}
+
+// spellClass returns the classes of the words spelt like p, or classNone.
+func (s *Scorer) spellClass(p []byte) wordClass {
+	if len(p) < stemMin || len(p) > maxLabelLen {
+		return classNone
+	}
+	var buf [maxLabelLen]byte
+	return s.spell[string(spellKey(buf[:0], p))] &^ classTLD
 }

@@ -137,11 +137,12 @@ type Scorer struct {
 	cc       [][]string       // per brand: last labels of its official suffixes ("kz", "com")
 	patterns []pattern
 	table    *probeTable
-	build    builder             // the table's entries until NewScorer returns
-	seen     map[patternKey]bool // the patterns so far, until NewScorer returns
-	wordList []string            // context words, by entry.ref
-	benign   []string            // the watchlist's words that hold a brand by accident
-	long     []int32             // patterns long enough to allow two edits
+	build    builder              // the table's entries until NewScorer returns
+	seen     map[patternKey]bool  // the patterns so far, until NewScorer returns
+	wordList []string             // context words, by entry.ref
+	benign   []string             // the watchlist's words that hold a brand by accident
+	spell    map[string]wordClass // context words by spelling key (inflect.go)
+	long     []int32              // patterns long enough to allow two edits
 	fwd, rev *trie
 	// pfwd and prev hold the patterns' texts forwards and backwards, to
 	// find a brand glued to a word no list holds: halykvozmeshchenie.
@@ -372,6 +373,7 @@ func (s *Scorer) addWords() {
 		s.build.add(probeKey(hashBytes(w), len(w), nsWord), entry{ref: int32(len(s.wordList)), class: c})
 		s.wordList = append(s.wordList, w)
 	}
+	s.addSpellings(classes)
 }
 
 // Brands returns the watchlist the scorer was built from, normalized.
@@ -1201,6 +1203,8 @@ func (s *Scorer) rate(w *work, m *match) float64 {
 			score = base
 		case m.typical && !weak && m.lo == m.plo && m.hi == m.phi && ev.unknownApart && !ev.knownApart:
 			score = 0.45 // halyl-kosrys: beside words no list knows; beside ordinary ones it is one (kyzylorda-balyk)
+		case m.typical && !weak && len(p.text) >= 7 && m.lo == m.plo && m.hi == m.phi && m.edit != MethodAddition:
+			score = 0.45 // telegramm-web: a long name's typo, a piece of its own, is rarely a word; a letter added at its end is often grammar (headhunters)
 		default:
 			score = 0.3
 		}
