@@ -76,7 +76,7 @@ func (s *Scorer) inflected(p []byte, depth int, split bool) wordClass {
 		if s.names[string(stem)] {
 			if !split && s.strict[string(stem)] && depth > 0 && e[0] != stem[n-1] {
 				// A strict name is an ordinary word, and so are its
-				// inflections (otbasym, "my family"): no typo of it. A
+				// inflections (otbasymyz, "our family"): no typo of it. A
 				// letter repeated is a typo, not grammar (kolesaa).
 				return classNeutral
 			}

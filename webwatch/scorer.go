@@ -319,6 +319,9 @@ func (s *Scorer) addPattern(bi int32, text string, keyword, strict bool) {
 	if s.seen[key] || text == "" || len(text) > maxLabelLen {
 		return
 	}
+	if len(text) < 2 {
+		return // one letter is no name: t of t.me
+	}
 	s.seen[key] = true
 	pi := int32(len(s.patterns))
 	sk := string(appendSkeleton(nil, []byte(text)))
@@ -945,6 +948,17 @@ func (s *Scorer) typo(tok []byte, pre *[maxLabelLen + 2]uint64) match {
 // keep rates m and keeps it if it beats best.
 func (s *Scorer) keep(w *work, m *match, best *match) {
 	m.score = s.rate(w, m)
+	if m.score >= suspiciousScore && best.score >= suspiciousScore && m.label == best.label &&
+		m.lo <= best.lo && m.hi >= best.hi && m.hi-m.lo > best.hi-best.lo {
+		// A longer name over the same letters is the more specific
+		// imitation: freedompay-checkout imitates freedompay, not freedom.
+		*best = *m
+		return
+	}
+	if m.score >= suspiciousScore && best.score >= suspiciousScore && m.label == best.label &&
+		best.lo <= m.lo && best.hi >= m.hi && best.hi-best.lo > m.hi-m.lo {
+		return
+	}
 	if m.score > best.score ||
 		m.score == best.score && m.score > 0 && len(s.patterns[m.pat].text) > len(s.patterns[best.pat].text) {
 		*best = *m
