@@ -314,8 +314,8 @@ func init() {
 	}
 }
 
-// reportObjects returns the STIX objects of one report: its observable and
-// its indicator.
+// reportObjects returns the STIX objects of one report: its observable, its
+// indicator and, when the reporter has reported it again since, a sighting.
 func (m *maker) reportObjects(r *kuzet.MarkedReport, tlp kuzet.TLP) ([]Object, bool) {
 	sco, pattern, ok := observable(r.Kind, r.Value)
 	if !ok {
@@ -341,7 +341,18 @@ func (m *maker) reportObjects(r *kuzet.MarkedReport, tlp kuzet.TLP) ([]Object, b
 	if !r.ValidUntil.IsZero() && r.ValidUntil.After(r.CreatedAt) {
 		ind.ValidUntil = stixTime(r.ValidUntil)
 	}
-	return []Object{sco, ind}, true
+	if !r.UpdatedAt.After(r.CreatedAt) {
+		return []Object{sco, ind}, true
+	}
+	// Reported again since: a sighting of the indicator by its reporter,
+	// from the first report to the last. The store keeps no count of the
+	// reports between, so the sighting says none.
+	who := []string{ind.CreatedByRef}
+	sig := Object{Type: "sighting", SpecVersion: SpecVersion,
+		ID:           "sighting--" + m.ns.V5("sighting/"+strconv.FormatInt(r.OrgID, 10)+"/"+string(r.Kind)+"/"+r.Value+"/"+string(r.Category)).String(),
+		CreatedByRef: ind.CreatedByRef, Created: created, Modified: modified, SightingOfRef: ind.ID,
+		FirstSeen: created, LastSeen: modified, WhereSightedRefs: who, Confidence: &conf, ObjectMarkingRefs: marks}
+	return []Object{sco, ind, sig}, true
 }
 
 // orgObject is an organisation's identity.
