@@ -117,7 +117,10 @@ func (s *Service) Add(ctx context.Context, p *kuzet.Principal, id string, body [
 		return nil, err
 	}
 	if !c.CanWrite {
-		return nil, kuzet.Errorf(kuzet.EFORBIDDEN, "collection %s is %s's: only that partner writes to it", c.ID, c.Partner.Name)
+		if c.Partner != nil {
+			return nil, kuzet.Errorf(kuzet.EFORBIDDEN, "collection %s is %s's: only that partner writes to it", c.ID, c.Partner.Name)
+		}
+		return nil, kuzet.Errorf(kuzet.EFORBIDDEN, "collection %s is one the caller may read, not write to", c.ID)
 	}
 	return s.Import(ctx, p.Org.ID, body)
 }
