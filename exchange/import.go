@@ -138,6 +138,20 @@ func (s *Service) Add(ctx context.Context, p *kuzet.Principal, id string, body [
 // Returns EINVALID if body is not an envelope or bundle, or holds more than
 // MaxObjects objects.
 func (s *Service) Import(ctx context.Context, orgID int64, body []byte) (*Status, error) {
+	st, err := s.importEnvelope(ctx, orgID, body)
+	if kuzet.ErrorCode(err) == kuzet.EINVALID {
+		// Refused whole: audited too, with the reason, in a transaction of
+		// its own (the import's rolled back).
+		e := &kuzet.AuditEntry{At: s.cfg.Clock(), OrgID: orgID, Action: kuzet.AuditExchangeImport, Object: "envelope",
+			Detail: kuzet.Clip(fmt.Sprintf("refused bytes=%d: %s", len(body), kuzet.ErrorMessage(err)), 300)}
+		if aerr := kuzet.Transact(ctx, s.cfg.Store, true, func(tx kuzet.Tx) error { return tx.AppendAudit(ctx, e) }); aerr != nil {
+			return nil, fmt.Errorf("exchange: audit refused import: %w", aerr)
+		}
+	}
+	return st, err
+}
+
+func (s *Service) importEnvelope(ctx context.Context, orgID int64, body []byte) (*Status, error) {
 	if len(body) > MaxEnvelope {
 		return nil, kuzet.Invalid("objects", "%d bytes is over the limit of %d for one envelope", len(body), MaxEnvelope)
 	}
