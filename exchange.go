@@ -140,8 +140,9 @@ type GroupMember struct {
 	CanWrite bool
 }
 
-// ExchangeGroupStore keeps sharing groups and the earlier versions of
-// reports (kept by the store itself whenever a report's UpdatedAt changes).
+// ExchangeGroupStore keeps sharing groups, answers who sent an object, and
+// keeps the earlier versions of reports (the store itself, whenever a
+// report's UpdatedAt changes).
 type ExchangeGroupStore interface {
 	// PutSharingGroup creates g (ID 0, setting its ID) or replaces the
 	// group g.ID with its members. Returns ECONFLICT if another group has
@@ -150,6 +151,10 @@ type ExchangeGroupStore interface {
 
 	// FindSharingGroups returns every group, by ID, with its members.
 	FindSharingGroups(ctx context.Context) ([]*SharingGroup, error)
+
+	// FindExchangeSenders returns the organisations that sent an object
+	// with STIX id id that was not quarantined, by ID.
+	FindExchangeSenders(ctx context.Context, id string) ([]int64, error)
 
 	// FindReportVersions returns the earlier versions of report id, oldest
 	// first: each as the report was before its UpdatedAt changed (without

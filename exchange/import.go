@@ -194,7 +194,9 @@ func (s *Service) importEnvelope(ctx context.Context, orgID int64, body []byte) 
 			return err
 		}
 		var partnerName string
+		names := map[int64]string{}
 		for _, o := range orgs {
+			names[o.ID] = o.Name
 			own[orgIdentity(ns, o.ID)] = o.Name
 			if o.ID == orgID {
 				partnerName = o.Name
@@ -202,6 +204,15 @@ func (s *Service) importEnvelope(ctx context.Context, orgID int64, body []byte) 
 		}
 		for i, raw := range env.Objects {
 			res, obj, isubs, imarks := s.judge(raw, i, own, partner, partnerName, now)
+			if res.Status != kuzet.ExchangeQuarantined && obj != nil {
+				reason, err := claimsAnother(ctx, tx, orgID, obj, names)
+				if err != nil {
+					return err
+				}
+				if reason != "" {
+					res.Status, res.Reason, isubs, imarks = kuzet.ExchangeQuarantined, reason, nil, nil
+				}
+			}
 			st.Objects = append(st.Objects, res)
 			eo := &kuzet.ExchangeObject{OrgID: orgID, ID: res.ID, Type: res.Type, Status: res.Status, Reason: res.Reason,
 				Body: raw, CreatedAt: now}
@@ -443,4 +454,27 @@ func (s *Service) Received(ctx context.Context, p *kuzet.Principal, partnerID in
 		return nil, fmt.Errorf("exchange: received: %w", err)
 	}
 	return out, nil
+}
+
+// claimsAnother returns why o speaks for another partner, or "": an
+// identity object is the partner's that first sent it, and no other
+// partner may send it again or objects created by it.
+func claimsAnother(ctx context.Context, tx kuzet.Tx, orgID int64, o *inObject, names map[int64]string) (string, error) {
+	ref := o.CreatedByRef
+	if o.Type == "identity" {
+		ref = o.ID
+	}
+	if ref == "" {
+		return "", nil
+	}
+	senders, err := tx.FindExchangeSenders(ctx, ref)
+	if err != nil {
+		return "", err
+	}
+	for _, id := range senders {
+		if id != orgID {
+			return fmt.Sprintf("identity %s is %s's, which sent it first: another partner may not speak for it", ref, names[id]), nil
+		}
+	}
+	return "", nil
 }

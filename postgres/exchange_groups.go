@@ -20,8 +20,10 @@ const (
 	deleteGroupMembersSQL = `DELETE FROM exchange_group_members WHERE group_id = $1`
 	putGroupMemberSQL     = `INSERT INTO exchange_group_members (` + sqlstore.GroupMemberColumns + `) VALUES ($1, $2, $3, $4)
 		ON CONFLICT (group_id, org_id) DO UPDATE SET can_read = excluded.can_read, can_write = excluded.can_write`
-	findSharingGroupsSQL  = `SELECT ` + sqlstore.SharingGroupColumns + ` FROM exchange_groups ORDER BY id`
-	findGroupMembersSQL   = `SELECT ` + sqlstore.GroupMemberColumns + ` FROM exchange_group_members`
+	findSharingGroupsSQL   = `SELECT ` + sqlstore.SharingGroupColumns + ` FROM exchange_groups ORDER BY id`
+	findGroupMembersSQL    = `SELECT ` + sqlstore.GroupMemberColumns + ` FROM exchange_group_members`
+	findExchangeSendersSQL = `SELECT DISTINCT org_id FROM exchange_objects WHERE id = $1 AND status <> 'quarantined'
+		ORDER BY org_id`
 	findReportVersionsSQL = `SELECT ` + sqlstore.ReportVersionColumns + ` FROM exchange_report_versions
 		WHERE report_id = $1 ORDER BY updated_at`
 )
@@ -84,4 +86,15 @@ func (tx *tx) FindSharingGroups(ctx context.Context) ([]*kuzet.SharingGroup, err
 // first.
 func (tx *tx) FindReportVersions(ctx context.Context, id int64) ([]*kuzet.Report, error) {
 	return collect(ctx, tx, findReportVersionsSQL, "postgres: find report versions", read.ReportVersion, id)
+}
+
+// FindExchangeSenders returns the organisations that sent object id, not
+// quarantined, by ID.
+func (tx *tx) FindExchangeSenders(ctx context.Context, id string) ([]int64, error) {
+	return collect(ctx, tx, findExchangeSendersSQL, "postgres: find exchange senders", readInt64, id)
+}
+
+func readInt64(s sqlstore.Scanner) (int64, error) {
+	var v int64
+	return v, s.Scan(&v)
 }

@@ -17,8 +17,10 @@ var (
 	deleteGroupMembersQuery = prepare(`DELETE FROM exchange_group_members WHERE group_id = ?`)
 	putGroupMemberQuery     = prepare(`INSERT INTO exchange_group_members (` + sqlstore.GroupMemberColumns + `) VALUES (?, ?, ?, ?)
 		ON CONFLICT (group_id, org_id) DO UPDATE SET can_read = excluded.can_read, can_write = excluded.can_write`)
-	findSharingGroupsQuery  = prepare(`SELECT ` + sqlstore.SharingGroupColumns + ` FROM exchange_groups ORDER BY id`)
-	findGroupMembersQuery   = prepare(`SELECT ` + sqlstore.GroupMemberColumns + ` FROM exchange_group_members`)
+	findSharingGroupsQuery   = prepare(`SELECT ` + sqlstore.SharingGroupColumns + ` FROM exchange_groups ORDER BY id`)
+	findGroupMembersQuery    = prepare(`SELECT ` + sqlstore.GroupMemberColumns + ` FROM exchange_group_members`)
+	findExchangeSendersQuery = prepare(`SELECT DISTINCT org_id FROM exchange_objects WHERE id = ? AND status <> 'quarantined'
+		ORDER BY org_id`)
 	findReportVersionsQuery = prepare(`SELECT ` + sqlstore.ReportVersionColumns + ` FROM exchange_report_versions
 		WHERE report_id = ? ORDER BY updated_at`)
 )
@@ -82,4 +84,15 @@ func (tx *tx) FindSharingGroups(ctx context.Context) ([]*kuzet.SharingGroup, err
 // first.
 func (tx *tx) FindReportVersions(ctx context.Context, id int64) ([]*kuzet.Report, error) {
 	return collect(ctx, tx, findReportVersionsQuery, "sqlite: find report versions", read.ReportVersion, id)
+}
+
+// FindExchangeSenders returns the organisations that sent object id, not
+// quarantined, by ID.
+func (tx *tx) FindExchangeSenders(ctx context.Context, id string) ([]int64, error) {
+	return collect(ctx, tx, findExchangeSendersQuery, "sqlite: find exchange senders", readInt64, id)
+}
+
+func readInt64(s sqlstore.Scanner) (int64, error) {
+	var v int64
+	return v, s.Scan(&v)
 }

@@ -44,6 +44,28 @@ func testExchangeGroups(t *testing.T, open func(t *testing.T) kuzet.Store) {
 			Members: []kuzet.GroupMember{{OrgID: 9, CanWrite: true}}, CreatedAt: us(base), UpdatedAt: us(later)})
 	})
 
+	t.Run("Senders", func(t *testing.T) {
+		s := open(t)
+		update(t, s, func(ctx context.Context, tx kuzet.Tx) {
+			for _, o := range []kuzet.ExchangeObject{
+				{OrgID: 5, ID: "identity--a", Type: "identity", Status: kuzet.ExchangeKept},
+				{OrgID: 2, ID: "identity--a", Type: "identity", Status: kuzet.ExchangeKept, Modified: base},
+				{OrgID: 2, ID: "identity--a", Type: "identity", Status: kuzet.ExchangeKept, Modified: base.Add(time.Second)},
+				{OrgID: 7, ID: "identity--a", Type: "identity", Status: kuzet.ExchangeQuarantined},
+				{OrgID: 8, ID: "identity--b", Type: "identity", Status: kuzet.ExchangeKept},
+			} {
+				o.Body, o.CreatedAt = []byte(`{}`), base
+				_, err := tx.PutExchangeObject(ctx, &o)
+				must(t, "put object", err)
+			}
+		})
+		got := find(t, s, "find senders", kuzet.Tx.FindExchangeSenders, "identity--a")
+		same(t, "senders", got, []int64{2, 5})
+		if got := find(t, s, "find senders", kuzet.Tx.FindExchangeSenders, "identity--c"); len(got) != 0 {
+			t.Errorf("senders of an unknown id: %v", got)
+		}
+	})
+
 	t.Run("ReportVersions", func(t *testing.T) {
 		s := open(t)
 		r := &kuzet.Report{OrgID: 1, Kind: kuzet.KindDomain, Value: "a.kz", Category: kuzet.CategoryPhishingSite,

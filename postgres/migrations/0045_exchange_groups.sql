@@ -19,6 +19,10 @@ CREATE TABLE exchange_group_members (
 	PRIMARY KEY (group_id, org_id)
 );
 
+-- Who sent an object: an identity is the first sender's, whom no other
+-- partner may speak for.
+CREATE INDEX exchange_objects_id ON exchange_objects (id);
+
 -- A report's row as it was before each change of updated_at (evidence
 -- left out: it never leaves the deployment). Written by triggers, so that
 -- no writer of reports has to know.
