@@ -273,8 +273,8 @@ func (s *Server) handleTAXIIVersions(w http.ResponseWriter, r *http.Request) err
 	out := struct {
 		More     bool     `json:"more"`
 		Next     string   `json:"next,omitempty"`
-		Versions []string `json:"versions"`
-	}{More: p.More, Next: p.Next, Versions: []string{}}
+		Versions []string `json:"versions,omitempty"`
+	}{More: p.More, Next: p.Next}
 	for _, it := range p.Items {
 		out.Versions = append(out.Versions, it.Version)
 	}
