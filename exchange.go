@@ -152,6 +152,13 @@ type ExchangeGroupStore interface {
 	// FindSharingGroups returns every group, by ID, with its members.
 	FindSharingGroups(ctx context.Context) ([]*SharingGroup, error)
 
+	// PutSharedCase inserts or replaces the sharing of c.CaseID with
+	// c.Audience.
+	PutSharedCase(ctx context.Context, c *SharedCase) error
+
+	// FindSharedCases returns the cases shared with audience, by CaseID.
+	FindSharedCases(ctx context.Context, audience string) ([]*SharedCase, error)
+
 	// FindExchangeSenders returns the organisations that sent an object
 	// with STIX id id that was not quarantined, by ID.
 	FindExchangeSenders(ctx context.Context, id string) ([]int64, error)
@@ -164,3 +171,15 @@ type ExchangeGroupStore interface {
 
 // AuditExchangeGroup is the audit action of a sharing group's change.
 const AuditExchangeGroup = "exchange.group"
+
+// SharedCase is a case whose summary the police chose to share with a
+// partner ("partner:<org id>") or a sharing group ("group:<group id>").
+type SharedCase struct {
+	CaseID   string
+	Audience string
+	OrgID    int64 // who shared it
+	SharedAt time.Time
+}
+
+// AuditExchangeShareCase is the audit action of a case summary shared.
+const AuditExchangeShareCase = "exchange.share_case"

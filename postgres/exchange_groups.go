@@ -24,6 +24,10 @@ const (
 	findGroupMembersSQL    = `SELECT ` + sqlstore.GroupMemberColumns + ` FROM exchange_group_members`
 	findExchangeSendersSQL = `SELECT DISTINCT org_id FROM exchange_objects WHERE id = $1 AND status <> 'quarantined'
 		ORDER BY org_id`
+	putSharedCaseSQL = `INSERT INTO exchange_shared_cases (` + sqlstore.SharedCaseColumns + `) VALUES ($1, $2, $3, $4)
+		ON CONFLICT (audience, case_id) DO UPDATE SET org_id = excluded.org_id, shared_at = excluded.shared_at`
+	findSharedCasesSQL = `SELECT ` + sqlstore.SharedCaseColumns + ` FROM exchange_shared_cases
+		WHERE audience = $1 ORDER BY case_id`
 	findReportVersionsSQL = `SELECT ` + sqlstore.ReportVersionColumns + ` FROM exchange_report_versions
 		WHERE report_id = $1 ORDER BY updated_at`
 )
@@ -97,4 +101,18 @@ func (tx *tx) FindExchangeSenders(ctx context.Context, id string) ([]int64, erro
 func readInt64(s sqlstore.Scanner) (int64, error) {
 	var v int64
 	return v, s.Scan(&v)
+}
+
+// PutSharedCase inserts or replaces the sharing of c.CaseID with c.Audience.
+func (tx *tx) PutSharedCase(ctx context.Context, c *kuzet.SharedCase) error {
+	c.SharedAt = sqlstore.Stored(c.SharedAt)
+	if _, err := tx.tx.Exec(ctx, putSharedCaseSQL, c.CaseID, c.Audience, c.OrgID, c.SharedAt); err != nil {
+		return fmt.Errorf("postgres: put shared case: %w", err)
+	}
+	return nil
+}
+
+// FindSharedCases returns the cases shared with audience, by CaseID.
+func (tx *tx) FindSharedCases(ctx context.Context, audience string) ([]*kuzet.SharedCase, error) {
+	return collect(ctx, tx, findSharedCasesSQL, "postgres: find shared cases", read.SharedCase, audience)
 }

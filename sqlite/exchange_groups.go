@@ -21,6 +21,10 @@ var (
 	findGroupMembersQuery    = prepare(`SELECT ` + sqlstore.GroupMemberColumns + ` FROM exchange_group_members`)
 	findExchangeSendersQuery = prepare(`SELECT DISTINCT org_id FROM exchange_objects WHERE id = ? AND status <> 'quarantined'
 		ORDER BY org_id`)
+	putSharedCaseQuery = prepare(`INSERT INTO exchange_shared_cases (` + sqlstore.SharedCaseColumns + `) VALUES (?, ?, ?, ?)
+		ON CONFLICT (audience, case_id) DO UPDATE SET org_id = excluded.org_id, shared_at = excluded.shared_at`)
+	findSharedCasesQuery = prepare(`SELECT ` + sqlstore.SharedCaseColumns + ` FROM exchange_shared_cases
+		WHERE audience = ? ORDER BY case_id`)
 	findReportVersionsQuery = prepare(`SELECT ` + sqlstore.ReportVersionColumns + ` FROM exchange_report_versions
 		WHERE report_id = ? ORDER BY updated_at`)
 )
@@ -95,4 +99,18 @@ func (tx *tx) FindExchangeSenders(ctx context.Context, id string) ([]int64, erro
 func readInt64(s sqlstore.Scanner) (int64, error) {
 	var v int64
 	return v, s.Scan(&v)
+}
+
+// PutSharedCase inserts or replaces the sharing of c.CaseID with c.Audience.
+func (tx *tx) PutSharedCase(ctx context.Context, c *kuzet.SharedCase) error {
+	c.SharedAt = sqlstore.Stored(c.SharedAt)
+	if _, err := tx.exec(ctx, putSharedCaseQuery, c.CaseID, c.Audience, c.OrgID, micros(c.SharedAt)); err != nil {
+		return fmt.Errorf("sqlite: put shared case: %w", err)
+	}
+	return nil
+}
+
+// FindSharedCases returns the cases shared with audience, by CaseID.
+func (tx *tx) FindSharedCases(ctx context.Context, audience string) ([]*kuzet.SharedCase, error) {
+	return collect(ctx, tx, findSharedCasesQuery, "sqlite: find shared cases", read.SharedCase, audience)
 }

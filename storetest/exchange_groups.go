@@ -66,6 +66,24 @@ func testExchangeGroups(t *testing.T, open func(t *testing.T) kuzet.Store) {
 		}
 	})
 
+	t.Run("SharedCases", func(t *testing.T) {
+		s := open(t)
+		update(t, s, func(ctx context.Context, tx kuzet.Tx) {
+			must(t, "share", tx.PutSharedCase(ctx, &kuzet.SharedCase{CaseID: "C-2", Audience: "partner:4", OrgID: 1, SharedAt: base}))
+			must(t, "share", tx.PutSharedCase(ctx, &kuzet.SharedCase{CaseID: "C-1", Audience: "partner:4", OrgID: 1, SharedAt: base}))
+			must(t, "share again", tx.PutSharedCase(ctx, &kuzet.SharedCase{CaseID: "C-1", Audience: "partner:4", OrgID: 2, SharedAt: base.Add(time.Hour)}))
+			must(t, "share elsewhere", tx.PutSharedCase(ctx, &kuzet.SharedCase{CaseID: "C-1", Audience: "group:1", OrgID: 1, SharedAt: base}))
+		})
+		got := find(t, s, "find shared", kuzet.Tx.FindSharedCases, "partner:4")
+		if len(got) != 2 {
+			t.Fatalf("%d shared cases, want 2", len(got))
+		}
+		same(t, "shared case", *got[0], kuzet.SharedCase{CaseID: "C-1", Audience: "partner:4", OrgID: 2, SharedAt: us(base.Add(time.Hour))})
+		if got := find(t, s, "find shared", kuzet.Tx.FindSharedCases, "partner:5"); len(got) != 0 {
+			t.Errorf("shared with nobody: %v", got)
+		}
+	})
+
 	t.Run("ReportVersions", func(t *testing.T) {
 		s := open(t)
 		r := &kuzet.Report{OrgID: 1, Kind: kuzet.KindDomain, Value: "a.kz", Category: kuzet.CategoryPhishingSite,

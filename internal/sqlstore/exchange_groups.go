@@ -60,3 +60,12 @@ func (r Reader) ReportVersion(s Scanner) (*kuzet.Report, error) {
 	v.Kind, v.Category = kuzet.Kind(kind), kuzet.Category(category)
 	return v, err
 }
+
+// SharedCaseColumns are the columns SharedCase reads, in order.
+const SharedCaseColumns = `case_id, audience, org_id, shared_at`
+
+// SharedCase reads one row of SharedCaseColumns.
+func (r Reader) SharedCase(s Scanner) (*kuzet.SharedCase, error) {
+	c := new(kuzet.SharedCase)
+	return c, s.Scan(&c.CaseID, &c.Audience, &c.OrgID, r.d.Time(&c.SharedAt))
+}

@@ -59,3 +59,13 @@ END $$;
 
 CREATE TRIGGER exchange_report_versions_drop AFTER DELETE ON reports
 	FOR EACH ROW EXECUTE FUNCTION exchange_report_versions_drop();
+
+-- Cases whose summaries the police chose to share, with whom: a partner
+-- ('partner:<org id>') or a sharing group ('group:<group id>').
+CREATE TABLE exchange_shared_cases (
+	case_id   TEXT NOT NULL,
+	audience  TEXT NOT NULL,
+	org_id    BIGINT NOT NULL,
+	shared_at TIMESTAMPTZ NOT NULL,
+	PRIMARY KEY (audience, case_id)
+);

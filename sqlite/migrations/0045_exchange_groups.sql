@@ -52,3 +52,13 @@ CREATE TRIGGER exchange_report_versions_drop AFTER DELETE ON reports
 BEGIN
 	DELETE FROM exchange_report_versions WHERE report_id = OLD.id;
 END;
+
+-- Cases whose summaries the police chose to share, with whom: a partner
+-- ('partner:<org id>') or a sharing group ('group:<group id>').
+CREATE TABLE exchange_shared_cases (
+	case_id   TEXT NOT NULL,
+	audience  TEXT NOT NULL,
+	org_id    INTEGER NOT NULL,
+	shared_at INTEGER NOT NULL,
+	PRIMARY KEY (audience, case_id)
+) STRICT, WITHOUT ROWID;
