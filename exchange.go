@@ -73,6 +73,8 @@ type PullCheckpoint struct {
 // registry: partners' settings, TLP markings, the objects partners sent,
 // TAXII statuses and pull checkpoints.
 type ExchangeStore interface {
+	ExchangeGroupStore
+
 	// PutPartner inserts or replaces the settings of p.OrgID.
 	PutPartner(ctx context.Context, p *Partner) error
 
@@ -118,3 +120,66 @@ const (
 	AuditExchangePartner = "exchange.partner" // a partner's settings changed
 	AuditExchangeMarking = "exchange.marking" // a report's TLP level set
 )
+
+// SharingGroup is a set of partners the police share with together: one
+// TAXII collection, which each member may read, write, or both.
+type SharingGroup struct {
+	ID          int64
+	Name        string
+	Description string
+	Members     []GroupMember // by OrgID
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+}
+
+// GroupMember is one partner of a sharing group and what its keys may do
+// with the group's collection.
+type GroupMember struct {
+	OrgID    int64
+	CanRead  bool
+	CanWrite bool
+}
+
+// ExchangeGroupStore keeps sharing groups, answers who sent an object, and
+// keeps the earlier versions of reports (the store itself, whenever a
+// report's UpdatedAt changes).
+type ExchangeGroupStore interface {
+	// PutSharingGroup creates g (ID 0, setting its ID) or replaces the
+	// group g.ID with its members. Returns ECONFLICT if another group has
+	// the name, ENOTFOUND if g.ID does not exist.
+	PutSharingGroup(ctx context.Context, g *SharingGroup) error
+
+	// FindSharingGroups returns every group, by ID, with its members.
+	FindSharingGroups(ctx context.Context) ([]*SharingGroup, error)
+
+	// PutSharedCase inserts or replaces the sharing of c.CaseID with
+	// c.Audience.
+	PutSharedCase(ctx context.Context, c *SharedCase) error
+
+	// FindSharedCases returns the cases shared with audience, by CaseID.
+	FindSharedCases(ctx context.Context, audience string) ([]*SharedCase, error)
+
+	// FindExchangeSenders returns the organisations that sent an object
+	// with STIX id id that was not quarantined, by ID.
+	FindExchangeSenders(ctx context.Context, id string) ([]int64, error)
+
+	// FindReportVersions returns the earlier versions of report id, oldest
+	// first: each as the report was before its UpdatedAt changed (without
+	// its evidence).
+	FindReportVersions(ctx context.Context, id int64) ([]*Report, error)
+}
+
+// AuditExchangeGroup is the audit action of a sharing group's change.
+const AuditExchangeGroup = "exchange.group"
+
+// SharedCase is a case whose summary the police chose to share with a
+// partner ("partner:<org id>") or a sharing group ("group:<group id>").
+type SharedCase struct {
+	CaseID   string
+	Audience string
+	OrgID    int64 // who shared it
+	SharedAt time.Time
+}
+
+// AuditExchangeShareCase is the audit action of a case summary shared.
+const AuditExchangeShareCase = "exchange.share_case"

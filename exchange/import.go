@@ -117,7 +117,10 @@ func (s *Service) Add(ctx context.Context, p *kuzet.Principal, id string, body [
 		return nil, err
 	}
 	if !c.CanWrite {
-		return nil, kuzet.Errorf(kuzet.EFORBIDDEN, "collection %s is %s's: only that partner writes to it", c.ID, c.Partner.Name)
+		if c.Partner != nil {
+			return nil, kuzet.Errorf(kuzet.EFORBIDDEN, "collection %s is %s's: only that partner writes to it", c.ID, c.Partner.Name)
+		}
+		return nil, kuzet.Errorf(kuzet.EFORBIDDEN, "collection %s is one the caller may read, not write to", c.ID)
 	}
 	return s.Import(ctx, p.Org.ID, body)
 }
@@ -135,6 +138,20 @@ func (s *Service) Add(ctx context.Context, p *kuzet.Principal, id string, body [
 // Returns EINVALID if body is not an envelope or bundle, or holds more than
 // MaxObjects objects.
 func (s *Service) Import(ctx context.Context, orgID int64, body []byte) (*Status, error) {
+	st, err := s.importEnvelope(ctx, orgID, body)
+	if kuzet.ErrorCode(err) == kuzet.EINVALID {
+		// Refused whole: audited too, with the reason, in a transaction of
+		// its own (the import's rolled back).
+		e := &kuzet.AuditEntry{At: s.cfg.Clock(), OrgID: orgID, Action: kuzet.AuditExchangeImport, Object: "envelope",
+			Detail: kuzet.Clip(fmt.Sprintf("refused bytes=%d: %s", len(body), kuzet.ErrorMessage(err)), 300)}
+		if aerr := kuzet.Transact(ctx, s.cfg.Store, true, func(tx kuzet.Tx) error { return tx.AppendAudit(ctx, e) }); aerr != nil {
+			return nil, fmt.Errorf("exchange: audit refused import: %w", aerr)
+		}
+	}
+	return st, err
+}
+
+func (s *Service) importEnvelope(ctx context.Context, orgID int64, body []byte) (*Status, error) {
 	if len(body) > MaxEnvelope {
 		return nil, kuzet.Invalid("objects", "%d bytes is over the limit of %d for one envelope", len(body), MaxEnvelope)
 	}
@@ -177,7 +194,9 @@ func (s *Service) Import(ctx context.Context, orgID int64, body []byte) (*Status
 			return err
 		}
 		var partnerName string
+		names := map[int64]string{}
 		for _, o := range orgs {
+			names[o.ID] = o.Name
 			own[orgIdentity(ns, o.ID)] = o.Name
 			if o.ID == orgID {
 				partnerName = o.Name
@@ -185,6 +204,15 @@ func (s *Service) Import(ctx context.Context, orgID int64, body []byte) (*Status
 		}
 		for i, raw := range env.Objects {
 			res, obj, isubs, imarks := s.judge(raw, i, own, partner, partnerName, now)
+			if res.Status != kuzet.ExchangeQuarantined && obj != nil {
+				reason, err := claimsAnother(ctx, tx, orgID, obj, names)
+				if err != nil {
+					return err
+				}
+				if reason != "" {
+					res.Status, res.Reason, isubs, imarks = kuzet.ExchangeQuarantined, reason, nil, nil
+				}
+			}
 			st.Objects = append(st.Objects, res)
 			eo := &kuzet.ExchangeObject{OrgID: orgID, ID: res.ID, Type: res.Type, Status: res.Status, Reason: res.Reason,
 				Body: raw, CreatedAt: now}
@@ -426,4 +454,27 @@ func (s *Service) Received(ctx context.Context, p *kuzet.Principal, partnerID in
 		return nil, fmt.Errorf("exchange: received: %w", err)
 	}
 	return out, nil
+}
+
+// claimsAnother returns why o speaks for another partner, or "": an
+// identity object is the partner's that first sent it, and no other
+// partner may send it again or objects created by it.
+func claimsAnother(ctx context.Context, tx kuzet.Tx, orgID int64, o *inObject, names map[int64]string) (string, error) {
+	ref := o.CreatedByRef
+	if o.Type == "identity" {
+		ref = o.ID
+	}
+	if ref == "" {
+		return "", nil
+	}
+	senders, err := tx.FindExchangeSenders(ctx, ref)
+	if err != nil {
+		return "", err
+	}
+	for _, id := range senders {
+		if id != orgID {
+			return fmt.Sprintf("identity %s is %s's, which sent it first: another partner may not speak for it", ref, names[id]), nil
+		}
+	}
+	return "", nil
 }

@@ -203,3 +203,32 @@ func FuzzImport(f *testing.F) {
 		}
 	})
 }
+
+// TestImportRefusesAnotherPartnersIdentity: once a partner has sent its
+// identity, another partner sending that identity, or objects created by
+// it, is quarantined, and the first partner's reports stay its own.
+func TestImportRefusesAnotherPartnersIdentity(t *testing.T) {
+	f := newFixture(t)
+	other := f.org(t, "Other Partner", kuzet.OrgPartner)
+	const armenia = "identity--0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9"
+	ident := `{"type":"identity","spec_version":"2.1","id":"` + armenia + `","created":"2026-03-01T00:00:00Z","modified":"2026-03-01T00:00:00Z","name":"Armenia Police","identity_class":"organization"}`
+	st := f.importAs(t, f.partner, ident,
+		indicatorJSON("11111111-1111-4111-8111-111111111111", "[domain-name:value = 'real.am']", `,"created_by_ref":"`+armenia+`"`))
+	if got := outcome(st); !slices.Equal(got, []string{kuzet.ExchangeKept, kuzet.ExchangeApplied}) {
+		t.Fatalf("the identity's owner: %v", st.Objects)
+	}
+	st = f.importAs(t, other, ident,
+		indicatorJSON("22222222-2222-4222-8222-222222222222", "[domain-name:value = 'fake.am']", `,"created_by_ref":"`+armenia+`"`),
+		indicatorJSON("11111111-1111-4111-8111-111111111111", "[domain-name:value = 'real.am']", `,"created_by_ref":"`+armenia+`","labels":["other"]`))
+	for _, o := range st.Objects {
+		if o.Status != kuzet.ExchangeQuarantined || !strings.Contains(o.Reason, "Partner Police") {
+			t.Errorf("%s from another partner: %s %q", o.ID, o.Status, o.Reason)
+		}
+	}
+	if a, _ := f.reg.Lookup(f.ctx, f.police.ID, kuzet.KindDomain, "fake.am", false); a.Reporters != 0 {
+		t.Errorf("fake.am entered the registry")
+	}
+	if a, _ := f.reg.Lookup(f.ctx, f.police.ID, kuzet.KindDomain, "real.am", false); a.Reporters != 1 || slices.Contains(a.Categories, kuzet.CategoryOther) {
+		t.Errorf("real.am: %+v", a)
+	}
+}

@@ -158,15 +158,17 @@ func (s *Service) MISPFeed(ctx context.Context, p *kuzet.Principal, what string)
 	events := map[string]*MISPEvent{}
 	latest := map[string]time.Time{}
 	err = kuzet.Transact(ctx, s.cfg.Store, false, func(tx kuzet.Tx) error {
-		partner := &kuzet.Partner{}
-		if viewer != 0 {
-			if partner, err = s.partner(ctx, tx, viewer); err != nil {
-				return err
-			}
-		}
 		orgs, err := tx.FindOrgs(ctx)
 		if err != nil {
 			return err
+		}
+		aud := &audience{partners: partnerIDs(orgs), exclude: viewer}
+		if viewer != 0 {
+			partner, err := s.partner(ctx, tx, viewer)
+			if err != nil {
+				return err
+			}
+			aud.rights = *partner
 		}
 		names := map[int64]string{}
 		for _, o := range orgs {
@@ -182,7 +184,7 @@ func (s *Service) MISPFeed(ctx context.Context, p *kuzet.Principal, what string)
 			for _, r := range rs {
 				after, afterID = r.UpdatedAt, r.ID
 				tlp := s.level(r)
-				if !s.shareable(r, now) || r.OrgID == viewer || !allows(partner, tlp) {
+				if !aud.sends(s, r, now) {
 					continue
 				}
 				typ, cat, ok := mispAttribute(r.Kind, r.Value)

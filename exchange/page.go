@@ -105,15 +105,11 @@ type staticItem struct {
 // static returns a collection's static objects in order: kuzet's identity
 // and extension definitions, the TLP markings, every member organisation's
 // identity (a public portal's excepted).
-func (s *Service) static(ctx context.Context, ns UUID, tx kuzet.Tx) ([]staticItem, error) {
+func (s *Service) static(ns UUID, orgs []*kuzet.Org) []staticItem {
 	var out []staticItem
 	for _, o := range staticObjects() {
 		out = append(out, staticItem{position{T: extensionsCreated.UnixMicro(), Key: o.ID},
 			Item{Object: o, DateAdded: extensionsCreated, Version: versionOf(o, extensionsCreated)}})
-	}
-	orgs, err := tx.FindOrgs(ctx)
-	if err != nil {
-		return nil, err
 	}
 	for _, o := range orgs {
 		if o.Type == kuzet.OrgPublic {
@@ -124,7 +120,7 @@ func (s *Service) static(ctx context.Context, ns UUID, tx kuzet.Tx) ([]staticIte
 		out = append(out, staticItem{position{T: at.UnixMicro(), Key: obj.ID}, Item{Object: obj, DateAdded: at, Version: obj.Modified}})
 	}
 	slices.SortFunc(out, func(a, b staticItem) int { return a.pos.compare(b.pos) })
-	return out, nil
+	return out
 }
 
 func versionOf(o Object, added time.Time) string {
@@ -168,8 +164,20 @@ func checkQuery(q *Query) (position, error) {
 	return start, nil
 }
 
-// matches applies q's match filters to an item.
-func (q *Query) matches(it *Item) bool {
+// history reports whether q asks for versions other than the last: the
+// earlier versions of reports are then read as well.
+func (q *Query) history() bool {
+	for _, v := range q.Versions {
+		if v != "last" {
+			return true
+		}
+	}
+	return false
+}
+
+// matches applies q's match filters to an item; versions only if
+// checkVersion (a report's versions are chosen among all of them).
+func (q *Query) matches(it *Item, checkVersion bool) bool {
 	if len(q.IDs) > 0 && !slices.Contains(q.IDs, it.Object.ID) {
 		return false
 	}
@@ -179,11 +187,11 @@ func (q *Query) matches(it *Item) bool {
 	if len(q.SpecVersions) > 0 && !slices.Contains(q.SpecVersions, SpecVersion) {
 		return false
 	}
-	if len(q.Versions) > 0 {
+	if checkVersion && len(q.Versions) > 0 {
 		ok := false
 		for _, v := range q.Versions {
 			if v == "last" || v == "first" || v == "all" {
-				ok = true // one version of each object is kept: it is first, last and all
+				ok = true // an object with one version: it is first, last and all
 				break
 			}
 			if t, _ := parseTime(v); t.Equal(mustTime(it.Version)) {
@@ -196,6 +204,41 @@ func (q *Query) matches(it *Item) bool {
 		}
 	}
 	return true
+}
+
+// pickVersions keeps, of the versions of one object (oldest first), those
+// q's match[version] selects.
+func (q *Query) pickVersions(vs []Item) []Item {
+	if len(q.Versions) == 0 {
+		return vs[len(vs)-1:]
+	}
+	keep := make([]bool, len(vs))
+	for _, v := range q.Versions {
+		switch v {
+		case "all":
+			for i := range keep {
+				keep[i] = true
+			}
+		case "first":
+			keep[0] = true
+		case "last":
+			keep[len(vs)-1] = true
+		default:
+			t, _ := parseTime(v)
+			for i := range vs {
+				if t.Equal(mustTime(vs[i].Version)) {
+					keep[i] = true
+				}
+			}
+		}
+	}
+	var out []Item
+	for i := range vs {
+		if keep[i] {
+			out = append(out, vs[i])
+		}
+	}
+	return out
 }
 
 func mustTime(s string) time.Time {
@@ -213,12 +256,15 @@ func (s *Service) Objects(ctx context.Context, p *kuzet.Principal, id string, q 
 	if err != nil {
 		return nil, err
 	}
+	if !c.CanRead {
+		return nil, kuzet.Errorf(kuzet.EFORBIDDEN, "collection %s is one the caller may write to, not read", c.ID)
+	}
 	page, err := s.page(ctx, c, q)
 	if err != nil {
 		return nil, err
 	}
 	e := &kuzet.AuditEntry{At: s.cfg.Clock(), OrgID: p.Org.ID, Action: kuzet.AuditExchangeExport,
-		Object: "collection:" + c.ID, Detail: fmt.Sprintf("taxii partner=%d objects=%d", c.Partner.ID, len(page.Items))}
+		Object: "collection:" + c.ID, Detail: fmt.Sprintf("taxii %s objects=%d", c.audienceName(), len(page.Items))}
 	if err := s.cfg.Auditor.Record(ctx, e); err != nil {
 		return nil, fmt.Errorf("exchange: audit export: %w", err)
 	}
@@ -237,14 +283,15 @@ func (s *Service) page(ctx context.Context, c Collection, q Query) (*Page, error
 	now := s.cfg.Clock()
 	page := &Page{}
 	err = kuzet.Transact(ctx, s.cfg.Store, false, func(tx kuzet.Tx) error {
-		partner, err := s.partner(ctx, tx, c.Partner.ID)
+		orgs, err := tx.FindOrgs(ctx)
 		if err != nil {
 			return err
 		}
-		statics, err := s.static(ctx, ns, tx)
+		aud, err := s.audienceOf(ctx, tx, c, orgs)
 		if err != nil {
 			return err
 		}
+		statics := s.static(ns, orgs)
 		si, _ := slices.BinarySearchFunc(statics, start, func(a staticItem, p position) int {
 			if a.pos.compare(p) <= 0 {
 				return -1
@@ -262,6 +309,7 @@ func (s *Service) page(ctx context.Context, c Collection, q Query) (*Page, error
 			afterID = math.MaxInt64
 		}
 		mk := newMaker(ns)
+		hist := q.history()
 		var (
 			buf     []Item
 			bufPos  []position
@@ -279,19 +327,28 @@ func (s *Service) page(ctx context.Context, c Collection, q Query) (*Page, error
 			for _, r := range rs {
 				after, afterID = r.UpdatedAt, r.ID
 				scanned++
-				if !s.shareable(r, now) || r.OrgID == c.Partner.ID || !allows(partner, s.level(r)) {
+				if !aud.sends(s, r, now) {
 					continue
 				}
 				objs, ok := mk.reportObjects(r, s.level(r))
 				if !ok {
 					continue
 				}
+				items := make([]Item, len(objs))
 				for k, o := range objs {
+					items[k] = Item{Object: o, DateAdded: r.UpdatedAt, Version: versionOf(o, r.UpdatedAt)}
+				}
+				if hist {
+					if items, err = s.versions(ctx, tx, mk, r, &q, items); err != nil {
+						return err
+					}
+				}
+				for k, it := range items {
 					pos := position{T: r.UpdatedAt.UnixMicro(), Class: 1, ID: r.ID, Sub: k}
 					if pos.compare(start) <= 0 {
 						continue
 					}
-					buf = append(buf, Item{Object: o, DateAdded: r.UpdatedAt, Version: versionOf(o, r.UpdatedAt)})
+					buf = append(buf, it)
 					bufPos = append(bufPos, pos)
 				}
 			}
@@ -322,7 +379,7 @@ func (s *Service) page(ctx context.Context, c Collection, q Query) (*Page, error
 			default:
 				return nil // nothing left
 			}
-			if !q.matches(&it) {
+			if !q.matches(&it, pos.Class != 1 || !hist) {
 				last = pos
 				continue
 			}
@@ -365,14 +422,24 @@ func (s *Service) Export(ctx context.Context, w io.Writer, actorOrg, partnerOrg 
 	}
 	fmt.Fprintf(bw, `{"type":"bundle","id":"bundle--%s","objects":[`+"\n", ns.V5("bundle/"+strconv.FormatInt(now.UnixNano(), 10)))
 	err = kuzet.Transact(ctx, s.cfg.Store, false, func(tx kuzet.Tx) error {
-		partner, err := s.partner(ctx, tx, partnerOrg)
+		orgs, err := tx.FindOrgs(ctx)
 		if err != nil {
 			return err
 		}
-		statics, err := s.static(ctx, ns, tx)
+		var partner *kuzet.Org
+		for _, o := range orgs {
+			if o.ID == partnerOrg {
+				partner = o
+			}
+		}
+		if partner == nil || partner.Type != kuzet.OrgPartner {
+			return kuzet.Invalid("partner", "organisation %d is not a partner", partnerOrg)
+		}
+		aud, err := s.audienceOf(ctx, tx, Collection{Partner: partner}, orgs)
 		if err != nil {
 			return err
 		}
+		statics := s.static(ns, orgs)
 		for i := range statics {
 			if err := write(&statics[i].item.Object); err != nil {
 				return err
@@ -409,7 +476,7 @@ func (s *Service) Export(ctx context.Context, w io.Writer, actorOrg, partnerOrg 
 					if len(marks) > 0 {
 						mr.TLP = marks[key{r.OrgID, r.Kind, r.Value}]
 					}
-					if !s.shareable(&mr, now) || r.OrgID == partnerOrg || !allows(partner, s.level(&mr)) {
+					if !aud.sends(s, &mr, now) {
 						continue
 					}
 					objs, _ := mk.reportObjects(&mr, s.level(&mr)) // nil for a kind without an observable

@@ -118,37 +118,48 @@ func orgIdentity(ns UUID, orgID int64) string {
 }
 
 // Collection is a TAXII collection: what kuzet shares with one partner,
-// which the partner reads and writes its own reports to.
+// which the partner reads and writes its own reports to; or what it shares
+// with a sharing group of partners, which each member reads or writes as
+// the police set.
 type Collection struct {
 	ID          string
 	Title       string
 	Description string
 	CanRead     bool
 	CanWrite    bool
-	Partner     *kuzet.Org
+	Partner     *kuzet.Org          // a partner's collection; nil for a group's
+	Group       *kuzet.SharingGroup // a sharing group's collection; nil for a partner's
 }
 
 // Collections returns the collections the caller may see: a partner its
-// own, the police every partner's (to read what each receives).
+// own and those of the groups it is a member of (as the group lets it
+// read or write), the police every one (to read what each receives).
 func (s *Service) Collections(ctx context.Context, p *kuzet.Principal) ([]Collection, error) {
 	ns, err := s.namespace(ctx)
 	if err != nil {
 		return nil, err
 	}
-	var orgs []*kuzet.Org
+	var (
+		orgs   []*kuzet.Org
+		groups []*kuzet.SharingGroup
+	)
 	if err := kuzet.Transact(ctx, s.cfg.Store, false, func(tx kuzet.Tx) error {
-		orgs, err = tx.FindOrgs(ctx)
+		if orgs, err = tx.FindOrgs(ctx); err != nil {
+			return err
+		}
+		groups, err = tx.FindSharingGroups(ctx)
 		return err
 	}); err != nil {
 		return nil, fmt.Errorf("exchange: collections: %w", err)
 	}
+	police := p.Org.Type == kuzet.OrgPolice
 	var out []Collection
 	for _, o := range orgs {
 		if o.Type != kuzet.OrgPartner {
 			continue
 		}
 		own := p.Org.ID == o.ID
-		if !own && p.Org.Type != kuzet.OrgPolice {
+		if !own && !police {
 			continue
 		}
 		out = append(out, Collection{
@@ -157,7 +168,33 @@ func (s *Service) Collections(ctx context.Context, p *kuzet.Principal) ([]Collec
 			CanRead:     true, CanWrite: own, Partner: o,
 		})
 	}
+	for _, g := range groups {
+		c := Collection{ID: groupCollectionID(ns, g.ID), Title: "kuzet group: " + g.Name, Description: g.Description, Group: g}
+		if c.Description == "" {
+			c.Description = "Indicators shared with the sharing group " + g.Name + ", and the reports its members send."
+		}
+		switch {
+		case police:
+			c.CanRead = true
+		case p.Org.Type == kuzet.OrgPartner:
+			for _, m := range g.Members {
+				if m.OrgID == p.Org.ID {
+					c.CanRead, c.CanWrite = m.CanRead, m.CanWrite
+				}
+			}
+			if !c.CanRead && !c.CanWrite {
+				continue
+			}
+		default:
+			continue
+		}
+		out = append(out, c)
+	}
 	return out, nil
+}
+
+func groupCollectionID(ns UUID, groupID int64) string {
+	return ns.V5("group/" + strconv.FormatInt(groupID, 10)).String()
 }
 
 // Collection returns the caller's collection id. Returns ENOTFOUND if it
@@ -314,8 +351,8 @@ func init() {
 	}
 }
 
-// reportObjects returns the STIX objects of one report: its observable and
-// its indicator.
+// reportObjects returns the STIX objects of one report: its observable, its
+// indicator and, when the reporter has reported it again since, a sighting.
 func (m *maker) reportObjects(r *kuzet.MarkedReport, tlp kuzet.TLP) ([]Object, bool) {
 	sco, pattern, ok := observable(r.Kind, r.Value)
 	if !ok {
@@ -341,7 +378,18 @@ func (m *maker) reportObjects(r *kuzet.MarkedReport, tlp kuzet.TLP) ([]Object, b
 	if !r.ValidUntil.IsZero() && r.ValidUntil.After(r.CreatedAt) {
 		ind.ValidUntil = stixTime(r.ValidUntil)
 	}
-	return []Object{sco, ind}, true
+	if !r.UpdatedAt.After(r.CreatedAt) {
+		return []Object{sco, ind}, true
+	}
+	// Reported again since: a sighting of the indicator by its reporter,
+	// from the first report to the last. The store keeps no count of the
+	// reports between, so the sighting says none.
+	who := []string{ind.CreatedByRef}
+	sig := Object{Type: "sighting", SpecVersion: SpecVersion,
+		ID:           "sighting--" + m.ns.V5("sighting/"+strconv.FormatInt(r.OrgID, 10)+"/"+string(r.Kind)+"/"+r.Value+"/"+string(r.Category)).String(),
+		CreatedByRef: ind.CreatedByRef, Created: created, Modified: modified, SightingOfRef: ind.ID,
+		FirstSeen: created, LastSeen: modified, WhereSightedRefs: who, Confidence: &conf, ObjectMarkingRefs: marks}
+	return []Object{sco, ind, sig}, true
 }
 
 // orgObject is an organisation's identity.

@@ -156,10 +156,16 @@ func (f *fixture) submit(t testing.TB, org *kuzet.Org, items ...registry.Submiss
 func (f *fixture) collection(t testing.TB, p *kuzet.Org) string {
 	t.Helper()
 	cs, err := f.ex.Collections(f.ctx, principal(p))
-	if err != nil || len(cs) != 1 {
-		t.Fatalf("collections: %v %v", cs, err)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return cs[0].ID
+	for _, c := range cs {
+		if c.Partner != nil && c.Partner.ID == p.ID {
+			return c.ID
+		}
+	}
+	t.Fatalf("no collection of its own among %v", cs)
+	return ""
 }
 
 func (f *fixture) objects(t testing.TB, p *kuzet.Org, q exchange.Query) []exchange.Object {
@@ -196,13 +202,17 @@ func TestExportValidates(t *testing.T) {
 	schemas := loadSchemas(t)
 	f := newFixture(t)
 	f.submit(t, f.police, everyKind...)
+	f.now = f.now.Add(time.Hour)
+	f.submit(t, f.police, everyKind[0]) // reported again: a sighting
 	objs := f.objects(t, f.partner, exchange.Query{})
 	types := map[string]int{}
 	defined := map[string]bool{}
+	ids := map[string]string{}
 	for _, o := range objs {
 		if o.Type == "extension-definition" {
 			defined[o.ID] = true
 		}
+		ids[o.ID] = o.Type
 	}
 	for _, o := range objs {
 		types[o.Type]++
@@ -219,12 +229,21 @@ func TestExportValidates(t *testing.T) {
 				t.Errorf("%s: extension %s not declared as new-sco by a definition in the collection", o.ID, ext)
 			}
 		}
+		if o.Type == "sighting" {
+			if ids[o.SightingOfRef] != "indicator" || len(o.WhereSightedRefs) != 1 || ids[o.WhereSightedRefs[0]] != "identity" ||
+				o.FirstSeen != "2026-03-11T12:00:00.000000Z" || o.LastSeen != "2026-03-11T13:00:00.000000Z" {
+				t.Errorf("sighting %s does not name an indicator and identity of the collection, seen from the first report to the last: %s", o.ID, b)
+			}
+		}
 		if strings.Contains(string(b), "4400430000000007") {
 			t.Errorf("%s carries a card number", o.ID)
 		}
 	}
 	if types["indicator"] != len(everyKind) {
 		t.Errorf("%d indicators, want %d: %v", types["indicator"], len(everyKind), types)
+	}
+	if types["sighting"] != 1 {
+		t.Errorf("%d sightings, want 1 (one report repeated): %v", types["sighting"], types)
 	}
 	for _, typ := range []string{"identity", "marking-definition", "extension-definition", "domain-name", "url", "ipv4-addr", "ipv6-addr",
 		"email-addr", "phone-number", "bank-account", "payment-card-token", "cryptocurrency-wallet", "mobile-device"} {

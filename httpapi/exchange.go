@@ -15,6 +15,7 @@ func (s *Server) exchangeRoutes() {
 	s.route("PUT /v1/exchange/partners/{org_id}", kuzet.PermPartnerWrite, s.handlePutPartner)
 	s.route("POST /v1/exchange/markings", kuzet.PermIndicatorWrite, s.handlePostMarking)
 	s.route("GET /v1/exchange/partners/{org_id}/received", kuzet.PermExchange, s.handleReceived, "status", "limit")
+	s.exchangeGroupRoutes()
 }
 
 type receivedObject struct {
@@ -116,4 +117,69 @@ func (s *Server) handlePostMarking(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	return writeJSON(w, http.StatusOK, markingResponse{Kind: ind.Kind, Value: ind.Value, TLP: kuzet.TLP(req.TLP)})
+}
+
+// exchangeGroupRoutes registers the police's sharing groups: partners who
+// share one TAXII collection, each reading, writing or both.
+func (s *Server) exchangeGroupRoutes() {
+	s.route("PUT /v1/exchange/groups/{name}", kuzet.PermPartnerWrite, s.handlePutSharingGroup)
+	s.route("GET /v1/exchange/groups", kuzet.PermPartnerWrite, s.handleSharingGroups)
+}
+
+type groupMember struct {
+	OrgID    int64 `json:"org_id"`
+	CanRead  bool  `json:"can_read"`
+	CanWrite bool  `json:"can_write"`
+}
+
+type groupRequest struct {
+	Description string        `json:"description"`
+	Members     []groupMember `json:"members"`
+}
+
+type groupResponse struct {
+	Name         string        `json:"name"`
+	Description  string        `json:"description"`
+	CollectionID string        `json:"collection_id"`
+	Members      []groupMember `json:"members"`
+	UpdatedAt    string        `json:"updated_at"`
+}
+
+func groupOf(g *kuzet.SharingGroup, collection string) groupResponse {
+	out := groupResponse{Name: g.Name, Description: g.Description, CollectionID: collection, Members: []groupMember{},
+		UpdatedAt: exchange.FormatTime(g.UpdatedAt)}
+	for _, m := range g.Members {
+		out.Members = append(out.Members, groupMember(m))
+	}
+	return out
+}
+
+func (s *Server) handlePutSharingGroup(w http.ResponseWriter, r *http.Request) error {
+	var req groupRequest
+	if err := s.decodeJSON(r, &req); err != nil {
+		return err
+	}
+	in := exchange.GroupInput{Name: r.PathValue("name"), Description: req.Description}
+	for _, m := range req.Members {
+		in.Members = append(in.Members, kuzet.GroupMember(m))
+	}
+	g, c, err := s.exchange.PutGroup(r.Context(), kuzet.PrincipalFromContext(r.Context()), in)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, groupOf(g, c.ID))
+}
+
+func (s *Server) handleSharingGroups(w http.ResponseWriter, r *http.Request) error {
+	gs, ids, err := s.exchange.Groups(r.Context(), kuzet.PrincipalFromContext(r.Context()))
+	if err != nil {
+		return err
+	}
+	out := struct {
+		Groups []groupResponse `json:"groups"`
+	}{Groups: make([]groupResponse, 0, len(gs))}
+	for i, g := range gs {
+		out.Groups = append(out.Groups, groupOf(g, ids[i]))
+	}
+	return writeJSON(w, http.StatusOK, out)
 }

@@ -358,6 +358,8 @@ var allowed = map[string][]kuzet.OrgType{
 	"POST /v1/payments/backtests":                                       {kuzet.OrgBank},
 	"PUT /v1/exchange/partners/{org_id}":                                {kuzet.OrgPolice},
 	"GET /v1/exchange/partners/{org_id}/received":                       {kuzet.OrgPolice, kuzet.OrgPartner},
+	"PUT /v1/exchange/groups/{name}":                                    {kuzet.OrgPolice},
+	"GET /v1/exchange/groups":                                           {kuzet.OrgPolice},
 	"POST /v1/exchange/markings":                                        {kuzet.OrgBank, kuzet.OrgTelco, kuzet.OrgPolice, kuzet.OrgRegulator, kuzet.OrgPartner},
 	"GET /misp-feed/{file}":                                             {kuzet.OrgPolice, kuzet.OrgPartner},
 	"GET /taxii2/{$}":                                                   {kuzet.OrgPolice, kuzet.OrgPartner},

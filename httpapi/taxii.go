@@ -189,8 +189,17 @@ func datesAdded(w http.ResponseWriter, p *exchange.Page) {
 	if len(p.Items) == 0 {
 		return
 	}
-	w.Header().Set("X-TAXII-Date-Added-First", exchange.FormatTime(p.Items[0].DateAdded))
-	w.Header().Set("X-TAXII-Date-Added-Last", exchange.FormatTime(p.Items[len(p.Items)-1].DateAdded))
+	first, last := p.Items[0].DateAdded, p.Items[0].DateAdded
+	for _, it := range p.Items[1:] { // earlier versions of an object come with its last
+		if it.DateAdded.Before(first) {
+			first = it.DateAdded
+		}
+		if it.DateAdded.After(last) {
+			last = it.DateAdded
+		}
+	}
+	w.Header().Set("X-TAXII-Date-Added-First", exchange.FormatTime(first))
+	w.Header().Set("X-TAXII-Date-Added-Last", exchange.FormatTime(last))
 }
 
 type taxiiEnvelope struct {
@@ -253,6 +262,7 @@ func (s *Server) handleTAXIIVersions(w http.ResponseWriter, r *http.Request) err
 		return err
 	}
 	q.IDs = []string{r.PathValue("object_id")}
+	q.Versions = []string{"all"} // every version, oldest first
 	p, err := s.taxiiPage(w, r, q)
 	if err != nil {
 		return err
@@ -263,8 +273,8 @@ func (s *Server) handleTAXIIVersions(w http.ResponseWriter, r *http.Request) err
 	out := struct {
 		More     bool     `json:"more"`
 		Next     string   `json:"next,omitempty"`
-		Versions []string `json:"versions"`
-	}{More: p.More, Next: p.Next, Versions: []string{}}
+		Versions []string `json:"versions,omitempty"`
+	}{More: p.More, Next: p.Next}
 	for _, it := range p.Items {
 		out.Versions = append(out.Versions, it.Version)
 	}

@@ -39,6 +39,7 @@ func Run(t *testing.T, open func(t *testing.T) kuzet.Store) {
 	t.Run("Tx", func(t *testing.T) { testTx(t, open) })
 	t.Run("Keys", func(t *testing.T) { testKeys(t, open) })
 	t.Run("Exchange", func(t *testing.T) { testExchange(t, open) })
+	t.Run("ExchangeGroups", func(t *testing.T) { testExchangeGroups(t, open) })
 	t.Run("Cases", func(t *testing.T) { testCases(t, open) })
 	t.Run("User", func(t *testing.T) { testUser(t, open) })
 	t.Run("CaseDays", func(t *testing.T) { testCaseDays(t, open) })
