@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"testing"
 	"time"
+
+	"github.com/kuzet/kuzet"
 )
 
 // BenchmarkConsolePages renders each console page for a signed-in police
@@ -31,6 +33,17 @@ func BenchmarkConsolePages(b *testing.B) {
 	if err := playDemoSimbox(ctx, env, c, 1); err != nil {
 		b.Fatal(err)
 	}
+	if err := playDemoGroups(ctx, env, w.m, keys, 1); err != nil {
+		b.Fatal(err)
+	}
+	cs, err := w.m.Cases.Cases(ctx, kuzet.CaseFilter{Limit: 1})
+	if err != nil || len(cs) == 0 {
+		b.Fatalf("no case in the demo: %v", err)
+	}
+	cv, err := w.m.Cases.Case(ctx, 0, cs[0].ID)
+	if err != nil || len(cv.Reports) == 0 {
+		b.Fatalf("case %s: %v", cs[0].ID, err)
+	}
 	users, err := demoUsers(ctx, w.m, keys)
 	if err != nil {
 		b.Fatal(err)
@@ -51,6 +64,8 @@ func BenchmarkConsolePages(b *testing.B) {
 	}{
 		{police, "/"}, {police, "/web"}, {police, "/simbox"}, {police, "/telecom"}, {police, "/audit"},
 		{police, "/blocking"}, {police, "/indicators?kind=phone&value=%2B77011234567"},
+		{police, "/cases"}, {police, "/cases/" + cs[0].ID}, {police, "/graph"},
+		{police, "/graph/data?depth=2&seed=report%3A" + cv.Reports[0].ID},
 		{bank, "/freeze?status=all"}, {bank, "/payments"}, {police, "/portal/"}, {police, "/portal/prevention"},
 	}
 	for _, p := range pages {

@@ -50,7 +50,8 @@
     var shown = cy.nodes().filter(function (n) { return n.style("display") !== "none"; });
     box.setAttribute("data-nodes", String(cy.nodes().length));
     box.setAttribute("data-shown", String(shown.length));
-    say(shown.length + " / " + cy.nodes().length + " · " + cy.edges().length);
+    say((box.getAttribute("data-msg-count") || "{shown} / {total} · {edges}").replace("{shown}", shown.length)
+      .replace("{total}", cy.nodes().length).replace("{edges}", cy.edges().length));
     if (pick) {
       var cur = pick.value;
       while (pick.options.length > 1) pick.remove(1);
