@@ -56,6 +56,8 @@ var enCases = map[string]string{
 	"gtype.report": "Reports", "gtype.case": "Cases", "gtype.phone": "Phones", "gtype.iban": "Accounts", "gtype.card": "Cards",
 	"gtype.domain": "Domains", "gtype.url": "Links", "gtype.imei": "Handsets", "gtype.suspect": "Suspects", "gtype.callcentre": "Call centres",
 
+	"dashboard.loss_trend": "Theft prevented by day, ₸", "dashboard.loss_regions": "Theft prevented by region",
+	"dashboard.loss_rows": "The payments behind these figures", "dashboard.region_unknown": "Region not given",
 	"dashboard.cases": "Investigations", "fig.cases_registered": "cases registered", "fig.cases_court": "%s sent to court",
 	"fig.suspects": "suspects identified", "fig.suspects_detained": "%s detained; %s foreigners identified",
 	"fig.call_centres": "call centres shut down", "fig.call_centres_abroad": "%s of them abroad",
@@ -111,6 +113,8 @@ var ruCases = map[string]string{
 	"gtype.report": "Заявления", "gtype.case": "Дела", "gtype.phone": "Телефоны", "gtype.iban": "Счета", "gtype.card": "Карты",
 	"gtype.domain": "Домены", "gtype.url": "Ссылки", "gtype.imei": "Аппараты", "gtype.suspect": "Подозреваемые", "gtype.callcentre": "Колл-центры",
 
+	"dashboard.loss_trend": "Предотвращённые хищения по дням, ₸", "dashboard.loss_regions": "Предотвращённые хищения по регионам",
+	"dashboard.loss_rows": "Платежи, из которых сложены эти цифры", "dashboard.region_unknown": "Регион не указан",
 	"dashboard.cases": "Расследования", "fig.cases_registered": "дел зарегистрировано", "fig.cases_court": "направлено в суд: %s",
 	"fig.suspects": "подозреваемых установлено", "fig.suspects_detained": "задержано: %s; иностранцев установлено: %s",
 	"fig.call_centres": "колл-центров ликвидировано", "fig.call_centres_abroad": "из них за рубежом: %s",
@@ -166,6 +170,8 @@ var kkCases = map[string]string{
 	"gtype.report": "Арыздар", "gtype.case": "Істер", "gtype.phone": "Телефондар", "gtype.iban": "Шоттар", "gtype.card": "Карталар",
 	"gtype.domain": "Домендер", "gtype.url": "Сілтемелер", "gtype.imei": "Аппараттар", "gtype.suspect": "Күдіктілер", "gtype.callcentre": "Колл-орталықтар",
 
+	"dashboard.loss_trend": "Алды алынған ұрлықтар күн бойынша, ₸", "dashboard.loss_regions": "Алды алынған ұрлықтар өңір бойынша",
+	"dashboard.loss_rows": "Осы сандар құралған төлемдер", "dashboard.region_unknown": "Өңір көрсетілмеген",
 	"dashboard.cases": "Тергеулер", "fig.cases_registered": "іс тіркелді", "fig.cases_court": "сотқа жіберілді: %s",
 	"fig.suspects": "күдікті анықталды", "fig.suspects_detained": "ұсталды: %s; шетелдік анықталды: %s",
 	"fig.call_centres": "колл-орталық жойылды", "fig.call_centres_abroad": "оның ішінде шетелде: %s",

@@ -70,7 +70,8 @@ type dashboardData struct {
 	Chart   string // the figures for the charts, as JSON for the script
 	Trail   bool   // the user may open a report's freeze trail
 
-	CallCentres int64 // shut down at home and abroad
+	CallCentres int64       // shut down at home and abroad
+	Loss        *lossCharts // the tenge prevented by day and by region
 }
 
 // handleDashboard shows the briefing figures for a period and a region:
@@ -96,7 +97,15 @@ func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request, p *page
 		if b.Cases != nil {
 			d.CallCentres = b.Cases.CallCentresHome + b.Cases.CallCentresAbroad
 		}
-		d.Chart = chartJSON(b)
+		if s.cfg.Payments != nil {
+			rep, err := s.cfg.Payments.PreventedLoss(r.Context(), kuzet.PreventedLossFilter{From: b.From, To: to.Add(24 * time.Hour),
+				Region: d.Region})
+			if err != nil {
+				return err
+			}
+			d.Loss = newLossCharts(rep, b.From, to)
+		}
+		d.Chart = chartJSON(b, d.Loss)
 	}
 	p.Data = d
 	s.render(w, r, http.StatusOK, "dashboard", p)
