@@ -69,9 +69,15 @@ func TestGroupRecoveryHoldout(t *testing.T) {
 // and the share of communities mixing two groups.
 func recovery(t *testing.T, cfg synth.GroupsConfig) (rec, mix float64) {
 	t.Helper()
+	return recoveryBy(t, cfg, cases.Communities)
+}
+
+// recoveryBy is recovery with the communities found by communities.
+func recoveryBy(t *testing.T, cfg synth.GroupsConfig, communities func([]kuzet.GraphEdge, []*kuzet.CaseReport, int) []*cases.Group) (rec, mix float64) {
+	t.Helper()
 	reports := synth.Groups(cfg)
 	edges, links := graphOf(reports)
-	groups := cases.Communities(edges, links, cases.DefaultHubDegree)
+	groups := communities(edges, links, cases.DefaultHubDegree)
 	planted := map[string]int{}
 	size := map[int]int{}
 	for _, r := range reports {
