@@ -237,17 +237,16 @@ func (s *Service) Groups(ctx context.Context) ([]*Group, error) {
 	return s.withPending(c), nil
 }
 
-// computeGroups reads the whole graph and finds its communities.
+// computeGroups reads the whole graph and finds its communities. The
+// edges are read as their two ends only, each node's name kept once.
 func (s *Service) computeGroups(ctx context.Context) (*groupCache, error) {
 	start := time.Now()
 	gen := s.gen.Load()
-	var (
-		edges []kuzet.GraphEdge
-		links []*kuzet.CaseReport
-	)
+	g := newLinkGraph()
+	var links []*kuzet.CaseReport
 	err := kuzet.Transact(ctx, s.store, false, func(tx kuzet.Tx) error {
-		if err := tx.ScanGraphEdges(ctx, func(e kuzet.GraphEdge) error {
-			edges = append(edges, e)
+		if err := tx.ScanGraphLinks(ctx, func(a, b []byte) error {
+			g.link(a, b)
 			return nil
 		}); err != nil {
 			return err
@@ -260,7 +259,8 @@ func (s *Service) computeGroups(ctx context.Context) (*groupCache, error) {
 	if err != nil {
 		return nil, wrap("groups", err)
 	}
-	c := &groupCache{gen: gen, at: s.clock(), groups: Communities(edges, links, s.hubDegree), byNode: map[string]*Group{}}
+	read := time.Since(start)
+	c := &groupCache{gen: gen, at: s.clock(), groups: g.communities(links, s.hubDegree), byNode: map[string]*Group{}}
 	for _, g := range c.groups {
 		for _, r := range g.Reports {
 			c.byNode["report:"+r] = g
@@ -269,6 +269,8 @@ func (s *Service) computeGroups(ctx context.Context) (*groupCache, error) {
 			c.byNode[n] = g
 		}
 	}
+	s.log.Debug("groups computed", "nodes", len(g.names), "edges", len(g.ends)/2, "groups", len(c.groups),
+		"read", read, "took", time.Since(start))
 	c.took = time.Since(start)
 	s.big.Store(c.took >= SyncGroupsLimit)
 	s.pendMu.Lock()
