@@ -156,7 +156,7 @@ func communitiesRef(edges []kuzet.GraphEdge, links []*kuzet.CaseReport, hubDegre
 		for _, wt := range w {
 			m2 += 2 * wt
 		}
-		gamma := Resolution * max(1, m2/(2*ReferenceWeight))
+		gamma := Resolution * max(1, m2/(2*referenceWeightRef))
 		reduced := community.Modularize(g, gamma, rand.New(rand.NewPCG(1, 2)))
 		parts := reduced.Communities()
 		if len(parts) < 2 || community.Q(g, parts, Resolution) < MinModularity {
@@ -319,3 +319,6 @@ type wedgeRef struct {
 	a, b int64
 	w    float64
 }
+
+// referenceWeightRef is ReferenceWeight as it was.
+const referenceWeightRef = 10_000
