@@ -52,17 +52,18 @@ func init() {
 
 // Config is the server's configuration, from flags and KUZET_* variables.
 type Config struct {
-	Data    string // SQLite data directory
-	DB      string // PostgreSQL URL; overrides Data
-	KeyFile string // the deployment's key file; DIR.key beside Data by default
-	NATS    string // NATS URL for multi-node event streams
+	Data     string // SQLite data directory
+	DB       string // PostgreSQL URL; overrides Data
+	KeyFile  string // the deployment's key file; DIR.key beside Data by default
+	NATS     string // NATS URL for multi-node event streams
+	Addr     string
+	LogLevel string
+	MaxBody  int64
+	Shutdown time.Duration
+
 	// NATSReplicas is how many JetStream servers keep each of the
 	// cluster's streams (cluster.go).
 	NATSReplicas int
-	Addr         string
-	LogLevel     string
-	MaxBody      int64
-	Shutdown     time.Duration
 
 	// Transport: TLS on every non-loopback listener, unless a proxy in
 	// front terminates it (InsecureHTTP).
