@@ -40,6 +40,15 @@ var inflections = func() [][]byte {
 	return out
 }()
 
+// inflectionsByLast holds the inflections by their last letter, longest
+// first, so that a word tries only the endings it may have.
+var inflectionsByLast = func() (t [256][][]byte) {
+	for _, e := range inflections {
+		t[e[len(e)-1]] = append(t[e[len(e)-1]], e)
+	}
+	return t
+}()
+
 // stemMin is the least length of a stem read as a word, and shortStem
 // of one read as a word of its own before an ending of one or two letters.
 const (
@@ -56,7 +65,7 @@ func (s *Scorer) inflected(p []byte, depth int, split bool) wordClass {
 		return classNone
 	}
 	var buf [maxLabelLen]byte
-	for _, e := range inflections {
+	for _, e := range inflectionsByLast[p[len(p)-1]] {
 		n := len(p) - len(e)
 		if n < shortStem || string(p[n:]) != string(e) {
 			continue
