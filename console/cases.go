@@ -26,6 +26,7 @@ func (s *Server) caseRoutes() {
 	s.page("POST /cases/{id}/notes", kuzet.PermCaseWrite, s.handleCaseNote)
 	s.page("POST /cases/{id}/tasks", kuzet.PermCaseWrite, s.handleCaseTask)
 	s.page("POST /cases/{id}/suspects", kuzet.PermCaseWrite, s.handleCaseSuspect)
+	s.page("POST /cases/{id}/call-centres", kuzet.PermCaseWrite, s.handleCaseCallCentre)
 	s.page("GET /graph", kuzet.PermCaseRead, s.handleGraph)
 	s.page("GET /graph/data", kuzet.PermCaseRead, s.handleGraphData)
 	s.page("POST /graph/groups/{id}/case", kuzet.PermCaseWrite, s.handleGroupCase)
@@ -110,7 +111,7 @@ func (s *Server) handleCaseEvidence(w http.ResponseWriter, r *http.Request, p *p
 // pages send.
 func caseDone(v string) string {
 	switch v {
-	case "status", "saved", "note", "task", "suspect", "created":
+	case "status", "saved", "note", "task", "suspect", "created", "callcentre":
 		return v
 	}
 	return ""
@@ -231,6 +232,34 @@ func (s *Server) handleCaseSuspect(w http.ResponseWriter, r *http.Request, p *pa
 		return err
 	}
 	http.Redirect(w, r, caseBack(c.ID, "suspect")+"#suspects", http.StatusSeeOther)
+	return nil
+}
+
+// handleCaseCallCentre records a call centre found, or its shutting down
+// with what was seized: cases.Service.PutCallCentre, as
+// POST /v1/cases/{id}/call-centres.
+func (s *Server) handleCaseCallCentre(w http.ResponseWriter, r *http.Request, p *page) error {
+	shut, err := formDate(r, "shut")
+	if err != nil {
+		return err
+	}
+	in := cases.CallCentreInput{ID: r.PostFormValue("centre"), Country: r.PostFormValue("country"),
+		City: r.PostFormValue("city"), Partner: r.PostFormValue("partner"), ShutDownAt: shut}
+	for field, n := range map[string]*int64{"simboxes": &in.SIMBoxesSeized, "sims": &in.SIMsSeized} {
+		if v := strings.TrimSpace(r.PostFormValue(field)); v != "" {
+			if *n, err = strconv.ParseInt(v, 10, 64); err != nil {
+				return kuzet.Invalid(field, "%s is a count", field)
+			}
+		}
+	}
+	if in.ID != "" && shut.IsZero() {
+		return kuzet.Invalid("shut", "give the day the call centre was shut down")
+	}
+	c, err := s.cfg.Cases.PutCallCentre(r.Context(), principal(r).Org.ID, r.PathValue("id"), in)
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, caseBack(c.ID, "callcentre")+"#callcentres", http.StatusSeeOther)
 	return nil
 }
 

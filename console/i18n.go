@@ -133,3 +133,20 @@ func (l *L) Opt(prefix, v string) string {
 	}
 	return v
 }
+
+// Scheme names a fraud scheme as a case's reports give it: the cases' list
+// of schemes, else the portal's, else as filed.
+func (l *L) Scheme(v string) string {
+	if _, ok := catalogue[l.Lang]["cscheme."+v]; ok {
+		return l.T("cscheme." + v)
+	}
+	return l.Opt("scheme.", v)
+}
+
+// Channel names how a fraudster reached the victim, as Scheme does.
+func (l *L) Channel(v string) string {
+	if _, ok := catalogue[l.Lang]["cchannel."+v]; ok {
+		return l.T("cchannel." + v)
+	}
+	return l.Opt("channel.", v)
+}

@@ -70,7 +70,7 @@ func dynamicKeys() []string {
 	add("cchannel.", cases.Channels...)
 	add("cchange.", "assignee", "tlp", "title", "region")
 	add("ccstatus.", string(kuzet.CallCentreActive), string(kuzet.CallCentreShutDown))
-	add("case.done.", "status", "saved", "note", "task", "suspect", "created")
+	add("case.done.", "status", "saved", "note", "task", "suspect", "created", "callcentre")
 	for _, e := range navEntries {
 		keys = append(keys, e.key)
 	}

@@ -146,8 +146,34 @@ func TestConsoleCasesAndGraph(t *testing.T) {
 	if err != nil || nc.GroupID != groups[0].ID || len(nc.Reports) != len(groups[0].Reports) || nc.Assignee != "analyst" {
 		t.Fatalf("the case from the group: %+v %v", nc, err)
 	}
-	if _, _, body := police.get("/?lang=en"); !strings.Contains(body, "cases registered") || !strings.Contains(body, `href="/cases?region="`) {
-		t.Errorf("the dashboard lacks the cases figures")
+
+	// A call centre found, then shut down with what was seized: the
+	// dashboard counts it.
+	if status, _, body := police.post("/cases/"+c.ID+"/call-centres", url.Values{"csrf": {tok}, "country": {"KG"}, "city": {"Bishkek"}}); status != http.StatusSeeOther {
+		t.Fatalf("call centre: %d %.300s", status, body)
+	}
+	cv, err := w.m.Cases.Case(ctx, 0, c.ID)
+	if err != nil || len(cv.CallCentres) != 1 {
+		t.Fatalf("call centres: %+v %v", cv, err)
+	}
+	cc := cv.CallCentres[0].ID
+	if status, _, _ := police.post("/cases/"+c.ID+"/call-centres", url.Values{"csrf": {tok}, "centre": {cc}, "shut": {"2026-03-01"}, "simboxes": {"many"}}); status != http.StatusBadRequest {
+		t.Errorf("a shutdown with a malformed count: %d, want 400", status)
+	}
+	if status, _, _ := police.post("/cases/"+c.ID+"/call-centres", url.Values{"csrf": {tok}, "centre": {cc}}); status != http.StatusBadRequest {
+		t.Errorf("a shutdown without its day: %d, want 400", status)
+	}
+	if status, _, _ := police.post("/cases/"+c.ID+"/call-centres", url.Values{"csrf": {tok}, "centre": {cc}, "shut": {"2026-03-01"},
+		"simboxes": {"3"}, "sims": {"240"}}); status != http.StatusSeeOther {
+		t.Errorf("shutdown: %d, want 303", status)
+	}
+	_, _, body = police.get("/?lang=en")
+	for _, want := range []string{`<span class="n">1</span><span class="k">call centres shut down</span><span class="s">1 of them abroad`,
+		`<span class="n">3</span><span class="k">SIM boxes seized in call centres</span><span class="s">240 SIM cards`,
+		`<span class="k">suspects identified</span>`, `href="/cases?region="`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the dashboard lacks %s", want)
+		}
 	}
 }
 
