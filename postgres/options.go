@@ -1,21 +1,9 @@
 package postgres
 
-import "github.com/kuzet/kuzet"
+import "github.com/kuzet/kuzet/internal/sqlstore"
 
-// Option configures Open.
-type Option func(*options)
+// Option configures Open. ReadOnly and AuditKey are the options both stores
+// share (sqlstore.ReadOnly, sqlstore.AuditKey).
+type Option = sqlstore.Option
 
-type options struct {
-	readOnly bool
-	chain    kuzet.AuditChain
-}
-
-// ReadOnly opens an existing database for reading only: Open creates no
-// directory or file, applies no migration, and every writable transaction
-// fails. Commands that only read (audit verify) use it, so that a mistyped
-// --data is an error rather than a fresh empty store.
-func ReadOnly() Option { return func(o *options) { o.readOnly = true } }
-
-// AuditKey keys the audit chain's hashes (kuzet.AuditChain) with key, from
-// the deployment's key file.
-func AuditKey(key []byte) Option { return func(o *options) { o.chain = kuzet.AuditChain{Key: key} } }
+var ReadOnly, AuditKey = sqlstore.ReadOnly, sqlstore.AuditKey

@@ -40,7 +40,7 @@ const rollbackTimeout = 10 * time.Second
 // DB is the PostgreSQL store. It implements kuzet.Store.
 type DB struct {
 	pool *pgxpool.Pool
-	opts options
+	opts sqlstore.Options
 }
 
 // Timeouts of the connections, unless the URL sets its own: a server that
@@ -62,10 +62,7 @@ var _ kuzet.Store = (*DB)(nil)
 // statement_timeout). With ReadOnly it applies no migration and every
 // writable transaction fails.
 func Open(ctx context.Context, url string, opts ...Option) (*DB, error) {
-	var o options
-	for _, opt := range opts {
-		opt(&o)
-	}
+	o := sqlstore.Apply(opts)
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: open: %w", err)
@@ -80,7 +77,7 @@ func Open(ctx context.Context, url string, opts ...Option) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("postgres: open: %w", err)
 	}
-	if !o.readOnly {
+	if !o.ReadOnly {
 		if err := migrate(ctx, pool); err != nil {
 			pool.Close()
 			return nil, err
@@ -105,7 +102,7 @@ func (db *DB) Close() error {
 func (db *DB) Begin(ctx context.Context, writable bool) (kuzet.Tx, error) {
 	opts := pgx.TxOptions{AccessMode: pgx.ReadOnly, IsoLevel: pgx.RepeatableRead}
 	if writable {
-		if db.opts.readOnly {
+		if db.opts.ReadOnly {
 			return nil, kuzet.Errorf(kuzet.EINTERNAL, "postgres: the store was opened read-only")
 		}
 		opts = pgx.TxOptions{AccessMode: pgx.ReadWrite}
@@ -114,7 +111,7 @@ func (db *DB) Begin(ctx context.Context, writable bool) (kuzet.Tx, error) {
 	if err != nil {
 		return nil, fmt.Errorf("postgres: begin: %w", err)
 	}
-	return &tx{tx: t, ctx: ctx, chain: db.opts.chain}, nil
+	return &tx{tx: t, ctx: ctx, chain: db.opts.Chain}, nil
 }
 
 // tx implements kuzet.Tx over one pgx transaction.

@@ -93,15 +93,13 @@ func (tx *tx) RelinkAudit(ctx context.Context, chain kuzet.AuditChain) (int64, e
 	if err != nil {
 		return 0, err
 	}
-	head, err := sqlstore.Relink(entries, chain)
+	head, err := sqlstore.Relink(entries, chain, func(e *kuzet.AuditEntry) error {
+		_, err := tx.tx.ExecContext(ctx, `UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?`,
+			blob(e.PrevHash), e.Hash, e.Seq)
+		return err
+	})
 	if err != nil {
 		return 0, fmt.Errorf("sqlite: relink audit: %w", err)
-	}
-	for _, e := range entries {
-		if _, err := tx.tx.ExecContext(ctx, `UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?`,
-			blob(e.PrevHash), e.Hash, e.Seq); err != nil {
-			return 0, fmt.Errorf("sqlite: relink audit: %w", err)
-		}
 	}
 	if _, err := tx.stmt(ctx, moveAuditHeadQuery).ExecContext(ctx, head.Seq, blob(head.Hash)); err != nil {
 		return 0, fmt.Errorf("sqlite: relink audit: %w", err)

@@ -27,6 +27,7 @@ import (
 	"time"
 
 	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/internal/sqlstore"
 )
 
 // FileName is the name of the database file inside the data directory.
@@ -47,7 +48,7 @@ var migrations embed.FS
 // DB is the SQLite store. It implements kuzet.Store.
 type DB struct {
 	path  string
-	opts  options
+	opts  sqlstore.Options
 	write *sql.DB // one connection: the only writer
 	read  *sql.DB // query_only connections for read-only transactions
 
@@ -77,15 +78,12 @@ var _ kuzet.Store = (*DB)(nil)
 // its schema up to date and returns the store. With ReadOnly it opens an
 // existing database as it is, and returns ENOTFOUND if there is none.
 func Open(ctx context.Context, dir string, opts ...Option) (*DB, error) {
-	var o options
-	for _, opt := range opts {
-		opt(&o)
-	}
+	o := sqlstore.Apply(opts)
 	path, err := filepath.Abs(filepath.Join(dir, FileName))
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open: %w", err)
 	}
-	if o.readOnly {
+	if o.ReadOnly {
 		return openReadOnly(ctx, path, o)
 	}
 	if err := os.MkdirAll(dir, 0o750); err != nil {
@@ -164,7 +162,7 @@ func Open(ctx context.Context, dir string, opts ...Option) (*DB, error) {
 }
 
 // openReadOnly opens the database at path for reading only, as it is.
-func openReadOnly(ctx context.Context, path string, o options) (*DB, error) {
+func openReadOnly(ctx context.Context, path string, o sqlstore.Options) (*DB, error) {
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, kuzet.Errorf(kuzet.ENOTFOUND, "no kuzet database at %s", path)
 	} else if err != nil {
@@ -273,7 +271,7 @@ func (db *DB) Close() error {
 // cannot write.
 func (db *DB) Begin(ctx context.Context, writable bool) (kuzet.Tx, error) {
 	pool, stmts, opts := db.read, db.readStmts, &sql.TxOptions{ReadOnly: true}
-	if writable && db.opts.readOnly {
+	if writable && db.opts.ReadOnly {
 		return nil, kuzet.Errorf(kuzet.EINTERNAL, "sqlite: the store was opened read-only")
 	}
 	if writable {
@@ -286,7 +284,7 @@ func (db *DB) Begin(ctx context.Context, writable bool) (kuzet.Tx, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: begin: %w", err)
 	}
-	return &tx{tx: t, chain: db.opts.chain, prepared: stmts, stmts: make([]*sql.Stmt, len(stmts))}, nil
+	return &tx{tx: t, chain: db.opts.Chain, prepared: stmts, stmts: make([]*sql.Stmt, len(stmts))}, nil
 }
 
 // tx implements kuzet.Tx over one database/sql transaction.

@@ -37,15 +37,19 @@ func AuditBounds(f kuzet.AuditFilter) (from, to int64) {
 }
 
 // Relink recomputes the links of entries, the whole log in Seq order, under
-// chain, in place, and returns the new head. Fails if an entry's Seq does
+// chain, in place, calls write with each relinked entry (a store writes its
+// new links there), and returns the new head. Fails if an entry's Seq does
 // not follow the one before it: a log with a gap cannot be relinked.
-func Relink(entries []*kuzet.AuditEntry, chain kuzet.AuditChain) (kuzet.AuditHead, error) {
+func Relink(entries []*kuzet.AuditEntry, chain kuzet.AuditChain, write func(*kuzet.AuditEntry) error) (kuzet.AuditHead, error) {
 	head := kuzet.AuditHead{Hash: []byte{}}
 	for _, e := range entries {
 		seq := e.Seq
 		head = chain.Link(head, []*kuzet.AuditEntry{e})
 		if e.Seq != seq {
 			return kuzet.AuditHead{}, fmt.Errorf("entry %d follows entry %d", seq, e.Seq-1)
+		}
+		if err := write(e); err != nil {
+			return kuzet.AuditHead{}, err
 		}
 	}
 	return head, nil

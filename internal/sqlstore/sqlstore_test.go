@@ -333,7 +333,7 @@ func TestRelink(t *testing.T) {
 	}
 	chain := kuzet.AuditChain{Key: []byte("new key")}
 	got := entries(1, 2, 3)
-	head, err := sqlstore.Relink(got, chain)
+	head, err := sqlstore.Relink(got, chain, func(*kuzet.AuditEntry) error { return nil })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -342,7 +342,7 @@ func TestRelink(t *testing.T) {
 	if head.Seq != 3 || !bytes.Equal(head.Hash, wantHead.Hash) || !bytes.Equal(got[2].PrevHash, want[2].PrevHash) {
 		t.Errorf("relinked head %d %x, want %d %x", head.Seq, head.Hash, wantHead.Seq, wantHead.Hash)
 	}
-	if _, err := sqlstore.Relink(entries(1, 3), chain); err == nil || !strings.Contains(err.Error(), "entry 3 follows entry 1") {
+	if _, err := sqlstore.Relink(entries(1, 3), chain, func(*kuzet.AuditEntry) error { return nil }); err == nil || !strings.Contains(err.Error(), "entry 3 follows entry 1") {
 		t.Errorf("a gap: got %v, want entry 3 follows entry 1", err)
 	}
 }

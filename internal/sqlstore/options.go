@@ -1,0 +1,31 @@
+package sqlstore
+
+import "github.com/kuzet/kuzet"
+
+// Options are what both stores' Open take.
+type Options struct {
+	ReadOnly bool             // open an existing database as it is; no migration, no writable transaction
+	Chain    kuzet.AuditChain // the audit chain's key
+}
+
+// Option configures a store's Open.
+type Option func(*Options)
+
+// ReadOnly opens an existing database for reading only: Open creates no
+// directory or file, applies no migration, and every writable transaction
+// fails. Commands that only read (audit verify) use it, so that a mistyped
+// --data is an error rather than a fresh empty store.
+func ReadOnly() Option { return func(o *Options) { o.ReadOnly = true } }
+
+// AuditKey keys the audit chain's hashes (kuzet.AuditChain) with key, from
+// the deployment's key file.
+func AuditKey(key []byte) Option { return func(o *Options) { o.Chain = kuzet.AuditChain{Key: key} } }
+
+// Apply returns the Options that opts set.
+func Apply(opts []Option) Options {
+	var o Options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	return o
+}
