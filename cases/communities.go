@@ -209,7 +209,7 @@ func (g *linkGraph) communities(links []*kuzet.CaseReport, hubDegree int) []*Gro
 	for i := range r.wes {
 		e := &r.wes[i]
 		for _, x := range [2]int32{e.a, e.b} {
-			if d := degree[r.orig[x]]; r.kind[x] != kindReport && int(d) > half && !joined[x] {
+			if d := degree[r.orig[x]]; r.kind[x] != kindReport && int(d) > half && int(d) <= hubDegree && !joined[x] {
 				q := float64(half) / float64(d)
 				if q*q < e.w {
 					e.w, spread = q*q, true

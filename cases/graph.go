@@ -245,10 +245,7 @@ func (s *Service) computeGroups(ctx context.Context) (*groupCache, error) {
 	g := newLinkGraph()
 	var links []*kuzet.CaseReport
 	err := kuzet.Transact(ctx, s.store, false, func(tx kuzet.Tx) error {
-		if err := tx.ScanGraphLinks(ctx, func(a, b []byte) error {
-			g.link(a, b)
-			return nil
-		}); err != nil {
+		if err := scanLinks(ctx, tx, g); err != nil {
 			return err
 		}
 		return tx.ScanCaseReports(ctx, func(l *kuzet.CaseReport) error {
