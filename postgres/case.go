@@ -111,11 +111,10 @@ func (tx *tx) UpdateCase(ctx context.Context, c *kuzet.Case) error {
 		return fmt.Errorf("postgres: update case: %w", err)
 	}
 	if tag.RowsAffected() == 0 {
-		var v int64
-		if err := tx.tx.QueryRow(ctx, caseVersionSQL, c.ID).Scan(&v); err != nil {
-			return sqlstore.NotFound(err, "postgres: update case", "no case %q", c.ID)
-		}
-		return kuzet.Errorf(kuzet.ECONFLICT, "case %s was changed by someone else (version %d, not %d): read it again", c.ID, v, c.Version)
+		return sqlstore.CaseConflict("postgres: update case", c, func() (v int64, err error) {
+			err = tx.tx.QueryRow(ctx, caseVersionSQL, c.ID).Scan(&v)
+			return v, err
+		})
 	}
 	c.Version++
 	return nil

@@ -105,11 +105,10 @@ func (tx *tx) UpdateCase(ctx context.Context, c *kuzet.Case) error {
 		return fmt.Errorf("sqlite: update case: %w", err)
 	}
 	if n == 0 {
-		var v int64
-		if err := tx.stmt(ctx, caseVersionQuery).QueryRowContext(ctx, c.ID).Scan(&v); err != nil {
-			return sqlstore.NotFound(err, "sqlite: update case", "no case %q", c.ID)
-		}
-		return kuzet.Errorf(kuzet.ECONFLICT, "case %s was changed by someone else (version %d, not %d): read it again", c.ID, v, c.Version)
+		return sqlstore.CaseConflict("sqlite: update case", c, func() (v int64, err error) {
+			err = tx.stmt(ctx, caseVersionQuery).QueryRowContext(ctx, c.ID).Scan(&v)
+			return v, err
+		})
 	}
 	c.Version++
 	return nil

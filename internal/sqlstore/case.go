@@ -115,3 +115,14 @@ func EmptyLists(c *kuzet.Case) {
 		c.History = []kuzet.CaseChange{}
 	}
 }
+
+// CaseConflict is the error of an update of c that changed no row: the case
+// is gone (version finds no row: ENOTFOUND) or someone else has moved it
+// past c.Version (ECONFLICT). version reads the stored version.
+func CaseConflict(op string, c *kuzet.Case, version func() (int64, error)) error {
+	v, err := version()
+	if err != nil {
+		return NotFound(err, op, "no case %q", c.ID)
+	}
+	return kuzet.Errorf(kuzet.ECONFLICT, "case %s was changed by someone else (version %d, not %d): read it again", c.ID, v, c.Version)
+}
