@@ -120,3 +120,25 @@ func (b *Bus) ensureStream(ctx context.Context, name, subject string) (jetstream
 	}
 	return s, nil
 }
+
+// createStream creates or updates a stream, retrying for a minute: a
+// JetStream cluster elects each replicated stream's leader when it is
+// created, and when several nodes ask at once a request may go
+// unanswered while the stream is made all the same.
+func (b *Bus) createStream(ctx context.Context, cfg jetstream.StreamConfig) (jetstream.Stream, error) {
+	var err error
+	for range 12 {
+		cctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		var s jetstream.Stream
+		s, err = b.js.CreateOrUpdateStream(cctx, cfg)
+		cancel()
+		if err == nil {
+			return s, nil
+		}
+		if ctx.Err() != nil {
+			break
+		}
+		b.logger.Warn("create stream, retrying", "stream", cfg.Name, "err", err)
+	}
+	return nil, fmt.Errorf("stream %s: %w", cfg.Name, err)
+}
