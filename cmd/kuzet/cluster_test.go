@@ -47,6 +47,13 @@ func TestCluster(t *testing.T) {
 	h := newHarness(t, pgURL)
 	h.startNATS()
 	h.setupStore()
+	if n := envInt("KUZET_CLUSTER_INDICATORS", 0); n > 0 {
+		start := time.Now()
+		h.psql(h.dbURL, fmt.Sprintf(`INSERT INTO reports (org_id, kind, value, category, confidence, created_at, updated_at)
+			SELECT 1, 'phone', '+7700' || lpad(g::text, 7, '0'), 'scam_call', 0.5, now(), now() FROM generate_series(1, %d) g`, n))
+		h.psql(h.dbURL, "DELETE FROM cluster_changes") // as if the log had been pruned: a start loads them from the store
+		t.Logf("preloaded %d indicators in %s", n, time.Since(start).Round(time.Millisecond))
+	}
 	for i := range h.nodes {
 		h.startNode(i)
 	}
@@ -93,6 +100,33 @@ func TestCluster(t *testing.T) {
 
 	h.converge()
 	h.check()
+	if os.Getenv("KUZET_CLUSTER_THROUGHPUT") != "" {
+		for nodes := 1; nodes <= len(h.nodes); nodes++ {
+			t.Logf("lookups with %d node(s): %.0f/s", nodes, h.throughput(nodes, 3*time.Second))
+		}
+	}
+}
+
+// throughput drives registry lookups (bank key: audited) from 32 workers
+// over the first nodes for d and returns the rate answered.
+func (h *harness) throughput(nodes int, d time.Duration) float64 {
+	var done atomic.Int64
+	var wg sync.WaitGroup
+	end := time.Now().Add(d)
+	h.mu.Lock()
+	phones := slices.Clone(h.indicators)
+	h.mu.Unlock()
+	for w := range 32 {
+		wg.Go(func() {
+			for i := w; time.Now().Before(end); i++ {
+				if _, err := h.call(i%nodes, "GET", "/v1/indicators/phone/"+phones[i%len(phones)], h.keys["bank1"], nil, nil); err == nil {
+					done.Add(1)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return float64(done.Load()) / d.Seconds()
 }
 
 func envInt(name string, def int) int {
@@ -130,6 +164,16 @@ type harness struct {
 	visible    []time.Duration   // registry change visible on every node
 	signalLag  []time.Duration   // active-call signal consistent on every node
 	recovery   time.Duration
+	firstErrs  []string
+}
+
+// note keeps the first few errors for the report.
+func (h *harness) note(err error) {
+	h.mu.Lock()
+	if len(h.firstErrs) < 5 {
+		h.firstErrs = append(h.firstErrs, err.Error())
+	}
+	h.mu.Unlock()
 }
 
 type clusterNode struct {
@@ -381,12 +425,17 @@ func (h *harness) send(i int, method, path, key string, body, out any) (int, err
 	for try := range len(h.nodes) {
 		j := (i + try) % len(h.nodes)
 		status, err := h.call(j, method, path, key, body, out)
-		if status != 0 {
+		if answered(status) {
+			if err != nil {
+				h.note(err)
+			}
 			return j, err
 		}
-		h.failover.Add(1)
+		h.failover.Add(1) // no answer, or not ready: the balancer tries the next
 	}
-	return -1, fmt.Errorf("no node answered %s %s", method, path)
+	err := fmt.Errorf("no node answered %s %s", method, path)
+	h.note(err)
+	return -1, err
 }
 
 func randDigits(n int) string {
@@ -443,10 +492,10 @@ func (h *harness) report(node int, measure bool) {
 	h.indicators = append(h.indicators, phone)
 	h.mu.Unlock()
 	if measure {
-		if d, ok := h.visibleOnAll(at, func(i int) bool {
+		if d, ok := h.visibleOnAll(at, func(i int) (bool, bool) {
 			var a struct{ Risk string }
-			_, err := h.call(i, "GET", "/v1/indicators/phone/"+phone, h.keys["bank1"], nil, &a)
-			return err == nil && a.Risk != "none"
+			status, err := h.call(i, "GET", "/v1/indicators/phone/"+phone, h.keys["bank1"], nil, &a)
+			return err == nil && a.Risk != "none", answered(status)
 		}); ok {
 			h.mu.Lock()
 			h.visible = append(h.visible, d)
@@ -455,16 +504,22 @@ func (h *harness) report(node int, measure bool) {
 	}
 }
 
-// visibleOnAll polls every live node but from until cond holds on all,
-// and returns how long that took from the acknowledgement.
-func (h *harness) visibleOnAll(from int, cond func(int) bool) (time.Duration, bool) {
+// visibleOnAll polls every node but from until cond holds on all, and
+// returns how long that took from the acknowledgement. A sample during
+// which a node does not answer (killed, or restarting and not ready) is
+// not taken: it would time the restart, which recovery measures.
+func (h *harness) visibleOnAll(from int, cond func(int) (ok, up bool)) (time.Duration, bool) {
 	start := time.Now()
 	for i := range h.nodes {
 		if i == from {
 			continue
 		}
-		for !cond(i) {
-			if h.nodes[i].dead.Load() || time.Since(start) > 5*time.Second {
+		for {
+			ok, up := cond(i)
+			if ok {
+				break
+			}
+			if !up || h.nodes[i].dead.Load() || time.Since(start) > 5*time.Second {
 				return 0, false
 			}
 			time.Sleep(2 * time.Millisecond)
@@ -472,6 +527,8 @@ func (h *harness) visibleOnAll(from int, cond func(int) bool) (time.Duration, bo
 	}
 	return time.Since(start), true
 }
+
+func answered(status int) bool { return status != 0 && status != http.StatusServiceUnavailable }
 
 func (h *harness) lookup(node int) {
 	h.mu.Lock()
@@ -511,10 +568,10 @@ func (h *harness) verify(node int, measure bool) {
 	h.callees = append(h.callees, callee)
 	h.mu.Unlock()
 	if measure {
-		if d, ok := h.visibleOnAll(at, func(i int) bool {
+		if d, ok := h.visibleOnAll(at, func(i int) (bool, bool) {
 			var a struct{ Active, Foreign bool }
-			_, err := h.call(i, "GET", "/v1/signals/active-call?msisdn="+callee, h.keys["bank1"], nil, &a)
-			return err == nil && a.Foreign
+			status, err := h.call(i, "GET", "/v1/signals/active-call?msisdn="+callee, h.keys["bank1"], nil, &a)
+			return err == nil && a.Foreign, answered(status)
 		}); ok {
 			h.mu.Lock()
 			h.signalLag = append(h.signalLag, d)
@@ -709,7 +766,7 @@ func (h *harness) check() {
 		t.Errorf("%d freeze requests for bank2, %d distinct webhook deliveries", h.freezes, distinct)
 	}
 	if h.verifyErr.Load() > 0 || h.errs.Load() > 0 {
-		t.Errorf("%d verifications and %d other operations no node answered", h.verifyErr.Load(), h.errs.Load())
+		t.Errorf("%d verifications and %d other operations failed: %q", h.verifyErr.Load(), h.errs.Load(), h.firstErrs)
 	}
 	if len(h.indicators) == 0 || len(h.callees) == 0 || len(h.checkIDs) == 0 || h.freezes == 0 {
 		t.Errorf("too little traffic: %d reports, %d calls, %d checks, %d freeze requests", len(h.indicators), len(h.callees), len(h.checkIDs), h.freezes)
@@ -740,6 +797,8 @@ func quantiles(ds []time.Duration) string {
 	}
 	s := slices.Clone(ds)
 	slices.Sort(s)
-	q := func(p float64) time.Duration { return s[min(len(s)-1, int(p*float64(len(s))))].Round(100 * time.Microsecond) }
+	q := func(p float64) time.Duration {
+		return s[min(len(s)-1, int(p*float64(len(s))))].Round(100 * time.Microsecond)
+	}
 	return fmt.Sprintf("p50 %s, p99 %s, max %s", q(0.5), q(0.99), s[len(s)-1].Round(100*time.Microsecond))
 }
