@@ -100,8 +100,9 @@ func TestCluster(t *testing.T) {
 
 	h.converge()
 	h.check()
+	h.backupRestore()
 	if os.Getenv("KUZET_CLUSTER_THROUGHPUT") != "" {
-		for nodes := 1; nodes <= len(h.nodes); nodes++ {
+		for nodes := 1; nodes <= 3; nodes++ {
 			t.Logf("lookups with %d node(s): %.0f/s", nodes, h.throughput(nodes, 3*time.Second))
 		}
 	}
@@ -238,18 +239,23 @@ cluster { name: kuzet, listen: %s, routes: [%s] }
 	// JetStream takes streams once the servers have elected a metadata
 	// leader.
 	for deadline := time.Now().Add(90 * time.Second); ; time.Sleep(100 * time.Millisecond) {
-		led := 0
+		ready, led := 0, 0
+		var logs []string
 		for i := range 3 {
 			log, _ := os.ReadFile(filepath.Join(h.dir, fmt.Sprintf("nats%d.log", i)))
-			if bytes.Contains(log, []byte("metadata leader")) {
+			if bytes.Contains(log, []byte("Server is ready")) {
+				ready++
+			}
+			if bytes.Contains(log, []byte("new JetStream cluster metadata leader")) || bytes.Contains(log, []byte("cluster new metadata leader")) {
 				led++
 			}
+			logs = append(logs, lastBytes(string(log), 1500))
 		}
-		if led == 3 {
+		if ready == 3 && led > 0 {
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatal("the JetStream cluster elected no metadata leader")
+			t.Fatalf("the JetStream cluster elected no metadata leader:\n%s", strings.Join(logs, "\n----\n"))
 		}
 	}
 	for _, u := range h.natsURLs {
@@ -801,4 +807,62 @@ func quantiles(ds []time.Duration) string {
 		return s[min(len(s)-1, int(p*float64(len(s))))].Round(100 * time.Microsecond)
 	}
 	return fmt.Sprintf("p50 %s, p99 %s, max %s", q(0.5), q(0.99), s[len(s)-1].Round(100*time.Microsecond))
+}
+
+// backupRestore dumps the cluster's database with pg_dump, restores it into
+// a new one with pg_restore, and starts a node on the copy (alone, without
+// NATS): it must hold every acknowledged report and answer for it as the
+// cluster does (docs/deployment.md, Backup and restore).
+func (h *harness) backupRestore() {
+	t := h.t
+	start := time.Now()
+	dump := filepath.Join(h.dir, "kuzet.dump")
+	if out, err := exec.Command("pg_dump", "-Fc", "-f", dump, h.dbURL).CombinedOutput(); err != nil {
+		t.Fatalf("pg_dump: %v\n%s", err, out)
+	}
+	name := "kuzet_restore_" + strings.ToLower(rand.Text()[:10])
+	h.psql(h.adminURL, "CREATE DATABASE "+name)
+	t.Cleanup(func() {
+		exec.Command("psql", "-X", "-q", h.adminURL, "-c", "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)").Run()
+	})
+	restored := strings.Replace(h.adminURL, "/test?", "/"+name+"?", 1)
+	if out, err := exec.Command("pg_restore", "--no-owner", "-d", restored, dump).CombinedOutput(); err != nil {
+		t.Fatalf("pg_restore: %v\n%s", err, out)
+	}
+	for _, table := range []string{"reports", "payment_checks", "freeze_requests", "cluster_changes", "audit_log"} {
+		a, b := h.psql(h.dbURL, "SELECT count(*) FROM "+table), h.psql(restored, "SELECT count(*) FROM "+table)
+		if a != b {
+			t.Errorf("%s: %s rows, %s restored", table, a, b)
+		}
+	}
+	addr := freePort(t)
+	log, _ := os.Create(filepath.Join(h.dir, "restored.log"))
+	cmd := exec.Command(h.bin, "serve", "--db", restored, "--key-file", h.keyFile, "--addr", addr,
+		"--rate-limit", "bank=off", "--audit-checkpoint-every", "0")
+	cmd.Stdout, cmd.Stderr = log, log
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	n := &clusterNode{addr: addr, cmd: cmd, log: log}
+	h.nodes = append(h.nodes, n)
+	i := len(h.nodes) - 1
+	h.waitReady(i, 120*time.Second)
+	differ := 0
+	for _, phone := range h.indicators {
+		var a, b struct {
+			Risk      string
+			Reporters int
+		}
+		h.api(0, "GET", "/v1/indicators/phone/"+phone, h.keys["bank1"], nil, &a)
+		h.api(i, "GET", "/v1/indicators/phone/"+phone, h.keys["bank1"], nil, &b)
+		if a != b {
+			differ++
+		}
+	}
+	if differ > 0 {
+		t.Errorf("the restored node answers differently for %d of %d reports", differ, len(h.indicators))
+	}
+	h.stopNode(n)
+	t.Logf("backup and restore: pg_dump, pg_restore and a node on the copy answering for %d reports, in %s",
+		len(h.indicators), time.Since(start).Round(time.Millisecond))
 }
