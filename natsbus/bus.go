@@ -1,6 +1,10 @@
 // Package natsbus carries kuzet's event streams over NATS JetStream: the
-// registry's changes, fanned out so that every API node's in-memory index
-// follows the writes made on the others.
+// cluster's change log (changes.go: the registry, roaming, DNO, portings,
+// operators and rules, relayed from PostgreSQL with de-duplication ids and
+// applied in commit order), the replicated memories (replica.go: payment
+// checks, active-call notes), call registrations (telecom.go), the SIM-box
+// block lists, and, for a node on SQLite, the registry's changes alone
+// (registry.go). docs/deployment.md says which state goes where.
 //
 // Messages carry the publishing node's id in a header so that a node skips
 // its own. Streams keep a day of history: a node that starts consuming from
