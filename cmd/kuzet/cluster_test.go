@@ -187,7 +187,7 @@ type clusterNode struct {
 func newHarness(t *testing.T, pgURL string) *harness {
 	h := &harness{t: t, dir: t.TempDir(), adminURL: pgURL, keys: map[string]string{},
 		payments: map[string]string{}, checkIDs: map[string]int{}, deliveries: map[string]int{},
-		client: &http.Client{Timeout: 5 * time.Second}}
+		client: &http.Client{Timeout: 20 * time.Second}}
 	h.bin = filepath.Join(h.dir, "kuzet")
 	build := exec.Command("go", "build", "-o", h.bin, ".")
 	if out, err := build.CombinedOutput(); err != nil {
@@ -753,7 +753,14 @@ func (h *harness) check() {
 	if lostElsewhere > 0 {
 		t.Errorf("%d acknowledged payment checks of the surviving nodes are not stored", lostElsewhere)
 	}
-	// Webhooks: every freeze request for bank2 delivered, once per id.
+	// Webhooks: every freeze request for bank2 delivered, once per id. The
+	// store's count includes requests whose report committed but whose
+	// answer the client gave up on.
+	stored, _ = strconv.Atoi(h.psql(h.dbURL, "SELECT count(*) FROM freeze_requests WHERE org_id = (SELECT id FROM orgs WHERE name = 'Bank Two')"))
+	if stored < h.freezes {
+		t.Errorf("%d freeze requests acknowledged for bank2, %d stored", h.freezes, stored)
+	}
+	h.freezes = stored
 	var dup, distinct int
 	deadline := time.Now().Add(20 * time.Second)
 	for {
