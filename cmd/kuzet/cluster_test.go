@@ -70,7 +70,10 @@ func TestCluster(t *testing.T) {
 	stop := make(chan struct{})
 	tick := time.NewTicker(time.Second / time.Duration(rate))
 	begin := time.Now()
+	var rolled, ddl time.Duration
+	schedule := make(chan struct{})
 	go func() {
+		defer close(schedule)
 		time.Sleep(killAt)
 		h.kill(1)
 		time.Sleep(restartAt - killAt)
@@ -78,6 +81,22 @@ func TestCluster(t *testing.T) {
 		h.startNode(1)
 		h.waitReady(1, 120*time.Second)
 		h.recovery = time.Since(start)
+		// Then an upgrade's two steps while traffic flows: a migration of
+		// the kind docs/deployment.md allows on hot tables, and a rolling
+		// restart (SIGTERM, start, ready) of another node.
+		if wait := 2*dur/3 - time.Since(begin); wait > 0 {
+			time.Sleep(wait)
+		}
+		start = time.Now()
+		h.psql(h.dbURL, "ALTER TABLE payment_checks ADD COLUMN harness_note TEXT NOT NULL DEFAULT ''")
+		h.psql(h.dbURL, "CREATE INDEX CONCURRENTLY payment_checks_harness ON payment_checks (payment_id)")
+		ddl = time.Since(start)
+		start = time.Now()
+		h.nodes[2].dead.Store(true)
+		h.stopNode(h.nodes[2])
+		h.startNode(2)
+		h.waitReady(2, 120*time.Second)
+		rolled = time.Since(start)
 	}()
 	n := 0
 	for time.Since(begin) < dur {
@@ -92,11 +111,11 @@ func TestCluster(t *testing.T) {
 	tick.Stop()
 	close(stop)
 	wg.Wait()
-	if h.recovery == 0 {
-		h.waitReady(1, 120*time.Second)
-	}
+	<-schedule
 	t.Logf("traffic: %d operations in %s; node 1 killed at %s, restarted at %s, ready %s after restart",
 		n, dur, killAt, restartAt, h.recovery.Round(time.Millisecond))
+	t.Logf("upgrade steps under traffic: ADD COLUMN and CREATE INDEX CONCURRENTLY on payment_checks in %s; node 2 stopped (SIGTERM), restarted and ready in %s",
+		ddl.Round(time.Millisecond), rolled.Round(time.Millisecond))
 
 	h.converge()
 	h.check()
