@@ -22,7 +22,8 @@ import (
 // by piece:
 //   - replicated from the store's change log (postgres migration 0050,
 //     relayed over JetStream by natsbus.ChangeFeed): the registry's index,
-//     roaming, Do-Not-Originate, portings, operators, payment rules;
+//     roaming, Do-Not-Originate, portings, operators, delegations and the
+//     STIR/SHAKEN trust list, payment rules;
 //   - replicated over JetStream streams: the payers' and payees' memory
 //     (every node observes every check) and the active-call signal (every
 //     node notes every risky call), clusterstreams.go;
@@ -195,6 +196,8 @@ func (m *Main) applyChange(c natsbus.LoggedChange) error {
 		return m.Telecom.ApplyStored(row.Table, row.Op, row.Row)
 	case "operators":
 		return m.Telecom.RefreshOperators(ctx)
+	case "delegations":
+		return m.Telecom.ReloadDelegations(ctx)
 	case "rules":
 		if m.Payments == nil {
 			return nil
