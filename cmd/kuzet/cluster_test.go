@@ -119,6 +119,7 @@ func TestCluster(t *testing.T) {
 
 	h.converge()
 	h.check()
+	h.smallState()
 	h.backupRestore()
 	if os.Getenv("KUZET_CLUSTER_THROUGHPUT") != "" {
 		for nodes := 1; nodes <= 3; nodes++ {
@@ -891,4 +892,44 @@ func (h *harness) backupRestore() {
 	h.stopNode(n)
 	t.Logf("backup and restore: pg_dump, pg_restore and a node on the copy answering for %d reports, in %s",
 		len(h.indicators), time.Since(start).Round(time.Millisecond))
+}
+
+// smallState changes a Do-Not-Originate entry and the shadow rules on node
+// 0 and waits until nodes 1 and 2 decide by them: a call from the DNO
+// number is blocked for dno there, and they name the same shadow rules.
+func (h *harness) smallState() {
+	t := h.t
+	number := "+7701" + randDigits(7)
+	start := time.Now()
+	h.api(0, "POST", "/v1/dno", h.keys["police"], map[string]any{"numbers": []string{number}}, nil)
+	var live struct {
+		Live struct{ Source string } `json:"live"`
+	}
+	h.api(0, "GET", "/v1/payments/rules", h.keys["police"], nil, &live)
+	var set struct {
+		Rules struct{ Hash string } `json:"rules"`
+	}
+	h.api(0, "POST", "/v1/payments/rules", h.keys["police"], map[string]any{"mode": "shadow",
+		"source": live.Live.Source + "\n# harness " + randDigits(6) + "\n"}, &set)
+	for i := 1; i < 3; i++ {
+		for {
+			var v struct {
+				Verdicts []struct{ Reason string }
+			}
+			h.api(i, "POST", "/v1/calls/verify", h.keys["telco"], map[string]any{"calls": []map[string]any{{"a": number,
+				"b": "+7702" + randDigits(7), "at": stamp(), "ingress": "domestic", "call_id": "dno" + randDigits(8)}}}, &v)
+			var rules struct {
+				Shadow *struct{ Hash string } `json:"shadow"`
+			}
+			h.api(i, "GET", "/v1/payments/rules", h.keys["police"], nil, &rules)
+			if len(v.Verdicts) == 1 && v.Verdicts[0].Reason == "dno" && rules.Shadow != nil && rules.Shadow.Hash == set.Rules.Hash {
+				break
+			}
+			if time.Since(start) > 10*time.Second {
+				t.Fatalf("node %d: DNO and shadow rules not there after 10 s (verdicts %+v)", i, v.Verdicts)
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	t.Logf("DNO entry and shadow rules set on node 0 in force on nodes 1 and 2 after %s", time.Since(start).Round(time.Millisecond))
 }
