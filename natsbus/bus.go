@@ -1,6 +1,10 @@
 // Package natsbus carries kuzet's event streams over NATS JetStream: the
-// registry's changes, fanned out so that every API node's in-memory index
-// follows the writes made on the others.
+// cluster's change log (changes.go: the registry, roaming, DNO, portings,
+// operators and rules, relayed from PostgreSQL with de-duplication ids and
+// applied in commit order), the replicated memories (replica.go: payment
+// checks, active-call notes), call registrations (telecom.go), the SIM-box
+// block lists, and, for a node on SQLite, the registry's changes alone
+// (registry.go). docs/deployment.md says which state goes where.
 //
 // Messages carry the publishing node's id in a header so that a node skips
 // its own. Streams keep a day of history: a node that starts consuming from
@@ -119,4 +123,26 @@ func (b *Bus) ensureStream(ctx context.Context, name, subject string) (jetstream
 		return nil, fmt.Errorf("stream %s: %w", b.streamName(name), err)
 	}
 	return s, nil
+}
+
+// createStream creates or updates a stream, retrying for a minute: a
+// JetStream cluster elects each replicated stream's leader when it is
+// created, and when several nodes ask at once a request may go
+// unanswered while the stream is made all the same.
+func (b *Bus) createStream(ctx context.Context, cfg jetstream.StreamConfig) (jetstream.Stream, error) {
+	var err error
+	for range 12 {
+		cctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		var s jetstream.Stream
+		s, err = b.js.CreateOrUpdateStream(cctx, cfg)
+		cancel()
+		if err == nil {
+			return s, nil
+		}
+		if ctx.Err() != nil {
+			break
+		}
+		b.logger.Warn("create stream, retrying", "stream", cfg.Name, "err", err)
+	}
+	return nil, fmt.Errorf("stream %s: %w", cfg.Name, err)
 }

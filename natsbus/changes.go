@@ -94,7 +94,7 @@ func (b *Bus) ChangeFeed(ctx context.Context, log ChangeLog, apply func(LoggedCh
 		opts.Keep = 24 * time.Hour
 	}
 	f := &ChangeFeed{bus: b, log: log, apply: apply, opts: opts, base: b.subject("changes"), stop: make(chan struct{})}
-	s, err := b.js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{
+	s, err := b.createStream(ctx, jetstream.StreamConfig{
 		Name:       b.streamName("changes"),
 		Subjects:   []string{f.base + ".>"},
 		MaxAge:     opts.Keep,
@@ -103,7 +103,7 @@ func (b *Bus) ChangeFeed(ctx context.Context, log ChangeLog, apply func(LoggedCh
 		Replicas:   b.replicas(ctx),
 	})
 	if err != nil {
-		return nil, fmt.Errorf("stream %s: %w", b.streamName("changes"), err)
+		return nil, err
 	}
 	f.stream = s
 	return f, nil

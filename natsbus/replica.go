@@ -58,7 +58,7 @@ func (b *Bus) ReplicaStream(ctx context.Context, name string, opts ReplicaOption
 	if err != nil {
 		return nil, err
 	}
-	r.stream, err = r.js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{
+	r.stream, err = b.createStream(ctx, jetstream.StreamConfig{
 		Name:       b.streamName("replica_" + name),
 		Subjects:   []string{r.subject},
 		MaxAge:     opts.Keep,
@@ -68,7 +68,7 @@ func (b *Bus) ReplicaStream(ctx context.Context, name string, opts ReplicaOption
 		Replicas:   b.replicas(ctx),
 	})
 	if err != nil {
-		return nil, fmt.Errorf("stream %s: %w", b.streamName("replica_"+name), err)
+		return nil, err
 	}
 	r.wg.Go(r.publish)
 	return r, nil

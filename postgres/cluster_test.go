@@ -32,7 +32,10 @@ func TestClusterChanges(t *testing.T) {
 		if err := tx.PutAllowEntry(ctx, &kuzet.AllowEntry{Kind: kuzet.KindPhone, Value: "+77011234568", OrgID: 1, CreatedAt: now}); err != nil {
 			return err
 		}
-		return tx.PutDNO(ctx, &kuzet.DNOEntry{Number: "+77172000000", OrgID: 1, CreatedAt: now})
+		if err := tx.PutDNO(ctx, &kuzet.DNOEntry{Number: "+77172000000", OrgID: 1, CreatedAt: now}); err != nil {
+			return err
+		}
+		return tx.PutDelegation(ctx, &kuzet.Delegation{MSISDN: "+77011234569", OrgID: 2, HolderID: 1, CreatedAt: now})
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -41,7 +44,7 @@ func TestClusterChanges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []struct{ topic, op string }{{"registry", "report"}, {"registry", "withdraw"}, {"registry", "allow"}, {"telecom", "INSERT"}}
+	want := []struct{ topic, op string }{{"registry", "report"}, {"registry", "withdraw"}, {"registry", "allow"}, {"telecom", "INSERT"}, {"delegations", "INSERT"}}
 	if len(got) != len(want) {
 		t.Fatalf("got %d changes, want %d: %+v", len(got), len(want), got)
 	}
@@ -64,8 +67,8 @@ func TestClusterChanges(t *testing.T) {
 			t.Errorf("DNO change %s", got[i].Change)
 		}
 	}
-	if last, err := db.LastClusterChange(ctx); err != nil || last != got[3].Seq {
-		t.Errorf("LastClusterChange = %d, %v; want %d", last, err, got[3].Seq)
+	if last, err := db.LastClusterChange(ctx); err != nil || last != got[len(got)-1].Seq {
+		t.Errorf("LastClusterChange = %d, %v; want %d", last, err, got[len(got)-1].Seq)
 	}
 }
 

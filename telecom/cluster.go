@@ -1,7 +1,9 @@
 package telecom
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
 	"time"
 
 	"github.com/kuzet/kuzet"
@@ -98,6 +100,31 @@ func (e *Service) ApplyNote(n SignalNote) error {
 	e.sig.note(n.Callee, n.At, n.Foreign, n.Unverified, n.First, n.Targeted)
 	if n.Pair != 0 {
 		e.pairs.seen(n.Pair)
+	}
+	return nil
+}
+
+// ReloadDelegations reloads the delegations and the STIR/SHAKEN trust list
+// from the store, whole: another node changed one of them.
+func (e *Service) ReloadDelegations(ctx context.Context) error {
+	if e.cfg.Store == nil {
+		return nil
+	}
+	e.writeMu.Lock()
+	defer e.writeMu.Unlock()
+	err := kuzet.Transact(ctx, e.cfg.Store, false, func(s kuzet.Tx) error {
+		var list []kuzet.Delegation
+		if err := s.ScanDelegations(ctx, func(d *kuzet.Delegation) error {
+			list = append(list, *d)
+			return nil
+		}); err != nil {
+			return fmt.Errorf("scan delegations: %w", err)
+		}
+		e.delegs.Store(newDelegations(list))
+		return e.loadTrust(ctx, s)
+	})
+	if err != nil {
+		return fmt.Errorf("telecom: reload delegations: %w", err)
 	}
 	return nil
 }

@@ -22,7 +22,8 @@ import (
 // by piece:
 //   - replicated from the store's change log (postgres migration 0050,
 //     relayed over JetStream by natsbus.ChangeFeed): the registry's index,
-//     roaming, Do-Not-Originate, portings, operators, payment rules;
+//     roaming, Do-Not-Originate, portings, operators, delegations and the
+//     STIR/SHAKEN trust list, payment rules;
 //   - replicated over JetStream streams: the payers' and payees' memory
 //     (every node observes every check) and the active-call signal (every
 //     node notes every risky call), clusterstreams.go;
@@ -104,9 +105,39 @@ func (m *Main) startCluster(ctx context.Context, from int64) error {
 	}
 	jctx, stop := context.WithCancel(context.Background())
 	c.stop = stop
-	c.wg.Go(func() { m.lead(jctx, relayLease, "change relay", c.changes.Relay) })
+	c.wg.Go(func() {
+		m.lead(jctx, relayLease, "change relay", func(ctx context.Context) error {
+			go m.pruneChanges(ctx, c.db)
+			return c.changes.Relay(ctx)
+		})
+	})
 	m.registerCluster(m.API.Registerer())
 	return nil
+}
+
+// changeLogKeep is how long the change log keeps changes: a node that
+// starts loads its state from the store and needs only the changes made
+// since; a week leaves room to look back at what changed.
+const changeLogKeep = 7 * 24 * time.Hour
+
+// pruneChanges deletes old changes from the log hourly until ctx ends; the
+// relay's leader runs it.
+func (m *Main) pruneChanges(ctx context.Context, db *postgres.DB) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		n, err := db.PruneClusterChanges(ctx, time.Now().Add(-changeLogKeep))
+		if err != nil && ctx.Err() == nil {
+			m.Logger.Warn("prune the change log", "err", err)
+		} else if n > 0 {
+			m.Logger.Info("change log pruned", "changes", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }
 
 // stopCluster stops the leader jobs and the feeds.
@@ -139,7 +170,10 @@ func (m *Main) clusterHealth(context.Context) error {
 	return nil
 }
 
-// applyChange makes one change of the log to this node's memory.
+// applyChange makes one change of the log to this node's memory. The node
+// gets its own changes back too, which it applied when it made them: in
+// sequence order, a change applied again leaves the state that of the whole
+// log, as every change sets its key's state (docs/deployment.md).
 func (m *Main) applyChange(c natsbus.LoggedChange) error {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -162,6 +196,8 @@ func (m *Main) applyChange(c natsbus.LoggedChange) error {
 		return m.Telecom.ApplyStored(row.Table, row.Op, row.Row)
 	case "operators":
 		return m.Telecom.RefreshOperators(ctx)
+	case "delegations":
+		return m.Telecom.ReloadDelegations(ctx)
 	case "rules":
 		if m.Payments == nil {
 			return nil
