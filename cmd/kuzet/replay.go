@@ -203,8 +203,11 @@ func replay(ctx context.Context, env *Env, o *replayOptions) error {
 const replayMaxLine = 16 << 20
 
 func decodeReplayLine(b []byte, ln *replayLine) error {
-	if err := json.Unmarshal(b, ln); err != nil {
-		return fmt.Errorf("not a session line: %v", err)
+	if !scanReplayLine(b, ln) {
+		*ln = replayLine{}
+		if err := json.Unmarshal(b, ln); err != nil {
+			return fmt.Errorf("not a session line: %v", err)
+		}
 	}
 	switch {
 	case ln.At.IsZero():
