@@ -128,4 +128,3 @@ func valueEnd(b []byte, i int) (int, bool) {
 	}
 	return i, false
 }
-
