@@ -139,7 +139,7 @@ func (r *replayer) request(ctx context.Context, method, path string, body []byte
 	}
 	clear(r.header)
 	req := &http.Request{Method: method, URL: u, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1, Header: r.header,
-		Body: http.NoBody, Host: u.Host, RemoteAddr: "127.0.0.1:1", RequestURI: path}
+		Body: http.NoBody, Host: u.Host, RemoteAddr: "127.0.0.1:1"}
 	if body != nil {
 		req.Body, req.ContentLength = io.NopCloser(bytes.NewReader(body)), int64(len(body))
 	}
