@@ -38,3 +38,23 @@ func AppendJSONFloat(b []byte, f float64) []byte {
 	}
 	return strconv.AppendFloat(b, f, 'f', -1, 64)
 }
+
+// AppendPaymentReasons appends reasons as encoding/json encodes the list:
+// [] when empty, null when nil.
+func AppendPaymentReasons(b []byte, reasons []PaymentReason) []byte {
+	if reasons == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, r := range reasons {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"code":`...)
+		b = AppendJSONString(b, r.Code)
+		b = append(b, `,"detail":`...)
+		b = AppendJSONString(b, r.Detail)
+		b = append(b, '}')
+	}
+	return append(b, ']')
+}

@@ -154,22 +154,7 @@ func appendDecision(b []byte, d *payments.Decision) []byte {
 	b = append(b, `,"score":`...)
 	b = kuzet.AppendJSONFloat(b, d.Score)
 	b = append(b, `,"reasons":`...)
-	if d.Reasons == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i, r := range d.Reasons {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, `{"code":`...)
-			b = kuzet.AppendJSONString(b, r.Code)
-			b = append(b, `,"detail":`...)
-			b = kuzet.AppendJSONString(b, r.Detail)
-			b = append(b, '}')
-		}
-		b = append(b, ']')
-	}
+	b = kuzet.AppendPaymentReasons(b, d.Reasons)
 	if !d.HoldUntil.IsZero() {
 		b = append(b, `,"hold_until":`...)
 		b = appendJSONTime(b, d.HoldUntil)

@@ -111,7 +111,6 @@ func buildBench(tb testing.TB) *benchWorld {
 	runtime.GC()
 	runtime.ReadMemStats(&m1)
 
-
 	w := payments.NewWriter(payments.WriterConfig{Store: discard})
 	e := payments.NewEngine(payments.EngineConfig{Indicators: index, Calls: tel, Sink: w, Clock: clock.Now, CardKey: cardKey,
 		MaxPayers: 2 * nPayers, MaxPayees: 2 * nPayers})

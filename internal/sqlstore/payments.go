@@ -61,18 +61,11 @@ func CheckDocs(c *kuzet.CheckRecord) (payer, payee, reasons, signals string, err
 	b = appendMembers(b, "iban", pe.IBAN, "account", pe.Account, "card", pe.Card, "phone", pe.Phone,
 		"wallet", pe.Wallet, "bank_bic", pe.BankBIC, "name", pe.Name)
 	n2 := len(b)
-	b = append(b, '[')
-	for i, r := range c.Reasons {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, `{"code":`...)
-		b = kuzet.AppendJSONString(b, r.Code)
-		b = append(b, `,"detail":`...)
-		b = kuzet.AppendJSONString(b, r.Detail)
-		b = append(b, '}')
+	if c.Reasons == nil {
+		b = append(b, "[]"...)
+	} else {
+		b = kuzet.AppendPaymentReasons(b, c.Reasons)
 	}
-	b = append(b, ']')
 	n3 := len(b)
 	b = append(b, '{')
 	for i, name := range slices.Sorted(maps.Keys(c.Signals)) { // encoding/json's order
