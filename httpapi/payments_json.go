@@ -1,9 +1,6 @@
 package httpapi
 
 import (
-	"encoding/json"
-	"math"
-	"strconv"
 	"time"
 
 	"github.com/kuzet/kuzet"
@@ -151,60 +148,18 @@ func (d *callDecoder) strings(field func(string) *string) bool {
 // HTML characters escaped, a newline after), without reflection.
 func appendDecision(b []byte, d *payments.Decision) []byte {
 	b = append(b, `{"check_id":`...)
-	b = appendJSONString(b, d.CheckID)
+	b = kuzet.AppendJSONString(b, d.CheckID)
 	b = append(b, `,"decision":`...)
-	b = appendJSONString(b, string(d.Decision))
+	b = kuzet.AppendJSONString(b, string(d.Decision))
 	b = append(b, `,"score":`...)
-	b = appendJSONFloat(b, d.Score)
+	b = kuzet.AppendJSONFloat(b, d.Score)
 	b = append(b, `,"reasons":`...)
-	if d.Reasons == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i, r := range d.Reasons {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, `{"code":`...)
-			b = appendJSONString(b, r.Code)
-			b = append(b, `,"detail":`...)
-			b = appendJSONString(b, r.Detail)
-			b = append(b, '}')
-		}
-		b = append(b, ']')
-	}
+	b = kuzet.AppendPaymentReasons(b, d.Reasons)
 	if !d.HoldUntil.IsZero() {
 		b = append(b, `,"hold_until":`...)
 		b = appendJSONTime(b, d.HoldUntil)
 	}
 	return append(b, "}\n"...)
-}
-
-// appendJSONString appends s quoted: printable ASCII other than the
-// characters encoding/json escapes is copied, anything else encoded by it.
-func appendJSONString(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x80 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
-			j, _ := json.Marshal(s) // a string always encodes
-			return append(b, j...)
-		}
-	}
-	b = append(b, '"')
-	b = append(b, s...)
-	return append(b, '"')
-}
-
-// appendJSONFloat appends f as encoding/json does: plain decimals between
-// 1e-6 and 1e21, its own exponent form outside.
-func appendJSONFloat(b []byte, f float64) []byte {
-	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) || math.IsNaN(f) || math.IsInf(f, 0) {
-		j, err := json.Marshal(f)
-		if err != nil {
-			return append(b, "null"...) // NaN and infinities: no score is either
-		}
-		return append(b, j...)
-	}
-	return strconv.AppendFloat(b, f, 'f', -1, 64)
 }
 
 // appendJSONTime appends t as time.Time's MarshalJSON does.

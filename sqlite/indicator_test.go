@@ -18,3 +18,9 @@ func BenchmarkUpsertReport(b *testing.B) {
 func BenchmarkScanReports(b *testing.B) {
 	storetest.BenchScanReports(b, MustOpenDB(b), storetest.BenchReports(b, 1_000_000))
 }
+
+// BenchmarkPutChecks measures storing check records in transactions of
+// 512, as the payments writer does.
+func BenchmarkPutChecks(b *testing.B) {
+	storetest.BenchPutChecks(b, MustOpenDB(b))
+}

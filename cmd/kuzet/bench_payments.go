@@ -46,30 +46,11 @@ func runBenchPayments(ctx context.Context, env *Env, args []string) error {
 	if *rate <= 0 || *dur <= 0 || *conns <= 0 || *satConns <= 0 || *payers <= 0 || *sat < 0 || *n < 0 {
 		return usagef("--rate, --duration, --conns, --saturate-conns and --payers must be positive")
 	}
-	var bankKeys []string
-	mules := make([]string, 0, 1000)
-	if *url == "" {
-		dir, err := os.MkdirTemp("", "kuzet-bench-")
-		if err != nil {
-			return err
-		}
-		defer os.RemoveAll(dir)
-		m := benchMain(env, dir)
-		if err := m.Run(ctx); err != nil {
-			m.Close()
-			return err
-		}
-		defer m.Close()
-		if bankKeys, mules, err = seedPaymentBench(ctx, env, m, *n); err != nil {
-			return err
-		}
-		*url = m.URL()
-	} else {
-		if *keys == "" {
-			return usagef("--key is required with --url")
-		}
-		bankKeys = strings.Split(*keys, ",")
+	bankKeys, mules, stop, err := paymentBenchServer(ctx, env, url, *keys, *n)
+	if err != nil {
+		return err
 	}
+	defer stop()
 	reqs := paymentBodies(*payers, bankKeys, mules)
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: max(*conns, *satConns), MaxConnsPerHost: max(*conns, *satConns)}}
 	check := func(i int) (int, error) {
@@ -111,6 +92,37 @@ func runBenchPayments(ctx context.Context, env *Env, args []string) error {
 	}
 	fmt.Fprintf(env.Stdout, "machine: %s, %d cores, %s\n", cpuModel(), runtime.NumCPU(), runtime.Version())
 	return nil
+}
+
+// paymentBenchServer readies the server a payments benchmark sends to: the
+// one at *url, with keys, or one started in this process on a temporary
+// SQLite directory with three banks and n mule accounts, whose URL it sets
+// in *url. It returns the banks' keys, a sample of the mules and what stops
+// the server.
+func paymentBenchServer(ctx context.Context, env *Env, url *string, keys string, n int) ([]string, []string, func(), error) {
+	if *url != "" {
+		if keys == "" {
+			return nil, nil, nil, usagef("--key is required with --url")
+		}
+		return strings.Split(keys, ","), nil, func() {}, nil
+	}
+	dir, err := os.MkdirTemp("", "kuzet-bench-")
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	m := benchMain(env, dir)
+	stop := func() { m.Close(); os.RemoveAll(dir) }
+	if err := m.Run(ctx); err != nil {
+		stop()
+		return nil, nil, nil, err
+	}
+	bankKeys, mules, err := seedPaymentBench(ctx, env, m, n)
+	if err != nil {
+		stop()
+		return nil, nil, nil, err
+	}
+	*url = m.URL()
+	return bankKeys, mules, stop, nil
 }
 
 // seedPaymentBench makes three banks and reports n mule accounts as the

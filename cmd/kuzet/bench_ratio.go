@@ -53,30 +53,11 @@ func runBenchPaymentsRatio(ctx context.Context, env *Env, args []string) error {
 	if *rounds <= 0 || *dur <= 0 || *conns <= 0 || *payers <= 0 || *n < 0 {
 		return usagef("--rounds, --duration, --conns and --payers must be positive")
 	}
-	var bankKeys []string
-	mules := make([]string, 0, 1000)
-	if *url == "" {
-		dir, err := os.MkdirTemp("", "kuzet-bench-")
-		if err != nil {
-			return err
-		}
-		defer os.RemoveAll(dir)
-		m := benchMain(env, dir)
-		if err := m.Run(ctx); err != nil {
-			m.Close()
-			return err
-		}
-		defer m.Close()
-		if bankKeys, mules, err = seedPaymentBench(ctx, env, m, *n); err != nil {
-			return err
-		}
-		*url = m.URL()
-	} else {
-		if *keys == "" {
-			return usagef("--key is required with --url")
-		}
-		bankKeys = strings.Split(*keys, ",")
+	bankKeys, mules, stop, err := paymentBenchServer(ctx, env, url, *keys, *n)
+	if err != nil {
+		return err
 	}
+	defer stop()
 	if *bareURL == "" {
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
 		if err != nil {
@@ -97,7 +78,6 @@ func runBenchPaymentsRatio(ctx context.Context, env *Env, args []string) error {
 			return fmt.Errorf("%s: %w", t.name, err)
 		}
 	}
-	var err error
 	sums := make([]int, len(targets))
 	var ratios []float64
 	for round := 1; round <= *rounds && ctx.Err() == nil; round++ {

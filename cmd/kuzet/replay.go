@@ -11,6 +11,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -107,6 +108,71 @@ type replayer struct {
 	answers   map[int]json.RawMessage
 	checks    map[int]string
 	sinceSync int
+
+	// Reused from line to line: the request's header and parsed paths, the
+	// answer and the answer line.
+	header http.Header
+	urls   map[string]*url.URL
+	values map[string][]string
+	w      replayWriter
+	line   bytes.Buffer
+}
+
+// request makes the request of one line, reusing what the last one had:
+// no handler keeps a request past its answer.
+func (r *replayer) request(ctx context.Context, method, path string, body []byte) (*http.Request, error) {
+	if !validMethod(method) {
+		return nil, fmt.Errorf("request: net/http: invalid method %q", method) // http.NewRequest's words
+	}
+	u, ok := r.urls[path]
+	if !ok {
+		var err error
+		if u, err = url.Parse(path); err != nil { // as http.NewRequest does
+			return nil, fmt.Errorf("request: %v", err)
+		}
+		if len(r.urls) < 1024 { // the routes that repeat: checks, not IDs
+			r.urls[path] = u
+		}
+	}
+	if r.header == nil {
+		r.header = http.Header{}
+	}
+	clear(r.header)
+	req := &http.Request{Method: method, URL: u, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1, Header: r.header,
+		Body: http.NoBody, Host: u.Host, RemoteAddr: "127.0.0.1:1"}
+	if body != nil {
+		req.Body, req.ContentLength = io.NopCloser(bytes.NewReader(body)), int64(len(body))
+	}
+	return req.WithContext(ctx), nil
+}
+
+// headerValue is a header's value as a one-element list, made once.
+func (r *replayer) headerValue(v string) []string {
+	if r.values == nil {
+		r.values = map[string][]string{}
+	}
+	l, ok := r.values[v]
+	if !ok {
+		l = []string{v}
+		if len(r.values) < 1024 {
+			r.values[v] = l
+		}
+	}
+	return l
+}
+
+// validMethod is http.NewRequest's check of a method: a token.
+func validMethod(m string) bool {
+	if m == "" {
+		return false
+	}
+	for i := 0; i < len(m); i++ {
+		c := m[i]
+		if c <= ' ' || c >= 0x7f || strings.IndexByte("()<>@,;:\\\"/[]?={}", c) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func (r *replayer) clock() time.Time { return time.Unix(0, r.now.Load()).UTC() }
@@ -134,7 +200,8 @@ func replay(ctx context.Context, env *Env, o *replayOptions) error {
 		}
 	}
 
-	r := &replayer{secret: map[string]string{}, ids: newIDAliases(), answers: map[int]json.RawMessage{}, checks: map[int]string{}}
+	r := &replayer{secret: map[string]string{}, ids: newIDAliases(), answers: map[int]json.RawMessage{}, checks: map[int]string{},
+		urls: map[string]*url.URL{}, w: replayWriter{header: http.Header{}}}
 	r.now.Store(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).UnixNano())
 
 	outW, closeOut, err := createAnswers(o.out, env)
@@ -203,8 +270,11 @@ func replay(ctx context.Context, env *Env, o *replayOptions) error {
 const replayMaxLine = 16 << 20
 
 func decodeReplayLine(b []byte, ln *replayLine) error {
-	if err := json.Unmarshal(b, ln); err != nil {
-		return fmt.Errorf("not a session line: %v", err)
+	if !scanReplayLine(b, ln) {
+		*ln = replayLine{}
+		if err := json.Unmarshal(b, ln); err != nil {
+			return fmt.Errorf("not a session line: %v", err)
+		}
 	}
 	switch {
 	case ln.At.IsZero():
@@ -314,25 +384,29 @@ func (r *replayer) play(ctx context.Context, n int, ln *replayLine) ([]byte, err
 			}
 		}
 	}
-	req, err := http.NewRequestWithContext(ctx, ln.Method, path, bytes.NewReader(body))
+	req, err := r.request(ctx, ln.Method, path, body)
 	if err != nil {
-		return nil, fmt.Errorf("request: %v", err)
+		return nil, err
 	}
-	req.RemoteAddr = "127.0.0.1:1"
 	if body != nil {
-		req.Header.Set("Content-Type", ctype)
+		req.Header["Content-Type"] = r.headerValue(ctype)
 	}
 	if ln.Accept != "" {
-		req.Header.Set("Accept", ln.Accept)
+		req.Header["Accept"] = []string{ln.Accept}
 	}
 	if ln.Org != "" {
 		secret, ok := r.secret[ln.Org]
 		if !ok {
 			return nil, fmt.Errorf("no organisation %q in the data directory", kuzet.Clip(ln.Org, 64))
 		}
-		req.Header.Set("Authorization", "Bearer "+secret)
+		req.Header["Authorization"] = r.headerValue("Bearer " + secret)
 	}
-	w := &replayWriter{header: http.Header{}}
+	// One writer serves every line: the answer is copied out below before
+	// the next line is played.
+	w := &r.w
+	clear(w.header)
+	w.status = 0
+	w.body.Reset()
 	r.m.API.ServeHTTP(w, req)
 	if w.status == 0 {
 		w.status = http.StatusOK
@@ -348,8 +422,8 @@ func (r *replayer) play(ctx context.Context, n int, ln *replayLine) ([]byte, err
 	}
 
 	answer := r.ids.rewrite(bytes.TrimSpace(w.body.Bytes()))
-	var b bytes.Buffer
-	b.Grow(len(answer) + 32)
+	b := &r.line // the caller writes it out before the next line
+	b.Reset()
 	b.WriteString(`{"line":`)
 	b.WriteString(strconv.Itoa(n))
 	b.WriteString(`,"status":`)
@@ -363,11 +437,11 @@ func (r *replayer) play(ctx context.Context, n int, ln *replayLine) ([]byte, err
 				r.checks[n] = id
 			}
 		} else if len(answer) <= replayKeepAnswer {
-			r.answers[n] = json.RawMessage(answer)
+			r.answers[n] = json.RawMessage(bytes.Clone(answer))
 		}
 	} else {
 		// Not JSON (a pacs.002): a string, its markup left readable.
-		enc := json.NewEncoder(&b)
+		enc := json.NewEncoder(b)
 		enc.SetEscapeHTML(false)
 		enc.Encode(string(answer))
 		b.Truncate(b.Len() - 1) // Encode's newline

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -222,9 +223,18 @@ func FuzzReplayLine(f *testing.F) {
 	f.Add([]byte(`{"at":"2025-03-05T10:00:00+05:00","org":"Bank One","method":"POST","path":"/v1/payments/$3.check_id/outcome","body":{"outcome":"legitimate"}}`))
 	f.Add([]byte(`{"check_id":"chk_abcdefgh_1z","id":"rep_abcdefghijklmnop","x":"young_payee"}`))
 	f.Add([]byte(`{"at":"x"}`))
+	f.Add([]byte(` {"at":"2025-03-01T00:00:00.05Z","org":"Bank One","method":"POST","path":"/v1/payments/check","body":{"a":["}",{"b":"\"]"}]}} `))
+	f.Add([]byte(`{"at":"2025-03-01T00:00:00Z","method":"POST","path":"/x","content_type":"application/xml","accept":"application/xml","body":"<a/>"}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		var ln replayLine
+		var ln, slow replayLine
 		_ = decodeReplayLine(b, &ln)
+		var fast replayLine
+		if scanReplayLine(b, &fast) {
+			// What the fast path reads, encoding/json reads the same.
+			if err := json.Unmarshal(b, &slow); err != nil || !reflect.DeepEqual(fast, slow) {
+				t.Fatalf("%q: scanned %+v, encoding/json %+v (%v)", b, fast, slow, err)
+			}
+		}
 		a := newIDAliases()
 		once := a.rewrite(b)
 		if twice := a.rewrite(once); !bytes.Equal(once, twice) && !bytes.Contains(b, []byte("_r")) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"flag"
 	"fmt"
@@ -26,7 +27,7 @@ type PaymentsConfig struct {
 	EscalateEvery  time.Duration // how often overdue freeze requests are looked for
 	// WriterLinger and WriterBatch tune the check writer
 	// (payments.WriterConfig); a replay sets them, the server keeps the
-	// defaults.
+	// defaults (a linger of serverWriterLinger).
 	WriterLinger time.Duration
 	WriterBatch  int
 
@@ -88,6 +89,14 @@ type paymentsPart struct {
 // the telecom service's active-call signal, and its service, and the
 // freeze service. Returns an error for a webhook allow-list entry that is
 // not a host, address or prefix.
+// serverWriterLinger is how long the server's check writer waits to fill a
+// batch: at a few thousand checks a second it then stores dozens a
+// transaction instead of a few, which took a tenth more checks a second at
+// saturation (docs/benchmarks.md). Checks are off the decision's path, and
+// a read of checks (their list, one check, an outcome) first has the
+// writer store what it holds, so no one waits the linger out.
+const serverWriterLinger = 5 * time.Millisecond
+
 func (m *Main) newPayments(parser *ident.Parser) (*paymentsPart, error) {
 	hooks, err := freeze.NewWebhookPolicy(m.Config.Payments.WebhookAllowHTTP, m.Config.Payments.WebhookAllowHosts)
 	if err != nil {
@@ -95,7 +104,7 @@ func (m *Main) newPayments(parser *ident.Parser) (*paymentsPart, error) {
 	}
 	store := m.Store
 	p := &paymentsPart{Writer: payments.NewWriter(payments.WriterConfig{Store: store, Logger: m.Logger,
-		Linger: m.Config.Payments.WriterLinger, Batch: m.Config.Payments.WriterBatch})}
+		Linger: cmp.Or(m.Config.Payments.WriterLinger, serverWriterLinger), Batch: m.Config.Payments.WriterBatch})}
 	var calls payments.CallSignals // nil, not a nil *telecom.Service, without one
 	if m.Telecom != nil {
 		calls = m.Telecom
