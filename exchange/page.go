@@ -292,6 +292,14 @@ func (s *Service) page(ctx context.Context, c Collection, q Query) (*Page, error
 			return err
 		}
 		statics := s.static(ns, orgs)
+		cases, err := s.caseItems(ctx, tx, ns, c, aud)
+		if err != nil {
+			return err
+		}
+		if len(cases) > 0 {
+			statics = append(statics, cases...)
+			slices.SortFunc(statics, func(a, b staticItem) int { return a.pos.compare(b.pos) })
+		}
 		si, _ := slices.BinarySearchFunc(statics, start, func(a staticItem, p position) int {
 			if a.pos.compare(p) <= 0 {
 				return -1
@@ -440,6 +448,11 @@ func (s *Service) Export(ctx context.Context, w io.Writer, actorOrg, partnerOrg 
 			return err
 		}
 		statics := s.static(ns, orgs)
+		cases, err := s.caseItems(ctx, tx, ns, Collection{Partner: partner}, aud)
+		if err != nil {
+			return err
+		}
+		statics = append(statics, cases...)
 		for i := range statics {
 			if err := write(&statics[i].item.Object); err != nil {
 				return err
