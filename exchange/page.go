@@ -356,6 +356,9 @@ func (s *Service) page(ctx context.Context, c Collection, q Query) (*Page, error
 					if pos.compare(start) <= 0 {
 						continue
 					}
+					if hist && !q.AddedAfter.IsZero() && !it.DateAdded.After(q.AddedAfter) {
+						continue // an earlier version, added before added_after
+					}
 					buf = append(buf, it)
 					bufPos = append(bufPos, pos)
 				}
