@@ -314,6 +314,11 @@ type GraphStore interface {
 
 	// ScanGraphEdges calls fn for every edge once (A < B).
 	ScanGraphEdges(ctx context.Context, fn func(GraphEdge) error) error
+
+	// ScanGraphLinks calls fn with the two ends of every edge once
+	// (a < b), and nothing else of it: what the communities of the whole
+	// graph read. a and b are valid only until fn returns.
+	ScanGraphLinks(ctx context.Context, fn func(a, b []byte) error) error
 }
 
 // Audit actions of cases.

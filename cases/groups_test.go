@@ -39,29 +39,32 @@ func TestGroupRecovery(t *testing.T) {
 }
 
 // TestGroupRecoveryHoldout measures the same on seeds and a generator
-// variant that no change of the algorithm was tuned on (frozen before the
-// first such change): its figures are the honest ones, reported first in
-// docs/cases.md. It fails only on a collapse, far below them.
+// variant that no change of the algorithm was tuned on: the first two
+// sets frozen before the first change (cores); the second change (the
+// resolution and the spread hubs) was tuned on seeds 1–5 and 2101–2105
+// only, and the last two sets (3001–3004, 4001–4004) were added after it
+// and measured once, nothing changed since. Its figures are the honest ones, reported
+// first in docs/cases.md. It fails only on a collapse, far below them.
 func TestGroupRecoveryHoldout(t *testing.T) {
-	var recs, mixes []float64
-	for _, cfg := range []synth.GroupsConfig{
-		{Seed: 1001}, {Seed: 1002}, {Seed: 1003}, {Seed: 1004},
-		{Seed: 2001, Variant: 1}, {Seed: 2002, Variant: 1}, {Seed: 2003, Variant: 1}, {Seed: 2004, Variant: 1},
-	} {
-		rec, mix := recovery(t, cfg)
-		recs, mixes = append(recs, rec), append(mixes, mix)
-		// Variant 1's pairs of groups share a SIM-box farm: today they come
-		// out merged, so its mixing is high by construction.
-		if limit := []float64{0.15, 0.9}[cfg.Variant]; rec < 0.75 || mix > limit {
-			t.Errorf("seed %d variant %d: recovered %.3f, mixed %.3f: the algorithm collapsed", cfg.Seed, cfg.Variant, rec, mix)
-		}
+	sets := []struct {
+		name string
+		cfgs []synth.GroupsConfig
+	}{
+		{"generator", []synth.GroupsConfig{{Seed: 1001}, {Seed: 1002}, {Seed: 1003}, {Seed: 1004}}},
+		{"variant 1", []synth.GroupsConfig{{Seed: 2001, Variant: 1}, {Seed: 2002, Variant: 1}, {Seed: 2003, Variant: 1}, {Seed: 2004, Variant: 1}}},
+		{"generator, fresh seeds", []synth.GroupsConfig{{Seed: 3001}, {Seed: 3002}, {Seed: 3003}, {Seed: 3004}}},
+		{"variant 1, fresh seeds", []synth.GroupsConfig{{Seed: 4001, Variant: 1}, {Seed: 4002, Variant: 1}, {Seed: 4003, Variant: 1}, {Seed: 4004, Variant: 1}}},
 	}
-	for v, name := range []string{"generator", "variant 1"} {
+	for _, set := range sets {
 		var r, m float64
-		for i := 4 * v; i < 4*v+4; i++ {
-			r, m = r+recs[i]/4, m+mixes[i]/4
+		for _, cfg := range set.cfgs {
+			rec, mix := recovery(t, cfg)
+			r, m = r+rec/float64(len(set.cfgs)), m+mix/float64(len(set.cfgs))
+			if rec < 0.75 || mix > 0.15 {
+				t.Errorf("seed %d variant %d: recovered %.3f, mixed %.3f: the algorithm collapsed", cfg.Seed, cfg.Variant, rec, mix)
+			}
 		}
-		t.Logf("holdout, %s: recovered %.1f %%, mixed %.1f %% (mean of 4 seeds)", name, 100*r, 100*m)
+		t.Logf("holdout, %s: recovered %.1f %%, mixed %.1f %% (mean of %d seeds)", set.name, 100*r, 100*m, len(set.cfgs))
 	}
 }
 
@@ -69,9 +72,15 @@ func TestGroupRecoveryHoldout(t *testing.T) {
 // and the share of communities mixing two groups.
 func recovery(t *testing.T, cfg synth.GroupsConfig) (rec, mix float64) {
 	t.Helper()
+	return recoveryBy(t, cfg, cases.Communities)
+}
+
+// recoveryBy is recovery with the communities found by communities.
+func recoveryBy(t *testing.T, cfg synth.GroupsConfig, communities func([]kuzet.GraphEdge, []*kuzet.CaseReport, int) []*cases.Group) (rec, mix float64) {
+	t.Helper()
 	reports := synth.Groups(cfg)
 	edges, links := graphOf(reports)
-	groups := cases.Communities(edges, links, cases.DefaultHubDegree)
+	groups := communities(edges, links, cases.DefaultHubDegree)
 	planted := map[string]int{}
 	size := map[int]int{}
 	for _, r := range reports {

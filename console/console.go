@@ -30,6 +30,7 @@ import (
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/access"
 	"github.com/kuzet/kuzet/audit"
+	"github.com/kuzet/kuzet/cases"
 	"github.com/kuzet/kuzet/freeze"
 	"github.com/kuzet/kuzet/payments"
 	"github.com/kuzet/kuzet/registry"
@@ -60,6 +61,7 @@ type Config struct {
 	Simbox   *simbox.Service
 	Stats    *stats.Service
 	Audit    *audit.Service
+	Cases    *cases.Service
 	Clock    kuzet.Clock
 	Logger   *slog.Logger
 

@@ -124,3 +124,12 @@ func (l *L) Day(t time.Time) string {
 	}
 	return t.In(kuzet.Almaty).Format("02.01.2006")
 }
+
+// Opt returns the message prefix+v when the catalogue has it, else v as it
+// is: for values from outside (a report's channel) that may be off the list.
+func (l *L) Opt(prefix, v string) string {
+	if _, ok := catalogue[l.Lang][prefix+v]; ok {
+		return l.T(prefix + v)
+	}
+	return v
+}

@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/cases"
 )
 
 // dynamicKeys are the keys templates build from values (printf "kind.%s").
@@ -58,6 +59,18 @@ func dynamicKeys() []string {
 	}
 	add("cat.", string(kuzet.CategoryPhishingSite), string(kuzet.CategoryFakeShop))
 	add("web.done.", "confirmed", "dismissed")
+	for _, st := range kuzet.CaseWorkflow {
+		add("cstatus.", string(st))
+	}
+	for _, t := range kuzet.TLPs {
+		add("tlp.", string(t))
+	}
+	add("gtype.", graphTypes...)
+	add("cscheme.", cases.Schemes...)
+	add("cchannel.", cases.Channels...)
+	add("cchange.", "assignee", "tlp", "title", "region")
+	add("ccstatus.", string(kuzet.CallCentreActive), string(kuzet.CallCentreShutDown))
+	add("case.done.", "status", "saved", "note", "task", "suspect", "created")
 	for _, e := range navEntries {
 		keys = append(keys, e.key)
 	}

@@ -9,12 +9,12 @@ import (
 )
 
 // pageRoutes registers the console's pages, each behind the permission its
-// API route needs. Cases and the link graph get their pages here when that
-// capability lands (a "cases" entry in nav, PermCaseRead).
+// API route needs.
 func (s *Server) pageRoutes() {
 	s.page("GET /{$}", kuzet.PermIndicatorRead, s.handleDashboard)
 	s.page("GET /indicators", kuzet.PermIndicatorRead, s.handleIndicator)
 	s.extraRoutes()
+	s.caseRoutes()
 }
 
 // navEntry is one item of the console's menu, shown to roles holding perm.
@@ -35,7 +35,8 @@ var navEntries = []navEntry{
 	{"/rules", "nav.rules", []kuzet.Permission{kuzet.PermPaymentRules}, func(s *Server) bool { return s.cfg.Payments != nil }},
 	{"/telecom", "nav.telecom", []kuzet.Permission{kuzet.PermStatsRead}, func(s *Server) bool { return s.cfg.Telecom != nil }},
 	{"/audit", "nav.audit", []kuzet.Permission{kuzet.PermAuditRead}, func(s *Server) bool { return s.cfg.Audit != nil }},
-	// Cases and the link graph: {"/cases", "nav.cases", []kuzet.Permission{kuzet.PermCaseRead}, …} when they land.
+	{"/cases", "nav.cases", []kuzet.Permission{kuzet.PermCaseRead}, func(s *Server) bool { return s.cfg.Cases != nil }},
+	{"/graph", "nav.graph", []kuzet.Permission{kuzet.PermCaseRead}, func(s *Server) bool { return s.cfg.Cases != nil }},
 }
 
 func (s *Server) nav(p *page) []navItem {
@@ -68,6 +69,9 @@ type dashboardData struct {
 	Region  string
 	Chart   string // the figures for the charts, as JSON for the script
 	Trail   bool   // the user may open a report's freeze trail
+
+	CallCentres int64       // shut down at home and abroad
+	Loss        *lossCharts // the tenge prevented by day and by region
 }
 
 // handleDashboard shows the briefing figures for a period and a region:
@@ -90,7 +94,18 @@ func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request, p *page
 			return err
 		}
 		d.B = b
-		d.Chart = chartJSON(b)
+		if b.Cases != nil {
+			d.CallCentres = b.Cases.CallCentresHome + b.Cases.CallCentresAbroad
+		}
+		if s.cfg.Payments != nil {
+			rep, err := s.cfg.Payments.PreventedLoss(r.Context(), kuzet.PreventedLossFilter{From: b.From, To: to.Add(24 * time.Hour),
+				Region: d.Region})
+			if err != nil {
+				return err
+			}
+			d.Loss = newLossCharts(rep, b.From, to)
+		}
+		d.Chart = chartJSON(b, d.Loss)
 	}
 	p.Data = d
 	s.render(w, r, http.StatusOK, "dashboard", p)

@@ -4,6 +4,7 @@ import (
 	"mime"
 	"net/http"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/kuzet/kuzet"
@@ -54,27 +55,40 @@ func (s *Server) handleBacktest(w http.ResponseWriter, r *http.Request) error {
 // ISO 20022 pacs.008's.
 func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) error {
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
-	limit := int64(maxCheckBody)
 	if mt != "application/json" {
-		limit = iso20022.MaxSize
+		body, err := readBody(r, iso20022.MaxSize, "application/json", "application/xml", "text/xml")
+		if err != nil {
+			return err
+		}
+		return s.checkPacs008(w, r, body)
 	}
-	body, err := readBody(r, limit, "application/json", "application/xml", "text/xml")
+	body, err := callBody(r, maxCheckBody)
 	if err != nil {
 		return err
 	}
-	if mt != "application/json" {
-		return s.checkPacs008(w, r, body)
-	}
 	var pc kuzet.PaymentCheck
-	if err := unmarshalStrict(body, &pc); err != nil {
-		return err
+	if !decodeCheck(body, &pc) {
+		// Not the plain shape: encoding/json decides, and names the field.
+		pc = kuzet.PaymentCheck{}
+		if err := unmarshalStrict([]byte(body), &pc); err != nil {
+			return err
+		}
 	}
 	d, err := s.payments.Check(r.Context(), kuzet.OrgIDFromContext(r.Context()), pc)
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, d)
+	buf := answerBufs.Get().(*[]byte)
+	defer answerBufs.Put(buf)
+	*buf = appendDecision((*buf)[:0], &d)
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusOK)
+	_, err = w.Write(*buf)
+	return err
 }
+
+// answerBufs hold encoded check answers: a few hundred bytes each.
+var answerBufs = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
 
 // checkPacs008 decides on every transaction of a pacs.008 and answers in
 // JSON, or in kind — a pacs.002 — to a client that asks for XML.

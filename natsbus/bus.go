@@ -33,7 +33,14 @@ type Options struct {
 	// History is how long streams keep messages; a day by default.
 	History time.Duration
 	Logger  *slog.Logger
+	// Replicas is how many servers of a JetStream cluster keep each of
+	// the cluster's streams (the change log, payment checks, active-call
+	// signals) [1; 3 in a three-server cluster].
+	Replicas int
 }
+
+// replicas returns the replica count of the cluster's streams.
+func (b *Bus) replicas(context.Context) int { return max(1, b.opts.Replicas) }
 
 // Bus is a connection to NATS with JetStream.
 type Bus struct {

@@ -3,6 +3,8 @@ package storetest
 import (
 	"bytes"
 	"context"
+	"errors"
+	"slices"
 	"testing"
 	"time"
 
@@ -93,8 +95,31 @@ func testCases(t *testing.T, open func(t *testing.T) kuzet.Store) {
 			t.Errorf("degrees: got %v, %v", d, err)
 		}
 		var all int
-		if err := tx.ScanGraphEdges(ctx, func(kuzet.GraphEdge) error { all++; return nil }); err != nil || all != 2 {
+		var want []string
+		if err := tx.ScanGraphEdges(ctx, func(e kuzet.GraphEdge) error {
+			all++
+			want = append(want, e.A+"|"+e.B)
+			return nil
+		}); err != nil || all != 2 {
 			t.Errorf("scan: got %d, %v", all, err)
+		}
+		// The links are the edges' ends, each edge once, a before b.
+		var links []string
+		if err := tx.ScanGraphLinks(ctx, func(a, b []byte) error {
+			links = append(links, string(a)+"|"+string(b))
+			return nil
+		}); err != nil {
+			t.Errorf("scan links: %v", err)
+		}
+		slices.Sort(links)
+		slices.Sort(want)
+		if !slices.Equal(links, want) {
+			t.Errorf("scan links: got %q, want %q", links, want)
+		}
+		stop := errors.New("stop")
+		calls := 0
+		if err := tx.ScanGraphLinks(ctx, func(a, b []byte) error { calls++; return stop }); !errors.Is(err, stop) || calls != 1 {
+			t.Errorf("scan links stopped: got %v after %d calls", err, calls)
 		}
 	})
 }

@@ -517,6 +517,7 @@ func (e *Service) finish(c *Call, q *query, r kuzet.CallReason, now int64, looku
 			// Never connected: the callee is not on a call, but someone is
 			// after them.
 			e.sig.note(q.b, sec, false, false, false, true)
+			e.emitNote(SignalNote{Callee: q.b, At: sec, Targeted: true})
 		} else {
 			foreign := c.Ingress == kuzet.IngressInternational
 			unverified := r == kuzet.ReasonTimeout || r == kuzet.ReasonUnverifiable
@@ -527,6 +528,11 @@ func (e *Service) finish(c *Call, q *query, r kuzet.CallReason, now int64, looku
 			first := !e.pairs.seen(h)
 			if foreign || unverified || first {
 				e.sig.note(q.b, sec, foreign, unverified, first, false)
+				n := SignalNote{Callee: q.b, At: sec, Foreign: foreign, Unverified: unverified, First: first}
+				if first {
+					n.Pair = h
+				}
+				e.emitNote(n)
 			}
 		}
 	}

@@ -167,6 +167,11 @@ type Service struct {
 	// keeps.
 	Originations kuzet.Hook[Originated]
 
+	// Notes emits each risky call this node noted for the active-call
+	// signal, so that a bus adapter can hand it to the other nodes
+	// (ApplyNote, cluster.go).
+	Notes kuzet.Hook[SignalNote]
+
 	// writeMu orders roaming, DNO and porting writes with their
 	// persistence, so that memory and store agree on which report won.
 	writeMu sync.Mutex

@@ -137,7 +137,7 @@ func appendSkeleton(dst, s []byte) []byte {
 // phonKey appends to dst the sound of s as a key: the spellings a Latin
 // name takes when written in Cyrillic and read back are merged (c is s
 // before e, i, y and k elsewhere; zh and j; ks and x; q and k; w and u;
-// y and i; ts and s; doubled letters). Only transliterated names are
+// y and i; ts and s; doubled letters; a silent final e). Only transliterated names are
 // looked up by it.
 func phonKey(dst, s []byte) []byte {
 	start := len(dst)
@@ -173,6 +173,11 @@ func phonKey(dst, s []byte) []byte {
 			continue
 		}
 		dst = append(dst, c)
+	}
+	// A final e after a consonant is silent in English names, and a
+	// Cyrillic writer leaves it out: binance, бинанс.
+	if n := len(dst) - start; n >= 5 && dst[len(dst)-1] == 'e' && !isVowel(dst[len(dst)-2]) {
+		dst = dst[:len(dst)-1]
 	}
 	return dst
 }

@@ -133,8 +133,17 @@ func (s *Scorer) splits(p []byte) (pre, suf uint64) {
 }
 
 // classOf returns the classes of the words that p splits into, or
-// classNone if p is not made of context words alone.
+// classNone if p is not made of context words alone, inflected or not
+// (inflect.go).
 func (s *Scorer) classOf(p []byte) wordClass {
+	if c := s.plainClass(p); c != classNone {
+		return c
+	}
+	return s.inflected(p, 1, true)
+}
+
+// plainClass is classOf without inflections.
+func (s *Scorer) plainClass(p []byte) wordClass {
 	if len(p) == 0 || len(p) > maxLabelLen {
 		return classNone
 	}
@@ -143,7 +152,7 @@ func (s *Scorer) classOf(p []byte) wordClass {
 	}
 	pre, suf := s.splits(p)
 	if pre&(1<<uint(len(p))) == 0 {
-		return classNone
+		return s.spellClass(p)
 	}
 	// Every word that starts where a split can start and ends where one
 	// can end lies on some complete split.

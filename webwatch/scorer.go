@@ -137,11 +137,12 @@ type Scorer struct {
 	cc       [][]string       // per brand: last labels of its official suffixes ("kz", "com")
 	patterns []pattern
 	table    *probeTable
-	build    builder             // the table's entries until NewScorer returns
-	seen     map[patternKey]bool // the patterns so far, until NewScorer returns
-	wordList []string            // context words, by entry.ref
-	benign   []string            // the watchlist's words that hold a brand by accident
-	long     []int32             // patterns long enough to allow two edits
+	build    builder              // the table's entries until NewScorer returns
+	seen     map[patternKey]bool  // the patterns so far, until NewScorer returns
+	wordList []string             // context words, by entry.ref
+	benign   []string             // the watchlist's words that hold a brand by accident
+	spell    map[string]wordClass // context words by spelling key (inflect.go)
+	long     []int32              // patterns long enough to allow two edits
 	fwd, rev *trie
 	// pfwd and prev hold the patterns' texts forwards and backwards, to
 	// find a brand glued to a word no list holds: halykvozmeshchenie.
@@ -283,7 +284,7 @@ func (s *Scorer) addBrand(bi int32, b Brand) error {
 
 // common reports whether w is an ordinary word: in the lexicon and not a
 // name of a watched brand.
-func (s *Scorer) common(w string) bool { return commonWords[w] && !s.names[w] }
+func (s *Scorer) common(w string) bool { return (commonWords[w] || lexiconWords[w]) && !s.names[w] }
 
 // twoWords reports whether t is two ordinary words run together (air +
 // astana), short words included.
@@ -317,6 +318,9 @@ func (s *Scorer) addPattern(bi int32, text string, keyword, strict bool) {
 	key := patternKey{bi, text}
 	if s.seen[key] || text == "" || len(text) > maxLabelLen {
 		return
+	}
+	if len(text) < 2 {
+		return // one letter is no name: t of t.me
 	}
 	s.seen[key] = true
 	pi := int32(len(s.patterns))
@@ -361,6 +365,7 @@ func (s *Scorer) addWords() {
 		}
 	}
 	add(commonWords, classNeutral, 4)
+	add(lexiconWords, classNeutral, 4)
 	// The words that hold a brand by accident are ordinary words.
 	add(words(strings.Join(s.benign, " ")), classNeutral, 4)
 	add(tldWords, classTLD, 2)
@@ -371,6 +376,7 @@ func (s *Scorer) addWords() {
 		s.build.add(probeKey(hashBytes(w), len(w), nsWord), entry{ref: int32(len(s.wordList)), class: c})
 		s.wordList = append(s.wordList, w)
 	}
+	s.addSpellings(classes)
 }
 
 // Brands returns the watchlist the scorer was built from, normalized.
@@ -751,7 +757,7 @@ func (s *Scorer) scanGlued(w *work, li, lo, hi int, pre, suf uint64, best *match
 		if node = int(s.pfwd.next[node][a]); node == 0 {
 			break
 		}
-		if end := j + 1; end >= gluedMin && s.pfwd.class[node] != classNone && suf&(1<<uint(end)) == 0 && !s.spanned(p, end) {
+		if end := j + 1; end >= gluedMin && s.pfwd.class[node] != classNone && suf&(1<<uint(end)) == 0 && !s.spanned(p, end, pre) {
 			s.tryGlued(w, li, lo, lo+end, lo, hi, best)
 		}
 	}
@@ -764,16 +770,23 @@ func (s *Scorer) scanGlued(w *work, li, lo, hi int, pre, suf uint64, best *match
 		if node = int(s.prev.next[node][a]); node == 0 {
 			break
 		}
-		if n-i >= gluedMin && s.prev.class[node] != classNone && pre&(1<<uint(i)) == 0 && !s.spanned(p, i) {
+		if n-i >= gluedMin && s.prev.class[node] != classNone && pre&(1<<uint(i)) == 0 && !s.spanned(p, i, pre) {
 			s.tryGlued(w, li, lo+i, hi, lo, hi, best)
 		}
 	}
 }
 
 // spanned reports whether a known word of p runs across position at: the
-// brand's letters are then that word's (kaspiyneft, egovernment).
-func (s *Scorer) spanned(p []byte, at int) bool {
+// brand's letters are then that word's (kaspiyneft, egovernment). The word
+// must start a reading of p as words: at the piece's start (but for a
+// letter) or after words (pre), so that a short word that happens to
+// straddle the seam of a brand and a word no list knows (otb-asyq-ytyy)
+// does not hide the brand.
+func (s *Scorer) spanned(p []byte, at int, pre uint64) bool {
 	for i := 0; i < at; i++ {
+		if i > 1 && pre&(1<<uint(i)) == 0 {
+			continue
+		}
 		node := 0
 		for j := i; j < len(p); j++ {
 			a := alphabet[p[j]]
@@ -881,7 +894,7 @@ func (s *Scorer) matchToken(w *work, tok []byte, lo, hi int) match {
 	var pre [maxLabelLen + 2]uint64
 	prefixHashes(tok, &pre)
 	m := s.typo(tok, &pre)
-	if m.kind == 0 || s.wordClass(tok) != classNone {
+	if m.kind == 0 || s.lexClass(tok) != classNone {
 		return match{}
 	}
 	w.hits++
@@ -935,6 +948,17 @@ func (s *Scorer) typo(tok []byte, pre *[maxLabelLen + 2]uint64) match {
 // keep rates m and keeps it if it beats best.
 func (s *Scorer) keep(w *work, m *match, best *match) {
 	m.score = s.rate(w, m)
+	if m.score >= suspiciousScore && best.score >= suspiciousScore && m.label == best.label &&
+		m.lo <= best.lo && m.hi >= best.hi && m.hi-m.lo > best.hi-best.lo {
+		// A longer name over the same letters is the more specific
+		// imitation: freedompay-checkout imitates freedompay, not freedom.
+		*best = *m
+		return
+	}
+	if m.score >= suspiciousScore && best.score >= suspiciousScore && m.label == best.label &&
+		best.lo <= m.lo && best.hi >= m.hi && best.hi-best.lo > m.hi-m.lo {
+		return
+	}
 	if m.score > best.score ||
 		m.score == best.score && m.score > 0 && len(s.patterns[m.pat].text) > len(s.patterns[best.pat].text) {
 		*best = *m
@@ -1171,6 +1195,8 @@ func (s *Scorer) rate(w *work, m *match) float64 {
 			score = 0 // alma is not a typo of alfa, whatever surrounds it
 		case p.strict && m.typical && len(p.text) >= 6 && !intent && !ev.followTLD && ev.unknown:
 			score = 0.45 // bayterek-zhobasy: a strict name's typo beside a word no list knows
+		case p.strict && m.typical && len(p.text) >= 5 && whole && !intent:
+			score = 0.45 // halykk.kz: a strict name's typo alone, and no word (fort.kz is one)
 		case p.keyword && weak && !intent && !ev.followTLD:
 			score = 0 // fortex, fort: an ordinary word's neighbours are words
 		case ev.followTLD:
@@ -1191,6 +1217,8 @@ func (s *Scorer) rate(w *work, m *match) float64 {
 			score = base
 		case m.typical && !weak && m.lo == m.plo && m.hi == m.phi && ev.unknownApart && !ev.knownApart:
 			score = 0.45 // halyl-kosrys: beside words no list knows; beside ordinary ones it is one (kyzylorda-balyk)
+		case m.typical && !weak && len(p.text) >= 7 && m.lo == m.plo && m.hi == m.phi && m.edit != MethodAddition:
+			score = 0.45 // telegramm-web: a long name's typo, a piece of its own, is rarely a word; a letter added at its end is often grammar (headhunters)
 		default:
 			score = 0.3
 		}

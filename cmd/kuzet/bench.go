@@ -16,7 +16,7 @@ import (
 )
 
 func init() {
-	register("bench", "measure the server over HTTP (bench lookup, bench verify, bench payments)", runBench)
+	register("bench", "measure the server over HTTP (bench lookup, verify, payments, payments-ratio, bare)", runBench)
 }
 
 func runBench(ctx context.Context, env *Env, args []string) error {
@@ -28,12 +28,16 @@ func runBench(ctx context.Context, env *Env, args []string) error {
 			return runBenchVerify(ctx, env, args[1:])
 		case "payments":
 			return runBenchPayments(ctx, env, args[1:])
+		case "payments-ratio":
+			return runBenchPaymentsRatio(ctx, env, args[1:])
+		case "bare":
+			return runBenchBare(ctx, env, args[1:])
 		case "-h", "--help":
-			fmt.Fprintln(env.Stdout, "Usage: kuzet bench lookup|verify|payments [flags]\n\nRun 'kuzet bench lookup --help', 'kuzet bench verify --help' or 'kuzet bench payments --help' for their flags.")
+			fmt.Fprintln(env.Stdout, "Usage: kuzet bench lookup|verify|payments|payments-ratio|bare [flags]\n\nRun 'kuzet bench COMMAND --help' for a command's flags.")
 			return nil
 		}
 	}
-	return usagef("usage: kuzet bench lookup|verify|payments [flags]")
+	return usagef("usage: kuzet bench lookup|verify|payments|payments-ratio|bare [flags]")
 }
 
 // loadResult summarises a constant-rate run.

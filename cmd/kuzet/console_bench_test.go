@@ -5,6 +5,9 @@ import (
 	"net/http"
 	"testing"
 	"time"
+
+	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/cases"
 )
 
 // BenchmarkConsolePages renders each console page for a signed-in police
@@ -31,6 +34,25 @@ func BenchmarkConsolePages(b *testing.B) {
 	if err := playDemoSimbox(ctx, env, c, 1); err != nil {
 		b.Fatal(err)
 	}
+	if err := playDemoGroups(ctx, env, w.m, keys, 1); err != nil {
+		b.Fatal(err)
+	}
+	// The case page of the demo's largest case, the worst.
+	cs, err := w.m.Cases.Cases(ctx, kuzet.CaseFilter{Limit: 1000})
+	if err != nil || len(cs) == 0 {
+		b.Fatalf("no case in the demo: %v", err)
+	}
+	var cv *cases.View
+	for _, c := range cs {
+		v, err := w.m.Cases.Case(ctx, 0, c.ID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if cv == nil || len(v.Reports) > len(cv.Reports) {
+			cv = v
+		}
+	}
+	b.Logf("%d cases; the largest, %s, holds %d reports", len(cs), cv.ID, len(cv.Reports))
 	users, err := demoUsers(ctx, w.m, keys)
 	if err != nil {
 		b.Fatal(err)
@@ -51,6 +73,8 @@ func BenchmarkConsolePages(b *testing.B) {
 	}{
 		{police, "/"}, {police, "/web"}, {police, "/simbox"}, {police, "/telecom"}, {police, "/audit"},
 		{police, "/blocking"}, {police, "/indicators?kind=phone&value=%2B77011234567"},
+		{police, "/cases"}, {police, "/cases/" + cv.ID}, {police, "/graph"},
+		{police, "/graph/data?depth=2&seed=report%3A" + cv.Reports[0].ID},
 		{bank, "/freeze?status=all"}, {bank, "/payments"}, {police, "/portal/"}, {police, "/portal/prevention"},
 	}
 	for _, p := range pages {

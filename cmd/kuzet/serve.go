@@ -13,6 +13,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/kuzet/kuzet"
@@ -59,6 +60,10 @@ type Config struct {
 	LogLevel string
 	MaxBody  int64
 	Shutdown time.Duration
+
+	// NATSReplicas is how many JetStream servers keep each of the
+	// cluster's streams (cluster.go).
+	NATSReplicas int
 
 	// Transport: TLS on every non-loopback listener, unless a proxy in
 	// front terminates it (InsecureHTTP).
@@ -124,6 +129,10 @@ type Main struct {
 	// blocklist publishes the SIM-box block lists (wire_telecom.go).
 	blocklist *natsbus.BlocklistFeed
 	ct        *ctFollowers
+	// cluster is the node's share of a cluster's work (cluster.go);
+	// checkStream replicates its payment checks (clusterstreams.go).
+	cluster     *clusterPart
+	checkStream atomic.Pointer[natsbus.ReplicaStream]
 
 	ln     net.Listener
 	certs  *certReloader // nil without TLS
@@ -203,6 +212,7 @@ func (m *Main) ParseFlags(args []string) error {
 	m.storeFlags(fs)
 	fs.StringVar(&m.Config.Addr, "addr", m.Config.Addr, "`host:port` to listen on")
 	fs.StringVar(&m.Config.NATS, "nats", m.Config.NATS, "NATS `URL` for event streams between nodes")
+	fs.IntVar(&m.Config.NATSReplicas, "nats-replicas", 1, "JetStream servers that keep each of the cluster's streams (3 in a 3-server cluster)")
 	m.exchangeFlags(fs)
 	fs.StringVar(&m.Config.LogLevel, "log-level", m.Config.LogLevel, "log `level`: debug, info, warn, error")
 	fs.Int64Var(&m.Config.MaxBody, "max-body", m.Config.MaxBody, "largest request body in `bytes`")
@@ -309,11 +319,13 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	// The streams are set up before the API, which publishes registrations
 	// to the other nodes; they are followed once the state is loaded.
 	if m.Config.NATS != "" {
-		if m.Bus, err = natsbus.Open(ctx, m.Config.NATS, natsbus.Options{Logger: m.Logger}); err != nil {
+		if m.Bus, err = natsbus.Open(ctx, m.Config.NATS, natsbus.Options{Logger: m.Logger, Replicas: m.Config.NATSReplicas}); err != nil {
 			return err
 		}
-		if m.feed, err = m.Bus.RegistryFeed(ctx); err != nil {
-			return err
+		if !m.clustered() { // a cluster follows the store's change log (cluster.go)
+			if m.feed, err = m.Bus.RegistryFeed(ctx); err != nil {
+				return err
+			}
 		}
 		if m.calls, err = m.Bus.OriginationFeed(ctx, m.Telecom, natsbus.OriginationOptions{Window: m.Config.CallWindow}); err != nil {
 			return err
@@ -338,7 +350,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	m.API = httpapi.New(httpapi.Config{
 		Stats: briefing, Store: m.Store, Access: m.Access, Registry: m.Registry, Clock: m.Clock, Logger: m.Logger, MaxBody: m.Config.MaxBody,
 		Telecom: m.Telecom, Web: m.Web, Payments: m.Payments.Service, Freeze: m.Payments.Freeze,
-		Simbox: m.Simbox, Audit: m.AuditLog, Health: []func(context.Context) error{func(context.Context) error { return m.Telecom.Health() }}, Limits: m.Config.Limits, Deadline: m.Config.Deadline,
+		Simbox: m.Simbox, Audit: m.AuditLog, Health: []func(context.Context) error{func(context.Context) error { return m.Telecom.Health() }, m.clusterHealth}, Limits: m.Config.Limits, Deadline: m.Config.Deadline,
 		UploadDeadline: m.Config.UploadDeadline, Exchange: m.newExchange(parser), Cases: m.Cases,
 	})
 
@@ -365,6 +377,10 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	go func() { m.served <- m.http.Serve(m.ln) }()
 
 	start := time.Now()
+	changesFrom, err := m.changeLogEnd(ctx)
+	if err != nil {
+		return err
+	}
 	if err := m.Registry.Load(ctx); err != nil {
 		return fmt.Errorf("load registry: %w", err)
 	}
@@ -402,8 +418,13 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if m.Config.CheckpointEvery > 0 {
 		m.jobs.Go(func() { m.AuditLog.CheckpointEvery(mctx, m.Config.CheckpointEvery) })
 	}
+	if err := m.startCluster(ctx, changesFrom); err != nil {
+		return err
+	}
 	m.API.SetReady(true)
-	m.startCTFollowers(followers)
+	if !m.startLeadCT(followers) {
+		m.startCTFollowers(followers)
+	}
 	m.Logger.Info("serving", "addr", m.ln.Addr().String())
 	return nil
 }
@@ -458,6 +479,7 @@ func (m *Main) Close() error {
 		m.feed.Stop()
 		m.feed = nil
 	}
+	m.stopCluster()
 	if m.calls != nil {
 		m.calls.Stop()
 		m.calls = nil

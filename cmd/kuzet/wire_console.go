@@ -12,7 +12,7 @@ import (
 func (m *Main) newConsole(st *stats.Service) (*console.Server, error) {
 	return console.New(console.Config{
 		Access: m.Access, Registry: m.Registry, Telecom: m.Telecom, Payments: m.Payments.Service,
-		Freeze: m.Payments.Freeze, Web: m.Web, Simbox: m.Simbox, Stats: st, Audit: m.AuditLog,
+		Freeze: m.Payments.Freeze, Web: m.Web, Simbox: m.Simbox, Stats: st, Audit: m.AuditLog, Cases: m.Cases,
 		Clock: m.Clock, Logger: m.Logger, Secure: m.Config.TLSCert != "",
 	})
 }

@@ -75,6 +75,9 @@ type paymentsPart struct {
 	Service *payments.Service
 	Freeze  *freeze.Service
 	Writer  *payments.Writer
+	Engine  *payments.Engine
+
+	rebuiltAt time.Time // when Rebuild began reading the stored checks
 
 	dispatcher *freeze.Dispatcher
 	stop       context.CancelFunc
@@ -97,8 +100,9 @@ func (m *Main) newPayments(parser *ident.Parser) (*paymentsPart, error) {
 	if m.Telecom != nil {
 		calls = m.Telecom
 	}
-	engine := payments.NewEngine(payments.EngineConfig{Indicators: m.Registry.Index(), Calls: calls, Sink: p.Writer,
+	engine := payments.NewEngine(payments.EngineConfig{Indicators: m.Registry.Index(), Calls: calls, Sink: m.clusterSink(p.Writer),
 		CardKey: parser.CardKey, CardLegacyKey: parser.CardLegacyKey, Clock: m.Clock})
+	p.Engine = engine
 	p.Service = payments.NewService(payments.Config{Engine: engine, Store: store, Writer: p.Writer,
 		Clock: m.Clock, Audit: m.Audit, Logger: m.Logger, Registry: m.Registry})
 	p.Freeze = freeze.NewService(freeze.Config{Store: store, Registry: m.Registry, Parser: parser,
@@ -130,6 +134,7 @@ func (p *paymentsPart) start(ctx context.Context, m *Main) error {
 		}
 	}
 	start := time.Now()
+	p.rebuiltAt = start
 	n, err := p.Service.Rebuild(ctx, m.Clock().Add(-c.Memory))
 	if err != nil {
 		return err

@@ -67,17 +67,36 @@
       var names = {};
       el.parentNode.querySelectorAll("tbody tr").forEach(function (tr) {
         var a = tr.querySelector("a");
-        if (a) names[a.getAttribute("href").split("#")[1]] = a.textContent;
+        var h = a && a.getAttribute("href").split("#")[1];
+        if (h !== undefined) names[decodeURIComponent(h)] = a.textContent;
       });
       el.classList.add("on");
       var chart = echarts.init(el);
-      chart.setOption({
-        aria: { enabled: true },
-        grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
-        xAxis: { type: "value" },
-        yAxis: { type: "category", data: s.labels.map(function (l) { return names[l] || l; }) },
-        series: [{ type: "bar", data: s.values, itemStyle: { color: "#0b4f8a" } }]
-      });
+      var labels = s.labels.map(function (l) { return names[l] || l; });
+      var lang = document.documentElement.lang || "ru";
+      var fmt = function (v) { return Number(v).toLocaleString(lang); };
+      if (el.getAttribute("data-kind") === "line") {
+        chart.setOption({
+          aria: { enabled: true }, tooltip: { trigger: "axis", valueFormatter: fmt },
+          grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+          xAxis: { type: "category", data: labels, boundaryGap: false },
+          yAxis: { type: "value", axisLabel: { formatter: fmt } },
+          series: [{ type: "line", data: s.values, areaStyle: { opacity: 0.15 }, itemStyle: { color: "#0b4f8a" }, showSymbol: false }]
+        });
+      } else {
+        chart.setOption({
+          aria: { enabled: true }, tooltip: { valueFormatter: fmt },
+          grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
+          xAxis: { type: "value", axisLabel: { formatter: fmt } },
+          yAxis: { type: "category", inverse: true, data: labels },
+          series: [{ type: "bar", data: s.values, itemStyle: { color: "#0b4f8a" } }]
+        });
+        // A bar leads to its records, as the row of the table under it does.
+        chart.on("click", function (p) {
+          var rows = el.parentNode.querySelectorAll("tbody tr a");
+          if (rows[p.dataIndex]) window.location.href = rows[p.dataIndex].getAttribute("href");
+        });
+      }
       window.addEventListener("resize", function () { chart.resize(); });
     });
   }

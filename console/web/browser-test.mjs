@@ -154,6 +154,63 @@ try {
       await axe(police, path);
     });
   }
+  let caseURL = "";
+  await check("cases: the list, a case, one step along its workflow, a note with script shown as text", async () => {
+    await visit(police, base, "/cases?lang=en");
+    await axe(police, "cases");
+    const link = police.locator('table.data a[href^="/cases/case_"]').first();
+    assert(await link.count() === 1, "the case list is empty");
+    await Promise.all([police.waitForNavigation(), link.click()]);
+    caseURL = new URL(police.url()).pathname;
+    await axe(police, "case");
+    const before = (await police.textContent("#case-status")).trim();
+    const next = police.locator("button[data-next]").first();
+    assert(await next.count() === 1, `no workflow button on a case that is ${before}`);
+    const to = await next.getAttribute("data-next");
+    assert(await police.locator("button[data-next]").count() === 1, "more than one step offered");
+    await Promise.all([police.waitForNavigation(), next.click()]);
+    const after = (await police.textContent("#case-status")).trim();
+    assert(after !== before && await police.locator(".flash").count() === 1, `the case did not move from ${before} to ${to}: ${after}`);
+    await police.fill("#ntext", "Called the bank " + `<script>alert("note")</script><img src=x onerror=alert(3)>`);
+    await Promise.all([police.waitForNavigation(), police.click('form[action$="/notes"] button[type=submit]')]);
+    const text = await police.textContent("#notes");
+    assert(text.includes(`<script>alert("note")</script>`), "the note is not shown as text");
+    assert(await police.locator("main script, main img").count() === 0, "script or image elements made from the note");
+    await axe(police, "case-after");
+  });
+  await check("the link graph: drawn, a node expanded, a type hidden", async () => {
+    await visit(police, base, "/graph?lang=en");
+    await police.waitForSelector('#graph[data-loads="1"]', { timeout: 10000 });
+    await axe(police, "graph");
+    const nodes = async () => Number(await police.getAttribute("#graph", "data-nodes"));
+    const first = await nodes();
+    assert(first >= 2, `the graph has ${first} nodes`);
+    // Expand the farthest nodes (listed last) until one brings new ones.
+    const values = await police.$$eval("#graph-pick option", (os) => os.map((o) => o.value).filter(Boolean));
+    let grew = false, loads = 1;
+    for (const v of values.reverse().slice(0, 8)) {
+      await police.selectOption("#graph-pick", v);
+      await police.click("#graph-expand");
+      loads++;
+      await police.waitForSelector(`#graph[data-loads="${loads}"]`, { timeout: 10000 });
+      if (await nodes() > first) { grew = true; break; }
+    }
+    assert(grew, `no expansion added a node (${first} nodes, ${values.length} tried at most 8)`);
+    await police.uncheck('#graph-types input[value="report"]');
+    const shown = Number(await police.getAttribute("#graph", "data-shown"));
+    assert(shown < await nodes(), `hiding reports left ${shown} of ${await nodes()} shown`);
+    await police.check('#graph-types input[value="report"]');
+  });
+  await check("a group of the graph becomes a case", async () => {
+    await visit(police, base, "/graph?lang=en");
+    const btn = police.locator("#groups button[type=submit]").first();
+    assert(await btn.count() === 1, "no group to open");
+    await Promise.all([police.waitForNavigation(), btn.click()]);
+    assert(/\/cases\/case_/.test(police.url()), `not on a case: ${police.url()}`);
+    assert(await police.locator(".flash").count() === 1, "no word that the case was opened");
+    assert(await police.locator("#reports tbody tr").count() >= 2, "the case holds fewer than 2 reports");
+    await axe(police, "case-from-group");
+  });
   await check("switch language to Kazakh and it is remembered", async () => {
     await visit(police, base, "/");
     await Promise.all([police.waitForNavigation(), police.click('a[hreflang="kk"]')]);
@@ -179,6 +236,12 @@ try {
     await Promise.all([bank.waitForNavigation(), bank.click("form.form button[type=submit]")]);
     const alert = await bank.locator(".alert").count() ? await bank.textContent(".alert") : "";
     assert(await bank.locator(".status", { hasText: "Frozen" }).count() >= 1, `the request is not shown frozen ${alert}`);
+  });
+  await check("the bank sees no cases and no graph", async () => {
+    for (const path of ["/cases", "/graph"]) {
+      const r = await visit(bank, base, path);
+      assert(r.status() === 403, `${path}: ${r.status()}`);
+    }
   });
   await check("bank's payment checks", async () => {
     await visit(bank, base, "/payments");
@@ -231,12 +294,14 @@ try {
     [police, "audit", "/audit"], [police, "trail", `/trail/${reference}`], [bank, "freeze", "/freeze?status=all"],
     [anon, "signin", "/signin"], [anon, "portal", "/portal/"], [anon, "portal-report", "/portal/report"],
     [anon, "prevention", "/portal/prevention"], [citizen, "portal-phone", "/portal/"],
+    [police, "cases", "/cases"], [police, "case", caseURL], [police, "graph", "/graph"],
   ];
   await check("screenshots of the main pages in ru, kk and en", async () => {
     for (const lang of ["ru", "kk", "en"]) {
       for (const [p, name, path] of shots) {
         await visit(p, base, path + (path.includes("?") ? "&" : "?") + "lang=" + lang);
         if (name === "dashboard") await p.waitForTimeout(300); // the chart's first frame
+        if (name === "graph") await p.waitForSelector('#graph[data-loads="1"]', { timeout: 10000 });
         await p.screenshot({ path: join(screens, `${name}-${lang}.png`), fullPage: true });
       }
     }

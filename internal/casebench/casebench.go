@@ -8,9 +8,11 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"log/slog"
 	"os"
 	"slices"
 	"strconv"
+	"sync"
 	"testing"
 	"time"
 
@@ -83,12 +85,17 @@ func Neighbourhood(b *testing.B, s kuzet.Store, info synth.LinkGraphInfo) {
 	b.ReportMetric(float64(worst.Microseconds())/1000, "worst-ms")
 }
 
-// Groups measures the communities of the whole graph, read from the store.
+// Groups measures the communities of the whole graph, read from the store:
+// the time an op takes, the CPU seconds it uses (both cores: the
+// figure that holds on a loaded machine) and, of its time, the reading
+// of the graph (read-s/op, from the service's debug record).
 func Groups(b *testing.B, s kuzet.Store) {
 	ctx := b.Context()
 	var n int
+	rec := &timings{}
+	cpu0 := cpuTime()
 	for b.Loop() {
-		svc := cases.NewService(cases.Config{Store: s})
+		svc := cases.NewService(cases.Config{Store: s, Logger: slog.New(rec)})
 		gs, err := svc.Groups(ctx)
 		if err != nil {
 			b.Fatal(err)
@@ -96,7 +103,30 @@ func Groups(b *testing.B, s kuzet.Store) {
 		n = len(gs)
 	}
 	b.ReportMetric(float64(n), "groups")
+	b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric(rec.read.Seconds()/float64(b.N), "read-s/op")
 }
+
+// timings is a slog.Handler that sums the "read" of the records it gets.
+type timings struct {
+	mu   sync.Mutex
+	read time.Duration
+}
+
+func (*timings) Enabled(context.Context, slog.Level) bool { return true }
+func (t *timings) Handle(_ context.Context, r slog.Record) error {
+	r.Attrs(func(a slog.Attr) bool {
+		if a.Key == "read" {
+			t.mu.Lock()
+			t.read += a.Value.Duration()
+			t.mu.Unlock()
+		}
+		return true
+	})
+	return nil
+}
+func (t *timings) WithAttrs([]slog.Attr) slog.Handler { return t }
+func (t *timings) WithGroup(string) slog.Handler      { return t }
 
 // NewReport measures how long a new report, naming identifiers of a known
 // group, takes from its filing to its appearing in that group, the

@@ -1,0 +1,133 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/natsbus"
+	"github.com/kuzet/kuzet/payments"
+	"github.com/kuzet/kuzet/telecom"
+)
+
+// clusterStreams replicate the memory every node decides from: the payment
+// checks (the payers' habits, velocity, new payees, fan-in) and the risky
+// calls behind the active-call signal. Each node publishes what it decided
+// and observes what the others did.
+type clusterStreams struct {
+	checks, notes *natsbus.ReplicaStream
+}
+
+// checkTee hands each check record to the writer and to the cluster.
+type checkTee struct {
+	payments.Sink
+	publish func(*kuzet.CheckRecord)
+}
+
+func (t checkTee) Enqueue(rec *kuzet.CheckRecord) bool {
+	ok := t.Sink.Enqueue(rec)
+	t.publish(rec)
+	return ok
+}
+
+// clusterSink returns the sink of the payment engine: the writer, teed to
+// the cluster's stream of checks once that is set up.
+func (m *Main) clusterSink(w payments.Sink) payments.Sink {
+	if !m.clustered() {
+		return w
+	}
+	return checkTee{Sink: w, publish: func(rec *kuzet.CheckRecord) {
+		stream := m.checkStream.Load()
+		if stream == nil {
+			return // not started yet: the store has the check for Rebuild
+		}
+		data, err := json.Marshal(rec)
+		if err == nil {
+			stream.Publish(rec.ID, data)
+		}
+	}}
+}
+
+// startClusterStreams starts replicating checks and risky calls: first
+// replaying what the other nodes published while this one was loading its
+// memory from the store, so that nothing between the two is missed.
+func (m *Main) startClusterStreams(ctx context.Context) (*clusterStreams, error) {
+	s := &clusterStreams{}
+	var err error
+	// Checks: the stored ones were replayed by Rebuild; those still in a
+	// writer's queue, a second or two, come from the stream.
+	if s.checks, err = m.Bus.ReplicaStream(ctx, "checks", natsbus.ReplicaOptions{Keep: time.Hour}); err != nil {
+		return nil, err
+	}
+	if m.Payments != nil && m.Payments.Engine != nil {
+		engine := m.Payments.Engine
+		since := m.Payments.rebuiltAt.Add(-2 * time.Second)
+		err := s.checks.Follow(ctx, since, func(data []byte) {
+			var rec kuzet.CheckRecord
+			if json.Unmarshal(data, &rec) == nil {
+				engine.Observe(&rec)
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+		m.checkStream.Store(s.checks)
+	}
+	// Risky calls: nothing of them is stored; the stream keeps as long as
+	// a signal stays up.
+	if s.notes, err = m.Bus.ReplicaStream(ctx, "signals", natsbus.ReplicaOptions{Keep: time.Hour}); err != nil {
+		return nil, err
+	}
+	err = s.notes.Follow(ctx, time.Now().Add(-time.Hour), func(data []byte) {
+		var n telecom.SignalNote
+		if json.Unmarshal(data, &n) == nil {
+			_ = m.Telecom.ApplyNote(n)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	notes := s.notes
+	m.Telecom.Notes.Subscribe(func(n telecom.SignalNote) {
+		data, err := json.Marshal(n)
+		if err == nil {
+			notes.Publish("", data)
+		}
+	})
+	m.registerStreams(m.API.Registerer(), s)
+	return s, nil
+}
+
+func (s *clusterStreams) close() {
+	if s == nil {
+		return
+	}
+	if s.checks != nil {
+		s.checks.Close()
+	}
+	if s.notes != nil {
+		s.notes.Close()
+	}
+}
+
+func (m *Main) registerStreams(r prometheus.Registerer, s *clusterStreams) {
+	for name, rs := range map[string]*natsbus.ReplicaStream{"checks": s.checks, "signals": s.notes} {
+		for _, c := range []struct {
+			what, help string
+			fn         func() uint64
+		}{
+			{"published", "published to the other nodes", func() uint64 { return rs.Stats().Published }},
+			{"dropped", "not published: the queue was full", func() uint64 { return rs.Stats().Dropped }},
+			{"failed", "whose publication failed", func() uint64 { return rs.Stats().Failed }},
+			{"applied", "applied from the other nodes", func() uint64 { return rs.Stats().Applied }},
+		} {
+			r.MustRegister(prometheus.NewCounterFunc(prometheus.CounterOpts{
+				Name: "kuzet_cluster_" + name + "_" + c.what + "_total",
+				Help: "Replicated " + name + " " + c.help + ".",
+			}, func() float64 { return float64(c.fn()) }))
+		}
+	}
+}
