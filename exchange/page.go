@@ -342,21 +342,29 @@ func (s *Service) page(ctx context.Context, c Collection, q Query) (*Page, error
 				if !ok {
 					continue
 				}
+				if !hist {
+					for k, o := range objs {
+						pos := position{T: r.UpdatedAt.UnixMicro(), Class: 1, ID: r.ID, Sub: k}
+						if pos.compare(start) > 0 {
+							buf = append(buf, Item{Object: o, DateAdded: r.UpdatedAt, Version: versionOf(o, r.UpdatedAt)})
+							bufPos = append(bufPos, pos)
+						}
+					}
+					continue
+				}
 				items := make([]Item, len(objs))
 				for k, o := range objs {
 					items[k] = Item{Object: o, DateAdded: r.UpdatedAt, Version: versionOf(o, r.UpdatedAt)}
 				}
-				if hist {
-					if items, err = s.versions(ctx, tx, mk, r, &q, items); err != nil {
-						return err
-					}
+				if items, err = s.versions(ctx, tx, mk, r, &q, items); err != nil {
+					return err
 				}
 				for k, it := range items {
 					pos := position{T: r.UpdatedAt.UnixMicro(), Class: 1, ID: r.ID, Sub: k}
 					if pos.compare(start) <= 0 {
 						continue
 					}
-					if hist && !q.AddedAfter.IsZero() && !it.DateAdded.After(q.AddedAfter) {
+					if !q.AddedAfter.IsZero() && !it.DateAdded.After(q.AddedAfter) {
 						continue // an earlier version, added before added_after
 					}
 					buf = append(buf, it)
