@@ -17,6 +17,8 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 		{Type: "indicator", ID: "indicator--x", Pattern: "[url:value = 'http://a/\"<&>\\'\x01\u2028']", Labels: []string{"a", "b"},
 			Confidence: &conf, ObjectMarkingRefs: []string{"m"}, Name: "\xff\xfeкүзет"},
 		{Type: "marking-definition", ID: "m", Extensions: map[string]exchange.Extension{"e": {ExtensionType: "property-extension", TLP: "red"}}},
+		{Type: "report", ID: "report--x", ReportTypes: []string{"campaign"}, Published: "2026-01-01T00:00:00Z", ObjectRefs: []string{"a", "b"},
+			SightingOfRef: "s", WhereSightedRefs: []string{"w"}, Count: 2},
 		{Type: "phone-number", Value: "+77011112233", Extensions: map[string]exchange.Extension{"b": {ExtensionType: "new-sco"}, "a": {ExtensionType: "x"}}},
 	} {
 		got := o.AppendJSON(nil)

@@ -203,6 +203,10 @@ func TestVersions(t *testing.T) {
 			t.Errorf("match[version]=%v: confidences %v (versions %v), want %v", c.versions, got, vs, c.want)
 		}
 	}
+	// added_after leaves out the versions added before it.
+	if got, _ := confs(exchange.Query{Versions: []string{"all"}, AddedAfter: t0.Add(time.Minute)}); !slices.Equal(got, []int{90}) {
+		t.Errorf("all versions added after the first: %v", got)
+	}
 	// The sighting exists from the second report on: one version.
 	objs := f.objects(t, f.partner, exchange.Query{Types: []string{"sighting"}, Versions: []string{"all"}})
 	if len(objs) != 1 || objs[0].Modified != last {

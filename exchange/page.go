@@ -292,6 +292,14 @@ func (s *Service) page(ctx context.Context, c Collection, q Query) (*Page, error
 			return err
 		}
 		statics := s.static(ns, orgs)
+		cases, err := s.caseItems(ctx, tx, ns, c, aud)
+		if err != nil {
+			return err
+		}
+		if len(cases) > 0 {
+			statics = append(statics, cases...)
+			slices.SortFunc(statics, func(a, b staticItem) int { return a.pos.compare(b.pos) })
+		}
 		si, _ := slices.BinarySearchFunc(statics, start, func(a staticItem, p position) int {
 			if a.pos.compare(p) <= 0 {
 				return -1
@@ -334,19 +342,30 @@ func (s *Service) page(ctx context.Context, c Collection, q Query) (*Page, error
 				if !ok {
 					continue
 				}
+				if !hist {
+					for k, o := range objs {
+						pos := position{T: r.UpdatedAt.UnixMicro(), Class: 1, ID: r.ID, Sub: k}
+						if pos.compare(start) > 0 {
+							buf = append(buf, Item{Object: o, DateAdded: r.UpdatedAt, Version: versionOf(o, r.UpdatedAt)})
+							bufPos = append(bufPos, pos)
+						}
+					}
+					continue
+				}
 				items := make([]Item, len(objs))
 				for k, o := range objs {
 					items[k] = Item{Object: o, DateAdded: r.UpdatedAt, Version: versionOf(o, r.UpdatedAt)}
 				}
-				if hist {
-					if items, err = s.versions(ctx, tx, mk, r, &q, items); err != nil {
-						return err
-					}
+				if items, err = s.versions(ctx, tx, mk, r, &q, items); err != nil {
+					return err
 				}
 				for k, it := range items {
 					pos := position{T: r.UpdatedAt.UnixMicro(), Class: 1, ID: r.ID, Sub: k}
 					if pos.compare(start) <= 0 {
 						continue
+					}
+					if !q.AddedAfter.IsZero() && !it.DateAdded.After(q.AddedAfter) {
+						continue // an earlier version, added before added_after
 					}
 					buf = append(buf, it)
 					bufPos = append(bufPos, pos)
@@ -440,6 +459,11 @@ func (s *Service) Export(ctx context.Context, w io.Writer, actorOrg, partnerOrg 
 			return err
 		}
 		statics := s.static(ns, orgs)
+		cases, err := s.caseItems(ctx, tx, ns, Collection{Partner: partner}, aud)
+		if err != nil {
+			return err
+		}
+		statics = append(statics, cases...)
 		for i := range statics {
 			if err := write(&statics[i].item.Object); err != nil {
 				return err

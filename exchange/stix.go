@@ -188,6 +188,9 @@ type Object struct {
 	FirstSeen         string   `json:"first_seen,omitempty"`
 	LastSeen          string   `json:"last_seen,omitempty"`
 	WhereSightedRefs  []string `json:"where_sighted_refs,omitempty"`
+	ReportTypes       []string `json:"report_types,omitempty"`
+	Published         string   `json:"published,omitempty"`
+	ObjectRefs        []string `json:"object_refs,omitempty"`
 	Value             string   `json:"value,omitempty"`
 	IBAN              string   `json:"iban,omitempty"`
 	AccountNumber     string   `json:"account_number,omitempty"`

@@ -124,6 +124,20 @@ func (s *Server) handlePostMarking(w http.ResponseWriter, r *http.Request) error
 func (s *Server) exchangeGroupRoutes() {
 	s.route("PUT /v1/exchange/groups/{name}", kuzet.PermPartnerWrite, s.handlePutSharingGroup)
 	s.route("GET /v1/exchange/groups", kuzet.PermPartnerWrite, s.handleSharingGroups)
+	s.route("PUT /v1/exchange/collections/{collection_id}/cases/{case_id}", kuzet.PermPartnerWrite, s.handleShareCase)
+}
+
+// handleShareCase puts a case's summary into a partner's or group's
+// collection: the police's choice, case by case.
+func (s *Server) handleShareCase(w http.ResponseWriter, r *http.Request) error {
+	col, id := r.PathValue("collection_id"), r.PathValue("case_id")
+	if err := s.exchange.ShareCase(r.Context(), kuzet.PrincipalFromContext(r.Context()), col, id); err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, struct {
+		CollectionID string `json:"collection_id"`
+		CaseID       string `json:"case_id"`
+	}{col, id})
 }
 
 type groupMember struct {

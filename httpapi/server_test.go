@@ -360,6 +360,7 @@ var allowed = map[string][]kuzet.OrgType{
 	"GET /v1/exchange/partners/{org_id}/received":                       {kuzet.OrgPolice, kuzet.OrgPartner},
 	"PUT /v1/exchange/groups/{name}":                                    {kuzet.OrgPolice},
 	"GET /v1/exchange/groups":                                           {kuzet.OrgPolice},
+	"PUT /v1/exchange/collections/{collection_id}/cases/{case_id}":      {kuzet.OrgPolice},
 	"POST /v1/exchange/markings":                                        {kuzet.OrgBank, kuzet.OrgTelco, kuzet.OrgPolice, kuzet.OrgRegulator, kuzet.OrgPartner},
 	"GET /misp-feed/{file}":                                             {kuzet.OrgPolice, kuzet.OrgPartner},
 	"GET /taxii2/{$}":                                                   {kuzet.OrgPolice, kuzet.OrgPartner},

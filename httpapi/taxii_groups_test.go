@@ -128,3 +128,24 @@ func TestTAXIISharingGroups(t *testing.T) {
 		t.Errorf("a write-only member posts: %d %s", r.status, r.body)
 	}
 }
+
+// TestShareCaseRoute: only the police share, and only cases and
+// collections that exist (the sharing itself is tested in exchange).
+func TestShareCaseRoute(t *testing.T) {
+	ts := newTestServer(t)
+	police, partner := ts.keys[kuzet.OrgPolice], ts.keys[kuzet.OrgPartner]
+	col := ts.taxiiCollection(t, partner)
+	for _, c := range []struct {
+		name, key, path string
+		status          int
+	}{
+		{"no key", "", "/v1/exchange/collections/" + col + "/cases/C-1", 401},
+		{"partner", partner, "/v1/exchange/collections/" + col + "/cases/C-1", 403},
+		{"unknown case", police, "/v1/exchange/collections/" + col + "/cases/C-1", 404},
+		{"unknown collection", police, "/v1/exchange/collections/x/cases/C-1", 404},
+	} {
+		if r := ts.do(t, "PUT", c.path, c.key, "", nil); r.status != c.status {
+			t.Errorf("%s: %d %s, want %d", c.name, r.status, r.body, c.status)
+		}
+	}
+}
