@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/kuzet/kuzet/cases"
 	"github.com/kuzet/kuzet/stats"
 )
 
@@ -36,6 +37,20 @@ func TestDemoInvestigations(t *testing.T) {
 	}
 	if f.CallCentresHome == 0 || f.CallCentresAbroad == 0 || f.SIMBoxesSeized == 0 || f.SIMsSeized < f.SIMBoxesSeized {
 		t.Errorf("call centres: got %+v, want some shut down at home and abroad with SIM boxes and cards seized:\n%s", f, out)
+	}
+	// The breakdowns count the same reports as the figures, by the demo's
+	// four schemes and four channels.
+	if b.ReportsBy == nil || len(b.ReportsBy.ByScheme) != 4 || len(b.ReportsBy.ByChannel) != 4 {
+		t.Fatalf("reports by scheme and channel: got %+v, want 4 of each", b.ReportsBy)
+	}
+	for _, l := range [][]cases.Count{b.ReportsBy.ByScheme, b.ReportsBy.ByChannel} {
+		var n int64
+		for _, c := range l {
+			n += c.Reports
+		}
+		if n != f.Reports {
+			t.Errorf("breakdown %+v sums to %d reports, the figures count %d", l, n, f.Reports)
+		}
 	}
 	// Each shut-down call centre's SIM boxes are the group's handsets the
 	// victims named: no more boxes than suspects found working them.
