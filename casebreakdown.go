@@ -19,4 +19,18 @@ type ReportBreakdownStore interface {
 	// CountReportsBy counts the reports linked in [From, To) of one
 	// region where set, by scheme, channel and currency.
 	CountReportsBy(ctx context.Context, f CaseEventFilter) ([]ReportCount, error)
+
+	// FindReportCaseIDs returns the IDs of the cases holding the reports
+	// f selects (counted as CountReportsBy counts them), the case of the
+	// newest report first.
+	FindReportCaseIDs(ctx context.Context, f ReportCaseFilter) ([]string, error)
+}
+
+// ReportCaseFilter selects the cases of the victims' reports of one scheme
+// or channel in a period: the records behind a bar of the briefing's
+// charts. A nil Scheme or Channel selects any.
+type ReportCaseFilter struct {
+	CaseEventFilter
+	Scheme, Channel *string
+	Limit           int // 0: the store's default
 }

@@ -70,3 +70,31 @@ func ranked(m map[string]*Count) []Count {
 	})
 	return out
 }
+
+// BreakdownCases lists the cases holding the reports f selects — the
+// records behind a bar of Breakdown's charts — the case of the newest
+// report first.
+func (s *Service) BreakdownCases(ctx context.Context, f kuzet.ReportCaseFilter) ([]*kuzet.Case, error) {
+	if name, ok := s.regions[lower(f.Region)]; ok {
+		f.Region = name
+	}
+	out := []*kuzet.Case{}
+	err := kuzet.Transact(ctx, s.store, false, func(tx kuzet.Tx) error {
+		ids, err := tx.FindReportCaseIDs(ctx, f)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			c, err := tx.FindCase(ctx, id)
+			if err != nil {
+				if kuzet.ErrorCode(err) == kuzet.ENOTFOUND {
+					continue
+				}
+				return err
+			}
+			out = append(out, c)
+		}
+		return nil
+	})
+	return out, wrap("list cases by reports", err)
+}

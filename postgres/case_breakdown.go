@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/internal/sqlstore"
 )
 
 var _ kuzet.ReportBreakdownStore = (*tx)(nil)
@@ -39,6 +40,34 @@ func (tx *tx) CountReportsBy(ctx context.Context, f kuzet.CaseEventFilter) ([]ku
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("postgres: count reports by scheme: %w", err)
+	}
+	return out, nil
+}
+
+const findReportCaseIDsSQL = `SELECT r.case_id FROM case_reports r JOIN victim_reports v ON v.id = r.report_id
+	WHERE ($1::timestamptz IS NULL OR r.created_at >= $1) AND ($2::timestamptz IS NULL OR r.created_at < $2)
+		AND ($3 = '' OR r.region = $3) AND r.duplicate_of = ''
+		AND ($4::text IS NULL OR v.scheme = $4) AND ($5::text IS NULL OR v.channel = $5)
+		AND NOT EXISTS (SELECT 1 FROM case_reports o WHERE o.report_id = r.report_id
+			AND (o.created_at < r.created_at OR o.created_at = r.created_at AND o.case_id < r.case_id))
+	GROUP BY r.case_id ORDER BY MAX(r.created_at) DESC, r.case_id LIMIT $6`
+
+// FindReportCaseIDs returns the cases of the reports f selects, the case
+// of the newest report first.
+func (tx *tx) FindReportCaseIDs(ctx context.Context, f kuzet.ReportCaseFilter) ([]string, error) {
+	rows, _ := tx.tx.Query(ctx, findReportCaseIDsSQL, nullTime(f.From), nullTime(f.To), f.Region,
+		f.Scheme, f.Channel, sqlstore.CaseLimit(f.Limit))
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("postgres: find report cases: %w", err)
+		}
+		out = append(out, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("postgres: find report cases: %w", err)
 	}
 	return out, nil
 }

@@ -71,4 +71,23 @@ func testReportBreakdown(t *testing.T, open func(t *testing.T) kuzet.Store) {
 			t.Errorf("all time: got %d reports in %+v, want 5", n, got)
 		}
 	})
+	str := func(s string) *string { return &s }
+	for _, tc := range []struct {
+		f    kuzet.ReportCaseFilter
+		want int
+	}{
+		{kuzet.ReportCaseFilter{Scheme: str("investment")}, 1},
+		{kuzet.ReportCaseFilter{Scheme: str("nothing")}, 0},
+		{kuzet.ReportCaseFilter{Channel: str("")}, 1},                                                     // rep_b6
+		{kuzet.ReportCaseFilter{Channel: str(""), CaseEventFilter: kuzet.CaseEventFilter{To: at(12)}}, 0}, // before rep_b6
+		{kuzet.ReportCaseFilter{}, 1},
+	} {
+		view(t, s, func(ctx context.Context, tx kuzet.Tx) {
+			got, err := tx.FindReportCaseIDs(ctx, tc.f)
+			must(t, "find report cases", err)
+			if len(got) != tc.want || len(got) == 1 && got[0] != "case_b" {
+				t.Errorf("cases of %+v: got %v, want %d (case_b, the first link)", tc.f, got, tc.want)
+			}
+		})
+	}
 }
