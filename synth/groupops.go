@@ -75,5 +75,5 @@ func GroupOperation(seed uint64, rank int, home string, devices, mules []string)
 
 // String names the operation for a log line.
 func (o Operation) String() string {
-	return fmt.Sprintf("call centre in %s, %s: %d operators, %d mules", o.City, o.Country, len(o.Operators), len(o.Mules))
+	return fmt.Sprintf("call centre in %s, %s (operators: %d, mules: %d)", o.City, o.Country, len(o.Operators), len(o.Mules))
 }
