@@ -37,6 +37,7 @@ type Tx interface {
 	CaseStore     // cases, their reports, evidence and events
 	GraphStore    // the link graph of reports, cases and identifiers
 	UserStore     // console users and their sessions
+	ReportBreakdownStore
 
 	Commit() error
 	Rollback() error

@@ -40,6 +40,7 @@ type casesData struct {
 	Assignee string
 	Cases    []*kuzet.Case
 	Limit    int
+	Reports  *reportsOf // the cases of the dashboard's reports of one scheme or channel
 }
 
 // casesLimit bounds the list page; the API's limit is 1000.
@@ -51,8 +52,14 @@ func (s *Server) handleCases(w http.ResponseWriter, r *http.Request, p *page) er
 	q := r.URL.Query()
 	d := &casesData{Statuses: kuzet.CaseWorkflow, Regions: cases.Regions, Status: kuzet.CaseStatus(q.Get("status")),
 		Region: q.Get("region"), Assignee: q.Get("assignee"), Limit: casesLimit}
-	list, err := s.cfg.Cases.Cases(r.Context(), kuzet.CaseFilter{Status: d.Status, Region: d.Region,
-		Assignee: d.Assignee, Limit: casesLimit})
+	var list []*kuzet.Case
+	var err error
+	if d.Reports = reportsQuery(q); d.Reports != nil {
+		list, err = s.casesOfReports(r.Context(), d.Reports, d.Region)
+	} else {
+		list, err = s.cfg.Cases.Cases(r.Context(), kuzet.CaseFilter{Status: d.Status, Region: d.Region,
+			Assignee: d.Assignee, Limit: casesLimit})
+	}
 	if err != nil {
 		return err
 	}

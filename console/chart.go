@@ -38,6 +38,7 @@ func chartJSON(b *stats.Briefing, loss *lossCharts) string {
 		}
 		out["calls"] = s
 	}
+	reportCharts(b, out)
 	j, _ := json.Marshal(out)
 	return string(j)
 }

@@ -40,6 +40,8 @@ func (b *Briefing) Rows() []Row {
 		add("Cases sent to court", c.CasesSentToCourt)
 		add("Call centres shut down at home", c.CallCentresHome)
 		add("Call centres shut down abroad", c.CallCentresAbroad)
+		add("SIM boxes seized in call centres", c.SIMBoxesSeized)
+		add("SIM cards seized in call centres", c.SIMsSeized)
 	}
 	if s := b.Simbox; s != nil {
 		add("SIM boxes seized", s.DevicesSeized)

@@ -75,6 +75,8 @@ type Briefing struct {
 	Web           *kuzet.WebCounts      `json:"internet_resources,omitempty"`
 	Simbox        *kuzet.SimboxCounts   `json:"simbox,omitempty"`
 	Cases         *cases.Figures        `json:"cases,omitempty"` // the police's figures
+	// The victims' reports by scheme and by channel.
+	ReportsBy *cases.Breakdown `json:"reports_by,omitempty"`
 }
 
 // Briefing returns the figures q selects. Returns EINVALID naming "from"
@@ -136,6 +138,9 @@ func (s *Service) Briefing(ctx context.Context, q Query) (*Briefing, error) {
 			return nil, err
 		}
 		b.Cases = f
+		if b.ReportsBy, err = s.cfg.Cases.Breakdown(ctx, q.From, q.To, q.Region); err != nil {
+			return nil, err
+		}
 	}
 	return b, nil
 }

@@ -43,6 +43,7 @@ func Run(t *testing.T, open func(t *testing.T) kuzet.Store) {
 	t.Run("Cases", func(t *testing.T) { testCases(t, open) })
 	t.Run("User", func(t *testing.T) { testUser(t, open) })
 	t.Run("CaseDays", func(t *testing.T) { testCaseDays(t, open) })
+	t.Run("ReportBreakdown", func(t *testing.T) { testReportBreakdown(t, open) })
 }
 
 // base has digits below the microsecond, which the stores drop.

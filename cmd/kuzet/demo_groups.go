@@ -28,12 +28,13 @@ func playDemoGroups(ctx context.Context, env *Env, m *Main, keys []demoKey, seed
 	}
 	var filers []int64
 	var police string
+	var policeID int64
 	for _, k := range keys {
 		switch k.org.Type {
 		case kuzet.OrgBank, kuzet.OrgPublic:
 			filers = append(filers, k.org.ID)
 		case kuzet.OrgPolice:
-			police = k.secret
+			police, policeID = k.secret, k.org.ID
 		}
 	}
 	if len(filers) == 0 {
@@ -63,6 +64,11 @@ func playDemoGroups(ctx context.Context, env *Env, m *Main, keys []demoKey, seed
 		return err
 	}
 	w := env.Stdout
+	if policeID != 0 {
+		if err := playDemoInvestigations(ctx, w, m.Cases, policeID, groups, seed); err != nil {
+			return fmt.Errorf("investigations: %w", err)
+		}
+	}
 	fmt.Fprintf(w, "Organised groups: %d victims' reports filed through the API's service in %s; the link graph shows %d groups.\n",
 		len(reports), time.Since(start).Round(time.Millisecond), len(groups))
 	if len(groups) > 0 {
