@@ -159,6 +159,8 @@ type CaseReport struct {
 	DuplicateOf string    `json:"duplicate_of,omitempty"` // an earlier report of the same loss
 	Flags       []string  `json:"flags,omitempty"`        // e.g. "no_identifier"
 	CreatedAt   time.Time `json:"created_at"`
+	Scheme      string    `json:"scheme,omitempty"`  // the report's, for the briefing's breakdown
+	Channel     string    `json:"channel,omitempty"` // the report's
 }
 
 // CaseFiling is what filing a report into a case made.

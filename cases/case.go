@@ -176,7 +176,8 @@ func (s *Service) Create(ctx context.Context, orgID int64, in NewCase) (*kuzet.C
 				c.Region = r.Victim.Region
 			}
 			if err := tx.LinkCaseReport(ctx, &kuzet.CaseReport{CaseID: c.ID, ReportID: r.ID, OrgID: r.OrgID,
-				Region: r.Victim.Region, AmountLost: r.AmountLost, Currency: r.Currency, CreatedAt: now}); err != nil {
+				Region: r.Victim.Region, AmountLost: r.AmountLost, Currency: r.Currency, CreatedAt: now,
+				Scheme: r.Scheme, Channel: r.Channel}); err != nil {
 				return err
 			}
 			edges = append(edges, kuzet.GraphEdge{A: "report:" + r.ID, B: "case:" + c.ID, Kind: "in_case", At: now})

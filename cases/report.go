@@ -142,7 +142,7 @@ func (s *Service) FileReport(ctx context.Context, tx kuzet.Tx, r *kuzet.VictimRe
 
 	if err := tx.LinkCaseReport(ctx, &kuzet.CaseReport{CaseID: r.CaseID, ReportID: r.ID, OrgID: r.OrgID,
 		Region: r.Victim.Region, AmountLost: r.AmountLost, Currency: r.Currency, DuplicateOf: f.DuplicateOf,
-		Flags: f.Flags, CreatedAt: now}); err != nil {
+		Flags: f.Flags, CreatedAt: now, Scheme: r.Scheme, Channel: r.Channel}); err != nil {
 		return nil, err
 	}
 	add := []kuzet.GraphEdge{{A: node, B: "case:" + r.CaseID, Kind: "in_case", At: now}}

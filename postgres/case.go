@@ -22,7 +22,7 @@ const (
 		ORDER BY created_at DESC, id LIMIT $4`
 
 	linkCaseReportSQL = `INSERT INTO case_reports (` + sqlstore.CaseReportColumns + `)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`
 	findCaseReportsSQL = `SELECT ` + sqlstore.CaseReportColumns + ` FROM case_reports
 		WHERE case_id = $1 ORDER BY created_at, report_id`
 	findReportCasesSQL = `SELECT ` + sqlstore.CaseReportColumns + ` FROM case_reports WHERE report_id = ANY($1)`
@@ -138,12 +138,16 @@ func (tx *tx) LinkCaseReport(ctx context.Context, r *kuzet.CaseReport) error {
 		return fmt.Errorf("postgres: link case report: %w", err)
 	}
 	tag, err := tx.tx.Exec(ctx, linkCaseReportSQL, r.CaseID, r.ReportID, r.OrgID, r.Region, int64(r.AmountLost),
-		r.Currency, r.DuplicateOf, flags, r.CreatedAt)
+		r.Currency, r.DuplicateOf, flags, r.CreatedAt, r.Scheme, r.Channel)
 	if err != nil {
 		return fmt.Errorf("postgres: link case report: %w", err)
 	}
 	if tag.RowsAffected() > 0 && !linked && r.DuplicateOf == "" {
 		if _, err := tx.tx.Exec(ctx, addReportDaySQL, r.CreatedAt, r.Region, r.Currency, int64(r.AmountLost)); err != nil {
+			return fmt.Errorf("postgres: link case report: %w", err)
+		}
+		if _, err := tx.tx.Exec(ctx, addReportKindDaySQL, r.CreatedAt, r.Region, r.Scheme, r.Channel, r.Currency,
+			int64(r.AmountLost)); err != nil {
 			return fmt.Errorf("postgres: link case report: %w", err)
 		}
 	}

@@ -22,7 +22,7 @@ var (
 		ORDER BY created_at DESC, id LIMIT ?4`)
 
 	linkCaseReportQuery = prepare(`INSERT INTO case_reports (` + sqlstore.CaseReportColumns + `)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`)
 	findCaseReportsQuery = prepare(`SELECT ` + sqlstore.CaseReportColumns + ` FROM case_reports
 		WHERE case_id = ? ORDER BY created_at, report_id`)
 	findReportCaseQuery  = prepare(`SELECT ` + sqlstore.CaseReportColumns + ` FROM case_reports WHERE report_id = ?`)
@@ -132,12 +132,16 @@ func (tx *tx) LinkCaseReport(ctx context.Context, r *kuzet.CaseReport) error {
 		return fmt.Errorf("sqlite: link case report: %w", err)
 	}
 	n, err := tx.exec(ctx, linkCaseReportQuery, r.CaseID, r.ReportID, r.OrgID, r.Region, int64(r.AmountLost),
-		r.Currency, r.DuplicateOf, flags, micros(r.CreatedAt))
+		r.Currency, r.DuplicateOf, flags, micros(r.CreatedAt), r.Scheme, r.Channel)
 	if err != nil {
 		return fmt.Errorf("sqlite: link case report: %w", err)
 	}
 	if n > 0 && !linked && r.DuplicateOf == "" {
-		if _, err := tx.exec(ctx, addReportDayQuery, dayOf(micros(r.CreatedAt)), r.Region, r.Currency,
+		day := dayOf(micros(r.CreatedAt))
+		if _, err := tx.exec(ctx, addReportDayQuery, day, r.Region, r.Currency, int64(r.AmountLost)); err != nil {
+			return fmt.Errorf("sqlite: link case report: %w", err)
+		}
+		if _, err := tx.exec(ctx, addReportKindDayQuery, day, r.Region, r.Scheme, r.Channel, r.Currency,
 			int64(r.AmountLost)); err != nil {
 			return fmt.Errorf("sqlite: link case report: %w", err)
 		}

@@ -30,7 +30,7 @@ func BenchmarkCaseBreakdown(b *testing.B) {
 					return err
 				}
 				if err := tx.LinkCaseReport(ctx, &kuzet.CaseReport{CaseID: r.CaseID, ReportID: id, OrgID: 1, Region: "Almaty",
-					AmountLost: 10_000, Currency: "KZT", CreatedAt: at}); err != nil {
+					AmountLost: 10_000, Currency: "KZT", CreatedAt: at, Scheme: r.Scheme, Channel: r.Channel}); err != nil {
 					return err
 				}
 			}

@@ -93,12 +93,7 @@ func (tx *tx) FindReportVersions(ctx context.Context, id int64) ([]*kuzet.Report
 // FindExchangeSenders returns the organisations that sent object id, not
 // quarantined, by ID.
 func (tx *tx) FindExchangeSenders(ctx context.Context, id string) ([]int64, error) {
-	return collect(ctx, tx, findExchangeSendersQuery, "sqlite: find exchange senders", readInt64, id)
-}
-
-func readInt64(s sqlstore.Scanner) (int64, error) {
-	var v int64
-	return v, s.Scan(&v)
+	return collect(ctx, tx, findExchangeSendersQuery, "sqlite: find exchange senders", sqlstore.Value[int64], id)
 }
 
 // PutSharedCase inserts or replaces the sharing of c.CaseID with c.Audience.

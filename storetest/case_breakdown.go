@@ -33,7 +33,7 @@ func testReportBreakdown(t *testing.T, open func(t *testing.T) kuzet.Store) {
 				Victim: kuzet.Victim{Name: "V", Region: r.region}, Scheme: r.scheme, Channel: r.channel,
 				AmountLost: r.amount, Currency: "KZT", CreatedAt: at(r.h)}))
 			link := &kuzet.CaseReport{CaseID: "case_b", ReportID: r.id, OrgID: 1, Region: r.region, AmountLost: r.amount,
-				Currency: "KZT", DuplicateOf: r.dup, CreatedAt: at(r.h)}
+				Currency: "KZT", DuplicateOf: r.dup, CreatedAt: at(r.h), Scheme: r.scheme, Channel: r.channel}
 			must(t, "link report", tx.LinkCaseReport(ctx, link))
 			again := *link
 			again.CaseID, again.CreatedAt = "case_c", at(r.h).Add(time.Minute)

@@ -1,8 +1,10 @@
 package sqlstore
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"github.com/kuzet/kuzet"
 )
@@ -10,7 +12,7 @@ import (
 // Column lists of the case tables, in the order their readers scan them.
 const (
 	CaseColumns       = `doc, version`
-	CaseReportColumns = `case_id, report_id, org_id, region, amount_lost, currency, duplicate_of, flags, created_at`
+	CaseReportColumns = `case_id, report_id, org_id, region, amount_lost, currency, duplicate_of, flags, created_at, scheme, channel`
 	EvidenceColumns   = `id, case_id, name, content_type, size, sha256, org_id, created_at`
 	EdgeColumns       = `a, b, kind, at`
 )
@@ -51,7 +53,7 @@ func (r Reader) CaseReport(s Scanner) (*kuzet.CaseReport, error) {
 		amount int64
 	)
 	if err := s.Scan(&l.CaseID, &l.ReportID, &l.OrgID, &l.Region, &amount, &l.Currency, &l.DuplicateOf,
-		r.d.Strings(&l.Flags), r.d.Time(&l.CreatedAt)); err != nil {
+		r.d.Strings(&l.Flags), r.d.Time(&l.CreatedAt), &l.Scheme, &l.Channel); err != nil {
 		return nil, err
 	}
 	l.AmountLost = kuzet.Amount(amount)
@@ -125,4 +127,38 @@ func CaseConflict(op string, c *kuzet.Case, version func() (int64, error)) error
 		return NotFound(err, op, "no case %q", c.ID)
 	}
 	return kuzet.Errorf(kuzet.ECONFLICT, "case %s was changed by someone else (version %d, not %d): read it again", c.ID, v, c.Version)
+}
+
+// ReportCount reads one row of scheme, channel, currency, count, lost.
+func (r Reader) ReportCount(s Scanner) (kuzet.ReportCount, error) {
+	var (
+		c    kuzet.ReportCount
+		lost int64
+	)
+	err := s.Scan(&c.Scheme, &c.Channel, &c.Currency, &c.N, &lost)
+	c.Lost = kuzet.Amount(lost)
+	return c, err
+}
+
+// SumReportCounts adds up the counts of one scheme, channel and currency
+// (from a period's whole days and its part-days) and orders them by
+// scheme, channel and currency.
+func SumReportCounts(cs []kuzet.ReportCount) []kuzet.ReportCount {
+	type key struct{ scheme, channel, currency string }
+	at := map[key]int{}
+	var out []kuzet.ReportCount
+	for _, c := range cs {
+		k := key{c.Scheme, c.Channel, c.Currency}
+		if i, ok := at[k]; ok {
+			out[i].N += c.N
+			out[i].Lost += c.Lost
+			continue
+		}
+		at[k] = len(out)
+		out = append(out, c)
+	}
+	slices.SortFunc(out, func(a, b kuzet.ReportCount) int {
+		return cmp.Or(cmp.Compare(a.Scheme, b.Scheme), cmp.Compare(a.Channel, b.Channel), cmp.Compare(a.Currency, b.Currency))
+	})
+	return out
 }

@@ -149,3 +149,10 @@ const (
 	Unique                         // a UNIQUE or PRIMARY KEY constraint
 	ForeignKey                     // a FOREIGN KEY constraint
 )
+
+// Value reads a row of one column.
+func Value[T any](s Scanner) (T, error) {
+	var v T
+	err := s.Scan(&v)
+	return v, err
+}
