@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/kuzet/kuzet"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -18,6 +19,24 @@ type Row struct {
 	Figure string // what is counted, in the briefing's words
 	Value  int64
 	Unit   string // "", or a currency
+	Money  bool   // Value is an amount in hundredths of Unit (kuzet.Amount)
+}
+
+// Text is the row's value as the table prints it: a count, or an amount in
+// units of its currency ("1500.50").
+func (r Row) Text() string {
+	if r.Money {
+		return kuzet.Amount(r.Value).String()
+	}
+	return strconv.FormatInt(r.Value, 10)
+}
+
+// number is the row's value as a spreadsheet's number.
+func (r Row) number() any {
+	if r.Money {
+		return kuzet.Amount(r.Value).Units()
+	}
+	return r.Value
 }
 
 // Rows flattens the briefing into the table the ministry's briefing
@@ -29,7 +48,7 @@ func (b *Briefing) Rows() []Row {
 	if c := b.Cases; c != nil {
 		add("Victims' reports filed", c.Reports)
 		for _, cur := range slices.Sorted(maps.Keys(c.Lost)) {
-			rows = append(rows, Row{Figure: "Money lost by victims", Value: int64(c.Lost[cur]), Unit: cur})
+			rows = append(rows, Row{Figure: "Money lost by victims", Value: int64(c.Lost[cur]), Unit: cur, Money: true})
 		}
 		add("Internet-fraud cases registered", c.CasesRegistered)
 		add("Suspects identified", c.SuspectsIdentified)
@@ -55,7 +74,7 @@ func (b *Briefing) Rows() []Row {
 	}
 	if b.PreventedLoss != nil {
 		for _, t := range *b.PreventedLoss {
-			rows = append(rows, Row{Figure: "Theft prevented", Value: int64(t.Amount), Unit: t.Currency})
+			rows = append(rows, Row{Figure: "Theft prevented", Value: int64(t.Amount), Unit: t.Currency, Money: true})
 		}
 	}
 	if c := b.Calls; c != nil {
@@ -75,7 +94,7 @@ func (b *Briefing) record(r Row) []string {
 		region = "all"
 	}
 	return []string{b.From.Format(time.RFC3339), b.To.Format(time.RFC3339), region, r.Figure,
-		strconv.FormatInt(r.Value, 10), r.Unit}
+		r.Text(), r.Unit}
 }
 
 // WriteCSV writes the briefing's table as CSV (RFC 4180).
@@ -113,7 +132,7 @@ func (b *Briefing) WriteXLSX(w io.Writer) error {
 	}
 	for i, r := range b.Rows() {
 		rec := b.record(r)
-		if err := set(i+2, rec[0], rec[1], rec[2], r.Figure, r.Value, r.Unit); err != nil {
+		if err := set(i+2, rec[0], rec[1], rec[2], r.Figure, r.number(), r.Unit); err != nil {
 			return fmt.Errorf("stats: xlsx: %w", err)
 		}
 	}

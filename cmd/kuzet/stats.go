@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"text/tabwriter"
 	"time"
 
@@ -143,7 +142,7 @@ func writeTable(w io.Writer, b *stats.Briefing) error {
 		b.To.In(kuzet.Almaty).Format(time.DateOnly), region)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	for _, r := range b.Rows() {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t\n", r.Figure, strconv.FormatInt(r.Value, 10), r.Unit)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t\n", r.Figure, r.Text(), r.Unit)
 	}
 	return tw.Flush()
 }
