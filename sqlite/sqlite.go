@@ -102,7 +102,7 @@ func Open(ctx context.Context, dir string, opts ...Option) (*DB, error) {
 			// process (with NORMAL the last commits may be lost). Writers
 			// commit in groups (the audit recorder, the check writer), so
 			// the fsync is paid per group, not per request.
-			"synchronous(FULL)",
+			synchronous(o),
 			"foreign_keys(1)",
 			"cache_size(-65536)", // 64 MiB: bulk loads touch index pages all over the file
 			mmapSize,
@@ -430,4 +430,13 @@ func blob(b []byte) []byte {
 		return []byte{}
 	}
 	return b
+}
+
+// synchronous is the writer's durability: FULL (see Open) unless the store
+// is ephemeral.
+func synchronous(o sqlstore.Options) string {
+	if o.Ephemeral {
+		return "synchronous(OFF)"
+	}
+	return "synchronous(FULL)"
 }

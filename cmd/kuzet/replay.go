@@ -25,6 +25,7 @@ import (
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/access"
 	"github.com/kuzet/kuzet/httpapi"
+	"github.com/kuzet/kuzet/internal/sqlstore"
 	"github.com/kuzet/kuzet/keys"
 )
 
@@ -302,7 +303,8 @@ func replayError(n int, err error) []byte {
 // organisations, each with a key, the registry if asked, then the server.
 func (r *replayer) start(ctx context.Context, env *Env, o *replayOptions, data string, orgs []*kuzet.Org, reports []*kuzet.Report) error {
 	quiet := slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
-	store, _, err := openKeyed(ctx, data, "", "", true, quiet)
+	// A throwaway store: no fsync (it is removed when the replay ends).
+	store, _, err := openKeyed(ctx, data, "", "", true, quiet, sqlstore.Ephemeral())
 	if err != nil {
 		return fmt.Errorf("private instance: %w", err)
 	}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/internal/sqlstore"
 	"github.com/kuzet/kuzet/keys"
 	"github.com/kuzet/kuzet/postgres"
 	"github.com/kuzet/kuzet/sqlite"
@@ -113,7 +114,7 @@ func keyFilePath(keyFile, data, db string) (string, error) {
 // openKeyed opens PostgreSQL when db is set, else SQLite in data, with the
 // audit chain keyed by the deployment's key file (see keys.Open), and moves
 // a legacy store's keys out to the key file.
-func openKeyed(ctx context.Context, data, db, keyFile string, create bool, log *slog.Logger) (kuzet.Store, *keys.Keys, error) {
+func openKeyed(ctx context.Context, data, db, keyFile string, create bool, log *slog.Logger, opts ...sqlstore.Option) (kuzet.Store, *keys.Keys, error) {
 	path, err := keyFilePath(keyFile, data, db)
 	if err != nil {
 		return nil, nil, err
@@ -127,7 +128,7 @@ func openKeyed(ctx context.Context, data, db, keyFile string, create bool, log *
 	if err != nil {
 		return nil, nil, err
 	}
-	store, err := openStore(ctx, data, db, k.AuditMAC)
+	store, err := openStore(ctx, data, db, append(opts, sqlstore.AuditKey(k.AuditMAC))...)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -140,23 +141,15 @@ func openKeyed(ctx context.Context, data, db, keyFile string, create bool, log *
 	return store, k, nil
 }
 
-// openStore opens PostgreSQL when db is set, else SQLite in data, keying
-// the audit chain with auditKey (none: reading only what needs no key).
-func openStore(ctx context.Context, data, db string, auditKey ...[]byte) (kuzet.Store, error) {
+// openStore opens PostgreSQL when db is set, else SQLite in data, with
+// opts (without sqlstore.AuditKey: reading only what needs no key).
+func openStore(ctx context.Context, data, db string, opts ...sqlstore.Option) (kuzet.Store, error) {
 	if db != "" {
-		var opts []postgres.Option
-		if len(auditKey) > 0 {
-			opts = append(opts, postgres.AuditKey(auditKey[0]))
-		}
 		s, err := postgres.Open(ctx, db, opts...)
 		if err != nil {
 			return nil, fmt.Errorf("open postgres: %w", err)
 		}
 		return s, nil
-	}
-	var opts []sqlite.Option
-	if len(auditKey) > 0 {
-		opts = append(opts, sqlite.AuditKey(auditKey[0]))
 	}
 	s, err := sqlite.Open(ctx, data, opts...)
 	if err != nil {
