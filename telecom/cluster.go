@@ -113,15 +113,7 @@ func (e *Service) ReloadDelegations(ctx context.Context) error {
 	e.writeMu.Lock()
 	defer e.writeMu.Unlock()
 	err := kuzet.Transact(ctx, e.cfg.Store, false, func(s kuzet.Tx) error {
-		var list []kuzet.Delegation
-		if err := s.ScanDelegations(ctx, func(d *kuzet.Delegation) error {
-			list = append(list, *d)
-			return nil
-		}); err != nil {
-			return fmt.Errorf("scan delegations: %w", err)
-		}
-		e.delegs.Store(newDelegations(list))
-		return e.loadTrust(ctx, s)
+		return e.loadDelegations(ctx, s)
 	})
 	if err != nil {
 		return fmt.Errorf("telecom: reload delegations: %w", err)

@@ -418,18 +418,24 @@ func (e *Service) load(ctx context.Context) error {
 		}); err != nil {
 			return fmt.Errorf("scan portings: %w", err)
 		}
-		var list []kuzet.Delegation
-		if err := s.ScanDelegations(ctx, func(d *kuzet.Delegation) error {
-			list = append(list, *d)
-			return nil
-		}); err != nil {
-			return fmt.Errorf("scan delegations: %w", err)
-		}
-		e.delegs.Store(newDelegations(list))
-		return e.loadTrust(ctx, s)
+		return e.loadDelegations(ctx, s)
 	})
 	if err != nil {
 		return fmt.Errorf("load telecom state: %w", err)
 	}
 	return nil
+}
+
+// loadDelegations replaces the delegations and the STIR/SHAKEN trust list
+// with the store's.
+func (e *Service) loadDelegations(ctx context.Context, s kuzet.Tx) error {
+	var list []kuzet.Delegation
+	if err := s.ScanDelegations(ctx, func(d *kuzet.Delegation) error {
+		list = append(list, *d)
+		return nil
+	}); err != nil {
+		return fmt.Errorf("scan delegations: %w", err)
+	}
+	e.delegs.Store(newDelegations(list))
+	return e.loadTrust(ctx, s)
 }
