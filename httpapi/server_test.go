@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -115,19 +116,30 @@ func newTestServer(t *testing.T, opts ...serverOption) *testServer {
 		}
 		ts.keys[typ], ts.orgs[typ] = secret, o
 	}
-	doc, err := openapi3.NewLoader().LoadFromData(httpapi.OpenAPIDocument())
+	loaded, err := apiDocument()
 	if err != nil {
-		t.Fatalf("load OpenAPI document: %v", err)
+		t.Fatal(err)
 	}
-	if err := doc.Validate(ctx); err != nil {
-		t.Fatalf("OpenAPI document is invalid: %v", err)
-	}
+	doc := *loaded // the routes are shared, read only; the server is this test's
 	doc.Servers = openapi3.Servers{{URL: ts.URL}}
-	if ts.router, err = legacy.NewRouter(doc); err != nil {
+	if ts.router, err = legacy.NewRouter(&doc); err != nil {
 		t.Fatal(err)
 	}
 	return ts
 }
+
+// apiDocument is the OpenAPI document, loaded and validated once for the
+// package's tests (loading it is most of a test server's start under -race).
+var apiDocument = sync.OnceValues(func() (*openapi3.T, error) {
+	doc, err := openapi3.NewLoader().LoadFromData(httpapi.OpenAPIDocument())
+	if err != nil {
+		return nil, fmt.Errorf("load OpenAPI document: %w", err)
+	}
+	if err := doc.Validate(context.Background()); err != nil {
+		return nil, fmt.Errorf("OpenAPI document is invalid: %w", err)
+	}
+	return doc, nil
+})
 
 type response struct {
 	status int
