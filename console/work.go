@@ -1,6 +1,7 @@
 package console
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -469,7 +470,7 @@ type reasonRow struct {
 // handleTelecom shows calls blocked by reason and operator and the
 // operators' clock offsets, as GET /v1/calls/stats.
 func (s *Server) handleTelecom(w http.ResponseWriter, r *http.Request, p *page) error {
-	d := &telecomData{Days: 7, Orgs: map[int64]string{}}
+	d := &telecomData{Days: 7}
 	to := s.clock()
 	st, err := s.cfg.Telecom.Stats(r.Context(), kuzet.CallCounterFilter{From: to.Add(-7 * 24 * time.Hour), To: to.Add(24 * time.Hour)})
 	if err != nil {
@@ -481,14 +482,8 @@ func (s *Server) handleTelecom(w http.ResponseWriter, r *http.Request, p *page) 
 			d.Reasons = append(d.Reasons, reasonRow{Reason: reason, N: n, Block: reason.Verdict() == kuzet.VerdictBlock})
 		}
 	}
-	if s.cfg.Access != nil {
-		orgs, err := s.cfg.Access.Orgs(r.Context())
-		if err != nil {
-			return err
-		}
-		for _, o := range orgs {
-			d.Orgs[o.ID] = o.Name
-		}
+	if d.Orgs, err = s.orgNames(r.Context()); err != nil {
+		return err
 	}
 	p.Title, p.Data = "telecom.title", d
 	s.render(w, r, http.StatusOK, "telecom", p)
@@ -577,7 +572,7 @@ type lossData struct {
 // handleLoss lists the prevented loss behind the dashboard's figure, by
 // day, bank and region, as GET /v1/payments/prevented-loss.
 func (s *Server) handleLoss(w http.ResponseWriter, r *http.Request, p *page) error {
-	d := &lossData{Days: 30, Region: r.URL.Query().Get("region"), Orgs: map[int64]string{}}
+	d := &lossData{Days: 30, Region: r.URL.Query().Get("region")}
 	if n, err := strconv.Atoi(r.URL.Query().Get("days")); err == nil && slices.Contains(periods, n) {
 		d.Days = n
 	}
@@ -588,16 +583,27 @@ func (s *Server) handleLoss(w http.ResponseWriter, r *http.Request, p *page) err
 		return err
 	}
 	d.Rep = rep
-	if s.cfg.Access != nil {
-		orgs, err := s.cfg.Access.Orgs(r.Context())
-		if err != nil {
-			return err
-		}
-		for _, o := range orgs {
-			d.Orgs[o.ID] = o.Name
-		}
+	if d.Orgs, err = s.orgNames(r.Context()); err != nil {
+		return err
 	}
 	p.Title, p.Data = "loss.title", d
 	s.render(w, r, http.StatusOK, "loss", p)
 	return nil
+}
+
+// orgNames names the member organisations by ID, for the pages that show
+// which operator or bank a figure belongs to; empty without access.
+func (s *Server) orgNames(ctx context.Context) (map[int64]string, error) {
+	names := map[int64]string{}
+	if s.cfg.Access == nil {
+		return names, nil
+	}
+	orgs, err := s.cfg.Access.Orgs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range orgs {
+		names[o.ID] = o.Name
+	}
+	return names, nil
 }
