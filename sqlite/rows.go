@@ -103,6 +103,13 @@ func (l *jsonStrings) Scan(src any) error {
 	return fmt.Errorf("got %T from the database, want a JSON array", src)
 }
 
+// busy reports whether err is SQLite's SQLITE_BUSY, in any of its extended
+// forms.
+func busy(err error) bool {
+	var e *sqlite.Error
+	return errors.As(err, &e) && e.Code()&0xff == sqlite3.SQLITE_BUSY
+}
+
 // constraint returns the constraint err violated, by the extended result
 // code of the driver's error.
 func constraint(err error) sqlstore.Constraint {

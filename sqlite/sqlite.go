@@ -358,12 +358,44 @@ func (tx *tx) stmt(ctx context.Context, q query) *sql.Stmt {
 
 // migrate applies, in name order, every embedded migration that the database
 // has not recorded in schema_migrations, each in its own transaction.
+//
+// Several processes may open one new directory at once. The busy timeout
+// covers most of their contention, but SQLite reports some of it at once,
+// without waiting: the first connection switching the file to WAL, or a
+// connection whose snapshot went stale before it could write. migrate
+// retries those, for at most the busy timeout.
 func migrate(ctx context.Context, pool *sql.DB) error {
+	deadline := time.Now().Add(busyTimeout)
+	for wait := 5 * time.Millisecond; ; wait = min(2*wait, 200*time.Millisecond) {
+		err := migrateAll(ctx, pool)
+		if err == nil || !busy(err) || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("sqlite: migrate: %w", ctx.Err())
+		case <-time.After(wait):
+		}
+	}
+}
+
+func migrateAll(ctx context.Context, pool *sql.DB) error {
 	const create = `CREATE TABLE IF NOT EXISTS schema_migrations (
 		name       TEXT PRIMARY KEY,
 		applied_at INTEGER NOT NULL
 	) STRICT`
-	if _, err := pool.ExecContext(ctx, create); err != nil {
+	// In a transaction, which the DSN makes IMMEDIATE: an autocommit CREATE
+	// would read the schema first and then fail to upgrade to a write if
+	// another process created the table in between.
+	t, err := pool.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("sqlite: migrate: %w", err)
+	}
+	if _, err := t.ExecContext(ctx, create); err != nil {
+		t.Rollback()
+		return fmt.Errorf("sqlite: migrate: %w", err)
+	}
+	if err := t.Commit(); err != nil {
 		return fmt.Errorf("sqlite: migrate: %w", err)
 	}
 	names, err := fs.Glob(migrations, "migrations/*.sql") // sorted
