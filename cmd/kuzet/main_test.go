@@ -20,6 +20,7 @@ import (
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib"
+	"github.com/kuzet/kuzet"
 	_ "modernc.org/sqlite"
 )
 
@@ -43,8 +44,18 @@ func orgAdd(t *testing.T, data string, args ...string) string {
 // MustRunMain starts the server in-process on a free port.
 func MustRunMain(t *testing.T, data string) *Main {
 	t.Helper()
+	return mustRunMainAt(t, data, nil)
+}
+
+// mustRunMainAt starts the server on clock (nil: the wall clock), for the
+// telecom engine too.
+func mustRunMainAt(t *testing.T, data string, clock kuzet.Clock) *Main {
+	t.Helper()
 	env, _, _ := testEnv()
 	m := NewMain(env)
+	if clock != nil {
+		m.Clock, m.CallClock = clock, clock
+	}
 	m.Config.Data, m.Config.Addr, m.Config.LogLevel = data, "127.0.0.1:0", "error"
 	if err := m.Run(context.Background()); err != nil {
 		m.Close()
