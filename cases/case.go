@@ -146,13 +146,13 @@ func (s *Service) Create(ctx context.Context, orgID int64, in NewCase) (*kuzet.C
 		}
 		reports = append(reports, g.Reports...)
 		if in.Title == "" {
-			in.Title = fmt.Sprintf("organised group %s: %d victims", g.ID, g.Victims)
+			in.Title = groupTitle(g.ID, g.Victims)
 		}
 	}
 	slices.Sort(reports)
 	reports = slices.Compact(reports)
 	if in.Title == "" {
-		in.Title = "case"
+		in.Title = untitled
 	}
 	if name, ok := s.regions[lower(in.Region)]; ok {
 		in.Region = name

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/kuzet/kuzet"
@@ -178,15 +179,58 @@ func sameLoss(a, b *kuzet.VictimReport) bool {
 }
 
 // caseTitle names a new case after its first report.
-func caseTitle(r *kuzet.VictimReport) string {
-	scheme := strings.ReplaceAll(r.Scheme, "_", " ")
+func caseTitle(r *kuzet.VictimReport) string { return reportTitle(r.Scheme, r.Victim.Region) }
+
+func reportTitle(scheme, region string) string {
+	scheme = strings.ReplaceAll(scheme, "_", " ")
 	if scheme == "" {
 		scheme = "fraud"
 	}
-	if r.Victim.Region != "" {
-		return scheme + ", " + r.Victim.Region
+	if region != "" {
+		return scheme + ", " + region
 	}
 	return scheme
+}
+
+// groupTitle names a case opened from a group of the link graph.
+func groupTitle(g string, victims int) string {
+	return fmt.Sprintf("organised group %s: %d victims", g, victims)
+}
+
+// untitled is the title of a case opened with neither a title nor a group.
+const untitled = "case"
+
+// TitleSource says what the service wrote a case's title from, when it
+// wrote it rather than an officer: a console shows such a title in its
+// reader's language, and an officer's title as written.
+type TitleSource int
+
+const (
+	TitleByOfficer TitleSource = iota // the officer's words
+	TitleOfReport                     // the first report's scheme and region: the case's Scheme and Region
+	TitleOfGroup                      // the group it was opened from: the case's GroupID, and Victims
+	TitleUntitled                     // no title was given
+)
+
+// TitleOf tells what c's title was written from, and for a group's case the
+// number of victims it names.
+func TitleOf(c *kuzet.Case) (src TitleSource, victims int) {
+	switch {
+	case c.Title == untitled:
+		return TitleUntitled, 0
+	case c.Title == reportTitle(c.Scheme, c.Region):
+		return TitleOfReport, 0
+	case c.GroupID != "":
+		rest, ok := strings.CutPrefix(c.Title, "organised group "+c.GroupID+": ")
+		if !ok {
+			break
+		}
+		n, ok := strings.CutSuffix(rest, " victims")
+		if v, err := strconv.Atoi(n); ok && err == nil && c.Title == groupTitle(c.GroupID, v) {
+			return TitleOfGroup, v
+		}
+	}
+	return TitleByOfficer, 0
 }
 
 // FiledReport is a victim's report as GET /v1/reports/{id} answers it:

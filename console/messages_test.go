@@ -68,6 +68,7 @@ func dynamicKeys() []string {
 	add("gtype.", graphTypes...)
 	add("cscheme.", cases.Schemes...)
 	add("cchannel.", cases.Channels...)
+	add("region.", cases.Regions...)
 	add("cchange.", "assignee", "tlp", "title", "region")
 	add("ccstatus.", string(kuzet.CallCentreActive), string(kuzet.CallCentreShutDown))
 	add("case.done.", "status", "saved", "note", "task", "suspect", "created", "callcentre")
@@ -176,4 +177,32 @@ func TestLanguagesDiffer(t *testing.T) {
 		t.Errorf("%d of %d messages are the same in English and another language", same, len(catalogue["en"]))
 	}
 	_ = slices.Contains[[]string]
+}
+
+// TestCaseTitles: the titles the cases service writes read in the page's
+// language; an officer's title reads as written.
+func TestCaseTitles(t *testing.T) {
+	for _, tc := range []struct {
+		c    kuzet.Case
+		lang string
+		want string
+	}{
+		{kuzet.Case{Title: "fake bank security, Aktobe", Scheme: "fake_bank_security", Region: "Aktobe"}, "ru",
+			"«Служба безопасности банка», Актюбинская область"},
+		{kuzet.Case{Title: "fake bank security, Aktobe", Scheme: "fake_bank_security", Region: "Aktobe"}, "kk",
+			"«Банктің қауіпсіздік қызметі», Ақтөбе облысы"},
+		{kuzet.Case{Title: "fraud", Scheme: ""}, "ru", "Мошенничество"},
+		{kuzet.Case{Title: "organised group grp_7: 12 victims", GroupID: "grp_7"}, "kk",
+			"Ұйымдасқан топ grp_7: жәбірленушілер — 12"},
+		{kuzet.Case{Title: "organised group grp_7: 12 victims", GroupID: "grp_8"}, "ru",
+			"organised group grp_7: 12 victims"}, // not this case's group: someone's words
+		{kuzet.Case{Title: "case"}, "en", "Case without a title"},
+		{kuzet.Case{Title: "Операция «Звонок»", Scheme: "fake_police", Region: "Almaty"}, "en", "Операция «Звонок»"},
+		// A region off the list shows as filed.
+		{kuzet.Case{Title: "loan, Narnia", Scheme: "loan", Region: "Narnia"}, "ru", "Кредит, Narnia"},
+	} {
+		if got := newL(tc.lang).CaseTitle(&tc.c); got != tc.want {
+			t.Errorf("%s %q: got %q, want %q", tc.lang, tc.c.Title, got, tc.want)
+		}
+	}
 }

@@ -31,6 +31,9 @@ func MustTelecom(tb testing.TB, store kuzet.Store, reg *registry.Service, clock 
 		Logger:  slog.New(slog.NewTextHandler(io.Discard, nil)),
 		// The block list's tests read a confirmation the moment it is made.
 		BlocklistSettle: time.Nanosecond,
+		// Tables for a test's handful of calls, not a country's (hundreds
+		// of megabytes, zeroed and, under the race detector, shadowed per server).
+		MaxEntries: 1 << 14, MaxSignals: 1 << 14, PairMemory: 1 << 16,
 	})
 	if err != nil {
 		tb.Fatal(err)

@@ -36,6 +36,7 @@ func newConsoleWorld(t testing.TB) *consoleWorld {
 	m := NewMain(env)
 	m.Clock = func() time.Time { return time.Unix(0, w.now.Load()).UTC() }
 	m.Config.Data, m.Config.Addr, m.Config.LogLevel = t.TempDir(), "127.0.0.1:0", "error"
+	m.Config.CallCapacity = testCallCapacity
 	if err := m.Run(context.Background()); err != nil {
 		m.Close()
 		t.Fatalf("run: %v", err)

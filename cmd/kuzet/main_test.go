@@ -47,6 +47,11 @@ func MustRunMain(t *testing.T, data string) *Main {
 	return mustRunMainAt(t, data, nil)
 }
 
+// testCallCapacity sizes the telecom engine of a test's server: its tables
+// for a country's traffic are hundreds of megabytes, zeroed at each start and, under
+// the race detector, shadowed.
+const testCallCapacity = 1 << 14
+
 // mustRunMainAt starts the server on clock (nil: the wall clock), for the
 // telecom engine too.
 func mustRunMainAt(t *testing.T, data string, clock kuzet.Clock) *Main {
@@ -57,6 +62,7 @@ func mustRunMainAt(t *testing.T, data string, clock kuzet.Clock) *Main {
 		m.Clock, m.CallClock = clock, clock
 	}
 	m.Config.Data, m.Config.Addr, m.Config.LogLevel = data, "127.0.0.1:0", "error"
+	m.Config.CallCapacity = testCallCapacity
 	if err := m.Run(context.Background()); err != nil {
 		m.Close()
 		t.Fatalf("run: %v", err)

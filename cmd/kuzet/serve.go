@@ -84,6 +84,7 @@ type Config struct {
 	CallTolerance time.Duration
 	CallGrace     time.Duration
 	CallDeadline  time.Duration
+	CallCapacity  int // calls held for matching and subscribers with a signal; 0: telecom's defaults
 
 	Web      WebConfig      // internet monitoring (web.go)
 	Payments PaymentsConfig // the anti-fraud centre (payments.go)
@@ -234,6 +235,9 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.DurationVar(&m.Config.CallTolerance, "call-tolerance", 10*time.Second, "clock skew allowed between operators")
 	fs.DurationVar(&m.Config.CallGrace, "call-grace", 30*time.Millisecond, "how long a verification waits for a late registration")
 	fs.DurationVar(&m.Config.CallDeadline, "call-deadline", 50*time.Millisecond, "after this an undecidable verification passes (fail-open)")
+	fs.IntVar(&m.Config.CallCapacity, "call-capacity", m.Config.CallCapacity,
+		"registered calls held for matching, and subscribers with an active-call signal, at most; the memory of\n"+
+			"first-time callers holds 4× as many pairs; 0 is 2,000,000, for a country's traffic (docs/deployment.md)")
 	m.webFlags(fs)
 	m.paymentFlags(fs)
 	m.simboxFlags(fs)
@@ -516,6 +520,10 @@ func (m *Main) newTelecom() (*telecom.Service, error) {
 		Audit:   m.Audit,
 		Flagged: m.Registry.FlaggedCaller,
 		Logger:  m.Logger,
+	}
+	if n := m.Config.CallCapacity; n > 0 {
+		cfg.MaxEntries, cfg.MaxSignals = n, n
+		cfg.PairMemory = 4 * n
 	}
 	if m.Config.Plan != "" {
 		f, err := os.Open(m.Config.Plan)
