@@ -25,7 +25,7 @@ var enRegions = map[string]string{
 	"region.Mangystau": "Mangystau Region", "region.North Kazakhstan": "North Kazakhstan Region",
 	"region.Pavlodar": "Pavlodar Region", "region.Turkistan": "Turkistan Region", "region.Ulytau": "Ulytau Region",
 	"region.West Kazakhstan": "West Kazakhstan Region",
-	"ctitle.untitled": "Case without a title", "ctitle.fraud": "Fraud",
+	"ctitle.untitled":        "Case without a title", "ctitle.fraud": "Fraud",
 	"ctitle.group": "Organised group %s: %s victims", "ctitle.report": "%s, %s",
 }
 
@@ -52,7 +52,7 @@ var kkRegions = map[string]string{
 	"region.Mangystau": "Маңғыстау облысы", "region.North Kazakhstan": "Солтүстік Қазақстан облысы",
 	"region.Pavlodar": "Павлодар облысы", "region.Turkistan": "Түркістан облысы", "region.Ulytau": "Ұлытау облысы",
 	"region.West Kazakhstan": "Батыс Қазақстан облысы",
-	"ctitle.untitled": "Атаусыз іс", "ctitle.fraud": "Алаяқтық",
+	"ctitle.untitled":        "Атаусыз іс", "ctitle.fraud": "Алаяқтық",
 	"ctitle.group": "Ұйымдасқан топ %s: жәбірленушілер — %s", "ctitle.report": "%s, %s",
 }
 
