@@ -49,6 +49,20 @@ var Regions = []string{"Astana", "Almaty", "Shymkent", "Abai", "Akmola", "Aktobe
 	"East Kazakhstan", "Jambyl", "Jetisu", "Karaganda", "Kostanay", "Kyzylorda", "Mangystau", "North Kazakhstan",
 	"Pavlodar", "Turkistan", "Ulytau", "West Kazakhstan"}
 
+// regionSpellings are other Latin spellings of the listed regions that
+// reports give (the older transliteration, a word for "region" added):
+// a report is filed under the listed name.
+var regionSpellings = map[string]string{
+	"zhambyl": "Jambyl", "zhetysu": "Jetisu", "jetysu": "Jetisu", "turkestan": "Turkistan",
+	"nur-sultan": "Astana", "almaty oblast": "Almaty Region", "akmola region": "Akmola", "aktobe region": "Aktobe",
+	"aqtobe": "Aktobe", "karagandy": "Karaganda", "qaraghandy": "Karaganda", "kostanai": "Kostanay",
+	"qostanay": "Kostanay", "kyzylorda region": "Kyzylorda", "mangystau region": "Mangystau", "mangistau": "Mangystau",
+	"pavlodar region": "Pavlodar", "atyrau region": "Atyrau", "abai region": "Abai", "abay": "Abai",
+	"ulytau region": "Ulytau", "east kazakhstan region": "East Kazakhstan", "west kazakhstan region": "West Kazakhstan",
+	"north kazakhstan region": "North Kazakhstan", "jambyl region": "Jambyl", "jetisu region": "Jetisu",
+	"turkistan region": "Turkistan", "karaganda region": "Karaganda", "kostanay region": "Kostanay",
+}
+
 // Channels and Schemes are the values a report's channel and scheme are
 // counted by; others are kept as filed and flagged.
 var (
@@ -124,6 +138,11 @@ func NewService(cfg Config) *Service {
 	s.regions = map[string]string{}
 	for _, r := range regions {
 		s.regions[lower(r)] = r
+	}
+	if cfg.Regions == nil {
+		for other, r := range regionSpellings {
+			s.regions[other] = r
+		}
 	}
 	return s
 }
