@@ -64,6 +64,13 @@ func TestConsoleCasesAndGraph(t *testing.T) {
 	if status != http.StatusOK || !strings.Contains(body, "Move to: Under investigation") || strings.Contains(body, "Move to: Sent to court") {
 		t.Fatalf("case page: %d, want 200 offering the next step only: %.500s", status, body)
 	}
+	// The title the cases service wrote (scheme, region) reads in the
+	// page's language, in the list and on the case's page.
+	for _, p := range []string{"/cases?lang=kk", "/cases/" + c.ID + "?lang=kk"} {
+		if _, _, body := police.get(p); strings.Contains(body, ">"+c.Title+"<") || !strings.Contains(body, ", Алматы<") {
+			t.Errorf("GET %s: the case's title %q shows as written, want it in Kazakh: %.300s", p, c.Title, body)
+		}
+	}
 	if status, _, _ := police.get("/cases/case_nosuchcase0000000000"); status != http.StatusNotFound {
 		t.Errorf("no such case: %d, want 404", status)
 	}
