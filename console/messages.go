@@ -5,6 +5,16 @@ package console
 // uses a key that is not here, or when a template has text of its own.
 var catalogue = map[string]map[string]string{"en": en, "ru": ru, "kk": kk}
 
+// addMessages merges a group of pages' messages, kept in a file of their
+// own, into the catalogue.
+func addMessages(en, ru, kk map[string]string) {
+	for lang, m := range map[string]map[string]string{"en": en, "ru": ru, "kk": kk} {
+		for k, v := range m {
+			catalogue[lang][k] = v
+		}
+	}
+}
+
 var en = map[string]string{
 	"brand": "kuzet console", "portal.brand": "kuzet — stop fraud", "skip": "Skip to content",
 	"footer":        "kuzet · the national anti-fraud exchange · every action is recorded in the audit log",

@@ -1,13 +1,7 @@
 package console
 
 // The messages of the cases and link-graph pages, merged into the catalogue.
-func init() {
-	for lang, m := range map[string]map[string]string{"en": enCases, "ru": ruCases, "kk": kkCases} {
-		for k, v := range m {
-			catalogue[lang][k] = v
-		}
-	}
-}
+func init() { addMessages(enCases, ruCases, kkCases) }
 
 var enCases = map[string]string{
 	"nav.cases": "Cases", "nav.graph": "Link graph",

@@ -8,13 +8,7 @@ import (
 // The names of the country's regions and the titles the cases service writes,
 // merged into the catalogue. A region is keyed by the name reports give it
 // (cases.Regions); a name off that list shows as filed.
-func init() {
-	for lang, m := range map[string]map[string]string{"en": enRegions, "ru": ruRegions, "kk": kkRegions} {
-		for k, v := range m {
-			catalogue[lang][k] = v
-		}
-	}
-}
+func init() { addMessages(enRegions, ruRegions, kkRegions) }
 
 var enRegions = map[string]string{
 	"region.Astana": "Astana", "region.Almaty": "Almaty", "region.Shymkent": "Shymkent",

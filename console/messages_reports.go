@@ -2,13 +2,7 @@ package console
 
 // The messages of the dashboard's breakdown of victims' reports by scheme
 // and by channel, merged into the catalogue.
-func init() {
-	for lang, m := range map[string]map[string]string{"en": enReports, "ru": ruReports, "kk": kkReports} {
-		for k, v := range m {
-			catalogue[lang][k] = v
-		}
-	}
-}
+func init() { addMessages(enReports, ruReports, kkReports) }
 
 var enReports = map[string]string{
 	"dashboard.by_scheme":  "Victims' reports by scheme",

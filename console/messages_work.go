@@ -1,13 +1,7 @@
 package console
 
 // The messages of the analysts' work pages, merged into the catalogue.
-func init() {
-	for lang, m := range map[string]map[string]string{"en": enWork, "ru": ruWork, "kk": kkWork} {
-		for k, v := range m {
-			catalogue[lang][k] = v
-		}
-	}
-}
+func init() { addMessages(enWork, ruWork, kkWork) }
 
 var enWork = map[string]string{
 	"loss.title": "Theft prevented", "loss.day": "Day", "loss.bank": "Bank",
