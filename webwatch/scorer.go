@@ -284,7 +284,9 @@ func (s *Scorer) addBrand(bi int32, b Brand) error {
 
 // common reports whether w is an ordinary word: in the lexicon and not a
 // name of a watched brand.
-func (s *Scorer) common(w string) bool { return (commonWords[w] || lexiconWords[w]) && !s.names[w] }
+func (s *Scorer) common(w string) bool {
+	return (commonWords[w] || lexiconWords[w] || regionWords[w]) && !s.names[w]
+}
 
 // twoWords reports whether t is two ordinary words run together (air +
 // astana), short words included.
@@ -366,6 +368,7 @@ func (s *Scorer) addWords() {
 	}
 	add(commonWords, classNeutral, 4)
 	add(lexiconWords, classNeutral, 4)
+	add(regionWords, classNeutral, 4)
 	// The words that hold a brand by accident are ordinary words.
 	add(words(strings.Join(s.benign, " ")), classNeutral, 4)
 	add(tldWords, classTLD, 2)
