@@ -42,9 +42,12 @@ type trie struct {
 
 func newTrie() *trie { return &trie{next: make([][36]uint16, 1), class: make([]wordClass, 1)} }
 
-func (t *trie) add(w string, c wordClass, reverse bool) {
+// add puts w in the trie with class c, backwards if reverse. It reports
+// false, adding nothing, when the trie has no room left for w:
+// its node indexes are 16 bits.
+func (t *trie) add(w string, c wordClass, reverse bool) bool {
 	if len(t.next) >= 1<<16-len(w) {
-		return // full; the word lists are far from this
+		return false
 	}
 	n := 0
 	for k := 0; k < len(w); k++ {
@@ -54,7 +57,7 @@ func (t *trie) add(w string, c wordClass, reverse bool) {
 		}
 		a := alphabet[b]
 		if a < 0 {
-			return
+			return true // not a word of the alphabet: nothing to index
 		}
 		if t.next[n][a] == 0 {
 			t.next = append(t.next, [36]uint16{})
@@ -64,6 +67,7 @@ func (t *trie) add(w string, c wordClass, reverse bool) {
 		n = int(t.next[n][a])
 	}
 	t.class[n] |= c
+	return true
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }

@@ -2,6 +2,7 @@ package webwatch
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -197,7 +198,9 @@ func NewScorer(brands []Brand) (*Scorer, error) {
 			s.strict[p.text] = true
 		}
 	}
-	s.addWords()
+	if err := s.addWords(); err != nil {
+		return nil, err
+	}
 	s.table, s.build, s.seen = newProbeTable(s.build), nil, nil
 	for _, texts := range s.labels {
 		// The words a label starts or ends with: bank of eubank, market
@@ -351,35 +354,44 @@ func (s *Scorer) addPattern(bi int32, text string, keyword, strict bool) {
 
 // addWords loads the context words into the probe table and the tries. Short
 // ordinary words stay out of the tries: "an" would split "kaspian" into a
-// brand and a word.
-func (s *Scorer) addWords() {
+// brand and a word. The words of intent go in first; a watchlist whose
+// benign words would not fit the tries is refused rather than read with
+// some of its words missing.
+func (s *Scorer) addWords() error {
 	classes := map[string]wordClass{}
+	full := false
 	add := func(set map[string]bool, c wordClass, trieMin int) {
-		for w := range set {
+		for _, w := range slices.Sorted(maps.Keys(set)) {
 			if s.names[w] {
 				continue // a brand's name is never a word of the lists
 			}
 			classes[w] |= c
-			if len(w) >= trieMin {
-				s.fwd.add(w, c, false)
-				s.rev.add(w, c, true)
+			if len(w) >= trieMin && !(s.fwd.add(w, c, false) && s.rev.add(w, c, true)) {
+				full = true
 			}
 		}
 	}
-	add(commonWords, classNeutral, 4)
-	add(lexiconWords, classNeutral, 4)
-	add(regionWords, classNeutral, 4)
-	// The words that hold a brand by accident are ordinary words.
-	add(words(strings.Join(s.benign, " ")), classNeutral, 4)
 	add(tldWords, classTLD, 2)
 	add(lureWords, classLure, 2)
 	add(softLures, classSoft, 2)
 	add(moneyWords, classMoney, 2)
+	add(commonWords, classNeutral, 4)
+	add(lexiconWords, classNeutral, 4)
+	add(regionWords, classNeutral, 4)
+	if full {
+		return fmt.Errorf("webwatch: the built-in word lists do not fit the word index")
+	}
+	// The words that hold a brand by accident are ordinary words.
+	add(words(strings.Join(s.benign, " ")), classNeutral, 4)
+	if full {
+		return kuzet.Invalid("brands", "the watchlist's benign words are too many for the word index (%d nodes)", 1<<16)
+	}
 	for w, c := range classes {
 		s.build.add(probeKey(hashBytes(w), len(w), nsWord), entry{ref: int32(len(s.wordList)), class: c})
 		s.wordList = append(s.wordList, w)
 	}
 	s.addSpellings(classes)
+	return nil
 }
 
 // Brands returns the watchlist the scorer was built from, normalized.

@@ -1,6 +1,7 @@
 package webwatch_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -232,4 +233,24 @@ func FuzzScore(f *testing.F) {
 			t.Fatalf("%q: got %+v, then %+v", d, got, again)
 		}
 	})
+}
+
+// TestScorerWordIndexFull: a watchlist whose benign words would overflow
+// the word index is refused, not read with some of its words missing.
+func TestScorerWordIndexFull(t *testing.T) {
+	var b strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&b, "brand%d brand%d.kz | benign:", i, i)
+		for j := range 1000 {
+			fmt.Fprintf(&b, " w%dx%dqzvbenignword", i, j)
+		}
+		b.WriteString("\n")
+	}
+	brands, err := webwatch.ParseBrands(strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := webwatch.NewScorer(brands); kuzet.ErrorCode(err) != kuzet.EINVALID {
+		t.Fatalf("NewScorer with 40,000 benign words: got %v, want EINVALID", err)
+	}
 }
