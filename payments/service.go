@@ -24,6 +24,19 @@ type Config struct {
 	// Registry takes the payee identifiers of confirmed frauds as
 	// mule_account reports in the bank's name; nil reports none.
 	Registry *registry.Service
+	// Outcomes, if set, is told of every outcome applied to this node's
+	// memory, so that a cluster can apply it on the others (ApplyOutcome).
+	Outcomes func(OutcomeNote)
+}
+
+// OutcomeNote is an outcome as it changed the engine's memory: the check
+// with its new outcome, the outcome it had before, and the fraudster's
+// device the bank named. Another node applies it with ApplyOutcome.
+type OutcomeNote struct {
+	Check         *kuzet.CheckRecord `json:"check"`
+	From          kuzet.Outcome      `json:"from,omitempty"`
+	FraudDeviceID string             `json:"fraud_device_id,omitempty"`
+	At            time.Time          `json:"at"`
 }
 
 // Service is the anti-fraud centre's payment checks: the decision from
@@ -39,12 +52,13 @@ type Service struct {
 	audit    kuzet.Auditor
 	log      *slog.Logger
 	registry *registry.Service
+	outcomes func(OutcomeNote)
 }
 
 // NewService returns a service over cfg.
 func NewService(cfg Config) *Service {
 	s := &Service{engine: cfg.Engine, store: cfg.Store, writer: cfg.Writer, clock: cfg.Clock,
-		audit: cfg.Audit, log: cfg.Logger, registry: cfg.Registry}
+		audit: cfg.Audit, log: cfg.Logger, registry: cfg.Registry, outcomes: cfg.Outcomes}
 	if s.clock == nil {
 		s.clock = kuzet.SystemClock
 	}
@@ -259,12 +273,26 @@ func (s *Service) recordOutcome(ctx context.Context, orgID int64, checkID string
 		return nil, wrap("record outcome", err)
 	}
 	if !again {
-		s.engine.outcome(res.Check, o, from)
-		if in.FraudDeviceID != "" {
-			s.engine.MarkFraudDevice(in.FraudDeviceID, now)
+		n := OutcomeNote{Check: res.Check, From: from, FraudDeviceID: in.FraudDeviceID, At: now}
+		s.ApplyOutcome(n)
+		if s.outcomes != nil {
+			s.outcomes(n)
 		}
 	}
 	return res, nil
+}
+
+// ApplyOutcome brings the engine's memory in line with an outcome: one
+// recorded here, or on another node of a cluster. It stores nothing.
+//
+// A note without its check marks only the fraudster's device.
+func (s *Service) ApplyOutcome(n OutcomeNote) {
+	if n.Check != nil {
+		s.engine.outcome(n.Check, n.Check.Outcome, n.From)
+	}
+	if n.FraudDeviceID != "" {
+		s.engine.MarkFraudDevice(n.FraudDeviceID, n.At)
+	}
 }
 
 // utcDay returns the UTC midnight of t's day.

@@ -57,7 +57,7 @@ func TestCluster(t *testing.T) {
 	if n := envInt("KUZET_CLUSTER_INDICATORS", 0); n > 0 {
 		start := time.Now()
 		h.psql(h.dbURL, fmt.Sprintf(`INSERT INTO reports (org_id, kind, value, category, confidence, created_at, updated_at)
-			SELECT 1, 'phone', '+7700' || lpad(g::text, 7, '0'), 'scam_call', 0.5, now(), now() FROM generate_series(1, %d) g`, n))
+			SELECT 1, 'phone', '+770' || lpad(g::text, 8, '0'), 'scam_call', 0.5, now(), now() FROM generate_series(1, %d) g`, n))
 		h.psql(h.dbURL, "DELETE FROM cluster_changes") // as if the log had been pruned: a start loads them from the store
 		t.Logf("preloaded %d indicators in %s", n, time.Since(start).Round(time.Millisecond))
 	}
@@ -127,6 +127,7 @@ func TestCluster(t *testing.T) {
 	h.converge()
 	h.check()
 	h.smallState()
+	h.fraudDevice()
 	h.backupRestore()
 	if os.Getenv("KUZET_CLUSTER_THROUGHPUT") != "" {
 		for nodes := 1; nodes <= 3; nodes++ {
@@ -194,6 +195,7 @@ type harness struct {
 	signalLag  []time.Duration   // active-call signal consistent on every node
 	recovery   time.Duration
 	firstErrs  []string
+	fraudDev   string // a fraudster's device named in an outcome (fraudDevice)
 }
 
 // note keeps the first few errors for the report.
@@ -1080,6 +1082,11 @@ func (h *harness) jetStreamBackupRestore() {
 		if differ := differing(answers, h.riskAnswers(i)); differ > 0 {
 			t.Errorf("node %d after JetStream's restore answers differently for %d of %d reports", i, differ, len(answers))
 		}
+		// The fraudster's device is stored nowhere but the stream of
+		// outcomes: a restarted node has it from there.
+		if h.fraudDev != "" && !h.knowsFraudDevice(i, h.fraudDev) {
+			t.Errorf("node %d after a restart: the fraudster's device named in an outcome is forgotten", i)
+		}
 	}
 	// And the restored cluster goes on: a report on node 0 reaches the
 	// others through the restored change stream.
@@ -1100,4 +1107,42 @@ func (h *harness) jetStreamBackupRestore() {
 	t.Logf("JetStream backup and restore: %d streams (%v) archived with the servers stopped, storage lost, restored; "+
 		"every stream as it was, 3 nodes ready answering alike for %d reports and a new report on every node, in %s",
 		len(before), before, len(answers), time.Since(start).Round(time.Millisecond))
+}
+
+// fraudDevice reports on node 0 a confirmed fraud naming the fraudster's
+// device, and waits until nodes 1 and 2 decide by it: a payment from that
+// device carries device_seen_in_fraud there (the outcome reached them
+// through the stream of outcomes; the device's mark is stored nowhere).
+func (h *harness) fraudDevice() {
+	t := h.t
+	device := "dev-harness-" + randDigits(8)
+	h.fraudDev = device
+	var d struct {
+		CheckID string `json:"check_id"`
+	}
+	h.api(0, "POST", "/v1/payments/check", h.keys["bank1"], h.paymentBody("+7701"+randDigits(7), kzIBAN("826", randDigits(13))), &d)
+	start := time.Now()
+	h.api(0, "POST", "/v1/payments/"+d.CheckID+"/outcome", h.keys["bank1"],
+		map[string]any{"outcome": "fraud_confirmed", "fraud_device_id": device}, nil)
+	for i := 1; i < 3; i++ {
+		for !h.knowsFraudDevice(i, device) {
+			if time.Since(start) > 10*time.Second {
+				t.Fatalf("node %d: the fraudster's device named on node 0 not known after 10 s", i)
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	t.Logf("a fraudster's device named in an outcome on node 0 known to nodes 1 and 2 after %s", time.Since(start).Round(time.Millisecond))
+}
+
+// knowsFraudDevice reports whether node i marks a payment from device with
+// device_seen_in_fraud.
+func (h *harness) knowsFraudDevice(i int, device string) bool {
+	body := h.paymentBody("+7701"+randDigits(7), kzIBAN("826", randDigits(13)))
+	body["payer"].(map[string]any)["device_id"] = device
+	var c struct {
+		Reasons []struct{ Code string }
+	}
+	h.api(i, "POST", "/v1/payments/check", h.keys["bank1"], body, &c)
+	return slices.ContainsFunc(c.Reasons, func(r struct{ Code string }) bool { return r.Code == "device_seen_in_fraud" })
 }

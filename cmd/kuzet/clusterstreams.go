@@ -18,8 +18,13 @@ import (
 // calls behind the active-call signal. Each node publishes what it decided
 // and observes what the others did.
 type clusterStreams struct {
-	checks, notes *natsbus.ReplicaStream
+	checks, outcomes, notes *natsbus.ReplicaStream
 }
+
+// outcomeKeep is how long the stream of outcomes keeps them: as long as a
+// node should remember a fraudster's device that a bank named (those
+// marks are not stored), and far longer than a node's restart.
+const outcomeKeep = 7 * 24 * time.Hour
 
 // checkTee hands each check record to the writer and to the cluster.
 type checkTee struct {
@@ -51,6 +56,25 @@ func (m *Main) clusterSink(w payments.Sink) payments.Sink {
 	}}
 }
 
+// clusterOutcomes returns what the payments service tells of each outcome
+// it applied to its memory: published to the other nodes once the stream
+// is set up; nil for a node on its own.
+func (m *Main) clusterOutcomes() func(payments.OutcomeNote) {
+	if !m.clustered() {
+		return nil
+	}
+	return func(n payments.OutcomeNote) {
+		stream := m.outcomeStream.Load()
+		if stream == nil || n.Check == nil {
+			return // not started yet: the store has the outcome for Rebuild
+		}
+		data, err := json.Marshal(n)
+		if err == nil {
+			stream.Publish(n.Check.ID+"/"+string(n.Check.Outcome), data)
+		}
+	}
+}
+
 // startClusterStreams starts replicating checks and risky calls: first
 // replaying what the other nodes published while this one was loading its
 // memory from the store, so that nothing between the two is missed.
@@ -75,6 +99,28 @@ func (m *Main) startClusterStreams(ctx context.Context) (*clusterStreams, error)
 			return nil, err
 		}
 		m.checkStream.Store(s.checks)
+
+		// Outcomes: those stored before the rebuild are in the memory
+		// already; of the older ones only the fraudsters' devices a bank
+		// named, which are not stored, are taken.
+		if s.outcomes, err = m.Bus.ReplicaStream(ctx, "outcomes", natsbus.ReplicaOptions{Keep: outcomeKeep}); err != nil {
+			return nil, err
+		}
+		svc := m.Payments.Service
+		err = s.outcomes.Follow(ctx, time.Now().Add(-outcomeKeep), func(data []byte) {
+			var n payments.OutcomeNote
+			if json.Unmarshal(data, &n) != nil {
+				return
+			}
+			if n.At.Before(since) {
+				n.Check = nil
+			}
+			svc.ApplyOutcome(n)
+		})
+		if err != nil {
+			return nil, err
+		}
+		m.outcomeStream.Store(s.outcomes)
 	}
 	// Risky calls: nothing of them is stored; the stream keeps as long as
 	// a signal stays up.
@@ -108,13 +154,19 @@ func (s *clusterStreams) close() {
 	if s.checks != nil {
 		s.checks.Close()
 	}
+	if s.outcomes != nil {
+		s.outcomes.Close()
+	}
 	if s.notes != nil {
 		s.notes.Close()
 	}
 }
 
 func (m *Main) registerStreams(r prometheus.Registerer, s *clusterStreams) {
-	for name, rs := range map[string]*natsbus.ReplicaStream{"checks": s.checks, "signals": s.notes} {
+	for name, rs := range map[string]*natsbus.ReplicaStream{"checks": s.checks, "outcomes": s.outcomes, "signals": s.notes} {
+		if rs == nil {
+			continue
+		}
 		for _, c := range []struct {
 			what, help string
 			fn         func() uint64

@@ -113,7 +113,7 @@ func (m *Main) newPayments(parser *ident.Parser) (*paymentsPart, error) {
 		CardKey: parser.CardKey, CardLegacyKey: parser.CardLegacyKey, Clock: m.Clock})
 	p.Engine = engine
 	p.Service = payments.NewService(payments.Config{Engine: engine, Store: store, Writer: p.Writer,
-		Clock: m.Clock, Audit: m.Audit, Logger: m.Logger, Registry: m.Registry})
+		Clock: m.Clock, Audit: m.Audit, Logger: m.Logger, Registry: m.Registry, Outcomes: m.clusterOutcomes()})
 	p.Freeze = freeze.NewService(freeze.Config{Store: store, Registry: m.Registry, Parser: parser,
 		Clock: m.Clock, Audit: m.Audit, Logger: m.Logger, Deadline: m.Config.Payments.FreezeDeadline, Webhooks: hooks,
 		Cases: m.Cases})
