@@ -312,3 +312,51 @@ func TestShadowRules(t *testing.T) {
 		t.Error("shadow still running after StopShadow")
 	}
 }
+
+// TestOutcomeNotes: each outcome applied to a node's memory is told to
+// Config.Outcomes, and another node applying the note (as a cluster does)
+// decides as the first: the fraudster's device is marked, and the payee
+// the victim paid stays new to them.
+func TestOutcomeNotes(t *testing.T) {
+	a, b := newFixture(t, nil), newFixture(t, nil)
+	var notes []payments.OutcomeNote
+	a.service = payments.NewService(payments.Config{Engine: a.engine, Store: a.store, Clock: a.clock.Now,
+		Outcomes: func(n payments.OutcomeNote) { notes = append(notes, n) }})
+	mule := iban("826", 7)
+	pc := payment(1, mule, 50000)
+	pc.Payer.DeviceID = "dev-victim"
+	d := a.check(t, bankOne, pc)
+	b.engine.Observe(a.sink.records()[0]) // the check reached b as a cluster's checks do
+	_, err := a.service.RecordOutcomeInput(context.Background(), bankOne, d.CheckID,
+		payments.OutcomeInput{Outcome: kuzet.OutcomeFraud, FraudDeviceID: "dev-evil"})
+	must(t, "outcome", err)
+	if len(notes) != 1 || notes[0].Check == nil || notes[0].Check.Outcome != kuzet.OutcomeFraud || notes[0].FraudDeviceID != "dev-evil" {
+		t.Fatalf("notes: got %+v, want one fraud_confirmed naming dev-evil", notes)
+	}
+	// The same note again is no new outcome: nothing is told.
+	if _, err := a.service.RecordOutcomeInput(context.Background(), bankOne, d.CheckID,
+		payments.OutcomeInput{Outcome: kuzet.OutcomeFraud}); err != nil || len(notes) != 1 {
+		t.Fatalf("repeated outcome: err %v, %d notes, want nil and 1", err, len(notes))
+	}
+
+	fromEvil := payment(2, iban("914", 9), 5000)
+	fromEvil.Payer.DeviceID = "dev-evil"
+	if got := codes(b.check(t, bankTwo, fromEvil)); slices.Contains(got, "device_seen_in_fraud") {
+		t.Fatalf("before the note, node b already marks dev-evil: %v", got)
+	}
+	b.service.ApplyOutcome(notes[0])
+	again := payment(2, iban("914", 10), 5000)
+	again.Payer.DeviceID = "dev-evil"
+	if got := codes(b.check(t, bankTwo, again)); !slices.Contains(got, "device_seen_in_fraud") {
+		t.Errorf("after the note, node b's check from dev-evil: reasons %v, want device_seen_in_fraud", got)
+	}
+	// A note without its check (older than a node's rebuild) marks the
+	// device only.
+	c := newFixture(t, nil)
+	c.service.ApplyOutcome(payments.OutcomeNote{FraudDeviceID: "dev-evil", At: c.clock.Now()})
+	third := payment(3, iban("914", 11), 5000)
+	third.Payer.DeviceID = "dev-evil"
+	if got := codes(c.check(t, bankThree, third)); !slices.Contains(got, "device_seen_in_fraud") {
+		t.Errorf("a device-only note: reasons %v, want device_seen_in_fraud", got)
+	}
+}
