@@ -328,6 +328,16 @@ type PaymentStore interface {
 	// returns fn's first error.
 	ScanChecks(ctx context.Context, since time.Time, fn func(*CheckRecord) error) error
 
+	// PutFraudDevice records deviceID as a fraudster's, named by orgID in
+	// the outcome of its check checkID at at. A device named before keeps
+	// its first record.
+	PutFraudDevice(ctx context.Context, orgID int64, deviceID, checkID string, at time.Time) error
+
+	// ScanFraudDevices calls fn for every device named as a fraudster's,
+	// oldest first, to rebuild the engine's memory. Stops at and returns
+	// fn's first error.
+	ScanFraudDevices(ctx context.Context, fn func(deviceID string, at time.Time) error) error
+
 	// AddPreventedLoss adds each row's Amount and Count to the stored row of
 	// the same Day, OrgID, Region and Currency, creating it if there is none.
 	AddPreventedLoss(ctx context.Context, rows []PreventedLoss) error

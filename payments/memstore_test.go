@@ -32,6 +32,13 @@ type memData struct {
 	checks    map[string]*kuzet.CheckRecord
 	prevented map[string]*kuzet.PreventedLoss
 	rules     []*kuzet.RuleVersion
+	devices   []sqlDevice // fraudsters' devices, as named
+}
+
+// sqlDevice is a row of fraud_devices.
+type sqlDevice struct {
+	id string
+	at time.Time
 }
 
 func newMemStore(orgs ...*kuzet.Org) *memStore {
@@ -49,6 +56,7 @@ func newMemStore(orgs ...*kuzet.Org) *memStore {
 // place (updates replace them), so a shallow copy restores a snapshot.
 func (d memData) clone() memData {
 	d.orgs, d.audit, d.rules = slices.Clone(d.orgs), slices.Clone(d.audit), slices.Clone(d.rules)
+	d.devices = slices.Clone(d.devices)
 	d.checks, d.prevented = maps.Clone(d.checks), maps.Clone(d.prevented)
 	return d
 }
@@ -232,6 +240,25 @@ func (t *memTx) FindChecks(ctx context.Context, f kuzet.CheckFilter) ([]*kuzet.C
 		out = out[:f.Limit]
 	}
 	return out, nil
+}
+
+func (t *memTx) PutFraudDevice(ctx context.Context, orgID int64, deviceID, checkID string, at time.Time) error {
+	if err := t.w(); err != nil {
+		return err
+	}
+	if !slices.ContainsFunc(t.m.data.devices, func(d sqlDevice) bool { return d.id == deviceID }) {
+		t.m.data.devices = append(t.m.data.devices, sqlDevice{deviceID, at})
+	}
+	return nil
+}
+
+func (t *memTx) ScanFraudDevices(ctx context.Context, fn func(string, time.Time) error) error {
+	for _, d := range t.m.data.devices {
+		if err := fn(d.id, d.at); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (t *memTx) SetCheckOutcome(ctx context.Context, orgID int64, id string, o kuzet.Outcome, at time.Time) error {

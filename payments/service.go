@@ -251,6 +251,11 @@ func (s *Service) recordOutcome(ctx context.Context, orgID int64, checkID string
 		if err := tx.SetCheckOutcome(ctx, orgID, checkID, o, now); err != nil {
 			return err
 		}
+		if in.FraudDeviceID != "" {
+			if err := tx.PutFraudDevice(ctx, orgID, in.FraudDeviceID, checkID, now); err != nil {
+				return err
+			}
+		}
 		rec.Outcome, rec.OutcomeAt = o, now
 		// Prevented only if kuzet stopped it and the money stayed: a
 		// released payment went, whatever it turns out to be.
@@ -409,19 +414,29 @@ func (s *Service) PreventedLoss(ctx context.Context, f kuzet.PreventedLossFilter
 }
 
 // Rebuild replays the checks stored since since into the engine's memory
-// (Engine.Observe), oldest first, and returns how many it read. Run it at
+// (Engine.Observe), oldest first, then marks the fraudsters' devices banks
+// named in outcomes, and returns how many checks it read. Run it at
 // start-up before taking traffic: the windows it fills are what velocity,
 // fan-in, new payees and habits are measured against.
 func (s *Service) Rebuild(ctx context.Context, since time.Time) (int, error) {
 	n := 0
 	err := kuzet.Transact(ctx, s.store, false, func(tx kuzet.Tx) error {
-		return tx.ScanChecks(ctx, since, func(rec *kuzet.CheckRecord) error {
+		err := tx.ScanChecks(ctx, since, func(rec *kuzet.CheckRecord) error {
 			if n++; n%65536 == 0 {
 				if err := ctx.Err(); err != nil {
 					return err
 				}
 			}
 			s.engine.Observe(rec)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		// The fraudsters' devices banks named, however old: few, and the
+		// engine's table keeps the newest.
+		return tx.ScanFraudDevices(ctx, func(id string, at time.Time) error {
+			s.engine.MarkFraudDevice(id, at)
 			return nil
 		})
 	})

@@ -360,3 +360,32 @@ func TestOutcomeNotes(t *testing.T) {
 		t.Errorf("a device-only note: reasons %v, want device_seen_in_fraud", got)
 	}
 }
+
+// TestRebuildFraudDevices: a fraudster's device a bank named is stored with
+// the outcome, and an engine rebuilt from the store after a restart marks
+// it again.
+func TestRebuildFraudDevices(t *testing.T) {
+	a := newFixture(t, nil)
+	pc := payment(1, iban("826", 7), 50000)
+	pc.Payer.DeviceID = "dev-victim"
+	d := a.check(t, bankOne, pc)
+	_, err := a.service.RecordOutcomeInput(context.Background(), bankOne, d.CheckID,
+		payments.OutcomeInput{Outcome: kuzet.OutcomeFraud, FraudDeviceID: "dev-evil"})
+	must(t, "outcome", err)
+
+	b := newFixture(t, nil) // a restarted node: memory empty, the same store
+	b.service = payments.NewService(payments.Config{Engine: b.engine, Store: a.store, Clock: b.clock.Now})
+	if _, err := b.service.Rebuild(context.Background(), time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	next := payment(2, iban("914", 9), 5000)
+	next.Payer.DeviceID = "dev-evil"
+	if got := codes(b.check(t, bankTwo, next)); !slices.Contains(got, "device_seen_in_fraud") {
+		t.Errorf("after the rebuild: reasons %v, want device_seen_in_fraud", got)
+	}
+	victim := payment(1, iban("914", 10), 5000)
+	victim.Payer.DeviceID = "dev-victim"
+	if got := codes(b.check(t, bankOne, victim)); slices.Contains(got, "device_seen_in_fraud") {
+		t.Errorf("the victim's own device after the rebuild: reasons %v, want no device_seen_in_fraud", got)
+	}
+}

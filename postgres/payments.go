@@ -21,6 +21,10 @@ const (
 
 const (
 	// A writer may retry a batch: a check stored already is left as it is.
+	putFraudDeviceSQL = `INSERT INTO fraud_devices (device_id, org_id, check_id, marked_at) VALUES ($1, $2, $3, $4)
+		ON CONFLICT (device_id) DO NOTHING`
+	scanFraudDevicesSQL = `SELECT ` + sqlstore.FraudDeviceColumns + ` FROM fraud_devices ORDER BY marked_at, device_id`
+
 	putCheckSQL = `INSERT INTO payment_checks (` + sqlstore.CheckColumns + `)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) ON CONFLICT (id) DO NOTHING`
 	findCheckSQL = `SELECT ` + sqlstore.CheckColumns + ` FROM payment_checks WHERE id = $1 AND org_id = $2`
@@ -139,6 +143,23 @@ func (tx *tx) SetCheckOutcome(ctx context.Context, orgID int64, id string, outco
 		return kuzet.Errorf(kuzet.ENOTFOUND, "no check %q", id)
 	}
 	return nil
+}
+
+// PutFraudDevice records deviceID as a fraudster's; a device named before
+// keeps its first record.
+func (tx *tx) PutFraudDevice(ctx context.Context, orgID int64, deviceID, checkID string, at time.Time) error {
+	if _, err := tx.tx.Exec(ctx, putFraudDeviceSQL, deviceID, orgID, checkID, sqlstore.Stored(at)); err != nil {
+		return fmt.Errorf("postgres: put fraud device: %w", err)
+	}
+	return nil
+}
+
+// ScanFraudDevices calls fn for every device named as a fraudster's, oldest
+// first. Stops at and returns fn's first error. fn must not use the
+// transaction.
+func (tx *tx) ScanFraudDevices(ctx context.Context, fn func(deviceID string, at time.Time) error) error {
+	return each(ctx, tx, scanFraudDevicesSQL, "postgres: scan fraud devices", read.FraudDevice,
+		func(d sqlstore.FraudDevice) error { return fn(d.ID, d.At) })
 }
 
 // ScanChecks calls fn for every check made at or after since, by CheckedAt

@@ -20,6 +20,10 @@ const (
 
 var (
 	// A writer may retry a batch: a check stored already is left as it is.
+	putFraudDeviceQuery = prepare(`INSERT INTO fraud_devices (device_id, org_id, check_id, marked_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (device_id) DO NOTHING`)
+	scanFraudDevicesQuery = prepare(`SELECT ` + sqlstore.FraudDeviceColumns + ` FROM fraud_devices ORDER BY marked_at, device_id`)
+
 	putCheckQuery = prepare(`INSERT INTO payment_checks (` + sqlstore.CheckColumns + `)
 		VALUES ` + checkRow + ` ON CONFLICT (id) DO NOTHING`)
 	// Checks come in batches of hundreds: one statement stores many, which
@@ -164,6 +168,23 @@ func (tx *tx) SetCheckOutcome(ctx context.Context, orgID int64, id string, outco
 // transaction.
 func (tx *tx) ScanChecks(ctx context.Context, since time.Time, fn func(*kuzet.CheckRecord) error) error {
 	return each(ctx, tx, scanChecksQuery, "sqlite: scan checks", read.Check, fn, micros(since))
+}
+
+// PutFraudDevice records deviceID as a fraudster's; a device named before
+// keeps its first record.
+func (tx *tx) PutFraudDevice(ctx context.Context, orgID int64, deviceID, checkID string, at time.Time) error {
+	if _, err := tx.exec(ctx, putFraudDeviceQuery, deviceID, orgID, checkID, micros(at)); err != nil {
+		return fmt.Errorf("sqlite: put fraud device: %w", err)
+	}
+	return nil
+}
+
+// ScanFraudDevices calls fn for every device named as a fraudster's, oldest
+// first. Stops at and returns fn's first error. fn must not use the
+// transaction.
+func (tx *tx) ScanFraudDevices(ctx context.Context, fn func(deviceID string, at time.Time) error) error {
+	return each(ctx, tx, scanFraudDevicesQuery, "sqlite: scan fraud devices", read.FraudDevice,
+		func(d sqlstore.FraudDevice) error { return fn(d.ID, d.At) })
 }
 
 // AddPreventedLoss adds each row's Amount and Count to the stored row of

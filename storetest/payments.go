@@ -149,6 +149,36 @@ func testPayments(t *testing.T, open func(t *testing.T) kuzet.Store) {
 		same(t, "scanned checks", scanned, []string{"chk_a_2", "chk_a_3", "chk_b_1", "chk_a_4"})
 	})
 
+	t.Run("FraudDevices", func(t *testing.T) {
+		s := open(t)
+		update(t, s, func(ctx context.Context, tx kuzet.Tx) {
+			must(t, "put fraud device", tx.PutFraudDevice(ctx, 1, "dev-late", "chk_a_2", base.Add(time.Hour)))
+			must(t, "put fraud device", tx.PutFraudDevice(ctx, 2, "dev-early", "chk_b_1", base))
+			// Named again, by another bank, later: the first record stays.
+			must(t, "put fraud device again", tx.PutFraudDevice(ctx, 2, "dev-late", "chk_b_1", base.Add(2*time.Hour)))
+		})
+		type row struct {
+			ID string
+			At time.Time
+		}
+		var got []row
+		view(t, s, func(ctx context.Context, tx kuzet.Tx) {
+			must(t, "scan fraud devices", tx.ScanFraudDevices(ctx, func(id string, at time.Time) error {
+				got = append(got, row{id, at})
+				return nil
+			}))
+			n := 0
+			err := tx.ScanFraudDevices(ctx, func(string, time.Time) error {
+				n++
+				return errStop
+			})
+			if !errors.Is(err, errStop) || n != 1 {
+				t.Errorf("scan stopped by its callback: got %v after %d, want errStop after 1", err, n)
+			}
+		})
+		same(t, "fraud devices, oldest first", got, []row{{"dev-early", us(base)}, {"dev-late", us(base.Add(time.Hour))}})
+	})
+
 	t.Run("PreventedLoss", func(t *testing.T) {
 		s := open(t)
 		day := time.Date(2025, 3, 14, 0, 0, 0, 0, time.UTC)

@@ -1082,8 +1082,8 @@ func (h *harness) jetStreamBackupRestore() {
 		if differ := differing(answers, h.riskAnswers(i)); differ > 0 {
 			t.Errorf("node %d after JetStream's restore answers differently for %d of %d reports", i, differ, len(answers))
 		}
-		// The fraudster's device is stored nowhere but the stream of
-		// outcomes: a restarted node has it from there.
+		// The fraudster's device named in an outcome: a restarted node
+		// has it from the store.
 		if h.fraudDev != "" && !h.knowsFraudDevice(i, h.fraudDev) {
 			t.Errorf("node %d after a restart: the fraudster's device named in an outcome is forgotten", i)
 		}
@@ -1112,7 +1112,7 @@ func (h *harness) jetStreamBackupRestore() {
 // fraudDevice reports on node 0 a confirmed fraud naming the fraudster's
 // device, and waits until nodes 1 and 2 decide by it: a payment from that
 // device carries device_seen_in_fraud there (the outcome reached them
-// through the stream of outcomes; the device's mark is stored nowhere).
+// through the stream of outcomes).
 func (h *harness) fraudDevice() {
 	t := h.t
 	device := "dev-harness-" + randDigits(8)

@@ -21,11 +21,6 @@ type clusterStreams struct {
 	checks, outcomes, notes *natsbus.ReplicaStream
 }
 
-// outcomeKeep is how long the stream of outcomes keeps them: as long as a
-// node should remember a fraudster's device that a bank named (those
-// marks are not stored), and far longer than a node's restart.
-const outcomeKeep = 7 * 24 * time.Hour
-
 // checkTee hands each check record to the writer and to the cluster.
 type checkTee struct {
 	payments.Sink
@@ -100,22 +95,17 @@ func (m *Main) startClusterStreams(ctx context.Context) (*clusterStreams, error)
 		}
 		m.checkStream.Store(s.checks)
 
-		// Outcomes: those stored before the rebuild are in the memory
-		// already; of the older ones only the fraudsters' devices a bank
-		// named, which are not stored, are taken.
-		if s.outcomes, err = m.Bus.ReplicaStream(ctx, "outcomes", natsbus.ReplicaOptions{Keep: outcomeKeep}); err != nil {
+		// Outcomes, and the fraudsters' devices they name: the stored ones
+		// were applied by Rebuild, the later ones come from the stream.
+		if s.outcomes, err = m.Bus.ReplicaStream(ctx, "outcomes", natsbus.ReplicaOptions{Keep: time.Hour}); err != nil {
 			return nil, err
 		}
 		svc := m.Payments.Service
-		err = s.outcomes.Follow(ctx, time.Now().Add(-outcomeKeep), func(data []byte) {
+		err = s.outcomes.Follow(ctx, since, func(data []byte) {
 			var n payments.OutcomeNote
-			if json.Unmarshal(data, &n) != nil {
-				return
+			if json.Unmarshal(data, &n) == nil {
+				svc.ApplyOutcome(n)
 			}
-			if n.At.Before(since) {
-				n.Check = nil
-			}
-			svc.ApplyOutcome(n)
 		})
 		if err != nil {
 			return nil, err

@@ -21,6 +21,22 @@ import (
 const CheckColumns = `id, org_id, payment_id, amount, currency, created_at, channel, payer, payee, decision, score,
 	reasons, hold_until, rules_version, checked_at, outcome, outcome_at, signals`
 
+// FraudDevice is a row of fraud_devices as the rebuild reads it.
+type FraudDevice struct {
+	ID string
+	At time.Time
+}
+
+// FraudDeviceColumns are the columns FraudDevice reads, in order.
+const FraudDeviceColumns = `device_id, marked_at`
+
+// FraudDevice reads one row of FraudDeviceColumns.
+func (r Reader) FraudDevice(s Scanner) (FraudDevice, error) {
+	var d FraudDevice
+	err := s.Scan(&d.ID, r.d.Time(&d.At))
+	return d, err
+}
+
 // Check reads one row of CheckColumns.
 func (r Reader) Check(s Scanner) (*kuzet.CheckRecord, error) {
 	var (
