@@ -564,15 +564,12 @@ func scoreUnseen(t *testing.T, name string) (all, newVocab tally) {
 	return all, newVocab
 }
 
-// TestUnseen3 scores the third unseen set, testdata/unseen3: written by a
-// writer who had seen neither the scorer, its word lists nor the earlier
-// sets, committed ("unseen3 frozen") before the scorer was changed again,
-// and not edited since.
-func TestUnseen3(t *testing.T) {
-	all, newVocab := scoreUnseen(t, "unseen3")
-	// Issue 12's targets the scorer meets here, and a guard on the one it
-	// does not: its first scoring gave 3.90 % false positives (strict
-	// names beside words no list holds), guarded at 4.5 %.
+// assertUnseen checks issue 12's targets that the scorer meets on an
+// unseen set (recall 0.95, words in no list 0.90, attribution 0.95), and
+// guards the false-positive rate at fpGuard where the 2 % target is not
+// met.
+func assertUnseen(t *testing.T, all, newVocab tally, fpGuard float64) {
+	t.Helper()
 	for _, c := range []struct {
 		name      string
 		got, want float64
@@ -585,33 +582,27 @@ func TestUnseen3(t *testing.T) {
 			t.Errorf("%s: got %.3f, want ≥ %.2f", c.name, c.got, c.want)
 		}
 	}
-	if got := ratio(all.falsePos, all.benign); got > 0.045 {
-		t.Errorf("false-positive rate: got %.4f, want ≤ 0.045 (the issue's target is 0.02)", got)
+	if got := ratio(all.falsePos, all.benign); got > fpGuard {
+		t.Errorf("false-positive rate: got %.4f, want ≤ %.3f (the issue's target is 0.02)", got, fpGuard)
 	}
+}
+
+// TestUnseen3 scores the third unseen set, testdata/unseen3: written by a
+// writer who had seen neither the scorer, its word lists nor the earlier
+// sets, committed ("unseen3 frozen") before the scorer was changed again,
+// and not edited since. Its first scoring gave 3.90 % false positives
+// (strict names beside words no list holds), guarded at 4.5 %.
+func TestUnseen3(t *testing.T) {
+	all, newVocab := scoreUnseen(t, "unseen3")
+	assertUnseen(t, all, newVocab, 0.045)
 }
 
 // TestUnseen2 scores the second unseen set, testdata/unseen2, with its own
 // watchlist: written after the first unseen set had been read, committed
 // ("unseen2 frozen") before the scorer was changed again, and not edited
-// since. Its figures are logged first; the misses follow the table.
+// since. False positives are guarded at 3 % (lexicon gaps: Kazakh and
+// Uzbek words beside strict names).
 func TestUnseen2(t *testing.T) {
 	all, newVocab := scoreUnseen(t, "unseen2")
-	// The targets of issue 12 that the scorer meets here, and a guard on
-	// the one it does not: false positives are above 2 % (lexicon gaps:
-	// Kazakh and Uzbek words beside strict names), guarded at 3 %.
-	for _, c := range []struct {
-		name      string
-		got, want float64
-	}{
-		{"recall", ratio(all.found, all.looks), 0.95},
-		{"recall, words in no list", ratio(newVocab.found, newVocab.looks), 0.90},
-		{"attribution", ratio(all.attributed, all.found), 0.95},
-	} {
-		if c.got < c.want {
-			t.Errorf("%s: got %.3f, want ≥ %.2f", c.name, c.got, c.want)
-		}
-	}
-	if got := ratio(all.falsePos, all.benign); got > 0.03 {
-		t.Errorf("false-positive rate: got %.4f, want ≤ 0.03 (the issue's target is 0.02)", got)
-	}
+	assertUnseen(t, all, newVocab, 0.03)
 }
