@@ -587,6 +587,15 @@ func assertUnseen(t *testing.T, all, newVocab tally, fpGuard float64) {
 	}
 }
 
+// TestUnseen5 scores the fifth unseen set, testdata/unseen5: written
+// after unseen4 had been read, by a writer who had seen neither the
+// scorer, its word lists nor the earlier sets, as a national watchlist
+// and the names phishers register against it in 2026; committed
+// ("unseen5 frozen") before its first scoring, and not edited since.
+func TestUnseen5(t *testing.T) {
+	scoreUnseen(t, "unseen5")
+}
+
 // TestUnseen4 scores the fourth unseen set, testdata/unseen4: written
 // after unseen3 had been read, by a writer who had seen neither the
 // scorer, its word lists nor the earlier sets, weighted towards brands
