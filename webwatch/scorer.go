@@ -994,6 +994,9 @@ type evidence struct {
 	// unknownApart: a piece of its own, not glued to the token, is in no list.
 	unknownApart bool
 	knownApart   bool // a piece of its own is made of known words
+	// ordinaryApart: a piece of its own is an ordinary word and nothing
+	// else (no word of intent, money or a domain).
+	ordinaryApart bool
 	money        bool // a word of money among the soft words: kredit, karta
 	digits       bool // digits beside the token: forte2026, kaspi-24
 }
@@ -1057,6 +1060,7 @@ func (s *Scorer) evidence(w *work, m *match) evidence {
 				ev.unknown = ev.unknown || c == classNone && i-start >= 3
 				ev.unknownApart = ev.unknownApart || c == classNone && i-start >= 3
 				ev.knownApart = ev.knownApart || c != classNone
+				ev.ordinaryApart = ev.ordinaryApart || c == classNeutral
 				noteOwn(w.fold[start:i])
 				outside = outside || c&(classLure|classSoft|classTLD) != 0 || ev.own != before.own
 			}
@@ -1182,6 +1186,11 @@ func (s *Scorer) rate(w *work, m *match) float64 {
 			score = pick(weak, 0.7, 0.3)
 		case whole:
 			score = pick(weak, 0.85, 0.45)
+		case p.strict && ev.unknownApart && ev.ordinaryApart && !m.glued && !ev.digits && !ev.money && !ev.soft && !w.susTLD:
+			// A strict name and an ordinary word make a phrase (halyk
+			// with a theatre, a city, a clinic): a third word no list
+			// knows is then more likely the phrase's than a lure.
+			score = 0.15
 		case p.strict && odd:
 			score = 0.45 // forte-vozmeshchenie, forte2026: no ordinary word beside it
 		case p.strict && ev.money:
