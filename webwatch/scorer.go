@@ -995,10 +995,10 @@ type evidence struct {
 	unknownApart bool
 	knownApart   bool // a piece of its own is made of known words
 	// ordinaryApart: a piece of its own is an ordinary word and nothing
-	// else (no word of intent, money or a domain).
+	// else (no word of intent, money or a domain), and not a place.
 	ordinaryApart bool
-	money        bool // a word of money among the soft words: kredit, karta
-	digits       bool // digits beside the token: forte2026, kaspi-24
+	money         bool // a word of money among the soft words: kredit, karta
+	digits        bool // digits beside the token: forte2026, kaspi-24
 }
 
 // evidence reads the labels and pieces of w other than m's token.
@@ -1060,7 +1060,7 @@ func (s *Scorer) evidence(w *work, m *match) evidence {
 				ev.unknown = ev.unknown || c == classNone && i-start >= 3
 				ev.unknownApart = ev.unknownApart || c == classNone && i-start >= 3
 				ev.knownApart = ev.knownApart || c != classNone
-				ev.ordinaryApart = ev.ordinaryApart || c == classNeutral
+				ev.ordinaryApart = ev.ordinaryApart || c == classNeutral && !placeWords[string(w.fold[start:i])]
 				noteOwn(w.fold[start:i])
 				outside = outside || c&(classLure|classSoft|classTLD) != 0 || ev.own != before.own
 			}

@@ -35,7 +35,8 @@ var lureWords = words(`
 `)
 
 // softLures are words phishing uses as often as honest business does
-// (service, online, card, app). They count as intent beside a distinctive
+// (service, online, card, app; office and centre, in which a look-alike
+// passes for a brand's branch). They count as intent beside a distinctive
 // brand — kaspi-service is not a kaspi page — but not beside a brand
 // whose name is a common word: telecom-service is just a telecom service.
 var softLures = words(`
@@ -45,6 +46,8 @@ var softLures = words(`
 	red gold sale sales cash tax taxes free safe safety credit kredit kredity loan loans invest
 	investment investments investicii investitsii deposit depozit check official crypto kripto
 	bill return
+	office offices ofis ofisi center centre centr tsentr centra tsentra markaz markazi ortalyk ortalygy
+	ortalyq ortalyghy borbor borboru filial filiali oficialnyi ofitsialnyi oficialniy rasmiy resmi
 `)
 
 // moneyWords are the soft words that speak of money: beside a strict name
