@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"time"
@@ -14,12 +15,22 @@ import (
 )
 
 // clusterStreams replicate the memory every node decides from: the payment
-// checks (the payers' habits, velocity, new payees, fan-in) and the risky
-// calls behind the active-call signal. Each node publishes what it decided
-// and observes what the others did.
+// checks and the outcomes reported on them (the payers' habits, velocity,
+// new payees, fan-in, fraudsters' devices) and the risky calls behind the
+// active-call signal. Each node publishes what it decided and observes
+// what the others did.
 type clusterStreams struct {
-	checks, outcomes, notes *natsbus.ReplicaStream
+	checks, notes *natsbus.ReplicaStream
 }
+
+// outcomeMessage is an outcome on the stream of checks: in one stream with
+// the checks, an outcome never overtakes its check on another node. Its
+// JSON begins with outcomePrefix; a check record's never does.
+type outcomeMessage struct {
+	Note *payments.OutcomeNote `json:"outcome_note"`
+}
+
+var outcomePrefix = []byte(`{"outcome_note":`)
 
 // checkTee hands each check record to the writer and to the cluster.
 type checkTee struct {
@@ -59,11 +70,11 @@ func (m *Main) clusterOutcomes() func(payments.OutcomeNote) {
 		return nil
 	}
 	return func(n payments.OutcomeNote) {
-		stream := m.outcomeStream.Load()
+		stream := m.checkStream.Load()
 		if stream == nil || n.Check == nil {
 			return // not started yet: the store has the outcome for Rebuild
 		}
-		data, err := json.Marshal(n)
+		data, err := json.Marshal(outcomeMessage{Note: &n})
 		if err == nil {
 			stream.Publish(n.Check.ID+"/"+string(n.Check.Outcome), data)
 		}
@@ -82,9 +93,18 @@ func (m *Main) startClusterStreams(ctx context.Context) (*clusterStreams, error)
 		return nil, err
 	}
 	if m.Payments != nil && m.Payments.Engine != nil {
-		engine := m.Payments.Engine
+		engine, svc := m.Payments.Engine, m.Payments.Service
 		since := m.Payments.rebuiltAt.Add(-2 * time.Second)
 		err := s.checks.Follow(ctx, since, func(data []byte) {
+			if bytes.HasPrefix(data, outcomePrefix) {
+				// Outcomes, and the fraudsters' devices they name: the
+				// stored ones were applied by Rebuild.
+				var o outcomeMessage
+				if json.Unmarshal(data, &o) == nil && o.Note != nil {
+					svc.ApplyOutcome(*o.Note)
+				}
+				return
+			}
 			var rec kuzet.CheckRecord
 			if json.Unmarshal(data, &rec) == nil {
 				engine.Observe(&rec)
@@ -94,23 +114,6 @@ func (m *Main) startClusterStreams(ctx context.Context) (*clusterStreams, error)
 			return nil, err
 		}
 		m.checkStream.Store(s.checks)
-
-		// Outcomes, and the fraudsters' devices they name: the stored ones
-		// were applied by Rebuild, the later ones come from the stream.
-		if s.outcomes, err = m.Bus.ReplicaStream(ctx, "outcomes", natsbus.ReplicaOptions{Keep: time.Hour}); err != nil {
-			return nil, err
-		}
-		svc := m.Payments.Service
-		err = s.outcomes.Follow(ctx, since, func(data []byte) {
-			var n payments.OutcomeNote
-			if json.Unmarshal(data, &n) == nil {
-				svc.ApplyOutcome(n)
-			}
-		})
-		if err != nil {
-			return nil, err
-		}
-		m.outcomeStream.Store(s.outcomes)
 	}
 	// Risky calls: nothing of them is stored; the stream keeps as long as
 	// a signal stays up.
@@ -144,19 +147,13 @@ func (s *clusterStreams) close() {
 	if s.checks != nil {
 		s.checks.Close()
 	}
-	if s.outcomes != nil {
-		s.outcomes.Close()
-	}
 	if s.notes != nil {
 		s.notes.Close()
 	}
 }
 
 func (m *Main) registerStreams(r prometheus.Registerer, s *clusterStreams) {
-	for name, rs := range map[string]*natsbus.ReplicaStream{"checks": s.checks, "outcomes": s.outcomes, "signals": s.notes} {
-		if rs == nil {
-			continue
-		}
+	for name, rs := range map[string]*natsbus.ReplicaStream{"checks": s.checks, "signals": s.notes} {
 		for _, c := range []struct {
 			what, help string
 			fn         func() uint64

@@ -131,11 +131,10 @@ type Main struct {
 	blocklist *natsbus.BlocklistFeed
 	ct        *ctFollowers
 	// cluster is the node's share of a cluster's work (cluster.go);
-	// checkStream and outcomeStream replicate its payment checks and the
-	// outcomes reported on them (clusterstreams.go).
-	cluster       *clusterPart
-	checkStream   atomic.Pointer[natsbus.ReplicaStream]
-	outcomeStream atomic.Pointer[natsbus.ReplicaStream]
+	// checkStream replicates its payment checks and the outcomes reported
+	// on them (clusterstreams.go).
+	cluster     *clusterPart
+	checkStream atomic.Pointer[natsbus.ReplicaStream]
 
 	ln     net.Listener
 	certs  *certReloader // nil without TLS
