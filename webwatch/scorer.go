@@ -2,7 +2,6 @@ package webwatch
 
 import (
 	"fmt"
-	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -361,7 +360,7 @@ func (s *Scorer) addWords() error {
 	classes := map[string]wordClass{}
 	full := false
 	add := func(set map[string]bool, c wordClass, trieMin int) {
-		for _, w := range slices.Sorted(maps.Keys(set)) {
+		for w := range set {
 			if s.names[w] {
 				continue // a brand's name is never a word of the lists
 			}
