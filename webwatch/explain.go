@@ -47,13 +47,20 @@ func (s *Scorer) explain(w *work, m *match, f *Finding) {
 			e.WriteString(", with letters of another script that look alike")
 		}
 	case kindTypo:
-		e.WriteString(", by a typo (" + m.edit + ")")
+		if p.strict && inflectsEnd(w.fold[m.lo:m.hi], p.text) {
+			e.WriteString(", in another form of the word")
+		} else {
+			e.WriteString(", by a typo (" + m.edit + ")")
+		}
 	}
 	if p.strict {
 		e.WriteString("; the watchlist marks it an ordinary word")
 	}
 	if m.glued {
 		e.WriteString("; glued to a word")
+	}
+	if m.ending > 0 {
+		e.WriteString(", with the case ending " + quote(string(w.fold[m.hi:m.hi+m.ending])))
 	}
 	if ctx := s.context(w, m); len(ctx) > 0 {
 		e.WriteString("; beside " + strings.Join(ctx, ", "))
@@ -82,7 +89,7 @@ func (s *Scorer) context(w *work, m *match) []string {
 	}
 	if m.join == "" {
 		describe(w.fold[m.plo:m.lo])
-		describe(w.fold[m.hi:m.phi])
+		describe(w.fold[m.hi+m.ending : m.phi])
 	}
 	for li := 0; li < w.nl; li++ {
 		sp := w.labels[li]

@@ -134,6 +134,16 @@ func appendSkeleton(dst, s []byte) []byte {
 	return dst
 }
 
+// appendLetterSkeleton appends the skeleton of s without the pairs: the
+// other reading of a name whose own letters make a pair (click, whose cl
+// is no d to c1ick).
+func appendLetterSkeleton(dst, s []byte) []byte {
+	for _, c := range s {
+		dst = append(dst, skeletonByte[c])
+	}
+	return dst
+}
+
 // phonKey appends to dst the sound of s as a key: the spellings a Latin
 // name takes when written in Cyrillic and read back are merged (c is s
 // before e, i, y and k elsewhere; zh and j; ks and x; q and k; w and u;

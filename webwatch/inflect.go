@@ -1,5 +1,10 @@
 package webwatch
 
+import (
+	"bytes"
+	"slices"
+)
+
 // Inflection: Kazakh and Russian names are written with their grammar
 // (halyk teatry, "the people's theatre"; otbasy klinikasy, "the family
 // clinic"; kafedra psihologii). A piece that no list holds as it stands is
@@ -196,3 +201,36 @@ func (s *Scorer) spellClass(p []byte) wordClass {
 	var buf [maxLabelLen]byte
 	return s.spell[string(spellKey(buf[:0], p))] &^ classTLD
 }
+
+// caseEndings are the case endings Kazakh, Uzbek and Kyrgyz put on any
+// name, a foreign brand's too, in the Latin spellings people type:
+// locative (kaspide), ablative (kaspiden), dative (egovqa), genitive
+// (kaspidin, paymening), accusative (homebankti), and the adjective of
+// place (kaspidegi). Two letters at least: one letter is a typo's
+// length. The grammar's, the same for every name.
+var caseEndings = words(`
+	da de ta te do to nda nde
+	dan den tan ten nan nen don ton
+	ga ge qa ke ka ko go gha na ne
+	nyn nin dyn din tyn tin nyng ning dyng ding tyng ting nun dun tun
+	ny ni dy di ty ti nu du tu
+	dagy degi tagy tegi dagi
+	men ben pen bilan
+`)
+
+// caseEndingsByLast holds the case endings by their last letter, longest
+// first.
+var caseEndingsByLast = func() (t [256][][]byte) {
+	for e := range caseEndings {
+		t[e[len(e)-1]] = append(t[e[len(e)-1]], []byte(e))
+	}
+	for _, list := range t {
+		slices.SortFunc(list, func(a, b []byte) int {
+			if len(a) != len(b) {
+				return len(b) - len(a)
+			}
+			return bytes.Compare(a, b)
+		})
+	}
+	return t
+}()

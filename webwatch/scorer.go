@@ -99,6 +99,7 @@ func (f Finding) Flagged() bool {
 type pattern struct {
 	text    string
 	skel    string
+	skel2   string // the skeleton without pairs, when it differs: ciick for click (dick)
 	brand   int32
 	keyword bool
 	// weak patterns are strict names or three letters or fewer: their
@@ -271,10 +272,11 @@ func (s *Scorer) addBrand(bi int32, b Brand) error {
 	for _, k := range b.Keywords {
 		s.addPattern(bi, k, true, slices.Contains(b.Strict, k))
 	}
-	// The brand's id is how people name it ("forte" for fortebank.com):
-	// a keyword when it is part of an official label.
+	// The brand's id is how people name it ("forte" for fortebank.com,
+	// "freedom" for ffin.kz with keyword freedombank): a keyword when it is
+	// part of an official label or of a keyword.
 	if id := strings.ReplaceAll(b.ID, "-", ""); len(id) >= 3 {
-		for _, t := range texts {
+		for _, t := range slices.Concat(texts, b.Keywords) {
 			if strings.Contains(t, id) {
 				s.addPattern(bi, id, true, slices.Contains(b.Strict, id))
 				break
@@ -329,9 +331,14 @@ func (s *Scorer) addPattern(bi int32, text string, keyword, strict bool) {
 	s.seen[key] = true
 	pi := int32(len(s.patterns))
 	sk := string(appendSkeleton(nil, []byte(text)))
+	sk2 := string(appendLetterSkeleton(nil, []byte(text)))
+	if sk2 == sk {
+		sk2 = ""
+	}
 	s.patterns = append(s.patterns, pattern{
 		text:    text,
 		skel:    sk,
+		skel2:   sk2,
 		brand:   bi,
 		keyword: keyword,
 		weak:    len(text) <= 3 || strict,
@@ -342,6 +349,9 @@ func (s *Scorer) addPattern(bi int32, text string, keyword, strict bool) {
 	s.pfwd.add(text, classNeutral, false)
 	s.prev.add(text, classNeutral, true)
 	s.build.add(probeKey(hashBytes(sk), len(sk), nsSkel), entry{ref: pi})
+	if sk2 != "" {
+		s.build.add(probeKey(hashBytes(sk2), len(sk2), nsSkel), entry{ref: pi})
+	}
 	ph := phonKey(nil, []byte(text))
 	s.build.add(probeKey(hashBytes(ph), len(ph), nsPhon), entry{ref: pi})
 	if len(text) >= typoMinLen {
@@ -645,6 +655,7 @@ type match struct {
 	plo, phi  int    // the piece (between hyphens) holding the token
 	join      string // MethodHyphenation or MethodDotInsertion when the token is joined pieces
 	glued     bool   // the token is glued to a word no list knows
+	ending    int    // the letters of a case ending after the token in its piece: kaspi+den
 	score     float64
 }
 
@@ -733,6 +744,9 @@ func (s *Scorer) scanPiece(w *work, li, lo, hi int, best *match) {
 	if !words && n >= gluedMin+gluedRest {
 		s.scanGlued(w, li, lo, hi, pre, suf, best)
 	}
+	if !words {
+		s.scanEnding(w, li, lo, hi, best)
+	}
 	for i := 0; i < n; i++ {
 		if pre&(1<<uint(i)) == 0 {
 			continue
@@ -818,6 +832,28 @@ func (s *Scorer) spanned(p []byte, at int, pre uint64) bool {
 	return false
 }
 
+// scanEnding tries the piece fold[lo:hi] as a brand's name with a case
+// ending of Kazakh, Uzbek or Kyrgyz grammar: kaspiden "from Kaspi", egovqa
+// "to eGov", homebankte "at Homebank". Only the name itself or its
+// look-alike letters count, and only names that are no ordinary word: a
+// strict name with an ending is that word inflected (halyktyn, "of the
+// people").
+func (s *Scorer) scanEnding(w *work, li, lo, hi int, best *match) {
+	p := w.fold[lo:hi]
+	for _, e := range caseEndingsByLast[p[len(p)-1]] {
+		n := len(p) - len(e)
+		if n < typoMinLen || n > s.maxLen || string(p[n:]) != string(e) {
+			continue
+		}
+		m := s.matchName(w, p[:n], lo, lo+n)
+		if m.kind == 0 || s.patterns[m.pat].weak {
+			continue
+		}
+		m.label, m.lastLabel, m.lo, m.hi, m.plo, m.phi, m.ending = li, li, lo, lo+n, lo, hi, len(e)
+		s.keep(w, &m, best)
+	}
+}
+
 // tryGlued tries fold[lo:hi], a brand's name glued to an unknown word in
 // the piece fold[plo:phi]: only the name itself or its look-alike letters
 // count, never a typo of it.
@@ -863,34 +899,10 @@ func (s *Scorer) matchToken(w *work, tok []byte, lo, hi int) match {
 	if n > maxLabelLen {
 		return match{}
 	}
-	conf := false
-	for i := lo; i < hi; i++ {
-		conf = conf || w.conf[i]
+	if m := s.matchName(w, tok, lo, hi); m.kind != 0 {
+		return m
 	}
-	// One probe answers both the exact and the look-alike question: the
-	// entries under the token's skeleton are the patterns with that
-	// skeleton, and one of them may be the token itself.
 	var buf [maxLabelLen + 2]byte
-	sk := appendSkeleton(buf[:0], tok)
-	found := int32(-1)
-	for _, e := range s.table.get(probeKey(hashBytes(sk), len(sk), nsSkel)) {
-		if p := &s.patterns[e.ref]; p.text == string(tok) {
-			found = e.ref
-			break
-		} else if found < 0 && p.skel == string(sk) {
-			found = e.ref
-		}
-	}
-	if found >= 0 {
-		w.hits++
-		switch {
-		case conf:
-			return match{pat: found, kind: kindHomoglyphU}
-		case s.patterns[found].text == string(tok):
-			return match{pat: found, kind: kindExact}
-		}
-		return match{pat: found, kind: kindHomoglyph}
-	}
 	if w.translit {
 		// A Latin brand written in Cyrillic by ear comes back in other
 		// letters: яндекс is yandeks, сентер senter, жусан zhusan.
@@ -913,6 +925,43 @@ func (s *Scorer) matchToken(w *work, tok []byte, lo, hi int) match {
 	}
 	w.hits++
 	return m
+}
+
+// matchName finds the pattern tok is, or imitates with look-alike
+// letters; none when n is too long.
+func (s *Scorer) matchName(w *work, tok []byte, lo, hi int) match {
+	if len(tok) > maxLabelLen {
+		return match{}
+	}
+	conf := false
+	for i := lo; i < hi; i++ {
+		conf = conf || w.conf[i]
+	}
+	// One probe answers both the exact and the look-alike question: the
+	// entries under the token's skeleton are the patterns with that
+	// skeleton, and one of them may be the token itself.
+	var buf [maxLabelLen + 2]byte
+	sk := appendSkeleton(buf[:0], tok)
+	found := int32(-1)
+	for _, e := range s.table.get(probeKey(hashBytes(sk), len(sk), nsSkel)) {
+		if p := &s.patterns[e.ref]; p.text == string(tok) {
+			found = e.ref
+			break
+		} else if found < 0 && (p.skel == string(sk) || p.skel2 != "" && p.skel2 == string(sk)) {
+			found = e.ref
+		}
+	}
+	if found >= 0 {
+		w.hits++
+		switch {
+		case conf:
+			return match{pat: found, kind: kindHomoglyphU}
+		case s.patterns[found].text == string(tok):
+			return match{pat: found, kind: kindExact}
+		}
+		return match{pat: found, kind: kindHomoglyph}
+	}
+	return match{}
 }
 
 // typo finds a pattern one edit from tok (two for long patterns), the
@@ -1041,12 +1090,13 @@ func (s *Scorer) evidence(w *work, m *match) evidence {
 					ev.words = true
 					// A suffix fused in front is a word's start more
 					// often than a trick: com+post.
-					ev.fused = s.classOf(w.fold[m.plo:m.lo])&^classTLD | s.classOf(w.fold[m.hi:m.phi])
+					after := w.fold[m.hi+m.ending : m.phi] // a case ending is grammar, no word
+					ev.fused = s.classOf(w.fold[m.plo:m.lo])&^classTLD | s.classOf(after)
 					note(ev.fused)
 					ev.unknown = ev.unknown || m.glued
-					ev.digits = ev.digits || hasDigit(w.fold[m.plo:m.lo]) || hasDigit(w.fold[m.hi:m.phi])
+					ev.digits = ev.digits || hasDigit(w.fold[m.plo:m.lo]) || hasDigit(after)
 					noteOwn(w.fold[m.plo:m.lo])
-					noteOwn(w.fold[m.hi:m.phi])
+					noteOwn(after)
 				}
 			default:
 				if li >= m.label && li <= m.lastLabel {
@@ -1059,7 +1109,8 @@ func (s *Scorer) evidence(w *work, m *match) evidence {
 				ev.unknown = ev.unknown || c == classNone && i-start >= 3
 				ev.unknownApart = ev.unknownApart || c == classNone && i-start >= 3
 				ev.knownApart = ev.knownApart || c != classNone
-				ev.ordinaryApart = ev.ordinaryApart || c == classNeutral && !placeWords[string(w.fold[start:i])]
+				ev.ordinaryApart = ev.ordinaryApart || c == classNeutral && !placeWords[string(w.fold[start:i])] ||
+					functionWords[string(w.fold[start:i])]
 				noteOwn(w.fold[start:i])
 				outside = outside || c&(classLure|classSoft|classTLD) != 0 || ev.own != before.own
 			}
@@ -1171,8 +1222,8 @@ func (s *Scorer) rate(w *work, m *match) float64 {
 			score = pick(weak, 0.9, 0.8)
 		case m.join != "" && whole:
 			score = pick(weak, 0.8, 0.45)
-		case m.join != "" && p.compound:
-			score = 0.15 // national-bank-of-georgia: a hyphen between words is no cut
+		case m.join != "" && p.compound && string(w.fold[m.lo:m.hi]) != s.brands[p.brand].ID:
+			score = 0.15 // national-bank-of-georgia: a hyphen between words is no cut (but air-astana is the brand's id)
 		case whole && w.translit:
 			score = pick(weak, 0.8, 0.45)
 		case whole && p.short && s.ccSibling(w, p.brand):
@@ -1213,6 +1264,13 @@ func (s *Scorer) rate(w *work, m *match) float64 {
 		if !m.typical || m.edit == MethodEditDistance {
 			base = 0.6
 		}
+		if p.strict && m.lo == m.plo && m.hi == m.phi && inflectsEnd(w.fold[m.lo:m.hi], p.text) {
+			// koleso, krishi, mechty, otbasi: the ordinary word in another
+			// form or spelling, read as the word itself.
+			as := *m
+			as.kind = kindExact
+			return s.rate(w, &as)
+		}
 		switch {
 		case len(p.text) < 5 && !m.typical:
 			score = 0 // alma is not a typo of alfa, whatever surrounds it
@@ -1220,6 +1278,8 @@ func (s *Scorer) rate(w *work, m *match) float64 {
 			score = 0.45 // bayterek-zhobasy: a strict name's typo beside a word no list knows
 		case p.strict && m.typical && len(p.text) >= 5 && whole && !intent:
 			score = 0.45 // halykk.kz: a strict name's typo alone, and no word (fort.kz is one)
+		case whole && weak && m.edit == MethodRepetition && len(p.text) <= 4:
+			score = 0.45 // ollx, uzumm: a short name with a letter doubled, and no word
 		case p.keyword && weak && !intent && !ev.followTLD:
 			score = 0 // fortex, fort: an ordinary word's neighbours are words
 		case ev.followTLD:
@@ -1250,6 +1310,23 @@ func (s *Scorer) rate(w *work, m *match) float64 {
 		score += 0.15
 	}
 	return min(score, 1)
+}
+
+// inflectsEnd reports whether tok is word with its last vowel changed,
+// dropped or added: how Russian and Kazakh inflect a noun (kolesa,
+// koleso, koles; krisha, krishi; mechta, mechty).
+func inflectsEnd(tok []byte, word string) bool {
+	vowel := func(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
+	n, k := len(tok), len(word)
+	switch {
+	case n == k:
+		return n > 1 && string(tok[:n-1]) == word[:k-1] && vowel(tok[n-1]) && vowel(word[k-1])
+	case n == k+1:
+		return string(tok[:k]) == word && vowel(tok[n-1]) && !vowel(word[k-1])
+	case n+1 == k:
+		return string(tok) == word[:n] && vowel(word[k-1])
+	}
+	return false
 }
 
 // secondLevel reports whether suffix is a second level under a

@@ -166,3 +166,14 @@ func words(list string) map[string]bool {
 	}
 	return m
 }
+
+// functionWords are the conjunctions and prepositions that make a name a
+// phrase of its language (krishi-i-vodostoki, "roofs and gutters";
+// krisha-nad-golovoi, "a roof over the head"; magnum-of-tools): beside a
+// strict name they say it is used as a word. Grammar, the same for every
+// name.
+var functionWords = words(`
+	i v na s k u o ob po za ot do iz pod nad pri bez dlya pro
+	zhane jane men ben pen va ham bilan uchun ve ile
+	and of the for with in on at by de la le del von
+`)
