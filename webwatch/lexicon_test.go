@@ -38,16 +38,16 @@ bereke      berekebank.kz           | bereke | strict: bereke
 		{"bereke-tauy.kz", webwatch.VerdictClean, ""},     // tau, a short stem
 		{"otbasy-medicina.kz", webwatch.VerdictClean, ""}, // meditsina spelt otherwise
 		// What grammar does not explain.
-		{"otbasy-qaitarym.kz", webwatch.VerdictSuspicious, "otbasy"},
+		{"otbasy-zhylmaq.kz", webwatch.VerdictSuspicious, "otbasy"},
 		{"otbasyy.kz", webwatch.VerdictSuspicious, "otbasy"}, // a letter repeated is a typo
 		{"bereke-oplata.kz", webwatch.VerdictLookalike, "bereke"},
 		{"freedom-vyplaty.kz", webwatch.VerdictLookalike, "freedom"}, // a lure inflected
 		// A strict name, an ordinary word and a word no list knows: a
 		// phrase; with a city or an office instead, a branch's disguise.
 		{"otbasy-teatry-zhumbaqtary.kz", webwatch.VerdictClean, ""},
-		{"otbasy-almaty-qaitarym.kz", webwatch.VerdictSuspicious, "otbasy"},
-		{"otbasy-ofis-qaitarym.kz", webwatch.VerdictSuspicious, "otbasy"},
-		{"otbasy-teatry-qaitarym.top", webwatch.VerdictSuspicious, "otbasy"},
+		{"otbasy-almaty-zhylmaq.kz", webwatch.VerdictSuspicious, "otbasy"},
+		{"otbasy-ofis-zhylmaq.kz", webwatch.VerdictSuspicious, "otbasy"},
+		{"otbasy-teatry-zhylmaq.top", webwatch.VerdictSuspicious, "otbasy"},
 		// A long name's typo beside an ordinary word; a Latin name written
 		// in Cyrillic without its silent e.
 		{"telegramm-web.com", webwatch.VerdictSuspicious, "telegram"},

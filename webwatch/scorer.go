@@ -382,8 +382,10 @@ func (s *Scorer) addWords() error {
 	}
 	add(tldWords, classTLD, 2)
 	add(lureWords, classLure, 2)
+	add(regionLures, classLure, 2)
 	add(softLures, classSoft, 2)
 	add(moneyWords, classMoney, 2)
+	add(regionMoney, classSoft|classMoney, 2)
 	add(commonWords, classNeutral, 4)
 	add(lexiconWords, classNeutral, 4)
 	add(regionWords, classNeutral, 4)

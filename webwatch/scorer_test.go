@@ -64,9 +64,14 @@ func TestScore(t *testing.T) {
 		{"bcc.com", webwatch.VerdictClean, "", ""},
 		{"bcc-online.kz", webwatch.VerdictLookalike, "bcc", webwatch.MethodCombosquatting},
 		// Issue 12: the imitation decides, not the vocabulary.
-		{"halyk-vozmeshchenie.kz", webwatch.VerdictSuspicious, "halyk", webwatch.MethodCombosquatting},
-		{"halykvozmeshchenie.kz", webwatch.VerdictSuspicious, "halyk", webwatch.MethodCombosquatting},
-		{"forte-vozmeshchenie.kz", webwatch.VerdictSuspicious, "forte", webwatch.MethodCombosquatting},
+		// Beside a word no list knows (bazhyrau, kyrvetu, zhylmaq are
+		// made up), suspicious; beside a lure of the lists, a lookalike.
+		{"halyk-bazhyrau.kz", webwatch.VerdictSuspicious, "halyk", webwatch.MethodCombosquatting},
+		{"halykbazhyrau.kz", webwatch.VerdictSuspicious, "halyk", webwatch.MethodCombosquatting},
+		{"forte-bazhyrau.kz", webwatch.VerdictSuspicious, "forte", webwatch.MethodCombosquatting},
+		{"halyk-vozmeshchenie.kz", webwatch.VerdictLookalike, "halyk", webwatch.MethodCombosquatting},
+		{"halykvozmeshchenie.kz", webwatch.VerdictLookalike, "halyk", webwatch.MethodCombosquatting},
+		{"forte-vozmeshchenie.kz", webwatch.VerdictLookalike, "forte", webwatch.MethodCombosquatting},
 		{"halykk.kz", webwatch.VerdictLookalike, "halyk", webwatch.MethodRepetition},
 		{"otbsy.kz", webwatch.VerdictLookalike, "otbasy", webwatch.MethodOmission},
 		{"otbqsy.kz", webwatch.VerdictLookalike, "otbasy", webwatch.MethodReplacement},
@@ -77,7 +82,14 @@ func TestScore(t *testing.T) {
 		{"forte2026.kz", webwatch.VerdictSuspicious, "forte", webwatch.MethodCombosquatting},
 		{"jusan365.kz", webwatch.VerdictSuspicious, "jusan", webwatch.MethodCombosquatting},
 		{"kaspi-kepildik.kz", webwatch.VerdictSuspicious, "kaspi", webwatch.MethodCombosquatting},
-		{"halyk-syiaqy.com", webwatch.VerdictSuspicious, "halyk", webwatch.MethodCombosquatting},
+		{"halyk-kyrvetu.com", webwatch.VerdictSuspicious, "halyk", webwatch.MethodCombosquatting},
+		{"halyk-syiaqy.com", webwatch.VerdictLookalike, "halyk", webwatch.MethodCombosquatting},
+		// A case ending on a brand's name; a strict name's other forms.
+		{"kaspiden-zhylmaq.kz", webwatch.VerdictSuspicious, "kaspi", webwatch.MethodCombosquatting},
+		{"egovqa-kiru.kz", webwatch.VerdictLookalike, "egov", webwatch.MethodCombosquatting},
+		{"homebankte-bonus.kz", webwatch.VerdictLookalike, "halyk", webwatch.MethodCombosquatting},
+		{"fortenin-zhylmaq.kz", webwatch.VerdictClean, "", ""}, // a strict name inflected is the word
+		{"kolesy-i-shiny.kz", webwatch.VerdictClean, "", ""},
 		{"jusan-esep.top", webwatch.VerdictLookalike, "jusan", webwatch.MethodSuspiciousTLD},
 		{"жусан-бонус.kz", webwatch.VerdictLookalike, "jusan", webwatch.MethodTransliteration},
 		{"halyk-media.kz", webwatch.VerdictSuspicious, "halyk", webwatch.MethodCombosquatting},
