@@ -69,8 +69,8 @@ func (b *Brand) Validate() error {
 		if err != nil {
 			return kuzet.Invalid(fmt.Sprintf("domains[%d]", i), "%q: %s", d, kuzet.ErrorMessage(err))
 		}
-		if n.Registrable == "" {
-			return kuzet.Invalid(fmt.Sprintf("domains[%d]", i), "%q is a public suffix, not a domain", d)
+		if n.Registrable == "" && !strings.Contains(n.ASCII, ".") {
+			return kuzet.Invalid(fmt.Sprintf("domains[%d]", i), "%q is a top-level domain, not a domain", d)
 		}
 		if !seen[n.ASCII] {
 			seen[n.ASCII] = true
@@ -82,8 +82,10 @@ func (b *Brand) Validate() error {
 	}
 	keywords := make([]string, 0, len(b.Keywords))
 	for i, k := range b.Keywords {
-		if k = normalWord(k); !validWord(k) {
-			return kuzet.Invalid(fmt.Sprintf("keywords[%d]", i), "keyword %q must be 3 to 63 ASCII letters or digits", b.Keywords[i])
+		// Two letters are a keyword (wb for Wildberries): matched as they
+		// are, never as a typo, and weak alone.
+		if k = normalWord(k); len(k) < 2 || len(k) > maxLabelLen || !isLDH(k) {
+			return kuzet.Invalid(fmt.Sprintf("keywords[%d]", i), "keyword %q must be 2 to 63 ASCII letters or digits", b.Keywords[i])
 		}
 		if !seen[k] {
 			seen[k] = true
@@ -158,8 +160,8 @@ func validDomains(list []string, field string, limit int) ([]string, error) {
 		if err != nil {
 			return nil, kuzet.Invalid(fmt.Sprintf("%s[%d]", field, i), "%q: %s", d, kuzet.ErrorMessage(err))
 		}
-		if n.Registrable == "" {
-			return nil, kuzet.Invalid(fmt.Sprintf("%s[%d]", field, i), "%q is a public suffix, not a domain", d)
+		if n.Registrable == "" && !strings.Contains(n.ASCII, ".") {
+			return nil, kuzet.Invalid(fmt.Sprintf("%s[%d]", field, i), "%q is a top-level domain, not a domain", d)
 		}
 		if !seen[n.ASCII] {
 			seen[n.ASCII] = true

@@ -60,12 +60,12 @@ func TestParseBrandsErrors(t *testing.T) {
 		{"underscore in id", "kaspi_bank kaspi.kz\n", "line 1.id"},
 		{"hyphen ends id", "kaspi- kaspi.kz\n", "line 1.id"},
 		{"bad domain", "kaspi kaspi..kz\n", "line 1.domains[0]"},
-		{"public suffix", "kaspi kaspi.kz com.kz\n", "line 1.domains[1]"},
+		{"top-level domain", "kaspi kaspi.kz kz\n", "line 1.domains[1]"},
 		{"duplicate id", "kaspi kaspi.kz\nkaspi kaspi.com\n", "line 2"},
 		{"domain of two brands", "kaspi kaspi.kz\nother kaspi.kz\n", "line 2"},
 		{"bar without keywords", "kaspi kaspi.kz |\n", "line 1"},
 		{"keywords without brand", "| kaspi\n", "line 1"},
-		{"short keyword", "kaspi kaspi.kz | ka\n", "line 1.keywords[0]"},
+		{"short keyword", "kaspi kaspi.kz | k\n", "line 1.keywords[0]"},
 		{"non-ASCII keyword", "kaspi kaspi.kz | каспи\n", "line 1.keywords[0]"},
 		{"empty section", "kaspi kaspi.kz | kaspi |\n", "line 1"},
 		{"two keyword lists", "kaspi kaspi.kz | kaspi | kaspikz\n", "line 1"},
@@ -73,7 +73,7 @@ func TestParseBrandsErrors(t *testing.T) {
 		{"directive twice", "kaspi kaspi.kz | benign: kaspiy | benign: kaspian\n", "line 1"},
 		{"empty directive", "kaspi kaspi.kz | partners:\n", "line 1"},
 		{"bad partner", "kaspi kaspi.kz | partners: kaspi..kz\n", "line 1.partners[0]"},
-		{"partner a public suffix", "kaspi kaspi.kz | partners: com.kz\n", "line 1.partners[0]"},
+		{"partner a top-level domain", "kaspi kaspi.kz | partners: com\n", "line 1.partners[0]"},
 		{"bad benign word", "kaspi kaspi.kz | benign: ka\n", "line 1.benign[0]"},
 		{"strict name not the brand's", "forte fortebank.com | strict: fort\n", "line 1.strict[0]"},
 		{"line too long", "kaspi " + strings.Repeat("a", 70<<10) + ".kz\n", "brands"},
@@ -150,4 +150,31 @@ func FuzzParseBrands(f *testing.F) {
 			t.Fatalf("NewScorer of parsed brands: %v", err)
 		}
 	})
+}
+
+// TestPublicSuffixDomains: a second-level public suffix a watchlist lists
+// (gov.kz, the state portal's own name) is the brand's own, or known, as
+// itself only: the names registered under it are judged like any other.
+func TestPublicSuffixDomains(t *testing.T) {
+	brands, err := webwatch.ParseBrands(strings.NewReader("gov gov.kz\nkgd kgd.gov.kz | salyk | partners: gov.kz\nkaspi kaspi.kz\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := webwatch.NewScorer(brands)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		domain, official string
+		flagged          bool
+	}{
+		{"gov.kz", "gov", false},
+		{"kgd.gov.kz", "kgd", false},
+		{"kaspi-bonus.gov.kz", "", true},
+	} {
+		f := s.Score(tc.domain)
+		if f.Official != tc.official || f.Flagged() != tc.flagged {
+			t.Errorf("%s: got %+v, want official %q, flagged %v", tc.domain, f, tc.official, tc.flagged)
+		}
+	}
 }

@@ -476,10 +476,11 @@ func (s *Scorer) Score(domain string) Finding {
 func (s *Scorer) officialOf(name string) int32 { return lookupSuffix(s.official, name) }
 
 // lookupSuffix returns the value of name, or of the nearest domain above
-// it, in m; or -1.
+// it, in m; or -1. A public suffix in m (gov.kz, listed as a state's own)
+// stands for itself only: the names under it are others' registrations.
 func lookupSuffix(m map[string]int32, name string) int32 {
 	for i := 0; ; {
-		if bi, ok := m[name[i:]]; ok {
+		if bi, ok := m[name[i:]]; ok && (i == 0 || !isPublicSuffix(name[i:])) {
 			return bi
 		}
 		j := strings.IndexByte(name[i:], '.')
@@ -488,6 +489,12 @@ func lookupSuffix(m map[string]int32, name string) int32 {
 		}
 		i += j + 1
 	}
+}
+
+// isPublicSuffix reports whether d is a public suffix itself: com.kz, gov.kz.
+func isPublicSuffix(d string) bool {
+	ps, _ := publicsuffix.PublicSuffix(d)
+	return ps == d
 }
 
 // span is a label of a work name: bytes lo..hi of work.fold.
