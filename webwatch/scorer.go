@@ -243,6 +243,11 @@ func (s *Scorer) addBrand(bi int32, b Brand) error {
 		}
 		rest := strings.TrimSuffix(d[:len(d)-len(suffix)], ".")
 		label := rest[strings.LastIndexByte(rest, '.')+1:]
+		if rest == "" {
+			// A public suffix listed as the brand's (gov.kz): its name is
+			// its first label.
+			label, _, _ = strings.Cut(d, ".")
+		}
 		texts = append(texts, foldLabel(label))
 		first, _, _ := strings.Cut(suffix, ".")
 		if !slices.Contains(tlds, first) {
