@@ -27,9 +27,14 @@ var (
 	putCheckQuery = prepare(`INSERT INTO payment_checks (` + sqlstore.CheckColumns + `)
 		VALUES ` + checkRow + ` ON CONFLICT (id) DO NOTHING`)
 	// Checks come in batches of hundreds: one statement stores many, which
-	// costs a fraction of as many statements.
-	putChecksQuery = prepare(`INSERT INTO payment_checks (` + sqlstore.CheckColumns + `)
-		VALUES ` + strings.Repeat(checkRow+", ", checksAStatement-1) + checkRow + ` ON CONFLICT (id) DO NOTHING`)
+	// costs a fraction of as many statements. OR IGNORE rather than ON
+	// CONFLICT (id) DO NOTHING: id is the only constraint a well-formed
+	// record can break (every NOT NULL column is bound a value), and a
+	// statement of many rows that no constraint can abort needs no
+	// statement journal, whose copies of the touched pages were a sixth of
+	// the writer's time.
+	putChecksQuery = prepare(`INSERT OR IGNORE INTO payment_checks (` + sqlstore.CheckColumns + `)
+		VALUES ` + strings.Repeat(checkRow+", ", checksAStatement-1) + checkRow)
 	findCheckQuery = prepare(`SELECT ` + sqlstore.CheckColumns + ` FROM payment_checks WHERE id = ? AND org_id = ?`)
 	// The organisation is in every listing's WHERE: a bank's checks are its
 	// own. The optional bounds are passed as the widest range.

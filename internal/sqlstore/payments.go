@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"maps"
 	"slices"
 	"time"
 
@@ -84,7 +83,13 @@ func CheckDocs(c *kuzet.CheckRecord) (payer, payee, reasons, signals string, err
 	}
 	n3 := len(b)
 	b = append(b, '{')
-	for i, name := range slices.Sorted(maps.Keys(c.Signals)) { // encoding/json's order
+	var names [32]string // more than there are signals: sorted on the stack
+	sorted := names[:0]
+	for name := range c.Signals {
+		sorted = append(sorted, name)
+	}
+	slices.Sort(sorted) // encoding/json's order
+	for i, name := range sorted {
 		if i > 0 {
 			b = append(b, ',')
 		}
