@@ -19,6 +19,18 @@ import (
 // MaxBatch is the most items a batch endpoint takes in one request.
 const MaxBatch = 10_000
 
+// mediaType returns the media type of a Content-Type header as
+// mime.ParseMediaType does, without its parameters. The plain JSON of
+// every check and call is answered without parsing: ParseMediaType
+// allocates a map of parameters each time.
+func mediaType(ct string) (string, error) {
+	if ct == "application/json" {
+		return ct, nil
+	}
+	mt, _, err := mime.ParseMediaType(ct)
+	return mt, err
+}
+
 // readBody reads the whole body, at most limit bytes once decompressed. It
 // answers 415 for a content type other than want or a content encoding
 // other than gzip, and 413 for a body over the limit.

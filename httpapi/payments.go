@@ -54,8 +54,7 @@ func (s *Server) handleBacktest(w http.ResponseWriter, r *http.Request) error {
 // handleCheck decides on one payment, described in JSON, or on each of an
 // ISO 20022 pacs.008's.
 func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) error {
-	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
-	if mt != "application/json" {
+	if mt, _ := mediaType(r.Header.Get("Content-Type")); mt != "application/json" {
 		body, err := readBody(r, iso20022.MaxSize, "application/json", "application/xml", "text/xml")
 		if err != nil {
 			return err

@@ -12,8 +12,12 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net/http"
+	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 	"unicode/utf8"
@@ -479,6 +483,24 @@ type metrics struct {
 	requests *prometheus.CounterVec
 	latency  *prometheus.HistogramVec
 	limited  *prometheus.CounterVec
+
+	// routes holds each route's series once looked up, copied on write:
+	// finding a series by its label values hashes and formats them, a
+	// measurable part of a small request's cost.
+	routes   atomic.Pointer[map[string]*routeMetrics]
+	routesMu sync.Mutex
+}
+
+// routeMetrics are one route's series: its latency, and its count by
+// status, copied on write (a route answers few statuses).
+type routeMetrics struct {
+	latency  prometheus.Observer
+	statuses atomic.Pointer[[]statusCounter]
+}
+
+type statusCounter struct {
+	status int
+	count  prometheus.Counter
 }
 
 func newMetrics(s *Server) *metrics {
@@ -515,8 +537,60 @@ func newMetrics(s *Server) *metrics {
 }
 
 func (m *metrics) observe(route string, status int, d time.Duration) {
-	m.requests.WithLabelValues(route, fmt.Sprint(status)).Inc()
-	m.latency.WithLabelValues(route).Observe(d.Seconds())
+	rm := m.route(route)
+	rm.latency.Observe(d.Seconds())
+	rm.count(m, route, status).Inc()
+}
+
+// route returns route's series, making them on first use.
+func (m *metrics) route(route string) *routeMetrics {
+	if routes := m.routes.Load(); routes != nil {
+		if rm := (*routes)[route]; rm != nil {
+			return rm
+		}
+	}
+	m.routesMu.Lock()
+	defer m.routesMu.Unlock()
+	var old map[string]*routeMetrics
+	if routes := m.routes.Load(); routes != nil {
+		old = *routes
+	}
+	if rm := old[route]; rm != nil {
+		return rm
+	}
+	next := make(map[string]*routeMetrics, len(old)+1)
+	maps.Copy(next, old)
+	rm := &routeMetrics{latency: m.latency.WithLabelValues(route)}
+	next[route] = rm
+	m.routes.Store(&next)
+	return rm
+}
+
+// count returns the counter of route's answers with status, making it on
+// first use.
+func (rm *routeMetrics) count(m *metrics, route string, status int) prometheus.Counter {
+	if sc := rm.statuses.Load(); sc != nil {
+		for _, c := range *sc {
+			if c.status == status {
+				return c.count
+			}
+		}
+	}
+	m.routesMu.Lock()
+	defer m.routesMu.Unlock()
+	var old []statusCounter
+	if sc := rm.statuses.Load(); sc != nil {
+		old = *sc
+	}
+	for _, c := range old {
+		if c.status == status {
+			return c.count
+		}
+	}
+	c := statusCounter{status, m.requests.WithLabelValues(route, strconv.Itoa(status))}
+	next := append(slices.Clip(old), c)
+	rm.statuses.Store(&next)
+	return c.count
 }
 
 // Registerer lets other parts of the program add their own metrics.

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"mime"
 	"net/http"
 	"strconv"
 	"strings"
@@ -33,7 +32,7 @@ const maxJSONDepth = 10_000
 // substrings of it cost nothing. It answers 415 and 413 as readBody does.
 func callBody(r *http.Request, limit int64) (string, error) {
 	ct := r.Header.Get("Content-Type")
-	if mt, _, err := mime.ParseMediaType(ct); err != nil || mt != "application/json" {
+	if mt, err := mediaType(ct); err != nil || mt != "application/json" {
 		return "", &statusError{http.StatusUnsupportedMediaType,
 			kuzet.Invalid("Content-Type", "Content-Type must be application/json, not %q", ct)}
 	}
