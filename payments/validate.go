@@ -69,8 +69,14 @@ func (e *Engine) normalize(pc *kuzet.PaymentCheck, now time.Time) error {
 // normalizePayee validates a payee in place. It returns an error only for a
 // fault of kuzet's own (no card key); input faults go to p.
 func (e *Engine) normalizePayee(pe *kuzet.Payee, path string, p *kuzet.Problems) error {
-	p.Text(path+".name", &pe.Name, maxNameLen140)
-	p.BIC(path+".bank_bic", &pe.BankBIC)
+	// A check's own payee is named without building its paths: every check
+	// would allocate them for nothing.
+	nameField, bicField := "payee.name", "payee.bank_bic"
+	if path != "payee" {
+		nameField, bicField = path+".name", path+".bank_bic"
+	}
+	p.Text(nameField, &pe.Name, maxNameLen140)
+	p.BIC(bicField, &pe.BankBIC)
 	given := strings.TrimSpace(pe.IBAN+pe.Account+pe.Card+pe.Phone+pe.Wallet) != ""
 	if pe.IBAN = strings.TrimSpace(pe.IBAN); pe.IBAN != "" {
 		if ind, err := ident.ParseIBAN(pe.IBAN); err != nil {
