@@ -47,6 +47,7 @@ func runBenchPaymentsRatio(ctx context.Context, env *Env, args []string) error {
 	dur := fs.Duration("duration", 5*time.Second, "how long each server is saturated a round")
 	conns := fs.Int("conns", 16, "connections, each with one request in flight")
 	profile := fs.String("cpuprofile", "", "write a CPU profile of this process during kuzet's first round to `file`")
+	bareProfile := fs.String("bare-cpuprofile", "", "write a CPU profile of this process during the bare server's first round to `file`")
 	if err := parseFlags(env, fs, args); err != nil {
 		return err
 	}
@@ -84,8 +85,8 @@ func runBenchPaymentsRatio(ctx context.Context, env *Env, args []string) error {
 		rates := make([]float64, len(targets))
 		for i, t := range targets {
 			stop := func() {}
-			if *profile != "" && round == 1 && i == 0 {
-				if stop, err = startProfile(*profile); err != nil {
+			if path := []string{*profile, *bareProfile}[i]; path != "" && round == 1 {
+				if stop, err = startProfile(path); err != nil {
 					return err
 				}
 			}
