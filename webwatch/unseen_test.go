@@ -639,5 +639,17 @@ func TestUnseen2(t *testing.T) {
 // 5.48 %. Read since.
 func TestUnseen6(t *testing.T) {
 	all, newVocab := scoreUnseen(t, "unseen6")
-	assertUnseen(t, all, newVocab, 0.97, 0.95, 0.055)
+	assertUnseen(t, all, newVocab, 0.98, 0.95, 0.055)
+}
+
+// TestUnseen7 scores the seventh unseen set, testdata/unseen7: written
+// after unseen6 had been read, by a writer who had seen neither the
+// scorer, its word lists nor the earlier sets; committed ("unseen7
+// frozen", 0d53988) before its first scoring, and not edited since. Its
+// "new" words were absent from the lists of acf6dbd, the scorer that
+// first scored it: recall 0.972, words in no list 0.973, false positives
+// 4.73 % (the 2 % target not met; the guard sits where it stands).
+func TestUnseen7(t *testing.T) {
+	all, newVocab := scoreUnseen(t, "unseen7")
+	assertUnseen(t, all, newVocab, 0.97, 0.97, 0.048)
 }
