@@ -352,7 +352,7 @@ func (s *Server) handle(rt Route, h handlerFunc, deadline time.Duration, idempot
 			s.writeError(w, r, err)
 			return
 		}
-		ctx, cancel := context.WithTimeout(kuzet.NewContextWithPrincipal(r.Context(), p), deadline)
+		ctx, cancel := withTimeout(kuzet.NewContextWithPrincipal(r.Context(), p), deadline)
 		defer cancel()
 		r = r.WithContext(ctx)
 		if key, ok := r.Header["Idempotency-Key"]; idempotent && ok {
