@@ -90,7 +90,9 @@ func runBenchPaymentsRatio(ctx context.Context, env *Env, args []string) error {
 					return err
 				}
 			}
+			cpu0 := processCPU()
 			res, err := rawSaturate(ctx, t.url, reqs, *conns, *dur)
+			res.cpu = processCPU() - cpu0
 			stop()
 			if err != nil {
 				return fmt.Errorf("%s: %w", t.name, err)
@@ -181,6 +183,7 @@ type rawResult struct {
 	ok, other int
 	elapsed   time.Duration
 	lat       []time.Duration // sorted
+	cpu       time.Duration   // this process's CPU (user and system) meanwhile
 }
 
 func (r rawResult) String() string {
@@ -190,8 +193,16 @@ func (r rawResult) String() string {
 		}
 		return r.lat[min(len(r.lat)-1, int(float64(len(r.lat))*q))]
 	}
-	return fmt.Sprintf("%d answered 200 in %s (%.0f/s), %d other; latency p50 %s p99 %s",
+	s := fmt.Sprintf("%d answered 200 in %s (%.0f/s), %d other; latency p50 %s p99 %s",
 		r.ok, r.elapsed.Round(time.Millisecond), float64(r.ok)/r.elapsed.Seconds(), r.other, p(.5), p(.99))
+	if r.cpu > 0 && r.ok > 0 {
+		// With both servers in this process, the CPU a check costs here
+		// (server and load generator) is what the throughputs' ratio
+		// follows when the cores are full, and is less moved by other jobs.
+		s += fmt.Sprintf("; %.2f cores, %.1f CPU-µs a check", r.cpu.Seconds()/r.elapsed.Seconds(),
+			float64(r.cpu.Microseconds())/float64(r.ok))
+	}
+	return s
 }
 
 // rawSaturate sends reqs round-robin to base's check route from conns
