@@ -394,6 +394,7 @@ func (s *Scorer) addWords() error {
 	add(commonWords, classNeutral, 4)
 	add(lexiconWords, classNeutral, 4)
 	add(regionWords, classNeutral, 4)
+	add(moreWords, classNeutral, maxLabelLen+1) // the probe table only
 	if full {
 		return fmt.Errorf("webwatch: the built-in word lists do not fit the word index")
 	}

@@ -639,7 +639,7 @@ func TestUnseen2(t *testing.T) {
 // 5.48 %. Read since.
 func TestUnseen6(t *testing.T) {
 	all, newVocab := scoreUnseen(t, "unseen6")
-	assertUnseen(t, all, newVocab, 0.98, 0.95, 0.055)
+	assertUnseen(t, all, newVocab, 0.98, 0.95, 0.035)
 }
 
 // TestUnseen7 scores the seventh unseen set, testdata/unseen7: written
@@ -651,5 +651,5 @@ func TestUnseen6(t *testing.T) {
 // 4.73 % (the 2 % target not met; the guard sits where it stands).
 func TestUnseen7(t *testing.T) {
 	all, newVocab := scoreUnseen(t, "unseen7")
-	assertUnseen(t, all, newVocab, 0.97, 0.97, 0.048)
+	assertUnseen(t, all, newVocab, 0.965, 0.95, 0.035)
 }
