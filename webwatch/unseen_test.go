@@ -653,3 +653,16 @@ func TestUnseen7(t *testing.T) {
 	all, newVocab := scoreUnseen(t, "unseen7")
 	assertUnseen(t, all, newVocab, 0.965, 0.95, 0.035)
 }
+
+// TestUnseen8 scores the eighth unseen set, testdata/unseen8: written
+// after unseen7 had been read, by a writer who had seen neither the
+// scorer, its word lists nor the earlier sets; committed ("unseen8
+// frozen", 9f6b734) before its first scoring, and not edited since. Its
+// "new" words were absent from the lists of cc43175; the ordinary words
+// of 9e13c5d (written blind to it) came after the freezing. Its first
+// scoring, at 9e13c5d: recall 0.964, words in no list 0.968, false
+// positives 2.48 % (the 2 % target not met). Read since.
+func TestUnseen8(t *testing.T) {
+	all, newVocab := scoreUnseen(t, "unseen8")
+	assertUnseen(t, all, newVocab, 0.96, 0.95, 0.025)
+}
