@@ -850,9 +850,9 @@ func (s *Scorer) spanned(p []byte, at int, pre uint64) bool {
 // scanEnding tries the piece fold[lo:hi] as a brand's name with a case
 // ending of Kazakh, Uzbek or Kyrgyz grammar: kaspiden "from Kaspi", egovqa
 // "to eGov", homebankte "at Homebank". Only the name itself or its
-// look-alike letters count, and only names that are no ordinary word: a
-// strict name with an ending is that word inflected (halyktyn, "of the
-// people").
+// look-alike letters count, never a three-letter one; a strict name with
+// an ending is that word inflected (halyktyn, "of the people") unless a
+// word of intent stands beside it (rate).
 func (s *Scorer) scanEnding(w *work, li, lo, hi int, best *match) {
 	p := w.fold[lo:hi]
 	for _, e := range caseEndingsByLast[p[len(p)-1]] {
@@ -861,7 +861,7 @@ func (s *Scorer) scanEnding(w *work, li, lo, hi int, best *match) {
 			continue
 		}
 		m := s.matchName(w, p[:n], lo, lo+n)
-		if m.kind == 0 || s.patterns[m.pat].weak {
+		if m.kind == 0 || s.patterns[m.pat].short || len(s.patterns[m.pat].text) <= 3 {
 			continue
 		}
 		m.label, m.lastLabel, m.lo, m.hi, m.plo, m.phi, m.ending = li, li, lo, lo+n, lo, hi, len(e)
@@ -1051,9 +1051,12 @@ type evidence struct {
 	own       bool      // a word of the brand's own domains: bank beside eurasian (eubank.kz)
 	fused     wordClass // the classes of the words fused to the token in its piece
 	fusedOnly bool      // all the intent is in words fused to the token
-	followTLD bool      // the brand label is followed by its suffix: egov.kz.verify-id.top
-	words     bool      // the token shares its label with other words
-	unknown   bool      // some other piece, or the word glued to the token, is in no list
+	// ownTLD: a domain suffix written right after the name (forte-kz,
+	// fortekz), not a country marker ending a phrase.
+	ownTLD    bool
+	followTLD bool // the brand label is followed by its suffix: egov.kz.verify-id.top
+	words     bool // the token shares its label with other words
+	unknown   bool // some other piece, or the word glued to the token, is in no list
 	// unknownApart: a piece of its own, not glued to the token, is in no list.
 	unknownApart bool
 	knownApart   bool // a piece of its own is made of known words
@@ -1112,6 +1115,7 @@ func (s *Scorer) evidence(w *work, m *match) evidence {
 					ev.digits = ev.digits || hasDigit(w.fold[m.plo:m.lo]) || hasDigit(after)
 					noteOwn(w.fold[m.plo:m.lo])
 					noteOwn(after)
+					ev.ownTLD = ev.ownTLD || s.classOf(after)&classTLD != 0
 				}
 			default:
 				if li >= m.label && li <= m.lastLabel {
@@ -1127,6 +1131,7 @@ func (s *Scorer) evidence(w *work, m *match) evidence {
 				ev.ordinaryApart = ev.ordinaryApart || c == classNeutral && !placeWords[string(w.fold[start:i])] ||
 					functionWords[string(w.fold[start:i])]
 				noteOwn(w.fold[start:i])
+				ev.ownTLD = ev.ownTLD || li == m.lastLabel && start == m.phi+1 && c&classTLD != 0
 				outside = outside || c&(classLure|classSoft|classTLD) != 0 || ev.own != before.own
 			}
 			start = i + 1
@@ -1201,7 +1206,17 @@ func (s *Scorer) rate(w *work, m *match) float64 {
 	weak := p.weak
 	inSub := m.lastLabel < w.sld
 	whole := !inSub && !ev.words
-	intent := ev.lure || ev.tld || ev.own || ev.soft && (!weak || p.short)
+	// A domain suffix in the label borrows the brand's domain; beside a
+	// strict name only one right after it does (forte-kz), not a country
+	// marker ending a phrase (freedom-of-speech-kz).
+	tld := ev.tld
+	if p.strict {
+		tld = ev.ownTLD
+	}
+	intent := ev.lure || tld || ev.own || ev.soft && (!weak || p.short)
+	if m.ending > 0 && p.strict && !(ev.lure || tld || ev.own || ev.money) {
+		return 0 // halyktyn: a strict name inflected is the word, unless a word of intent stands beside it (halyktan-syilyk)
+	}
 	// Something beside a strict name that an ordinary word is not.
 	odd := ev.unknown || ev.digits
 	var score float64
