@@ -38,6 +38,8 @@ type Writer struct {
 	log           *slog.Logger
 
 	q      chan *kuzet.CheckRecord
+	full   chan struct{} // wakes a lingering writer: the queue holds the rest of its batch
+	want   atomic.Int64  // records a lingering writer waits for; 0 when it does not linger
 	syncs  chan chan struct{}
 	quit   chan struct{}
 	done   chan struct{}
@@ -69,7 +71,7 @@ func NewWriter(cfg WriterConfig) *Writer {
 	w := &Writer{
 		store: cfg.Store, batch: cfg.Batch, retry: cfg.Retry, maxTry: max(cfg.Retry, cfg.MaxRetry), linger: cfg.Linger,
 		log: cfg.Logger,
-		q:   make(chan *kuzet.CheckRecord, cfg.Queue), syncs: make(chan chan struct{}),
+		q:   make(chan *kuzet.CheckRecord, cfg.Queue), full: make(chan struct{}, 1), syncs: make(chan chan struct{}),
 		quit: make(chan struct{}), done: make(chan struct{}),
 	}
 	w.ctx, w.cancel = context.WithCancel(context.Background())
@@ -86,6 +88,12 @@ func (w *Writer) Enqueue(rec *kuzet.CheckRecord) bool {
 	}
 	select {
 	case w.q <- rec:
+		if n := w.want.Load(); n > 0 && int64(len(w.q)) >= n {
+			select {
+			case w.full <- struct{}{}:
+			default:
+			}
+		}
 		return !w.failing.Load()
 	default:
 		w.dropped.Add(1)
@@ -184,23 +192,38 @@ func (w *Writer) fill(buf []*kuzet.CheckRecord) []*kuzet.CheckRecord {
 	return buf
 }
 
-// gather adds records to buf as they come, until it holds a batch or
-// Linger has passed. A Sync meanwhile is answered at once: buf is written
-// with everything queued and comes back empty.
+// gather adds records to buf until it holds a batch or Linger has passed.
+// It sleeps meanwhile: Enqueue wakes it once the queue holds the rest of a
+// batch, not for every record, which at thousands of checks a second cost
+// a goroutine switch a check. A Sync meanwhile is answered at once: buf is
+// written with everything queued and comes back empty.
 func (w *Writer) gather(buf []*kuzet.CheckRecord) []*kuzet.CheckRecord {
 	t := time.NewTimer(w.linger)
 	defer t.Stop()
+	defer w.want.Store(0)
 	for len(buf) < w.batch {
 		select {
-		case rec := <-w.q:
-			buf = w.fill(append(buf, rec))
+		case <-w.full: // left from an earlier wait
+		default:
+		}
+		need := w.batch - len(buf)
+		w.want.Store(int64(need))
+		// Records queued before want was set woke no one. (Should this read
+		// of the length pass an Enqueue on a weakly ordered machine, the
+		// batch waits for the linger: later, never lost.)
+		if len(w.q) >= need {
+			return w.fill(buf)
+		}
+		select {
+		case <-w.full:
+			buf = w.fill(buf)
 		case ack := <-w.syncs:
 			w.write(buf)
 			w.drain(buf)
 			close(ack)
 			return buf[:0]
 		case <-t.C:
-			return buf
+			return w.fill(buf)
 		case <-w.quit:
 			return buf
 		}
