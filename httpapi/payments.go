@@ -65,11 +65,10 @@ func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	var pc kuzet.PaymentCheck
+	var pc kuzet.PaymentCheck // on the stack: the general decoding below has its own
 	if !decodeCheck(body, &pc) {
 		// Not the plain shape: encoding/json decides, and names the field.
-		pc = kuzet.PaymentCheck{}
-		if err := unmarshalStrict([]byte(body), &pc); err != nil {
+		if pc, err = unmarshalCheck(body); err != nil {
 			return err
 		}
 	}
@@ -84,6 +83,14 @@ func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) error {
 	w.WriteHeader(http.StatusOK)
 	_, err = w.Write(*buf)
 	return err
+}
+
+// unmarshalCheck decodes a check with encoding/json, unknown fields
+// refused.
+func unmarshalCheck(body string) (kuzet.PaymentCheck, error) {
+	var pc kuzet.PaymentCheck
+	err := unmarshalStrict([]byte(body), &pc)
+	return pc, err
 }
 
 // answerBufs hold encoded check answers: a few hundred bytes each.

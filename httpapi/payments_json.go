@@ -41,43 +41,47 @@ func decodeCheck(body string, pc *kuzet.PaymentCheck) bool {
 			}
 		case "payer":
 			p := &pc.Payer
-			ok = d.strings(func(k string) *string {
+			ok = d.strings(func(k, v string) bool {
 				switch k {
 				case "account":
-					return &p.Account
+					p.Account = v
 				case "phone":
-					return &p.Phone
+					p.Phone = v
 				case "customer_id":
-					return &p.CustomerID
+					p.CustomerID = v
 				case "device_id":
-					return &p.DeviceID
+					p.DeviceID = v
 				case "ip":
-					return &p.IP
+					p.IP = v
 				case "region":
-					return &p.Region
+					p.Region = v
+				default:
+					return false
 				}
-				return nil
+				return true
 			})
 		case "payee":
 			p := &pc.Payee
-			ok = d.strings(func(k string) *string {
+			ok = d.strings(func(k, v string) bool {
 				switch k {
 				case "iban":
-					return &p.IBAN
+					p.IBAN = v
 				case "account":
-					return &p.Account
+					p.Account = v
 				case "card":
-					return &p.Card
+					p.Card = v
 				case "phone":
-					return &p.Phone
+					p.Phone = v
 				case "wallet":
-					return &p.Wallet
+					p.Wallet = v
 				case "bank_bic":
-					return &p.BankBIC
+					p.BankBIC = v
 				case "name":
-					return &p.Name
+					p.Name = v
+				default:
+					return false
 				}
-				return nil
+				return true
 			})
 		default:
 			ok = false
@@ -125,17 +129,22 @@ func (d *callDecoder) amount(a *kuzet.Amount) bool {
 	return true
 }
 
-// strings reads an object of string members into the fields field names;
-// an unknown member or one that is not a string makes it report false.
-func (d *callDecoder) strings(field func(string) *string) bool {
+// strings reads an object of string members, giving each to set, which
+// reports false for a member it does not know; such a member, or one that
+// is not a string, makes it report false. (A setter rather than a pointer
+// to each field: a pointer returned by a function value would move the
+// whole check to the heap.)
+func (d *callDecoder) strings(set func(key, value string) bool) bool {
 	if d.peek() != '{' {
 		return false
 	}
 	ok := true
 	err := d.object(func(key string) error {
 		if ok {
-			if dst := field(key); dst != nil && d.plainString(dst) {
-				return nil
+			var v string
+			if d.plainString(&v) {
+				ok = set(key, v)
+				return nil // read
 			}
 			ok = false
 		}
