@@ -283,15 +283,9 @@ func (s *Scorer) addBrand(bi int32, b Brand) error {
 		s.addPattern(bi, k, true, slices.Contains(b.Strict, k))
 	}
 	// The brand's id is how people name it ("forte" for fortebank.com,
-	// "freedom" for ffin.kz with keyword freedombank): a keyword when it is
-	// part of an official label or of a keyword.
+	// "freedom" for ffin.kz, "ktzh" for railways.kz): a keyword.
 	if id := strings.ReplaceAll(b.ID, "-", ""); len(id) >= 3 {
-		for _, t := range slices.Concat(texts, b.Keywords) {
-			if strings.Contains(t, id) {
-				s.addPattern(bi, id, true, slices.Contains(b.Strict, id))
-				break
-			}
-		}
+		s.addPattern(bi, id, true, slices.Contains(b.Strict, id))
 	}
 	return nil
 }
