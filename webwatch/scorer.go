@@ -369,8 +369,8 @@ func (s *Scorer) addPattern(bi int32, text string, keyword, strict bool) {
 	}
 	ph := phonKey(nil, []byte(text))
 	s.build.add(probeKey(hashBytes(ph), len(ph), nsPhon), entry{ref: pi})
-	if len(text) >= typoMinLen {
-		s.build.indexDeletes(pi, text)
+	if len(text) >= typoMinLen || len(text) == 3 && !strict {
+		s.build.indexDeletes(pi, text) // three letters: for ollx, oxl alone in a label (rate)
 	}
 	s.minLen = min(s.minLen, len(text))
 	s.maxLen = max(s.maxLen, len(text))
@@ -1320,6 +1320,10 @@ func (s *Scorer) rate(w *work, m *match) float64 {
 			score = 0.45 // halykk.kz: a strict name's typo alone, and no word (fort.kz is one)
 		case whole && weak && m.edit == MethodRepetition && len(p.text) <= 4:
 			score = 0.45 // ollx, uzumm: a short name with a letter doubled, and no word
+		case whole && p.short && m.typical && (m.edit == MethodTransposition || m.edit == MethodAddition):
+			score = 0.45 // oxl, bcck: an acronym's typo alone in the label, and no word
+		case len(p.text) == 4 && whole && !weak && m.typical && m.edit == MethodReplacement:
+			score = 0.45 // egob: a four-letter name's neighbour key, alone, and no word
 		case p.keyword && weak && !intent && !ev.followTLD:
 			score = 0 // fortex, fort: an ordinary word's neighbours are words
 		case ev.followTLD:
