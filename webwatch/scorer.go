@@ -1312,6 +1312,8 @@ func (s *Scorer) rate(w *work, m *match) float64 {
 			return s.rate(w, &as)
 		}
 		switch {
+		case whole && m.edit == MethodInsertion && len(p.text) >= 4 && byEar(w.fold[m.lo:m.hi], p.text):
+			score = 0.5 // cdeck, sulpack: a name spelt by ear, ck for k, alone in the label
 		case len(p.text) < 5 && !m.typical:
 			score = 0 // alma is not a typo of alfa, whatever surrounds it
 		case p.strict && m.typical && len(p.text) >= 6 && !intent && !ev.followTLD && ev.unknown:
@@ -1320,6 +1322,8 @@ func (s *Scorer) rate(w *work, m *match) float64 {
 			score = 0.45 // halykk.kz: a strict name's typo alone, and no word (fort.kz is one)
 		case whole && weak && m.edit == MethodRepetition && len(p.text) <= 4:
 			score = 0.45 // ollx, uzumm: a short name with a letter doubled, and no word
+		case whole && p.strict && len(p.text) == 4 && m.edit == MethodTransposition:
+			score = 0.45 // oany for onay: a strict name's letters swapped, alone, and no word
 		case whole && p.short && m.typical && (m.edit == MethodTransposition || m.edit == MethodAddition):
 			score = 0.45 // oxl, bcck: an acronym's typo alone in the label, and no word
 		case len(p.text) == 4 && whole && !weak && m.typical && m.edit == MethodReplacement:
@@ -1371,6 +1375,12 @@ func inflectsEnd(tok []byte, word string) bool {
 		return string(tok) == word[:n] && vowel(word[k-1])
 	}
 	return false
+}
+
+// byEar reports whether tok is name with a k written ck: cdeck, sulpack.
+func byEar(tok []byte, name string) bool {
+	i := strings.Index(string(tok), "ck")
+	return i >= 0 && string(tok[:i])+string(tok[i+1:]) == name
 }
 
 // secondLevel reports whether suffix is a second level under a
