@@ -26,15 +26,6 @@ var (
 
 	putCheckQuery = prepare(`INSERT INTO payment_checks (` + sqlstore.CheckColumns + `)
 		VALUES ` + checkRow + ` ON CONFLICT (id) DO NOTHING`)
-	// Checks come in batches of hundreds: one statement stores many, which
-	// costs a fraction of as many statements. OR IGNORE rather than ON
-	// CONFLICT (id) DO NOTHING: id is the only constraint a well-formed
-	// record can break (every NOT NULL column is bound a value), and a
-	// statement of many rows that no constraint can abort needs no
-	// statement journal, whose copies of the touched pages were a sixth of
-	// the writer's time.
-	putChecksQuery = prepare(`INSERT OR IGNORE INTO payment_checks (` + sqlstore.CheckColumns + `)
-		VALUES ` + strings.Repeat(checkRow+", ", checksAStatement-1) + checkRow)
 	findCheckQuery = prepare(`SELECT ` + sqlstore.CheckColumns + ` FROM payment_checks WHERE id = ? AND org_id = ?`)
 	// The organisation is in every listing's WHERE: a bank's checks are its
 	// own. The optional bounds are passed as the widest range.
@@ -106,19 +97,39 @@ func bound(t time.Time, open int64) int64 {
 // checkRow is the placeholders of one row of sqlstore.CheckColumns.
 const checkRow = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
-// checksAStatement is how many rows putChecksQuery inserts.
-const checksAStatement = 32
+// putChecksQueries insert 32, 16, 8, 4, 2 and 1 rows, most first. Checks
+// come in batches of hundreds: one statement stores many, which costs a
+// fraction of as many statements, and what is left of a batch takes a few
+// statements rather than one a row.
+//
+// OR IGNORE rather than ON CONFLICT (id) DO NOTHING: id is the only
+// constraint a well-formed record can break (every NOT NULL column is bound
+// a value), and a statement of many rows that no constraint can abort
+// needs no statement journal, whose copies of the touched pages were a
+// sixth of the writer's time.
+var putChecksQueries = []struct {
+	rows int
+	q    query
+}{{32, putChecksRows(32)}, {16, putChecksRows(16)}, {8, putChecksRows(8)}, {4, putChecksRows(4)}, {2, putChecksRows(2)},
+	{1, putCheckQuery}}
+
+// putChecksRows prepares the insert of n checks.
+func putChecksRows(n int) query {
+	return prepare(`INSERT OR IGNORE INTO payment_checks (` + sqlstore.CheckColumns + `)
+		VALUES ` + strings.Repeat(checkRow+", ", n-1) + checkRow)
+}
 
 // PutChecks inserts checks; one stored already is left as it is, so that a
 // writer may retry a batch. Sets the time fields of each to the stored
 // ones.
 func (tx *tx) PutChecks(ctx context.Context, checks []*kuzet.CheckRecord) error {
-	args := make([]any, 0, 18*checksAStatement)
+	args := make([]any, 0, 18*putChecksQueries[0].rows)
 	for len(checks) > 0 {
-		q, n := putChecksQuery, checksAStatement
-		if len(checks) < n {
-			q, n = putCheckQuery, 1
+		i := 0
+		for putChecksQueries[i].rows > len(checks) {
+			i++
 		}
+		q, n := putChecksQueries[i].q, putChecksQueries[i].rows
 		args = args[:0]
 		for _, c := range checks[:n] {
 			payer, payee, reasons, signals, err := sqlstore.CheckDocs(c)
