@@ -693,3 +693,17 @@ func TestUnseen10(t *testing.T) {
 	all, newVocab := scoreUnseen(t, "unseen10")
 	assertUnseen(t, all, newVocab, 0.94, 0.95, 0.012)
 }
+
+// TestUnseen11 scores the eleventh unseen set, testdata/unseen11: written
+// after unseen10 had been read, by a writer who had seen neither the
+// scorer, its word lists nor the earlier sets, told to aim at a year of
+// what fraud teams see and what a zone file holds; committed ("unseen11
+// frozen", 0ff1769) before its first scoring, and not edited since. Its
+// "new" words were absent from the lists of e0e6cb4, whose scorer
+// (f44bf52) is the one that first scored it: recall 0.953, words in no
+// list 0.963, false positives 1.32 %; issue 12's targets met, and guarded
+// here at the targets themselves.
+func TestUnseen11(t *testing.T) {
+	all, newVocab := scoreUnseen(t, "unseen11")
+	assertUnseen(t, all, newVocab, 0.95, 0.90, 0.02)
+}
