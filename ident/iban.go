@@ -2,6 +2,7 @@ package ident
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kuzet/kuzet"
 )
@@ -33,47 +34,117 @@ var ibanLengths = func() (t [26][26]uint8) {
 // the country does not issue IBANs, the length is not the country's, or the
 // check digits do not match (ISO 7064 mod 97-10).
 func ParseIBAN(raw string) (kuzet.Indicator, error) {
-	s, err := prepare(raw, "IBAN", maxLen)
-	if err != nil {
-		return kuzet.Indicator{}, err
+	ind, iban, f := parseIBAN(raw)
+	if f != ibanOK {
+		return kuzet.Indicator{}, f.err(iban)
+	}
+	return ind, nil
+}
+
+// IBAN is ParseIBAN for a value that may as well be no IBAN (a local
+// account number): it reports false instead of building an error, which
+// such a value would pay for with every payment.
+func IBAN(raw string) (kuzet.Indicator, bool) {
+	ind, _, f := parseIBAN(raw)
+	return ind, f == ibanOK
+}
+
+// ibanFault is why a value is not an IBAN; its message is built by err only
+// when someone reads it.
+type ibanFault uint8
+
+const (
+	ibanOK ibanFault = iota
+	ibanEmpty
+	ibanLong
+	ibanNotUTF8
+	ibanChars
+	ibanShort
+	ibanNoCountry
+	ibanCheckNotDigits
+	ibanNoIssuer
+	ibanLength
+	ibanCheck
+	ibanKZBank
+)
+
+// err returns the fault as ParseIBAN's error; iban is the value compacted
+// as far as parseIBAN got.
+func (f ibanFault) err(iban string) error {
+	switch f {
+	case ibanEmpty, ibanLong, ibanNotUTF8:
+		_, err := prepare(iban, "IBAN", maxLen)
+		return err
+	case ibanChars:
+		return invalid("IBAN may hold only letters, digits, spaces and dashes")
+	case ibanShort:
+		return invalid("IBAN is too short")
+	case ibanNoCountry:
+		return invalid("IBAN must start with a two-letter country code")
+	case ibanCheckNotDigits:
+		return invalid("IBAN check digits (positions 3–4) must be digits")
+	case ibanNoIssuer:
+		return invalid("country %s does not issue IBANs", iban[:2])
+	case ibanLength:
+		return invalid("an IBAN of %s has %d characters, not %d", iban[:2], ibanLengths[iban[0]-'A'][iban[1]-'A'], len(iban))
+	case ibanCheck:
+		return invalid("IBAN check digits do not match")
+	case ibanKZBank:
+		return invalid("a KZ IBAN has a 3-digit bank code at positions 5–7")
+	}
+	return nil
+}
+
+// parseIBAN is ParseIBAN without its error: the indicator, or the fault
+// and the value as far as it was compacted (raw itself for the faults of
+// prepare).
+func parseIBAN(raw string) (kuzet.Indicator, string, ibanFault) {
+	s := trim(raw)
+	switch {
+	case s == "":
+		return kuzet.Indicator{}, raw, ibanEmpty
+	case len(s) > maxLen:
+		return kuzet.Indicator{}, raw, ibanLong
+	case !utf8.ValidString(s):
+		return kuzet.Indicator{}, raw, ibanNotUTF8
 	}
 	iban, ok := compact(s)
 	if !ok {
 		iban, ok = compact(stripIBANLabel(s))
 		if !ok {
-			return kuzet.Indicator{}, invalid("IBAN may hold only letters, digits, spaces and dashes")
+			return kuzet.Indicator{}, s, ibanChars
 		}
 	}
 	iban = strings.TrimPrefix(iban, "IBAN")
 	if len(iban) < 5 {
-		return kuzet.Indicator{}, invalid("IBAN is too short")
+		return kuzet.Indicator{}, iban, ibanShort
 	}
 	if !isUpper(iban[0]) || !isUpper(iban[1]) {
-		return kuzet.Indicator{}, invalid("IBAN must start with a two-letter country code")
+		return kuzet.Indicator{}, iban, ibanNoCountry
 	}
 	if !isDigit(iban[2]) || !isDigit(iban[3]) {
-		return kuzet.Indicator{}, invalid("IBAN check digits (positions 3–4) must be digits")
+		return kuzet.Indicator{}, iban, ibanCheckNotDigits
 	}
 	country := iban[:2]
 	want := int(ibanLengths[iban[0]-'A'][iban[1]-'A'])
 	if want == 0 {
-		return kuzet.Indicator{}, invalid("country %s does not issue IBANs", country)
+		return kuzet.Indicator{}, iban, ibanNoIssuer
 	}
 	if len(iban) != want {
-		return kuzet.Indicator{}, invalid("an IBAN of %s has %d characters, not %d", country, want, len(iban))
+		return kuzet.Indicator{}, iban, ibanLength
 	}
 	if ibanMod97(iban) != 1 {
-		return kuzet.Indicator{}, invalid("IBAN check digits do not match")
+		return kuzet.Indicator{}, iban, ibanCheck
 	}
 	ind := kuzet.Indicator{Kind: kuzet.KindIBAN, Value: iban, Region: country}
 	if country == "KZ" {
 		// The KZ BBAN is a 3-digit bank code and a 13-character account.
 		if !allDigits(iban[4:7]) {
-			return kuzet.Indicator{}, invalid("a KZ IBAN has a 3-digit bank code at positions 5–7")
+			return kuzet.Indicator{}, iban, ibanKZBank
 		}
 		ind.BankCode = iban[4:7]
 	}
-	return ind, nil
+	return ind, "", ibanOK
 }
 
 // stripIBANLabel drops an "IBAN:" label that people paste along with the

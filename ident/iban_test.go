@@ -1,6 +1,7 @@
 package ident_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -66,4 +67,44 @@ func TestParseAccount(t *testing.T) {
 		{"Cyrillic", "счёт 123456"},
 		{"short after stripping", "acct-5"},
 	})
+}
+
+// TestParseIBANMessages pins each refusal's message, which clients read, and
+// checks that IBAN agrees with ParseIBAN without building them.
+func TestParseIBANMessages(t *testing.T) {
+	for _, tc := range []struct{ name, raw, want string }{
+		{"empty", " \t", "IBAN is empty"},
+		{"too long", strings.Repeat("1", 321), "IBAN is longer than 320 bytes"},
+		{"not UTF-8", "KZ86\xff", "IBAN is not valid UTF-8"},
+		{"punctuation", "KZ86.125K", "IBAN may hold only letters, digits, spaces and dashes"},
+		{"too short", "KZ86", "IBAN is too short"},
+		{"only a label", "IBAN", "IBAN is too short"},
+		{"digits first", "8612 5KZT 5004 1001 00KZ", "IBAN must start with a two-letter country code"},
+		{"letters as check digits", "KZAB125KZT5004100100", "IBAN check digits (positions 3–4) must be digits"},
+		{"country without IBAN", "US64SVBKUS6S3300958879", "country US does not issue IBANs"},
+		{"one character short", "kz86 125KZT500410010", "an IBAN of KZ has 20 characters, not 19"},
+		{"check digits", "KZ87125KZT5004100100", "IBAN check digits do not match"},
+		{"local account number", "KZ000000000000123456", "IBAN check digits do not match"},
+		{"KZ bank code not digits", "KZ30ABCKZT5004100100", "a KZ IBAN has a 3-digit bank code at positions 5–7"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ident.ParseIBAN(tc.raw)
+			var e *kuzet.Error
+			if !errors.As(err, &e) || e.Code != kuzet.EINVALID {
+				t.Fatalf("got %v, want EINVALID", err)
+			}
+			if e.Message != tc.want || len(e.Fields) != 1 || e.Fields[0] != (kuzet.FieldError{Field: "value", Message: tc.want}) {
+				t.Errorf("got %q %v, want %q", e.Message, e.Fields, tc.want)
+			}
+			if ind, ok := ident.IBAN(tc.raw); ok || ind != (kuzet.Indicator{}) {
+				t.Errorf("IBAN: got %v, %v, want no IBAN", ind, ok)
+			}
+		})
+	}
+	for _, raw := range []string{"KZ86125KZT5004100100", "IBAN: GB29 NWBK 6016 1331 9268 19", "kz86 125k zt50 0410 0100"} {
+		want, err := ident.ParseIBAN(raw)
+		if got, ok := ident.IBAN(raw); err != nil || !ok || got != want {
+			t.Errorf("IBAN(%q): got %v, %v, want %v (%v)", raw, got, ok, want, err)
+		}
+	}
 }
