@@ -233,8 +233,7 @@ func (s *Service) Authenticate(ctx context.Context, secret string) (*kuzet.Princ
 	if !strings.HasPrefix(secret, keyPrefix) || len(secret) > 128 {
 		return nil, kuzet.Errorf(kuzet.EUNAUTHORIZED, "invalid API key")
 	}
-	var h [sha256.Size]byte
-	copy(h[:], HashKey(secret))
+	h := sha256.Sum256([]byte(secret)) // HashKey's, on the stack
 	now := s.clock()
 	s.mu.Lock()
 	c, ok := s.cache[h]
