@@ -63,6 +63,22 @@ func callBody(r *http.Request, limit int64) (string, error) {
 	// of the cost of a single-call request.
 	buf := copyBufs.Get().(*[]byte)
 	defer copyBufs.Put(buf)
+	if r.ContentLength >= 0 {
+		// net/http ends the body at its Content-Length, checked above: no
+		// io.LimitReader to allocate (the length is checked again for a
+		// request made in-process).
+		for {
+			n, err := r.Body.Read(*buf)
+			if b.Write((*buf)[:n]); int64(b.Len()) > limit {
+				return "", tooLarge(limit)
+			}
+			if err == io.EOF {
+				return b.String(), nil
+			} else if err != nil {
+				return "", readError(err)
+			}
+		}
+	}
 	n, err := io.CopyBuffer(&b, io.LimitReader(r.Body, limit+1), *buf)
 	if err != nil {
 		return "", readError(err)
