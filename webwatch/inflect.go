@@ -125,14 +125,25 @@ func (s *Scorer) stemClass(stem []byte, split bool) wordClass {
 	if split {
 		return s.plainClass(stem) &^ classTLD
 	}
-	return s.wordClass(stem) &^ classTLD
+	return s.curatedClass(stem) &^ classTLD
+}
+
+// curatedClass is wordClass without the words only moreWords holds: the
+// large lexicon of names' words reads the words beside a brand, but does
+// not decide that a token is a word rather than a typo (aviaa of aviata is
+// no avia inflected); the curated lists and the watchlist's benign words do.
+func (s *Scorer) curatedClass(p []byte) wordClass {
+	if moreWords[string(p)] && !s.benignWords[string(p)] {
+		return classNone
+	}
+	return s.wordClass(p)
 }
 
 // lexClass returns the classes of p as one word, inflected or not: a
 // token that is an ordinary word is never read as a typo, and a typo of a
 // compound name is no compound of words (homebanks, tengrinewss).
 func (s *Scorer) lexClass(p []byte) wordClass {
-	if c := s.wordClass(p); c != classNone {
+	if c := s.curatedClass(p); c != classNone {
 		return c
 	}
 	return s.inflected(p, 1, false)
@@ -186,6 +197,9 @@ func (s *Scorer) addSpellings(classes map[string]wordClass) {
 		brandKeys[string(spellKey(nil, []byte(p.text)))] = true
 	}
 	for w, c := range classes {
+		if moreWords[w] && !s.benignWords[w] {
+			continue // their writers listed the spellings themselves
+		}
 		k := string(spellKey(nil, []byte(w)))
 		if len(k) >= stemMin && !brandKeys[k] {
 			s.spell[k] |= c

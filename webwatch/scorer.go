@@ -142,13 +142,15 @@ type Scorer struct {
 	cc       [][]string       // per brand: last labels of its official suffixes ("kz", "com")
 	patterns []pattern
 	table    *probeTable
-	build    builder              // the table's entries until NewScorer returns
-	seen     map[patternKey]bool  // the patterns so far, until NewScorer returns
-	wordList []string             // context words, by entry.ref
-	benign   []string             // the watchlist's words that hold a brand by accident
-	spell    map[string]wordClass // context words by spelling key (inflect.go)
-	long     []int32              // patterns long enough to allow two edits
-	fwd, rev *trie
+	build    builder             // the table's entries until NewScorer returns
+	seen     map[patternKey]bool // the patterns so far, until NewScorer returns
+	wordList []string            // context words, by entry.ref
+	benign   []string            // the watchlist's words that hold a brand by accident
+	// benignWords are the words of benign, one by one.
+	benignWords map[string]bool
+	spell       map[string]wordClass // context words by spelling key (inflect.go)
+	long        []int32              // patterns long enough to allow two edits
+	fwd, rev    *trie
 	// pfwd and prev hold the patterns' texts forwards and backwards, to
 	// find a brand glued to a word no list holds: halykvozmeshchenie.
 	pfwd, prev *trie
@@ -409,7 +411,8 @@ func (s *Scorer) addWords() error {
 		return fmt.Errorf("webwatch: the built-in word lists do not fit the word index")
 	}
 	// The words that hold a brand by accident are ordinary words.
-	add(words(strings.Join(s.benign, " ")), classNeutral, 4)
+	s.benignWords = words(strings.Join(s.benign, " "))
+	add(s.benignWords, classNeutral, 4)
 	if full {
 		return kuzet.Invalid("brands", "the watchlist's benign words are too many for the word index (%d nodes)", 1<<16)
 	}
