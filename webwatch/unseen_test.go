@@ -722,3 +722,17 @@ func TestUnseen12(t *testing.T) {
 	all, newVocab := scoreUnseen(t, "unseen12")
 	assertUnseen(t, all, newVocab, 0.955, 0.98, 0.043)
 }
+
+// TestUnseen13 scores the thirteenth unseen set, testdata/unseen13:
+// written after unseen12 had been read, by a writer who had seen neither
+// the scorer, its word lists nor the earlier sets, told to mark strict
+// every brand name its honest names use as a word, as the watchlist format
+// asks; committed ("unseen13 frozen", 4f22666) before its first scoring,
+// and not edited since. Its "new" words were absent from the lists of
+// ab001ff; the fourth writer's words (014f59c, written blind to it) came
+// after the freezing. Its first scoring, at 014f59c: recall 0.971, words
+// in no list 0.985, false positives 2.47 % (the 2 % target not met).
+func TestUnseen13(t *testing.T) {
+	all, newVocab := scoreUnseen(t, "unseen13")
+	assertUnseen(t, all, newVocab, 0.97, 0.98, 0.025)
+}
