@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kuzet/kuzet/internal/proccpu"
 	"github.com/kuzet/kuzet/simbox"
 	"github.com/kuzet/kuzet/synth"
 )
@@ -79,17 +80,17 @@ func BenchmarkDetect(b *testing.B) {
 			b.ResetTimer()
 			var rows, subs int64
 			var reading, scoring time.Duration
-			start, cpu0 := time.Now(), cpuTime()
+			start, cpu0 := time.Now(), proccpu.Used()
 			for i := 0; i < b.N; i++ {
 				f, err := os.Open(path)
 				if err != nil {
 					b.Fatal(err)
 				}
 				// The phases' CPU: reading ends when scoring starts.
-				begin, mark := cpuTime(), time.Duration(0)
+				begin, mark := proccpu.Used(), time.Duration(0)
 				progress := func(p simbox.Progress) {
 					if p.Phase == "scoring" {
-						mark = cpuTime()
+						mark = proccpu.Used()
 					}
 				}
 				res, err := simbox.Detect(context.Background(), f, simbox.Options{Size: st.Size(), Progress: progress})
@@ -98,12 +99,12 @@ func BenchmarkDetect(b *testing.B) {
 					b.Fatal(err)
 				}
 				reading += mark - begin
-				scoring += cpuTime() - mark
+				scoring += proccpu.Used() - mark
 				rows += res.Stats.Lines
 				subs += int64(res.Stats.Subscribers)
 			}
 			b.ReportMetric(float64(rows)/time.Since(start).Seconds(), "rows/s")
-			b.ReportMetric(float64(cpuTime()-cpu0)/float64(rows), "cpu-ns/row")
+			b.ReportMetric(float64(proccpu.Used()-cpu0)/float64(rows), "cpu-ns/row")
 			b.ReportMetric(float64(reading)/float64(rows), "read-cpu-ns/row")
 			b.ReportMetric(float64(scoring)/float64(subs)/1e3, "score-cpu-us/sub")
 			if mb := peakRSSMB(); mb > 0 {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/internal/proccpu"
 	"github.com/kuzet/kuzet/internal/shakentest"
 	"github.com/kuzet/kuzet/telecom"
 )
@@ -96,7 +97,7 @@ func BenchmarkRegisterVerify(b *testing.B) {
 	ctx := context.Background()
 	b.ReportAllocs()
 	b.ResetTimer()
-	start, cpu := time.Now(), cpuTime()
+	start, cpu := time.Now(), proccpu.Used()
 	b.RunParallel(func(pb *testing.PB) {
 		// Each goroutine takes call numbers and moves the clock in blocks
 		// of 64, so that the benchmark's own shared counters do not bounce
@@ -146,7 +147,7 @@ func BenchmarkForwardRetry(b *testing.B) {
 	ctx := context.Background()
 	b.ReportAllocs()
 	b.ResetTimer()
-	start, cpu := time.Now(), cpuTime()
+	start, cpu := time.Now(), proccpu.Used()
 	b.RunParallel(func(pb *testing.PB) {
 		var i, end int
 		for pb.Next() {
@@ -195,7 +196,7 @@ func BenchmarkVerifyBatch(b *testing.B) {
 	next := benchFill
 	b.ReportAllocs()
 	b.ResetTimer()
-	start, cpu := time.Now(), cpuTime()
+	start, cpu := time.Now(), proccpu.Used()
 	for b.Loop() {
 		for j := range regs {
 			clock.n.Add(1)
@@ -224,7 +225,7 @@ func BenchmarkVerifyBatch(b *testing.B) {
 // twice it where the work scales, as the sharded window lets it).
 func reportRates(b *testing.B, verdicts int, start time.Time, cpu time.Duration) {
 	b.ReportMetric(float64(verdicts)/time.Since(start).Seconds(), "verdicts/s")
-	if used := cpuTime() - cpu; used > 0 {
+	if used := proccpu.Used() - cpu; used > 0 {
 		b.ReportMetric(float64(verdicts)/used.Seconds(), "verdicts/cpu-s")
 	}
 }
@@ -283,7 +284,7 @@ func BenchmarkPASSporT(b *testing.B) {
 	ctx := context.Background()
 	b.ReportAllocs()
 	b.ResetTimer()
-	start, cpu := time.Now(), cpuTime()
+	start, cpu := time.Now(), proccpu.Used()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
 			i := next.Add(1)

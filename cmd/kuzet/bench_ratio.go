@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/internal/proccpu"
 )
 
 // runBenchPaymentsRatio drives kuzet's payment check and a bare net/http
@@ -90,9 +91,9 @@ func runBenchPaymentsRatio(ctx context.Context, env *Env, args []string) error {
 					return err
 				}
 			}
-			cpu0 := processCPU()
+			cpu0 := proccpu.Used()
 			res, err := rawSaturate(ctx, t.url, reqs, *conns, *dur)
-			res.cpu = processCPU() - cpu0
+			res.cpu = proccpu.Used() - cpu0
 			stop()
 			if err != nil {
 				return fmt.Errorf("%s: %w", t.name, err)

@@ -18,6 +18,7 @@ import (
 
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/cases"
+	"github.com/kuzet/kuzet/internal/proccpu"
 	"github.com/kuzet/kuzet/synth"
 )
 
@@ -93,7 +94,7 @@ func Groups(b *testing.B, s kuzet.Store) {
 	ctx := b.Context()
 	var n int
 	rec := &timings{}
-	cpu0 := cpuTime()
+	cpu0 := proccpu.Used()
 	for b.Loop() {
 		svc := cases.NewService(cases.Config{Store: s, Logger: slog.New(rec)})
 		gs, err := svc.Groups(ctx)
@@ -103,7 +104,7 @@ func Groups(b *testing.B, s kuzet.Store) {
 		n = len(gs)
 	}
 	b.ReportMetric(float64(n), "groups")
-	b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric((proccpu.Used()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 	b.ReportMetric(rec.read.Seconds()/float64(b.N), "read-s/op")
 }
 
