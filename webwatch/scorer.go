@@ -115,10 +115,10 @@ type pattern struct {
 	// freedom+bank): two edits turn them into other compounds
 	// (halal-market, freedomland), so they match at one edit only.
 	compound bool
-	// twoWords patterns are two ordinary words of any list run together
+	// wordPair patterns are two ordinary words of any list run together
 	// (wild+berries): cut by a hyphen beside other words they are those
 	// words (wild-berries-farm).
-	twoWords bool
+	wordPair bool
 	mask     uint64
 }
 
@@ -228,7 +228,7 @@ func NewScorer(brands []Brand) (*Scorer, error) {
 	for pi := range s.patterns {
 		p := &s.patterns[pi]
 		p.compound = s.classOf([]byte(p.text)) != classNone || s.twoWords(p.text)
-		p.twoWords = p.compound || s.twoListWords(p.text)
+		p.wordPair = p.compound || s.twoListWords(p.text)
 		if len(p.text) >= longTypoLen && !p.weak && !p.compound {
 			s.long = append(s.long, int32(pi))
 		}
@@ -1265,7 +1265,7 @@ func (s *Scorer) rate(w *work, m *match) float64 {
 			score = pick(weak, 0.9, 0.8)
 		case m.join != "" && whole:
 			score = pick(weak, 0.8, 0.45)
-		case m.join != "" && p.twoWords && string(w.fold[m.lo:m.hi]) != s.brands[p.brand].ID:
+		case m.join != "" && p.wordPair && string(w.fold[m.lo:m.hi]) != s.brands[p.brand].ID:
 			score = 0.15 // national-bank-of-georgia: a hyphen between words is no cut (but air-astana is the brand's id)
 		case whole && w.translit:
 			score = pick(weak, 0.8, 0.45)
