@@ -116,7 +116,9 @@ func (b *Brand) Validate() error {
 			benign = append(benign, n)
 		}
 	}
-	// A strict name must be one the brand is imitated by.
+	// A strict name must be one the brand is imitated by: one of its names,
+	// or a part of one beside a dictionary word (arystan of flyarystan, but
+	// not fort of forte), which then becomes a keyword too.
 	names := map[string]bool{strings.ReplaceAll(b.ID, "-", ""): true}
 	for _, d := range domains {
 		names[officialLabel(d)] = true
@@ -124,11 +126,29 @@ func (b *Brand) Validate() error {
 	for _, k := range keywords {
 		names[k] = true
 	}
+	partOf := func(w string) bool {
+		for n := range names {
+			if rest, ok := strings.CutPrefix(n, w); ok && dictionaryWord(rest) {
+				return true
+			}
+			if rest, ok := strings.CutSuffix(n, w); ok && dictionaryWord(rest) {
+				return true
+			}
+		}
+		return false
+	}
 	var strict []string
 	clear(dup)
 	for i, n := range b.Strict {
 		if n = normalWord(n); !names[n] {
-			return kuzet.Invalid(fmt.Sprintf("strict[%d]", i), "%q is not a name of brand %q (its id, an official label or a keyword)", b.Strict[i], b.ID)
+			if !validWord(n) || !partOf(n) {
+				return kuzet.Invalid(fmt.Sprintf("strict[%d]", i), "%q is not a name of brand %q (its id, an official label or a keyword, or a part of one)", b.Strict[i], b.ID)
+			}
+			if len(keywords) >= maxKeywords {
+				return kuzet.Invalid("keywords", "more than %d", maxKeywords)
+			}
+			names[n] = true
+			keywords = append(keywords, n)
 		}
 		if !dup[n] {
 			dup[n] = true
@@ -137,6 +157,13 @@ func (b *Brand) Validate() error {
 	}
 	b.Domains, b.Keywords, b.Partners, b.Benign, b.Strict = domains, keywords, partners, benign, strict
 	return nil
+}
+
+// dictionaryWord reports whether w is a word of any of the scorer's lists:
+// the rest of a brand's name beside a strict part of it (the fly of
+// flyarystan, the bank of halykbank) must be one.
+func dictionaryWord(w string) bool {
+	return commonWords[w] || lexiconWords[w] || moreWords[w] || regionWords[w] || lureWords[w] || regionLures[w] || functionWords[w]
 }
 
 // normalWord is the form names are compared in: lower case, hyphens

@@ -35,7 +35,8 @@ func TestParseBrands(t *testing.T) {
 func TestParseBrandsDirectives(t *testing.T) {
 	in := "halyk halykbank.kz | halyk | partners: HalykLife.kz halyklife.kz | benign: halyq-uni.kz Halyqaralyq\n" +
 		"forte fortebank.com | strict: Forte | forte\n" +
-		"kolesa kolesa.kz | strict: kolesa\n"
+		"kolesa kolesa.kz | strict: kolesa\n" +
+		"flyarystan flyarystan.com | strict: arystan\n" // a part of a name beside a word: a keyword too
 	got, err := webwatch.ParseBrands(strings.NewReader(in))
 	if err != nil {
 		t.Fatal(err)
@@ -45,6 +46,7 @@ func TestParseBrandsDirectives(t *testing.T) {
 			Partners: []string{"halyklife.kz"}, Benign: []string{"halyq-uni.kz", "halyqaralyq"}},
 		{ID: "forte", Domains: []string{"fortebank.com"}, Keywords: []string{"forte"}, Strict: []string{"forte"}},
 		{ID: "kolesa", Domains: []string{"kolesa.kz"}, Keywords: []string{}, Strict: []string{"kolesa"}},
+		{ID: "flyarystan", Domains: []string{"flyarystan.com"}, Keywords: []string{"arystan"}, Strict: []string{"arystan"}},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %#v, want %#v", got, want)
@@ -76,6 +78,7 @@ func TestParseBrandsErrors(t *testing.T) {
 		{"partner a top-level domain", "kaspi kaspi.kz | partners: com\n", "line 1.partners[0]"},
 		{"bad benign word", "kaspi kaspi.kz | benign: ka\n", "line 1.benign[0]"},
 		{"strict name not the brand's", "forte fortebank.com | strict: fort\n", "line 1.strict[0]"},
+		{"strict part beside no word", "flyarystan flyarystan.com | strict: yarystan\n", "line 1.strict[0]"},
 		{"line too long", "kaspi " + strings.Repeat("a", 70<<10) + ".kz\n", "brands"},
 	}
 	for _, tc := range tests {
