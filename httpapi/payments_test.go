@@ -197,7 +197,7 @@ func TestPaymentCheckDecides(t *testing.T) {
 		{"payee reported as a mule", payBody("p1", "+77011000001", mule, 250000), true, []string{"payee_mule_account"}},
 		{"an ordinary payment", payBody("p2", "+77011000002", clean, 5000), false, nil},
 		// Warned, not held: a call from abroad and a new payee, but nothing
-		// is known of this payer's usual amounts (default-3 holds it when
+		// is known of this payer's usual amounts (the default rules hold it when
 		// the amount is far above them).
 		{"scam during a call from abroad", payBody("p3", "+77011000003", synth.KZIBAN("914", "0000000005555"), 900000), false,
 			[]string{"active_call_foreign", "new_payee_during_call"}},

@@ -31,6 +31,14 @@
 //	velocity         the payer's checks in the last 10 minutes before this one (≤ 8)
 //	fan_in           distinct payers of this payee in the last 6 hours, this one included (≤ 8)
 //	fan_in_banks     distinct banks of those payers
+//	fan_in_day       distinct payers of this payee in the last 24 hours, this one
+//	                 included (≤ 8)
+//	payee_recent     the payer first paid this payee in the last 24 hours, and
+//	                 this payment is not the first: a scam's money often goes in parts
+//	payee_recent_ratio what the payer let through to that recent payee, this
+//	                 payment included, over the payer's usual amount before its
+//	                 first payment to it; 0 if that was not yet known
+//	payee_recent_warned the first payment to that recent payee was sent to review
 //	local_hour       the hour of day in Kazakhstan (UTC+5)
 //	payee_mule       the highest registry score among the payee's identifiers
 //	                 reported as mule_account
@@ -58,7 +66,7 @@
 // A rules text (ParseRules has the grammar; default.rules is the built-in
 // set, DefaultRules) names thresholds and rules:
 //
-//	version default-3
+//	version default-4
 //	threshold review 0.25
 //	threshold hold   0.60
 //	threshold block  0.95

@@ -282,6 +282,11 @@ func (e *Engine) measure(pc *kuzet.PaymentCheck, k *checkKeys, now time.Time, s 
 			s[SignalNewPayee] = 0
 		}
 		s.flag(SignalRetryAfterHold, p.retry(k.payeeFP, t))
+		if recent, ratio, warned := p.recent(k.payeeFP, t, units); recent {
+			s[SignalPayeeRecent] = 1
+			s[SignalPayeeRecentRatio] = ratio
+			s.flag(SignalPayeeRecentWarned, warned)
+		}
 		sh.mu.Unlock()
 	}
 	if k.payee != 0 {
@@ -290,8 +295,8 @@ func (e *Engine) measure(pc *kuzet.PaymentCheck, k *checkKeys, now time.Time, s 
 		if p.first != 0 && p.first < t {
 			s[SignalPayeeAgeHours] = float64(t-p.first) / 3600
 		}
-		payers, banks := p.receive(k.payerFP, k.bank, t, t-min(t, e.fanIn))
-		s[SignalFanIn], s[SignalFanInBanks] = float64(payers), float64(banks)
+		payers, banks, day := p.receive(k.payerFP, k.bank, t, t-min(t, e.fanIn), t-min(t, fanInDay))
+		s[SignalFanIn], s[SignalFanInBanks], s[SignalFanInDay] = float64(payers), float64(banks), float64(day)
 		sh.mu.Unlock()
 	}
 	if k.device != 0 {
@@ -338,7 +343,7 @@ func (e *Engine) measure(pc *kuzet.PaymentCheck, k *checkKeys, now time.Time, s 
 // is learned; one held or blocked is remembered, so that a retry shows.
 func (e *Engine) settle(k *checkKeys, d kuzet.Decision, amount kuzet.Amount, at time.Time) {
 	if !d.Stops() {
-		e.learn(k, amount)
+		e.learn(k, amount, at, d == kuzet.DecisionReview)
 		return
 	}
 	if k.payer == 0 || k.payee == 0 {
@@ -354,13 +359,13 @@ func (e *Engine) settle(k *checkKeys, d kuzet.Decision, amount kuzet.Amount, at 
 // learn takes a payment the payer is allowed to make into the payer's
 // habit: the payee becomes known and the amount part of the usual. A hold
 // on the payee is forgotten: the payment turned out fine.
-func (e *Engine) learn(k *checkKeys, amount kuzet.Amount) {
+func (e *Engine) learn(k *checkKeys, amount kuzet.Amount, at time.Time, warned bool) {
 	if k.payer == 0 || k.payee == 0 {
 		return
 	}
 	sh := e.payers.lock(k.payer)
 	if p := sh.get(k.payer); p != nil {
-		p.learn(k.payeeFP, amount.Units())
+		p.learn(k.payeeFP, amount.Units(), uint32(at.Unix()), warned)
 		if p.heldFP == k.payeeFP {
 			p.heldFP = 0
 		}
@@ -424,7 +429,7 @@ func (e *Engine) applyOutcome(rec *kuzet.CheckRecord, k *checkKeys, o kuzet.Outc
 		}
 	case o == kuzet.OutcomeLegitimate, o == kuzet.OutcomeReleased:
 		// A release is the customer insisting: the payment went.
-		e.learn(k, rec.Check.Amount)
+		e.learn(k, rec.Check.Amount, rec.CheckedAt, false)
 	case o == "":
 		e.settle(k, rec.Decision, rec.Check.Amount, rec.CheckedAt)
 	}

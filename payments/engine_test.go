@@ -446,3 +446,43 @@ func TestMemoryBounded(t *testing.T) {
 		t.Errorf("memory: got %+v, want at most 640 each, and full", m)
 	}
 }
+
+// TestPaymentInParts: the signals of a scam paid in parts. A payee first
+// paid today stays recent for 24 hours: later payments to it carry
+// payee_recent, what was let through to it over the usual amount before it
+// (payee_recent_ratio: the parts do not make themselves usual), and
+// whether that first payment was warned; fan_in_day counts its payers in
+// 24 hours.
+func TestPaymentInParts(t *testing.T) {
+	rules := mustRules(`version parts
+threshold review 0.25
+threshold hold 0.6
+threshold block 0.95
+rule warn   when new_payee and amount >= 50000 weight 0.3
+rule recent when payee_recent                weight 0.001
+rule ratio  when payee_recent_ratio >= 5     weight 0.001
+rule warned when payee_recent_warned         weight 0.001
+rule day    when fan_in_day >= 2             weight 0.001
+`)
+	f := newFixture(t, rules)
+	usual, scam := iban("914", 100), iban("826", 200)
+	step := func(name string, pc kuzet.PaymentCheck, want ...string) {
+		t.Helper()
+		d := f.check(t, bankOne, pc)
+		if got := codes(d); !slices.Equal(got, want) {
+			t.Errorf("%s: got %v, want %v", name, got, want)
+		}
+	}
+	for i := range 4 { // a day apart: the usual payee is never recent
+		step(fmt.Sprintf("habit %d", i), payment(1, usual, 10000))
+		f.clock.Add(25 * time.Hour)
+	}
+	step("a first payment, warned", payment(1, scam, 60000), "warn")
+	f.clock.Add(10 * time.Minute)
+	step("the second part: 61,000 over the usual 10,000", payment(1, scam, 1000), "recent", "ratio", "warned")
+	f.clock.Add(time.Minute)
+	step("another payer the same day", payment(2, scam, 1000), "day")
+	f.clock.Add(25 * time.Hour)
+	step("a day later, the payee's payers of the day before no longer count", payment(2, scam, 1000))
+	step("and the payee is no longer recent", payment(1, scam, 1000), "day")
+}

@@ -115,11 +115,12 @@ const (
 	payerAttempts = 8
 	payerPayees   = 12
 	payeePayers   = 8
-	habitMin      = 3    // learned payments before amount_ratio means anything
-	habitAlpha    = 0.25 // weight of the newest payment in the habit
+	habitMin      = 3            // learned payments before amount_ratio means anything
+	habitAlpha    = 0.25         // weight of the newest payment in the habit
+	fanInDay      = 24 * 60 * 60 // the window of fan_in_day, in seconds
 )
 
-// payer is what the engine remembers of one payer: 100 bytes, 112 in its
+// payer is what the engine remembers of one payer: 116 bytes, 128 in its
 // table slot.
 type payer struct {
 	attempts [payerAttempts]uint32 // Unix seconds of the latest checks, a ring
@@ -128,13 +129,38 @@ type payer struct {
 	logMean  float32               // moving average of ln(amount in units)
 	heldFP   uint32                // the payee of the last payment held or blocked
 	heldAt   uint32                // and when
+	recentFP uint32                // the payee most recently paid for the first time
+	recentAt uint32                // when it was first paid
+	recentUn float32               // what was let through to it since, in units
+	recentLn float32               // the usual amount's logarithm before it; 0 if not yet known
 	apos     uint8
 	ppos     uint8
+	warned   bool // the first payment to the recent payee was sent to review
 }
 
 // retryWindow is how long a held payment makes another one to the same
-// payee a retry.
-const retryWindow = 24 * 60 * 60
+// payee a retry; recentWindow how long a payee first paid stays recent: a
+// victim sends a scam's money in several parts, within hours.
+const (
+	retryWindow  = 24 * 60 * 60
+	recentWindow = 24 * 60 * 60
+)
+
+// recent reports whether the payee of fingerprint fp was first paid in the
+// recent window before now; if so, what was let through to it since, with
+// units more, over the usual amount before it (0 if that was not known),
+// and whether that first payment was sent to review. The usual amount is
+// the one before the first payment: the parts of a scam must not make
+// themselves usual.
+func (p *payer) recent(fp, now uint32, units float64) (yes bool, ratio float64, warned bool) {
+	if fp == 0 || p.recentFP != fp || now < p.recentAt || now-p.recentAt > recentWindow {
+		return false, 0, false
+	}
+	if p.recentLn != 0 {
+		ratio = (float64(p.recentUn) + units) / math.Exp(float64(p.recentLn))
+	}
+	return true, ratio, p.warned
+}
 
 // retry reports whether a payment to fp at now follows a held one to it.
 func (p *payer) retry(fp, now uint32) bool {
@@ -181,12 +207,21 @@ func (p *payer) ratio(units float64) float64 {
 	return units / math.Exp(float64(p.logMean))
 }
 
-// learn takes a payment the payer made into the habit and the payee into
-// the known ones.
-func (p *payer) learn(fp uint32, units float64) {
-	if !p.knows(fp) {
+// learn takes a payment the payer made at now into the habit and the
+// payee into the known ones; warned is whether it was sent to review.
+func (p *payer) learn(fp uint32, units float64, now uint32, warned bool) {
+	switch {
+	case !p.knows(fp):
 		p.payees[p.ppos] = fp
 		p.ppos = (p.ppos + 1) % payerPayees
+		if now >= p.recentAt {
+			p.recentFP, p.recentAt, p.recentUn, p.recentLn, p.warned = fp, now, float32(max(units, 0)), 0, warned
+			if p.learned >= habitMin {
+				p.recentLn = p.logMean
+			}
+		}
+	case fp == p.recentFP && now >= p.recentAt && now-p.recentAt <= recentWindow:
+		p.recentUn += float32(max(units, 0))
 	}
 	if units <= 0 {
 		return
@@ -212,8 +247,8 @@ type payee struct {
 
 // receive records a payment from the payer of fingerprint fp through bank
 // at now, and returns the distinct payers and banks since cutoff, this one
-// included.
-func (p *payee) receive(fp, bank, now, cutoff uint32) (payers, banks int) {
+// included, and the distinct payers since dayCutoff.
+func (p *payee) receive(fp, bank, now, cutoff, dayCutoff uint32) (payers, banks, day int) {
 	if p.first == 0 || now < p.first {
 		p.first = now // a replay may bring older payments late
 	}
@@ -232,7 +267,13 @@ func (p *payee) receive(fp, bank, now, cutoff uint32) (payers, banks int) {
 	p.at[i], p.banks[i] = max(p.at[i], now), bank
 	var seen [payeePayers]uint32
 	for j := range p.payers {
-		if p.payers[j] == 0 || p.at[j] < cutoff || p.at[j] > now {
+		if p.payers[j] == 0 || p.at[j] > now {
+			continue
+		}
+		if p.at[j] >= dayCutoff {
+			day++
+		}
+		if p.at[j] < cutoff {
 			continue
 		}
 		payers++
@@ -248,7 +289,7 @@ func (p *payee) receive(fp, bank, now, cutoff uint32) (payers, banks int) {
 			banks++
 		}
 	}
-	return payers, banks
+	return payers, banks, day
 }
 
 // mark is an entry of a set of keys, such as devices seen in fraud; the

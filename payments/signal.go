@@ -35,32 +35,40 @@ const (
 	SignalCallFirstTime
 	SignalCallRisky
 	SignalCallTargeted
+	SignalFanInDay
+	SignalPayeeRecent
+	SignalPayeeRecentRatio
+	SignalPayeeRecentWarned
 	numSignals
 )
 
 var signalNames = [numSignals]string{
-	SignalAmount:         "amount",
-	SignalAmountRatio:    "amount_ratio",
-	SignalPayerHistory:   "payer_history",
-	SignalNewPayee:       "new_payee",
-	SignalRetryAfterHold: "retry_after_hold",
-	SignalPayeeAgeHours:  "payee_age_hours",
-	SignalVelocity:       "velocity",
-	SignalFanIn:          "fan_in",
-	SignalFanInBanks:     "fan_in_banks",
-	SignalLocalHour:      "local_hour",
-	SignalPayeeMule:      "payee_mule",
-	SignalPayeeScam:      "payee_scam",
-	SignalPayeeReported:  "payee_reported",
-	SignalPayerIPRisk:    "payer_ip_risk",
-	SignalDeviceFraud:    "device_fraud",
-	SignalCallActive:     "call_active",
-	SignalCallForeign:    "call_foreign",
-	SignalCallUnverified: "call_unverified",
-	SignalCallFlagged:    "call_flagged",
-	SignalCallFirstTime:  "call_first_time",
-	SignalCallRisky:      "call_risky",
-	SignalCallTargeted:   "call_targeted",
+	SignalAmount:            "amount",
+	SignalAmountRatio:       "amount_ratio",
+	SignalPayerHistory:      "payer_history",
+	SignalNewPayee:          "new_payee",
+	SignalRetryAfterHold:    "retry_after_hold",
+	SignalPayeeAgeHours:     "payee_age_hours",
+	SignalVelocity:          "velocity",
+	SignalFanIn:             "fan_in",
+	SignalFanInBanks:        "fan_in_banks",
+	SignalLocalHour:         "local_hour",
+	SignalPayeeMule:         "payee_mule",
+	SignalPayeeScam:         "payee_scam",
+	SignalPayeeReported:     "payee_reported",
+	SignalPayerIPRisk:       "payer_ip_risk",
+	SignalDeviceFraud:       "device_fraud",
+	SignalCallActive:        "call_active",
+	SignalCallForeign:       "call_foreign",
+	SignalCallUnverified:    "call_unverified",
+	SignalCallFlagged:       "call_flagged",
+	SignalCallFirstTime:     "call_first_time",
+	SignalCallRisky:         "call_risky",
+	SignalCallTargeted:      "call_targeted",
+	SignalFanInDay:          "fan_in_day",
+	SignalPayeeRecent:       "payee_recent",
+	SignalPayeeRecentRatio:  "payee_recent_ratio",
+	SignalPayeeRecentWarned: "payee_recent_warned",
 }
 
 // String returns the signal's name in the rules language.

@@ -62,7 +62,7 @@ func TestPaymentsAcrossRestart(t *testing.T) {
 	}
 
 	rules := filepath.Join(t.TempDir(), "strict.rules")
-	os.WriteFile(rules, []byte(strings.Replace(defaultRulesForTest(t), "version default-3", "version strict-1", 1)), 0o600)
+	os.WriteFile(rules, []byte(strings.Replace(defaultRulesForTest(t), "version default-4", "version strict-1", 1)), 0o600)
 	env, _, _ := testEnv()
 	m = NewMain(env)
 	m.Clock, m.CallClock = clock, clock
@@ -87,7 +87,7 @@ func TestPaymentsAcrossRestart(t *testing.T) {
 		t.Errorf("payment to a payee known before the restart, during a call: got %s %v, want the call without a new payee", d, codes)
 	}
 	// A payee it never paid is new: a warning (a call from abroad and a new
-	// payee; default-3 holds it only when the amount is also far above the
+	// payee; the default rules hold it only when the amount is also far above the
 	// payer's usual).
 	if d, codes := checkPayment(t, m, one, "p3", "+77011000001", synth.KZIBAN("826", "0000000000011"), 20000); d != "review" ||
 		!slices.Contains(codes, "new_payee_during_call") {
