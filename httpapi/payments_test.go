@@ -297,6 +297,12 @@ func TestPaymentCheckISO20022(t *testing.T) {
 		t.Errorf("message: got %s", r.body)
 	}
 
+	// The same message again is a duplicate of each transaction: refused.
+	if r := ts.do(t, "POST", "/v1/payments/check", bank, "application/xml", []byte(doc)); r.status != 400 ||
+		!strings.Contains(string(r.body), "a duplicate: this transaction of message M-1 was checked as "+got.Transactions[0].CheckID) {
+		t.Errorf("sent again: got %d %s", r.status, r.body)
+	}
+	doc = strings.ReplaceAll(doc, "<MsgId>M-1</MsgId>", "<MsgId>M-2</MsgId>")
 	r = ts.do(t, "POST", "/v1/payments/check", bank, "application/xml", []byte(doc), "Accept", "application/xml")
 	if r.status != 200 || r.header.Get("Content-Type") != "application/xml; charset=utf-8" ||
 		!strings.Contains(r.header.Get("Vary"), "Accept") {

@@ -10,7 +10,15 @@ import "github.com/kuzet/kuzet"
 //
 // An IBAN given as an account stays an account: callers holding a field that
 // may be either should try ParseIBAN first so that it gets the IBAN's key.
-func ParseAccount(raw string) (kuzet.Indicator, error) {
+func ParseAccount(raw string) (kuzet.Indicator, error) { return parseAccount(raw, false) }
+
+// ParseAccountNumber is ParseAccount for the account a payment names: it
+// takes one of a repeated character, which the registry refuses as filler
+// but a bank's payment may carry (the FedNow service's own sample messages
+// pay 55555555555); whether such an account exists is the bank's to know.
+func ParseAccountNumber(raw string) (kuzet.Indicator, error) { return parseAccount(raw, true) }
+
+func parseAccount(raw string, repeated bool) (kuzet.Indicator, error) {
 	s, err := prepare(raw, "account number", maxLen)
 	if err != nil {
 		return kuzet.Indicator{}, err
@@ -34,7 +42,7 @@ func ParseAccount(raw string) (kuzet.Indicator, error) {
 	if digits == 0 {
 		return kuzet.Indicator{}, invalid("account number has no digits")
 	}
-	if same {
+	if same && !repeated {
 		return kuzet.Indicator{}, invalid("account number is one repeated character")
 	}
 	return kuzet.Indicator{Kind: kuzet.KindAccount, Value: acct}, nil

@@ -69,6 +69,21 @@ func TestParseAccount(t *testing.T) {
 	})
 }
 
+// TestParseAccountNumber: a payment's account may be one repeated
+// character; everything else is refused as by ParseAccount.
+func TestParseAccountNumber(t *testing.T) {
+	acct := func(v string) kuzet.Indicator { return kuzet.Indicator{Kind: kuzet.KindAccount, Value: v} }
+	runAccept(t, ident.ParseAccountNumber, []acceptCase{
+		{"one repeated digit", "55555555555", acct("55555555555")},
+		{"grouped digits", "40817 810 0 9999 1234567", acct("40817810099991234567")},
+	})
+	runReject(t, ident.ParseAccountNumber, []rejectCase{
+		{"five characters", "12345"},
+		{"no digits", "AAAAAAAA"},
+		{"punctuation", "12345678!"},
+	})
+}
+
 // TestParseIBANMessages pins each refusal's message, which clients read, and
 // checks that IBAN agrees with ParseIBAN without building them.
 func TestParseIBANMessages(t *testing.T) {

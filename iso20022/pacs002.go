@@ -66,9 +66,12 @@ func Refused(fields []kuzet.FieldError) TxStatus {
 // transaction refused for the element at path: AC02 and AC03 for the
 // debtor's and the creditor's account, RC01 for the creditor agent's
 // identifier, AM03 for a currency, AM12 for an amount, DT01 for a date,
-// else NARR (the additional information says it).
+// AM05 for a duplicate (named by the transaction's PmtId), else NARR (the
+// additional information says it).
 func ReasonFor(path string) string {
 	switch {
+	case strings.HasSuffix(path, "/PmtId"):
+		return "AM05" // Duplication
 	case strings.Contains(path, "/DbtrAcct"):
 		return "AC02" // InvalidDebtorAccountNumber
 	case strings.Contains(path, "/CdtrAcct"):

@@ -36,11 +36,17 @@ const notProvided = "NOTPROVIDED"
 //	DbtrAcct/Id/IBAN (else Othr/Id)                   payer.account
 //	Dbtr/Id/PrvtId/Othr/Id (else OrgId/Othr/Id)       payer.customer_id
 //	Dbtr/CtctDtls/MobNb                               payer.phone
+//	Dbtr/Nm, with no account, identification or phone payer.customer_id
 //	CdtrAcct/Id/IBAN, CdtrAcct/Id/Othr/Id             payee.iban, payee.account
 //	CdtrAcct/Prxy/Id of type MBNO, TELE or CELL,
 //	  else Cdtr/CtctDtls/MobNb                        payee.phone
 //	CdtrAgt/FinInstnId/BICFI (BIC in old versions)    payee.bank_bic
 //	Cdtr/Nm                                           payee.name
+//
+// A creditor with no account or phone is the one its agent's BIC and its
+// name name (the engine takes that pair). A postal address of the debtor or
+// the creditor with an element after an AdrLine is refused: no version's
+// schema allows it.
 //
 // The channel is "iso20022". The checks are not yet validated: the engine
 // does that, and Fields names its findings by path.
@@ -121,6 +127,19 @@ func (m *Message) check(i int, p *problems) Check {
 		c.Payer.CustomerID = take("payer.customer_id", at("Dbtr/Id/OrgId/Othr/Id"), x.Dbtr.Org)
 	}
 	c.Payer.Phone = take("payer.phone", at("Dbtr/CtctDtls/MobNb"), x.Dbtr.MobNb)
+	if c.Payer.Account == "" && c.Payer.CustomerID == "" && c.Payer.Phone == "" {
+		// No account or identification: ISO 20022 makes both optional, and
+		// the debtor is then the one its agent (the sender) knows by name.
+		c.Payer.CustomerID = take("payer.customer_id", at("Dbtr/Nm"), x.Dbtr.Nm)
+	}
+	for _, party := range []struct {
+		el string
+		x  *partyXML
+	}{{"Dbtr", &x.Dbtr}, {"Cdtr", &x.Cdtr}} {
+		if el := party.x.addressOrder(); el != "" {
+			p.add(at(party.el+"/PstlAdr/"+el), "%s follows an AdrLine: every version of pacs.008 puts the address lines last", el)
+		}
+	}
 
 	c.from["payee"] = at("CdtrAcct")
 	c.Payee.IBAN = take("payee.iban", at("CdtrAcct/Id/IBAN"), x.CdtrAcct.IBAN)
@@ -132,11 +151,8 @@ func (m *Message) check(i int, p *problems) Check {
 	if c.Payee.Phone == "" {
 		c.Payee.Phone = take("payee.phone", at("Cdtr/CtctDtls/MobNb"), x.Cdtr.MobNb)
 	}
-	if x.CdtrAgt.BICFI != "" {
-		c.Payee.BankBIC = take("payee.bank_bic", at("CdtrAgt/FinInstnId/BICFI"), x.CdtrAgt.BICFI)
-	} else {
-		c.Payee.BankBIC = take("payee.bank_bic", at("CdtrAgt/FinInstnId/BIC"), x.CdtrAgt.BIC)
-	}
+	bic, el := x.CdtrAgt.bic()
+	c.Payee.BankBIC = take("payee.bank_bic", at("CdtrAgt/FinInstnId/"+el), bic)
 	c.Payee.Name = take("payee.name", at("Cdtr/Nm"), x.Cdtr.Nm)
 	return c
 }
@@ -145,9 +161,10 @@ func (m *Message) check(i int, p *problems) Check {
 // whole party in its own.
 var isoWords = map[string]string{
 	"payer": "the debtor needs an account (DbtrAcct/Id/IBAN or Othr/Id), an identification " +
-		"(Dbtr/Id/PrvtId or OrgId/Othr/Id) or a mobile number (Dbtr/CtctDtls/MobNb)",
-	"payee": "the creditor needs an account (CdtrAcct/Id/IBAN or Othr/Id) or a mobile number " +
-		"(CdtrAcct/Prxy/Id of type MBNO, or Cdtr/CtctDtls/MobNb)",
+		"(Dbtr/Id/PrvtId or OrgId/Othr/Id), a mobile number (Dbtr/CtctDtls/MobNb) or a name (Dbtr/Nm)",
+	"payee": "the creditor needs an account (CdtrAcct/Id/IBAN or Othr/Id), a mobile number " +
+		"(CdtrAcct/Prxy/Id of type MBNO, or Cdtr/CtctDtls/MobNb), or a name (Cdtr/Nm) at an agent " +
+		"with a BIC (CdtrAgt/FinInstnId/BICFI)",
 }
 
 // Fields returns the field errors of err, found validating c's check,

@@ -98,10 +98,32 @@ type amountXML struct {
 }
 
 type partyXML struct {
-	Nm    string `xml:"Nm"`
-	MobNb string `xml:"CtctDtls>MobNb"`
-	Prvt  string `xml:"Id>PrvtId>Othr>Id"`
-	Org   string `xml:"Id>OrgId>Othr>Id"`
+	Nm      string `xml:"Nm"`
+	MobNb   string `xml:"CtctDtls>MobNb"`
+	Prvt    string `xml:"Id>PrvtId>Othr>Id"`
+	Org     string `xml:"Id>OrgId>Othr>Id"`
+	PstlAdr struct {
+		Parts []struct {
+			XMLName xml.Name
+		} `xml:",any"`
+	} `xml:"PstlAdr"`
+}
+
+// addressOrder finds the first element of a postal address that follows
+// an AdrLine and is not one: every version's schema puts the unstructured
+// lines last (PostalAddress6 to PostalAddress27), so such a message is not
+// valid pacs.008. It returns "" when the order is right.
+func (p *partyXML) addressOrder() string {
+	line := false
+	for _, e := range p.PstlAdr.Parts {
+		switch {
+		case e.XMLName.Local == "AdrLine":
+			line = true
+		case line:
+			return e.XMLName.Local
+		}
+	}
+	return ""
 }
 
 type accountXML struct {
@@ -118,6 +140,14 @@ type agentXML struct {
 	BIC   string `xml:"FinInstnId>BIC"` // the oldest versions
 }
 
+// bic returns the agent's BIC and the element it came from.
+func (a *agentXML) bic() (value, el string) {
+	if strings.TrimSpace(a.BICFI) != "" {
+		return a.BICFI, "BICFI"
+	}
+	return a.BIC, "BIC"
+}
+
 type txXML struct {
 	XMLName xml.Name
 	PmtID   struct {
@@ -131,6 +161,7 @@ type txXML struct {
 	AccptncDtTm string     `xml:"AccptncDtTm"`
 	Dbtr        partyXML   `xml:"Dbtr"`
 	DbtrAcct    accountXML `xml:"DbtrAcct"`
+	DbtrAgt     agentXML   `xml:"DbtrAgt"`
 	CdtrAgt     agentXML   `xml:"CdtrAgt"`
 	Cdtr        partyXML   `xml:"Cdtr"`
 	CdtrAcct    accountXML `xml:"CdtrAcct"`

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/iso20022"
 )
 
@@ -54,6 +55,14 @@ func TestPublishedSamples(t *testing.T) {
 		var st []iso20022.TxStatus
 		for i, c := range m.Checks() {
 			txs++
+			if strings.HasPrefix(name, "S18") {
+				// Its debtor's address has a TwnNm after an AdrLine, which
+				// no version's schema allows.
+				if f := kuzet.ErrorFields(c.Err); len(f) != 1 || !strings.HasSuffix(f[0].Field, "/Dbtr/PstlAdr/TwnNm") {
+					t.Errorf("%s: got %v, want the address's order refused", name, c.Err)
+				}
+				c.Err = nil
+			}
 			if c.Err != nil || c.PaymentID == "" || c.Amount <= 0 || c.Currency == "" || c.CreatedAt.IsZero() {
 				t.Errorf("%s: transaction %d: got %+v, error %v", name, i+1, c.PaymentCheck, c.Err)
 			}

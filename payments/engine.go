@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"hash/maphash"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -52,6 +53,9 @@ type EngineConfig struct {
 	MaxPayers  int // payers remembered, about 140 bytes each with the index [2,000,000]
 	MaxPayees  int // payees remembered, about 150 bytes each with the index [2,000,000]
 	MaxDevices int // devices seen in confirmed fraud [200,000]
+	// MaxTransfers bounds the ISO 20022 transactions remembered to refuse
+	// a duplicate, about 80 bytes each with the index [500,000].
+	MaxTransfers int
 
 	VelocityWindow time.Duration // the velocity signal counts the payer's checks in it [10 min]
 	FanInWindow    time.Duration // the fan_in signal counts distinct payers in it [6 h]
@@ -75,6 +79,7 @@ type Engine struct {
 	payers  *table[payer]
 	payees  *table[payee]
 	devices *table[mark]
+	seen    *table[checked] // pacs.008 transactions checked, by sender and references
 
 	velocity, fanIn uint32 // windows in seconds
 	seed            maphash.Seed
@@ -98,6 +103,7 @@ func NewEngine(cfg EngineConfig) *Engine {
 	def(&cfg.MaxPayers, 2_000_000)
 	def(&cfg.MaxPayees, 2_000_000)
 	def(&cfg.MaxDevices, 200_000)
+	def(&cfg.MaxTransfers, 500_000)
 	if cfg.VelocityWindow <= 0 {
 		cfg.VelocityWindow = 10 * time.Minute
 	}
@@ -107,7 +113,7 @@ func NewEngine(cfg EngineConfig) *Engine {
 	e := &Engine{
 		indicators: cfg.Indicators, calls: cfg.Calls, sink: cfg.Sink, cardKey: cfg.CardKey, cardLegacy: cfg.CardLegacyKey, clock: cfg.Clock,
 		payers: newTable[payer](cfg.MaxPayers), payees: newTable[payee](cfg.MaxPayees),
-		devices:  newTable[mark](cfg.MaxDevices),
+		devices: newTable[mark](cfg.MaxDevices), seen: newTable[checked](cfg.MaxTransfers),
 		velocity: uint32(cfg.VelocityWindow / time.Second), fanIn: uint32(cfg.FanInWindow / time.Second),
 		seed: maphash.MakeSeed(),
 	}
@@ -193,7 +199,8 @@ const (
 	tagAccount
 	tagPhone
 	tagDevice
-	tagPayee // + kind code
+	tagTransfer // a pacs.008 transaction
+	tagPayee    // + kind code
 )
 
 func (e *Engine) hash(tag uint64, value string) uint64 {
@@ -229,6 +236,10 @@ func (e *Engine) keys(orgID int64, pc *kuzet.PaymentCheck) checkKeys {
 	}
 	if kind, value := primaryPayee(&pc.Payee); value != "" {
 		k.payee = e.hash(tagPayee+uint64(kind), value)
+	} else if pe := &pc.Payee; pe.BankBIC != "" && pe.Name != "" {
+		// No identifier: the payee its bank knows by that name (an ISO
+		// 20022 creditor without an account).
+		k.payee = e.hash(tagPayee+uint64(len(payeeKinds)), pe.BankBIC+"\x00"+strings.ToUpper(pe.Name))
 	}
 	k.payeeFP, k.payerFP = fingerprint(k.payee), fingerprint(k.payer)
 	return k

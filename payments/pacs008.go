@@ -2,6 +2,7 @@ package payments
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/kuzet/kuzet"
@@ -81,6 +82,7 @@ func (e *Engine) CheckPacs008(ctx context.Context, orgID int64, doc []byte) (*Me
 	checks := m.Checks()
 	now := e.clock()
 	var fields []kuzet.FieldError
+	keys := make([]uint64, len(checks))
 	valid := 0
 	for i := range checks {
 		c := &checks[i]
@@ -91,6 +93,14 @@ func (e *Engine) CheckPacs008(ctx context.Context, orgID int64, doc []byte) (*Me
 					return nil, err
 				}
 				c.Err = iso20022.Invalid(c.Fields(err))
+			}
+		}
+		if c.Err == nil {
+			var first string
+			keys[i], first = e.claim(orgID, m, i, &c.PaymentCheck, now)
+			if keys[i] == 0 {
+				c.Err = iso20022.Invalid([]kuzet.FieldError{{Field: m.Transactions[i].Path + "/PmtId",
+					Message: duplicate(m.MsgID, first)}})
 			}
 		}
 		if c.Err != nil {
@@ -115,6 +125,7 @@ func (e *Engine) CheckPacs008(ctx context.Context, orgID int64, doc []byte) (*Me
 			d, err := e.Check(ctx, orgID, c.PaymentCheck)
 			switch {
 			case err == nil:
+				e.checkedAs(keys[i], d.CheckID)
 				td.Decision = &d
 				if worst < 0 || d.Decision.Rank() > md.Transactions[worst].Decision.Decision.Rank() {
 					worst = i
@@ -134,6 +145,51 @@ func (e *Engine) CheckPacs008(ctx context.Context, orgID int64, doc []byte) (*Me
 	}
 	md.Decision = *md.Transactions[worst].Decision
 	return md, nil
+}
+
+// checked is a pacs.008 transaction the engine has checked: the check's
+// ID, empty while it is being decided.
+type checked struct {
+	id [32]byte
+	n  uint8
+}
+
+// claim reserves transaction i of m, sent by the bank orgID, against a
+// second check: the same message's same transaction (its references, amount
+// and currency) sent again. It returns the key to record the check under,
+// or 0 and the first check's ID ("" while that is being decided) for a
+// duplicate. ISO 20022 systems reject a duplicate (AM05) rather than pay it
+// twice; a sender unsure whether a message arrived resends it, and its
+// middleware then learns which check answered the first. The memory is
+// the node's own and bounded (EngineConfig.MaxTransfers).
+func (e *Engine) claim(orgID int64, m *iso20022.Message, i int, pc *kuzet.PaymentCheck, now time.Time) (key uint64, first string) {
+	t := &m.Transactions[i]
+	ref := m.MsgID + "\x00" + t.InstrID + "\x00" + t.EndToEndID + "\x00" + t.TxID + "\x00" + t.UETR + "\x00" +
+		pc.Amount.String() + pc.Currency
+	key = e.hash(uint64(orgID)<<8|tagTransfer, ref)
+	sh := e.seen.lock(key)
+	defer sh.mu.Unlock()
+	if c := sh.get(key); c != nil {
+		return 0, string(c.id[:c.n])
+	}
+	sh.touch(key, uint32(now.Unix()), e.seen.perShard)
+	return key, ""
+}
+
+// checkedAs records the check that answered a claimed transaction.
+func (e *Engine) checkedAs(key uint64, checkID string) {
+	sh := e.seen.lock(key)
+	if c := sh.get(key); c != nil {
+		c.n = uint8(copy(c.id[:], checkID))
+	}
+	sh.mu.Unlock()
+}
+
+func duplicate(msgID, first string) string {
+	if first == "" {
+		return fmt.Sprintf("a duplicate: this transaction of message %s is being checked", kuzet.Clip(msgID, 40))
+	}
+	return fmt.Sprintf("a duplicate: this transaction of message %s was checked as %s", kuzet.Clip(msgID, 40), first)
 }
 
 func messageInfo(m *iso20022.Message) MessageInfo {

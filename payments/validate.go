@@ -92,7 +92,7 @@ func (e *Engine) normalizePayee(pe *kuzet.Payee, path string, p *kuzet.Problems)
 		// registry and the payee's memory see one account.
 		if ind, ok := ident.IBAN(pe.Account); ok && (pe.IBAN == "" || pe.IBAN == ind.Value) {
 			pe.IBAN, pe.Account = ind.Value, ""
-		} else if ind, err := ident.ParseAccount(pe.Account); err != nil {
+		} else if ind, err := ident.ParseAccountNumber(pe.Account); err != nil {
 			p.Parsed(path+".account", err)
 		} else {
 			pe.Account = ind.Value
@@ -124,8 +124,8 @@ func (e *Engine) normalizePayee(pe *kuzet.Payee, path string, p *kuzet.Problems)
 			pe.Wallet = ind.Value
 		}
 	}
-	if !given {
-		p.Add(path, "payee needs one of iban, account, card, phone or wallet")
+	if !given && (pe.BankBIC == "" || pe.Name == "") {
+		p.Add(path, "payee needs one of iban, account, card, phone or wallet, or a bank_bic and a name")
 	}
 	return nil
 }
