@@ -255,9 +255,9 @@ func TestQualityHoldout(t *testing.T) {
 	// What the default rules achieve (docs/payments.md), less a margin. The
 	// issue's targets (95 % of scams stopped, 0.5 % of honest payments
 	// stopped, 3 % reviewed) are not all met: the scams are not.
-	want := qualityFloor{scamStopped: 0.84, honestStopped: 0.0030, honestReview: 0.025} // achieved 86.68 %, 0.212 %, 1.68 %
+	want := qualityFloor{scamStopped: 0.80, honestStopped: 0.0030, honestReview: 0.025} // achieved 83.88 %, 0.181 %, 1.61 %
 	if testing.Short() || raceEnabled {
-		want = qualityFloor{scamStopped: 0.76, honestStopped: 0.0070, honestReview: 0.025} // achieved 81.78 %, 0.436 % (10 of 2,292), 1.00 %
+		want = qualityFloor{scamStopped: 0.72, honestStopped: 0.0060, honestReview: 0.025} // achieved 78.39 %, 0.305 % (7 of 2,292), 0.92 %
 	}
 	want.check(t, scam, legit)
 }
@@ -279,12 +279,39 @@ func TestQualityHoldout2(t *testing.T) {
 	}
 	t.Logf("holdout2: scams stopped %.2f%% of %d; honest stopped %.3f%%, review %.2f%% of %d",
 		100*scam.stoppedRate(), scam.n, 100*legit.stoppedRate(), 100*legit.reviewRate(), legit.n)
-	// Its first scoring: default-3 64.81 %, 0.450 %, 3.11 %; default-4 as
-	// first written (with a rule on fan_in_day since dropped) 75.46 %,
-	// 1.267 %, 2.67 %. What the default rules achieve now, less a margin:
-	want := qualityFloor{scamStopped: 0.69, honestStopped: 0.0065, honestReview: 0.036} // achieved 71.76 %, 0.555 %, 3.28 %
+	// Its first scoring: default-3 64.81 %, 0.450 %, 3.11 %; a candidate
+	// default-4 (docs/payments.md) 75.46 %, 1.267 %, 2.67 % as first
+	// written, 71.76 %, 0.555 %, 3.28 % without its fan_in_day rule. The
+	// default rules (default-3), less a margin:
+	want := qualityFloor{scamStopped: 0.62, honestStopped: 0.0055, honestReview: 0.034} // achieved 64.81 %, 0.450 %, 3.11 %
 	if testing.Short() || raceEnabled {
-		want = qualityFloor{scamStopped: 0.52, honestStopped: 0.0140, honestReview: 0.055} // achieved 56.74 %, 0.982 % (18 of 1,833), 4.75 %
+		want = qualityFloor{scamStopped: 0.46, honestStopped: 0.0070, honestReview: 0.055} // achieved 50.38 %, 0.327 % (6 of 1,833), 4.58 %
+	}
+	want.check(t, scam, legit)
+}
+
+// TestQualityHoldout3 measures the default rules on the third holdout
+// (synth.Holdout3): a fourth writer's simulation, blind to the rules, to
+// the other simulations and to the second holdout's figures, frozen
+// (e11f718) before it was first scored.
+func TestQualityHoldout3(t *testing.T) {
+	c := synth.New(2028)
+	cfg := synth.Holdout3Config{Seed: 2028}
+	if testing.Short() || raceEnabled {
+		cfg.Customers, cfg.Days, cfg.ScamsPerDay = 250, 10, 20
+	}
+	q := qualityReplay(t, c, c.Holdout3(cfg), os.Getenv("KUZET_QUALITY_RULES"))
+	scam, legit := q["scam"], q["legitimate"]
+	if scam == nil || legit == nil || scam.n < 100 || legit.n < 1500 {
+		t.Fatalf("too few payments to judge: scam %v, legitimate %v", scam, legit)
+	}
+	t.Logf("holdout3: scams stopped %.2f%% of %d; honest stopped %.3f%%, review %.2f%% of %d",
+		100*scam.stoppedRate(), scam.n, 100*legit.stoppedRate(), 100*legit.reviewRate(), legit.n)
+	// Its first scoring: default-3 18.63 %, 0.494 %, 4.26 %; the candidate
+	// default-4 22.67 %, 0.653 %, 4.38 %. The default rules, less a margin:
+	want := qualityFloor{scamStopped: 0.16, honestStopped: 0.0058, honestReview: 0.048} // achieved 18.63 %, 0.494 %, 4.26 %
+	if testing.Short() || raceEnabled {
+		want = qualityFloor{scamStopped: 0.18, honestStopped: 0.0100, honestReview: 0.035} // achieved 21.63 %, 0.565 % (12 of 2,123), 2.50 %
 	}
 	want.check(t, scam, legit)
 }
