@@ -480,7 +480,10 @@ func (e *Engine) Memory() MemoryStats {
 }
 
 // idGen makes IDs unique across nodes and restarts without coordination: a
-// random prefix per process and a counter.
+// random prefix per process and a counter of idWidth digits, so that one
+// process's IDs sort as they were made and the stores' ID indexes take each
+// at the right edge of its run, not at scattered places (as "…_10" before
+// "…_2" would).
 type idGen struct {
 	prefix string
 	n      atomic.Uint64
@@ -492,4 +495,20 @@ func (g *idGen) init(kind string) {
 	g.prefix = kind + kuzet.IDEncoding.EncodeToString(b[:]) + "_"
 }
 
-func (g *idGen) next() string { return g.prefix + strconv.FormatUint(g.n.Add(1), 36) }
+// idWidth is the counter's base-36 digits: 36⁹ (10¹⁴) IDs outlast any
+// process. Beyond, the counter grows a digit: the IDs stay unique, no longer
+// in order.
+const idWidth = 9
+
+func (g *idGen) next() string {
+	var b [64]byte // the prefix is 13 bytes, the counter at most 13
+	n := copy(b[:], g.prefix)
+	var d [13]byte
+	digits := strconv.AppendUint(d[:0], g.n.Add(1), 36)
+	for range idWidth - len(digits) {
+		b[n] = '0'
+		n++
+	}
+	n += copy(b[n:], digits)
+	return string(b[:n])
+}

@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"fmt"
+	"strconv"
 	"testing"
 	"time"
 
@@ -14,7 +15,7 @@ import (
 func BenchCheck(i int) *kuzet.CheckRecord {
 	at := base.Add(time.Duration(i) * time.Millisecond)
 	return &kuzet.CheckRecord{
-		ID: fmt.Sprintf("chk_benchabc_%d", i), OrgID: int64(1 + i%3),
+		ID: fmt.Sprintf("chk_benchabc_%09s", strconv.FormatInt(int64(i), 36)), OrgID: int64(1 + i%3), // the engine's form
 		Check: kuzet.PaymentCheck{PaymentID: fmt.Sprintf("p%d", i), Amount: kuzet.Amount(100000 + i%90000), Currency: "KZT",
 			Channel: "mobile_app",
 			Payer: kuzet.Payer{Account: fmt.Sprintf("KZ%018d", i%100000), Phone: fmt.Sprintf("+7701%07d", i%100000),
