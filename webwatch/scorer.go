@@ -1202,6 +1202,10 @@ func pick(isWeak bool, strong, weak float64) float64 {
 
 // rate scores match m. The figures encode one policy. A brand's name
 // beside any other word is at least suspicious, whatever the word and its
+// inSubdomain reports whether m's token lies in a label left of the
+// registrable one.
+func inSubdomain(w *work, m *match) bool { return m.lastLabel < w.sld }
+
 // language: the words only raise it to lookalike when they speak of money,
 // logins, help, prizes or delivery (lureWords, softLures), as a suffix in
 // a label or a throw-away TLD does. Look-alike letters or a typo are
@@ -1213,6 +1217,12 @@ func pick(isWeak bool, strong, weak float64) float64 {
 func (s *Scorer) rate(w *work, m *match) float64 {
 	p := &s.patterns[m.pat]
 	if m.glued && p.weak {
+		if p.strict && len(p.text) >= gluedMin && w.susTLD && !inSubdomain(w, m) {
+			// kolesazalog.shop: a strict name glued to a word no list
+			// knows, under a throw-away TLD; a honest business glued to
+			// its own word keeps to its country's.
+			return 0.45
+		}
 		return 0 // an ordinary word or an acronym glued into an unknown word is that word's part
 	}
 	ev := s.evidence(w, m)

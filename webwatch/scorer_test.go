@@ -81,6 +81,10 @@ func TestScore(t *testing.T) {
 		{"bcc1.kz", webwatch.VerdictSuspicious, "bcc", webwatch.MethodCombosquatting},
 		{"forte2026.kz", webwatch.VerdictSuspicious, "forte", webwatch.MethodCombosquatting},
 		{"jusan365.kz", webwatch.VerdictSuspicious, "jusan", webwatch.MethodCombosquatting},
+		// A strict name glued to a word no list knows: under a throw-away
+		// TLD suspicious, under the country's the word's part.
+		{"kolesaberuu.xyz", webwatch.VerdictSuspicious, "kolesa", webwatch.MethodCombosquatting},
+		{"kolesaberuu.kz", webwatch.VerdictClean, "", ""},
 		{"kaspi-kepildik.kz", webwatch.VerdictSuspicious, "kaspi", webwatch.MethodCombosquatting},
 		{"halyk-kyrvetu.com", webwatch.VerdictSuspicious, "halyk", webwatch.MethodCombosquatting},
 		{"halyk-syiaqy.com", webwatch.VerdictLookalike, "halyk", webwatch.MethodCombosquatting},
