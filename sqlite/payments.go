@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"math"
 	"strings"
@@ -33,8 +34,7 @@ var (
 		WHERE org_id = ?1 AND checked_at >= ?2 AND checked_at < ?3 AND (?4 = '' OR decision = ?4)
 		ORDER BY checked_at DESC, id DESC LIMIT ?5`)
 	setCheckOutcomeQuery = prepare(`UPDATE payment_checks SET outcome = ?, outcome_at = ? WHERE id = ? AND org_id = ?`)
-	scanChecksQuery      = prepare(`SELECT ` + sqlstore.CheckColumns + ` FROM payment_checks WHERE checked_at >= ?
-		ORDER BY checked_at, id`)
+	checkOrgsQuery       = prepare(sqlstore.CheckOrgsSQL)
 
 	addPreventedLossQuery = prepare(`INSERT INTO prevented_loss (day, org_id, region, currency, amount, count)
 		VALUES (?, ?, ?, ?, ?, ?)
@@ -179,11 +179,46 @@ func (tx *tx) SetCheckOutcome(ctx context.Context, orgID int64, id string, outco
 	return nil
 }
 
+// scanOrgChecksSQL reads one organisation's checks by time, down
+// payment_checks_org. It is not prepared: ScanChecks runs one at a time for
+// each organisation, and the driver's prepared statement holds one cursor.
+const scanOrgChecksSQL = `SELECT ` + sqlstore.CheckColumns + ` FROM payment_checks WHERE org_id = ? AND checked_at >= ?
+	ORDER BY checked_at, id`
+
 // ScanChecks calls fn for every check made at or after since, by CheckedAt
 // then ID. Stops at and returns fn's first error. fn must not use the
 // transaction.
+//
+// There is no index by time alone (migration 0062 dropped it: a fourth
+// B-tree to write for every check, read only here): each organisation's
+// checks are read by time down payment_checks_org, and the cursors merged.
 func (tx *tx) ScanChecks(ctx context.Context, since time.Time, fn func(*kuzet.CheckRecord) error) error {
-	return each(ctx, tx, scanChecksQuery, "sqlite: scan checks", read.Check, fn, micros(since))
+	const op = "sqlite: scan checks"
+	orgs, err := collect(ctx, tx, checkOrgsQuery, op, func(s sqlstore.Scanner) (id int64, err error) {
+		err = s.Scan(&id)
+		return id, err
+	})
+	if err != nil {
+		return err
+	}
+	cursors := make([]*sql.Rows, 0, len(orgs))
+	defer func() {
+		for _, rows := range cursors {
+			rows.Close()
+		}
+	}()
+	var m sqlstore.CheckMerge
+	for _, org := range orgs {
+		rows, err := tx.tx.QueryContext(ctx, scanOrgChecksSQL, org, micros(since))
+		if err != nil {
+			return fmt.Errorf("%s: %w", op, err)
+		}
+		cursors = append(cursors, rows)
+		if err := m.Add(rows, read.Check); err != nil {
+			return fmt.Errorf("%s: %w", op, err)
+		}
+	}
+	return m.Each(op, fn)
 }
 
 // PutFraudDevice records deviceID as a fraudster's; a device named before

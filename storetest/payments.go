@@ -149,6 +149,48 @@ func testPayments(t *testing.T, open func(t *testing.T) kuzet.Store) {
 		same(t, "scanned checks", scanned, []string{"chk_a_2", "chk_a_3", "chk_b_1", "chk_a_4"})
 	})
 
+	// The stores merge each bank's checks for the scan: the order must be
+	// one across banks, by time, then by ID whichever bank's it is.
+	t.Run("ScanChecksAcrossBanks", func(t *testing.T) {
+		s := open(t)
+		at := func(min int) time.Time { return base.Add(time.Duration(min) * time.Minute) }
+		update(t, s, func(ctx context.Context, tx kuzet.Tx) {
+			must(t, "put checks", tx.PutChecks(ctx, []*kuzet.CheckRecord{
+				payCheck("chk_z_1", 1, at(0), kuzet.DecisionAllow), // before since
+				payCheck("chk_y_1", 3, at(1), kuzet.DecisionAllow),
+				payCheck("chk_m_1", 1, at(2), kuzet.DecisionAllow),
+				payCheck("chk_a_1", 3, at(2), kuzet.DecisionHold), // a tie: the later bank's ID first
+				payCheck("chk_q_1", 7, at(2), kuzet.DecisionAllow),
+				payCheck("chk_b_1", 7, at(3), kuzet.DecisionAllow),
+				payCheck("chk_z_2", 1, at(4), kuzet.DecisionAllow),
+				payCheck("chk_c_1", 3, at(4), kuzet.DecisionAllow),
+				payCheck("chk_x_1", 7, at(9), kuzet.DecisionAllow),
+			}))
+		})
+		var scanned []string
+		view(t, s, func(ctx context.Context, tx kuzet.Tx) {
+			must(t, "scan checks", tx.ScanChecks(ctx, at(1), func(c *kuzet.CheckRecord) error {
+				scanned = append(scanned, c.ID)
+				return nil
+			}))
+		})
+		same(t, "scanned checks", scanned, []string{"chk_y_1", "chk_a_1", "chk_m_1", "chk_q_1", "chk_b_1", "chk_c_1",
+			"chk_z_2", "chk_x_1"})
+		// No checks at all, and none since: nothing to merge.
+		empty := open(t)
+		for _, st := range []struct {
+			s     kuzet.Store
+			since time.Time
+		}{{empty, time.Time{}}, {s, at(10)}} {
+			view(t, st.s, func(ctx context.Context, tx kuzet.Tx) {
+				must(t, "scan checks", tx.ScanChecks(ctx, st.since, func(c *kuzet.CheckRecord) error {
+					t.Errorf("scan of no checks: got %s", c.ID)
+					return nil
+				}))
+			})
+		}
+	})
+
 	t.Run("FraudDevices", func(t *testing.T) {
 		s := open(t)
 		update(t, s, func(ctx context.Context, tx kuzet.Tx) {
