@@ -1240,8 +1240,10 @@ func (s *Scorer) rate(w *work, m *match) float64 {
 	if m.ending > 0 && p.strict && !(ev.lure || tld || ev.own || ev.money) {
 		return 0 // halyktyn: a strict name inflected is the word, unless a word of intent stands beside it (halyktan-syilyk)
 	}
-	// Something beside a strict name that an ordinary word is not.
-	odd := ev.unknown || ev.digits
+	// Something beside a strict name that an ordinary word is not. A number
+	// beside the name and an ordinary word is the phrase's (a shop's house
+	// number, a year: kolesa-remont-24), except under a throw-away TLD.
+	odd := ev.unknown || ev.digits && (!ev.ordinaryApart || w.susTLD)
 	var score float64
 	switch m.kind {
 	case kindHomoglyphU:

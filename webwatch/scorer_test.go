@@ -85,6 +85,11 @@ func TestScore(t *testing.T) {
 		// TLD suspicious, under the country's the word's part.
 		{"kolesaberuu.xyz", webwatch.VerdictSuspicious, "kolesa", webwatch.MethodCombosquatting},
 		{"kolesaberuu.kz", webwatch.VerdictClean, "", ""},
+		// A number in a strict name's phrase with an ordinary word is the
+		// phrase's (a house, a year), unless under a throw-away TLD.
+		{"kolesa-remont-24.kz", webwatch.VerdictClean, "", ""},
+		{"forte-kafe-2026.kz", webwatch.VerdictClean, "", ""},
+		{"kolesa-remont-24.top", webwatch.VerdictSuspicious, "kolesa", webwatch.MethodCombosquatting},
 		{"kaspi-kepildik.kz", webwatch.VerdictSuspicious, "kaspi", webwatch.MethodCombosquatting},
 		{"halyk-kyrvetu.com", webwatch.VerdictSuspicious, "halyk", webwatch.MethodCombosquatting},
 		{"halyk-syiaqy.com", webwatch.VerdictLookalike, "halyk", webwatch.MethodCombosquatting},
