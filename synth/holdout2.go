@@ -486,9 +486,7 @@ func (g *h2Gen) build() {
 			p.shops = append(p.shops, g.r.IntN(len(g.merchants)))
 		}
 		if g.chance(0.7) {
-			for _, u := range g.r.Perm(len(g.utilities))[:3+g.r.IntN(4)] {
-				p.utils = append(p.utils, u)
-			}
+			p.utils = append(p.utils, g.r.Perm(len(g.utilities))[:3+g.r.IntN(4)]...)
 			p.billDay = 1 + g.r.IntN(28)
 		}
 		switch {
