@@ -26,11 +26,7 @@ import (
 // against the built-in watchlist, reading clock.
 func MustWeb(tb testing.TB, store kuzet.Store, reg *registry.Service, clock kuzet.Clock) *webwatch.Service {
 	tb.Helper()
-	scorer, err := webwatch.NewScorer(webwatch.DefaultBrands())
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return webwatch.NewService(webwatch.Config{Store: store, Registry: reg, Scorer: scorer, Clock: clock})
+	return webwatch.NewService(webwatch.Config{Store: store, Registry: reg, Scorer: webwatch.DefaultScorer(), Clock: clock})
 }
 
 type domainsAnswer struct {

@@ -31,6 +31,19 @@ func DefaultBrands() []Brand {
 	return out
 }
 
+// DefaultScorer returns the scorer of the built-in watchlist, built once
+// per process (about 40 ms, more under the race detector) and shared: a
+// Scorer is immutable and safe for concurrent use.
+func DefaultScorer() *Scorer { return defaultScorer() }
+
+var defaultScorer = sync.OnceValue(func() *Scorer {
+	s, err := NewScorer(DefaultBrands())
+	if err != nil {
+		panic(fmt.Sprintf("webwatch: built-in watchlist: %v", err))
+	}
+	return s
+})
+
 // defaultBrands parses the embedded list once. It is part of the binary,
 // and a test parses it: failing here is a broken build, not a runtime
 // condition.

@@ -65,3 +65,21 @@ func sameBrand(a, b webwatch.Brand) bool {
 	return a.ID == b.ID && slices.Equal(a.Domains, b.Domains) && slices.Equal(a.Keywords, b.Keywords) &&
 		slices.Equal(a.Partners, b.Partners) && slices.Equal(a.Benign, b.Benign) && slices.Equal(a.Strict, b.Strict)
 }
+
+// TestDefaultScorer: the built-in watchlist's scorer is built once and
+// scores as one built afresh.
+func TestDefaultScorer(t *testing.T) {
+	s := webwatch.DefaultScorer()
+	if webwatch.DefaultScorer() != s {
+		t.Error("DefaultScorer built twice")
+	}
+	fresh, err := webwatch.NewScorer(webwatch.DefaultBrands())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []string{"kaspi-bonus.kz", "halykk.kz", "fortepiano-school.kz"} {
+		if got, want := s.Score(d), fresh.Score(d); got.Verdict != want.Verdict || got.Score != want.Score {
+			t.Errorf("%s: got %s %.2f, want %s %.2f", d, got.Verdict, got.Score, want.Verdict, want.Score)
+		}
+	}
+}

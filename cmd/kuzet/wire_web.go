@@ -80,13 +80,11 @@ func (m *Main) openWeb() ([]*ctlog.Follower, error) {
 // with the --brands watchlist or the built-in one.
 func (m *Main) newWeb() (*webwatch.Service, error) {
 	var (
-		scorer *webwatch.Scorer
+		scorer = webwatch.DefaultScorer()
 		err    error
 	)
 	if m.Config.Web.Brands != "" {
 		scorer, err = loadScorer(m.Config.Web.Brands)
-	} else {
-		scorer, err = webwatch.NewScorer(webwatch.DefaultBrands())
 	}
 	if err != nil {
 		return nil, fmt.Errorf("brand watchlist: %w", err)
