@@ -3,7 +3,9 @@ package storetest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -189,6 +191,219 @@ func testPayments(t *testing.T, open func(t *testing.T) kuzet.Store) {
 				}))
 			})
 		}
+	})
+
+	// A writer retries a batch, whole or in part, and other puts group
+	// checks otherwise: whatever the grouping, a check stored already is
+	// left as it is and every new one is stored, IDs in any order.
+	t.Run("ChecksRegrouped", func(t *testing.T) {
+		s := open(t)
+		at := func(sec int) time.Time { return base.Add(time.Duration(sec) * time.Second) }
+		id := func(n int) string { return fmt.Sprintf("chk_r_%02d", n) }
+		want := map[string]kuzet.CheckRecord{}
+		put := func(cs ...*kuzet.CheckRecord) {
+			t.Helper()
+			update(t, s, func(ctx context.Context, tx kuzet.Tx) { must(t, "put checks", tx.PutChecks(ctx, cs)) })
+		}
+		check := func(n int, org int64, sec int, d kuzet.Decision) *kuzet.CheckRecord {
+			c := payCheck(id(n), org, at(sec), d)
+			if _, ok := want[c.ID]; !ok {
+				want[c.ID] = storedCheckRecord(*c)
+			}
+			return c
+		}
+		// Odd IDs first, two banks in one batch; a repeated ID in a batch
+		// keeps its first record.
+		put(check(1, 1, 1, kuzet.DecisionAllow), check(5, 1, 5, kuzet.DecisionHold), check(3, 2, 3, kuzet.DecisionAllow),
+			check(7, 1, 7, kuzet.DecisionBlock), check(9, 1, 9, kuzet.DecisionAllow),
+			check(5, 1, 50, kuzet.DecisionBlock))
+		// The even IDs between them, with the odd ones again (changed: the
+		// stored ones stay), in batches cut elsewhere.
+		put(check(4, 1, 4, kuzet.DecisionAllow), check(7, 1, 70, kuzet.DecisionAllow), check(2, 1, 2, kuzet.DecisionBlock))
+		put(check(9, 1, 90, kuzet.DecisionHold), check(8, 1, 8, kuzet.DecisionAllow), check(1, 1, 10, kuzet.DecisionBlock),
+			check(6, 1, 6, kuzet.DecisionHold), check(10, 1, 10, kuzet.DecisionAllow))
+		// The whole first batch again, and one that is all stored.
+		put(check(1, 1, 1, kuzet.DecisionAllow), check(5, 1, 5, kuzet.DecisionHold), check(3, 2, 3, kuzet.DecisionAllow),
+			check(7, 1, 7, kuzet.DecisionBlock), check(9, 1, 9, kuzet.DecisionAllow))
+		put(check(2, 1, 20, kuzet.DecisionAllow), check(4, 1, 40, kuzet.DecisionAllow))
+		view(t, s, func(ctx context.Context, tx kuzet.Tx) {
+			for n := 1; n <= 10; n++ {
+				org := int64(1)
+				if n == 3 {
+					org = 2
+				}
+				got, err := tx.FindCheck(ctx, org, id(n))
+				must(t, "find check", err)
+				same(t, "found check", *got, want[id(n)])
+				_, err = tx.FindCheck(ctx, 3-org, id(n))
+				wantCode(t, "another bank's check", err, kuzet.ENOTFOUND)
+			}
+			_, err := tx.FindCheck(ctx, 1, "chk_r_055")
+			wantCode(t, "an ID between two stored", err, kuzet.ENOTFOUND)
+		})
+		same(t, "a bank's checks", findChecks(t, s, kuzet.CheckFilter{OrgID: 1}),
+			[]string{id(10), id(9), id(8), id(7), id(6), id(5), id(4), id(2), id(1)})
+		var scanned []string
+		for _, c := range scanAll(t, s, "scan checks", func(tx kuzet.Tx, ctx context.Context, fn func(*kuzet.CheckRecord) error) error {
+			return tx.ScanChecks(ctx, time.Time{}, fn)
+		}) {
+			scanned = append(scanned, c.ID)
+		}
+		same(t, "scanned checks", scanned, []string{id(1), id(2), id(3), id(4), id(5), id(6), id(7), id(8), id(9), id(10)})
+	})
+
+	// Checks of one time in different batches: the tie is broken by ID,
+	// greatest first, whichever batch was stored first.
+	t.Run("ChecksTiedAcrossBatches", func(t *testing.T) {
+		s := open(t)
+		for _, id := range []string{"chk_t_9", "chk_t_1", "chk_t_5"} {
+			update(t, s, func(ctx context.Context, tx kuzet.Tx) {
+				must(t, "put checks", tx.PutChecks(ctx, []*kuzet.CheckRecord{payCheck(id, 1, base, kuzet.DecisionAllow)}))
+			})
+		}
+		same(t, "the newest", findChecks(t, s, kuzet.CheckFilter{OrgID: 1, Limit: 1}), []string{"chk_t_9"})
+		same(t, "the two newest", findChecks(t, s, kuzet.CheckFilter{OrgID: 1, Limit: 2}), []string{"chk_t_9", "chk_t_5"})
+	})
+
+	// An outcome reported after the check is read by every read: the
+	// check, the listing and the scan. A put of the check again does not
+	// undo it.
+	t.Run("CheckOutcomeRead", func(t *testing.T) {
+		s := open(t)
+		a := payCheck("chk_o_1", 1, base, kuzet.DecisionHold)
+		b := payCheck("chk_o_2", 1, base.Add(time.Second), kuzet.DecisionHold)
+		// Put with their outcomes: one kept, one replaced.
+		c := payCheck("chk_o_3", 1, base.Add(2*time.Second), kuzet.DecisionAllow)
+		c.Outcome, c.OutcomeAt = kuzet.OutcomeLegitimate, base.Add(time.Hour)
+		e := payCheck("chk_o_5", 1, base.Add(4*time.Second), kuzet.DecisionAllow)
+		e.Outcome, e.OutcomeAt = kuzet.OutcomeLegitimate, base.Add(time.Hour)
+		update(t, s, func(ctx context.Context, tx kuzet.Tx) {
+			must(t, "put checks", tx.PutChecks(ctx, []*kuzet.CheckRecord{a, b, c, e}))
+		})
+		outcomeAt := base.Add(3 * time.Hour)
+		update(t, s, func(ctx context.Context, tx kuzet.Tx) {
+			must(t, "set outcome", tx.SetCheckOutcome(ctx, 1, "chk_o_2", kuzet.OutcomeFraud, outcomeAt))
+			must(t, "set outcome", tx.SetCheckOutcome(ctx, 1, "chk_o_3", kuzet.OutcomeCancelled, outcomeAt))
+			must(t, "put checks again", tx.PutChecks(ctx, []*kuzet.CheckRecord{payCheck("chk_o_2", 1, base, kuzet.DecisionAllow),
+				payCheck("chk_o_4", 1, base.Add(3*time.Second), kuzet.DecisionAllow)}))
+		})
+		outcomes := func(cs []*kuzet.CheckRecord) map[string]string {
+			m := map[string]string{}
+			for _, c := range cs {
+				m[c.ID] = fmt.Sprintf("%s %v", c.Outcome, c.OutcomeAt)
+			}
+			return m
+		}
+		at := us(outcomeAt)
+		none := " " + time.Time{}.String()
+		want := map[string]string{"chk_o_1": none, "chk_o_2": "fraud_confirmed " + at.String(),
+			"chk_o_3": "cancelled_by_customer " + at.String(), "chk_o_4": none,
+			"chk_o_5": "legitimate " + us(base.Add(time.Hour)).String()}
+		same(t, "listed outcomes", outcomes(find(t, s, "find checks", kuzet.Tx.FindChecks, kuzet.CheckFilter{OrgID: 1})), want)
+		same(t, "scanned outcomes", outcomes(func() []*kuzet.CheckRecord {
+			var out []*kuzet.CheckRecord
+			for _, c := range scanAll(t, s, "scan checks", func(tx kuzet.Tx, ctx context.Context, fn func(*kuzet.CheckRecord) error) error {
+				return tx.ScanChecks(ctx, time.Time{}, fn)
+			}) {
+				out = append(out, &c)
+			}
+			return out
+		}()), want)
+		view(t, s, func(ctx context.Context, tx kuzet.Tx) {
+			got, err := tx.FindCheck(ctx, 1, "chk_o_2")
+			must(t, "find check", err)
+			w := storedCheckRecord(*b)
+			w.Outcome, w.OutcomeAt = kuzet.OutcomeFraud, at
+			same(t, "check with outcome", *got, w)
+		})
+	})
+
+	// Many checks of one bank, put in batches whose times overlap (a
+	// batch holds its checks in the order they were queued, which is not
+	// quite that of their times): the listing's order, filters and limit
+	// hold across every batch, and the scan's order too.
+	t.Run("ChecksMany", func(t *testing.T) {
+		s := open(t)
+		const n = 3000
+		var all []*kuzet.CheckRecord
+		decisions := []kuzet.Decision{kuzet.DecisionAllow, kuzet.DecisionAllow, kuzet.DecisionHold, kuzet.DecisionAllow,
+			kuzet.DecisionBlock}
+		for i := range n {
+			// Every tenth check is a second late, so that it sorts after
+			// checks put in the next batch; every seventh shares its time
+			// with the one before.
+			sec := i
+			if i%10 == 0 {
+				sec += 7
+			}
+			if i%7 == 0 && i > 0 {
+				sec = i - 1
+			}
+			all = append(all, payCheck(fmt.Sprintf("chk_m_%05d", i), 1, base.Add(time.Duration(sec)*time.Second),
+				decisions[i%len(decisions)]))
+		}
+		for i, k := 0, 0; i < n; k++ {
+			end := min(n, i+[]int{1, 700, 1500, 13, 786}[k%5])
+			update(t, s, func(ctx context.Context, tx kuzet.Tx) { must(t, "put checks", tx.PutChecks(ctx, all[i:end])) })
+			i = end
+		}
+		newest := slices.Clone(all)
+		slices.SortFunc(newest, func(a, b *kuzet.CheckRecord) int {
+			if c := b.CheckedAt.Compare(a.CheckedAt); c != 0 {
+				return c
+			}
+			return strings.Compare(b.ID, a.ID)
+		})
+		ids := func(cs []*kuzet.CheckRecord, keep func(*kuzet.CheckRecord) bool, limit int) []string {
+			var out []string
+			for _, c := range cs {
+				if keep(c) && len(out) < limit {
+					out = append(out, c.ID)
+				}
+			}
+			return out
+		}
+		every := func(*kuzet.CheckRecord) bool { return true }
+		// The stores compare times as kept, to the microsecond.
+		from, to := base.Add(1000*time.Second), base.Add(2000*time.Second)
+		in := func(c *kuzet.CheckRecord) bool { return !c.CheckedAt.Before(us(from)) && c.CheckedAt.Before(us(to)) }
+		for _, tc := range []struct {
+			name string
+			f    kuzet.CheckFilter
+			want []string
+		}{
+			{"the newest", kuzet.CheckFilter{OrgID: 1, Limit: 25}, ids(newest, every, 25)},
+			{"the default limit", kuzet.CheckFilter{OrgID: 1}, ids(newest, every, 1000)},
+			{"blocks, limited", kuzet.CheckFilter{OrgID: 1, Decision: kuzet.DecisionBlock, Limit: 30},
+				ids(newest, func(c *kuzet.CheckRecord) bool { return c.Decision == kuzet.DecisionBlock }, 30)},
+			{"holds in a window, limited", kuzet.CheckFilter{OrgID: 1, From: from, To: to, Decision: kuzet.DecisionHold, Limit: 50},
+				ids(newest, func(c *kuzet.CheckRecord) bool {
+					return c.Decision == kuzet.DecisionHold && in(c)
+				}, 50)},
+			{"a window, all of it", kuzet.CheckFilter{OrgID: 1, From: from, To: to, Limit: n},
+				ids(newest, in, n)},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				same(t, "checks", findChecks(t, s, tc.f), tc.want)
+			})
+		}
+		since := base.Add(2500 * time.Second)
+		var scanned []string
+		for _, c := range scanAll(t, s, "scan checks", func(tx kuzet.Tx, ctx context.Context, fn func(*kuzet.CheckRecord) error) error {
+			return tx.ScanChecks(ctx, since, fn)
+		}) {
+			scanned = append(scanned, c.ID)
+		}
+		oldest := slices.Clone(newest)
+		slices.Reverse(oldest)
+		same(t, "scanned checks", scanned, ids(oldest, func(c *kuzet.CheckRecord) bool { return !c.CheckedAt.Before(us(since)) }, n))
+		view(t, s, func(ctx context.Context, tx kuzet.Tx) {
+			for _, i := range []int{0, 1, 699, 700, 2200, n - 1} {
+				got, err := tx.FindCheck(ctx, 1, all[i].ID)
+				must(t, "find check", err)
+				same(t, "found check", *got, storedCheckRecord(*all[i]))
+			}
+		})
 	})
 
 	t.Run("FraudDevices", func(t *testing.T) {
