@@ -41,6 +41,7 @@ type replayOptions struct {
 	registry bool
 	quiet    bool
 	profile  string
+	checks   string
 }
 
 func runReplay(ctx context.Context, env *Env, args []string) error {
@@ -61,6 +62,9 @@ func runReplay(ctx context.Context, env *Env, args []string) error {
 	fs.StringVar(&o.rules, "rules", "", "payment rules `file` to decide with instead of DIR's live ones")
 	fs.BoolVar(&o.registry, "registry", false, "copy DIR's registry (indicator reports) into the private instance")
 	fs.BoolVar(&o.quiet, "quiet", false, "no progress on standard error")
+	fs.StringVar(&o.checks, "checks", "", "also write every payment check the private instance stored, with the signals it was\n"+
+		"decided on and its outcome, to `file` (JSON Lines, by time; check IDs as in the answers):\n"+
+		"material for studying signals and rules on a bank's own history")
 	fs.StringVar(&o.profile, "cpuprofile", "", "write a CPU profile of the replay to `file`")
 	if err := parseFlags(env, fs, args); err != nil {
 		return err
@@ -259,11 +263,54 @@ func replay(ctx context.Context, env *Env, o *replayOptions) error {
 		closeOut()
 		return fmt.Errorf("write %s: %w", o.out, err)
 	}
+	if o.checks != "" && started && ctx.Err() == nil {
+		if err := r.writeChecks(ctx, env, o.checks); err != nil {
+			closeOut()
+			return err
+		}
+	}
 	if err := closeOut(); err != nil {
 		return fmt.Errorf("write %s: %w", o.out, err)
 	}
 	progress.done(n, bad)
 	return ctx.Err()
+}
+
+// writeChecks writes the private instance's stored checks to path, oldest
+// first, their IDs as the answers gave them.
+func (r *replayer) writeChecks(ctx context.Context, env *Env, path string) error {
+	p := r.m.Payments
+	if p == nil || p.Writer == nil {
+		return errors.New("--checks: the private instance stores no checks")
+	}
+	if err := p.Writer.Sync(ctx); err != nil {
+		return fmt.Errorf("--checks: %w", err)
+	}
+	w, closeW, err := createAnswers(path, env)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 1<<20)
+	err = kuzet.Transact(ctx, r.m.Store, false, func(tx kuzet.Tx) error {
+		return tx.ScanChecks(ctx, time.Time{}, func(c *kuzet.CheckRecord) error {
+			b, err := json.Marshal(c)
+			if err != nil {
+				return err
+			}
+			bw.Write(r.ids.rewrite(b))
+			return bw.WriteByte('\n')
+		})
+	})
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := closeW(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("--checks %s: %w", path, err)
+	}
+	return nil
 }
 
 // replayMaxLine bounds one line of a session: a pacs.008 of many

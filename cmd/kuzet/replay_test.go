@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -82,10 +83,10 @@ func TestReplay(t *testing.T) {
 	zipped := filepath.Join(dir, "session.jsonl.gz")
 	must(t, os.WriteFile(zipped, gz.Bytes(), 0o600))
 
-	replayOnce := func(in, out string) []byte {
+	replayOnce := func(in, out string, more ...string) []byte {
 		t.Helper()
 		env, _, errb := testEnv()
-		if code := run(context.Background(), env, []string{"replay", "--data", data, "--in", in, "--out", out}); code != 0 {
+		if code := run(context.Background(), env, append([]string{"replay", "--data", data, "--in", in, "--out", out}, more...)); code != 0 {
 			t.Fatalf("replay: exit %d: %s", code, errb)
 		}
 		if !strings.Contains(errb.String(), "105 lines") || !strings.Contains(errb.String(), "3 not played") {
@@ -96,9 +97,29 @@ func TestReplay(t *testing.T) {
 		return b
 	}
 	first := replayOnce(plain, filepath.Join(dir, "a1.jsonl"))
-	second := replayOnce(zipped, filepath.Join(dir, "a2.jsonl"))
+	checksFile := filepath.Join(dir, "checks.jsonl")
+	second := replayOnce(zipped, filepath.Join(dir, "a2.jsonl"), "--checks", checksFile)
 	if !bytes.Equal(first, second) {
 		t.Errorf("two replays of one session differ")
+	}
+	// --checks: the stored checks, by the answers' IDs, with their signals.
+	stored := map[string]bool{}
+	cb, err := os.ReadFile(checksFile)
+	must(t, err)
+	for l := range strings.SplitSeq(strings.TrimSpace(string(cb)), "\n") {
+		var rec kuzet.CheckRecord
+		if err := json.Unmarshal([]byte(l), &rec); err != nil || !strings.HasPrefix(rec.ID, "chk_r") || rec.Signals["amount"] <= 0 {
+			t.Fatalf("--checks line %q: %v", l, err)
+		}
+		stored[rec.ID] = true
+	}
+	for _, m := range regexp.MustCompile(`"check_id":"(chk_r[0-9]+)"`).FindAllSubmatch(first, -1) {
+		if !stored[string(m[1])] {
+			t.Errorf("--checks: no %s, which an answer names", m[1])
+		}
+	}
+	if len(stored) < 10 {
+		t.Errorf("--checks: %d checks", len(stored))
 	}
 
 	type answer struct {
