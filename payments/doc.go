@@ -39,6 +39,14 @@
 //	                 payment included, over the payer's usual amount before its
 //	                 first payment to it; 0 if that was not yet known
 //	payee_recent_warned the first payment to that recent payee was sent to review
+//	payee_passthrough the payee's account passed money on in the last 3 days:
+//	                 within an hour of receiving, it sent between half and 1¼ of
+//	                 what came in over that hour to someone it never paid before
+//	                 (seen when its own bank checks that payment, the payer's
+//	                 IBAN or phone being the payee's): what a mule account does
+//	passthrough      this payment is such a passing on: the payer's account or
+//	                 phone received money in the last hour and this, to a new
+//	                 payee, moves between half and 1¼ of it
 //	local_hour       the hour of day in Kazakhstan (UTC+5)
 //	payee_mule       the highest registry score among the payee's identifiers
 //	                 reported as mule_account
@@ -66,7 +74,7 @@
 // A rules text (ParseRules has the grammar; default.rules is the built-in
 // set, DefaultRules) names thresholds and rules:
 //
-//	version default-3
+//	version default-5
 //	threshold review 0.25
 //	threshold hold   0.60
 //	threshold block  0.95

@@ -190,7 +190,8 @@ type checkKeys struct {
 	payeeFP uint32 // the payee as the payer's memory knows it
 	payerFP uint32 // the payer as the payee's memory knows it
 	bank    uint32
-	device  uint64 // 0: no device
+	device  uint64    // 0: no device
+	asPayee [2]uint64 // the payer's account (an IBAN) and phone as payee keys; 0: none
 }
 
 // Key tags keep keys of different kinds of value apart.
@@ -234,6 +235,14 @@ func (e *Engine) keys(orgID int64, pc *kuzet.PaymentCheck) checkKeys {
 	if py.DeviceID != "" {
 		k.device = e.hash(tagDevice, py.DeviceID)
 	}
+	// normalize made an IBAN its canonical form; a local account number
+	// may be written in ways a payee's is not, so only an IBAN links.
+	if canonicalIBAN(py.Account) {
+		k.asPayee[0] = e.hash(tagPayee+payeeIBAN, py.Account)
+	}
+	if py.Phone != "" {
+		k.asPayee[1] = e.hash(tagPayee+payeePhone, py.Phone)
+	}
 	if kind, value := primaryPayee(&pc.Payee); value != "" {
 		k.payee = e.hash(tagPayee+uint64(kind), value)
 	} else if pe := &pc.Payee; pe.BankBIC != "" && pe.Name != "" {
@@ -247,6 +256,20 @@ func (e *Engine) keys(orgID int64, pc *kuzet.PaymentCheck) checkKeys {
 
 // payeeKinds are the payee identifiers in order of strength.
 var payeeKinds = [...]kuzet.Kind{kuzet.KindIBAN, kuzet.KindAccount, kuzet.KindCard, kuzet.KindWallet, kuzet.KindPhone}
+
+// Positions in payeeKinds of the kinds a payer's own identifiers take.
+const (
+	payeeIBAN  = 0
+	payeePhone = 4
+)
+
+// canonicalIBAN reports whether a normalized account is an IBAN in the
+// form normalize gives one: two letters, two check digits, the rest. A
+// local account number is left as written, so it never links.
+func canonicalIBAN(s string) bool {
+	return len(s) >= 15 && len(s) <= 34 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' &&
+		s[2] >= '0' && s[2] <= '9' && s[3] >= '0' && s[3] <= '9'
+}
 
 // payeeValues returns the payee's identifiers in the order of payeeKinds,
 // "" where not given.
@@ -306,9 +329,24 @@ func (e *Engine) measure(pc *kuzet.PaymentCheck, k *checkKeys, now time.Time, s 
 		if p.first != 0 && p.first < t {
 			s[SignalPayeeAgeHours] = float64(t-p.first) / 3600
 		}
-		payers, banks, day := p.receive(k.payerFP, k.bank, t, t-min(t, e.fanIn), t-min(t, fanInDay))
+		s.flag(SignalPayeePassthrough, p.passedRecently(t))
+		payers, banks, day := p.receive(k.payerFP, k.bank, t, t-min(t, e.fanIn), t-min(t, fanInDay), units)
 		s[SignalFanIn], s[SignalFanInBanks], s[SignalFanInDay] = float64(payers), float64(banks), float64(day)
 		sh.mu.Unlock()
+	}
+	if s[SignalNewPayee] == 1 {
+		// The payer's own account as a payee: does this pass on what it
+		// just received?
+		for _, a := range k.asPayee {
+			if a == 0 {
+				continue
+			}
+			sh := e.payees.lock(a)
+			if p := sh.get(a); p != nil && p.passes(units, t) {
+				s[SignalPassthrough] = 1
+			}
+			sh.mu.Unlock()
+		}
 	}
 	if k.device != 0 {
 		sh := e.devices.lock(k.device)

@@ -39,6 +39,8 @@ rule call_flagged     when call_flagged           weight 0.001
 rule call_first_time  when call_first_time        weight 0.001
 rule call_risky       when call_risky             weight 0.001
 rule big              when amount >= 1000000      weight 0.001
+rule payee_passthrough when payee_passthrough     weight 0.001
+rule passthrough      when passthrough            weight 0.001
 `)
 
 func mustRules(src string) *payments.RuleSet {
@@ -184,6 +186,48 @@ func TestCheckSignals(t *testing.T) {
 			next.Payer.DeviceID = "dev-evil"
 			return next
 		}, []string{"new_payee", "young_payee", "device_fraud"}},
+		{"passing on what just came in", func(t *testing.T, f *fixture) kuzet.PaymentCheck {
+			f.check(t, bankTwo, payment(2, mule, 30000))
+			f.clock.Add(10 * time.Minute)
+			f.check(t, bankThree, payment(3, mule, 20000))
+			f.clock.Add(20 * time.Minute)
+			return fromAccount(9, mule, iban("914", 5), 48000) // 0.96 of the hour's 50,000
+		}, []string{"new_payee", "young_payee", "passthrough"}},
+		{"a payee that passed money on", func(t *testing.T, f *fixture) kuzet.PaymentCheck {
+			f.check(t, bankTwo, payment(2, mule, 30000))
+			f.clock.Add(10 * time.Minute)
+			f.check(t, bankThree, fromAccount(9, mule, iban("914", 5), 29000))
+			f.clock.Add(47 * time.Hour) // the mark lasts three days
+			return payment(1, mule, 40000)
+		}, []string{"new_payee", "young_payee", "payee_passthrough"}},
+		{"by phone: the payer's phone is the payee's", func(t *testing.T, f *fixture) kuzet.PaymentCheck {
+			pc := payment(2, "", 30000)
+			pc.Payee = kuzet.Payee{Phone: "+77019998877"}
+			f.check(t, bankTwo, pc)
+			f.clock.Add(5 * time.Minute)
+			out := fromAccount(9, iban("826", 1), iban("914", 5), 25000)
+			out.Payer.Phone = "+77019998877"
+			f.check(t, bankThree, out)
+			next := payment(1, "", 30000)
+			next.Payee = kuzet.Payee{Phone: "+7 701 999 88 77"}
+			return next
+		}, []string{"new_payee", "young_payee", "fan_in_banks", "payee_passthrough"}},
+		{"paying out far more than came in is not passing it on", func(t *testing.T, f *fixture) kuzet.PaymentCheck {
+			for i := range 3 {
+				f.check(t, bankTwo, payment(20+i, mule, 3000)) // a collection
+			}
+			f.clock.Add(10 * time.Minute)
+			return fromAccount(9, mule, iban("914", 5), 120000)
+		}, []string{"new_payee", "young_payee"}},
+		{"nor is paying a known payee, or after the hour", func(t *testing.T, f *fixture) kuzet.PaymentCheck {
+			f.check(t, bankThree, fromAccount(9, mule, iban("914", 5), 100)) // the payee becomes known
+			f.check(t, bankTwo, payment(2, mule, 30000))
+			f.clock.Add(5 * time.Minute)
+			f.check(t, bankThree, fromAccount(9, mule, iban("914", 5), 29000))
+			f.check(t, bankTwo, payment(3, mule, 30000))
+			f.clock.Add(61 * time.Minute)
+			return fromAccount(9, mule, iban("914", 6), 29000)
+		}, []string{"new_payee", "young_payee"}},
 		{"victim's own device after their confirmed fraud", func(t *testing.T, f *fixture) kuzet.PaymentCheck {
 			pc := payment(1, mule, 50000)
 			pc.Payer.DeviceID = "dev-victim"

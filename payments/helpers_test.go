@@ -152,6 +152,14 @@ func payment(n int, to string, units int64) kuzet.PaymentCheck {
 	}
 }
 
+// fromAccount returns a check from payer n (at its bank) whose own account
+// is the IBAN account, to an IBAN.
+func fromAccount(n int, account, to string, units int64) kuzet.PaymentCheck {
+	pc := payment(n, to, units)
+	pc.Payer.Account = account
+	return pc
+}
+
 func (f *fixture) check(tb testing.TB, org int64, pc kuzet.PaymentCheck) payments.Decision {
 	tb.Helper()
 	d, err := f.engine.Check(context.Background(), org, pc)

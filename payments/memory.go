@@ -235,20 +235,66 @@ func (p *payer) learn(fp uint32, units float64, now uint32, warned bool) {
 	p.learned++
 }
 
-// payee is what the engine remembers of one payee: 104 bytes, 120 in its
+// payee is what the engine remembers of one payee: 120 bytes, 136 in its
 // table slot.
 type payee struct {
-	first  uint32              // Unix seconds when first seen
-	payers [payeePayers]uint32 // fingerprints of recent distinct payers, a ring
-	at     [payeePayers]uint32 // when each last paid
-	banks  [payeePayers]uint32 // through which bank (org ID, truncated)
-	pos    uint8
+	first   uint32              // Unix seconds when first seen
+	payers  [payeePayers]uint32 // fingerprints of recent distinct payers, a ring
+	at      [payeePayers]uint32 // when each last paid
+	banks   [payeePayers]uint32 // through which bank (org ID, truncated)
+	inFrom  uint32              // when the payments received of the last hour began
+	inAt    uint32              // when it last received
+	inUnits float32             // what it received since inFrom, in units
+	passAt  uint32              // when it last passed money on (see passes); 0: never
+	pos     uint8
 }
 
-// receive records a payment from the payer of fingerprint fp through bank
-// at now, and returns the distinct payers and banks since cutoff, this one
+// Pass-through: an account that sends what it has just received on to
+// someone it never paid before is doing what a mule account does; payments
+// to it in the window after carry payee_passthrough. Paying out many times
+// what came in is paying from one's own balance (an organiser paying for
+// what a dozen people chipped in for over the day), not passing it on.
+const (
+	passWithin = 60 * 60          // the payment on follows the last one received within an hour,
+	passShare  = 0.5              // and moves at least half of what came in over the hour before it,
+	passMost   = 1.25             // and not much more
+	passWindow = 3 * 24 * 60 * 60 // how long an account that passed money on stays marked
+)
+
+// passes reports whether a payment of units at now, made by this account to
+// a payee new to it, passes on what it just received; if so it marks the
+// account.
+func (p *payee) passes(units float64, now uint32) bool {
+	in := float64(p.inUnits)
+	if p.inAt == 0 || now < p.inAt || now-p.inAt > passWithin || units < passShare*in || units > passMost*in {
+		return false
+	}
+	p.passAt = now
+	return true
+}
+
+// received adds a payment of units at now to what came in over the hour.
+func (p *payee) received(units float64, now uint32) {
+	switch {
+	case now < p.inAt: // a replay may bring older payments late
+	case now-p.inFrom > passWithin:
+		p.inFrom, p.inAt, p.inUnits = now, now, float32(max(units, 0))
+	default:
+		p.inAt = now
+		p.inUnits += float32(max(units, 0))
+	}
+}
+
+// passedRecently reports whether the account passed money on in the window
+// before now.
+func (p *payee) passedRecently(now uint32) bool {
+	return p.passAt != 0 && p.passAt <= now && now-p.passAt <= passWindow
+}
+
+// receive records a payment of units from the payer of fingerprint fp
+// through bank at now, and returns the distinct payers and banks since cutoff, this one
 // included, and the distinct payers since dayCutoff.
-func (p *payee) receive(fp, bank, now, cutoff, dayCutoff uint32) (payers, banks, day int) {
+func (p *payee) receive(fp, bank, now, cutoff, dayCutoff uint32, units float64) (payers, banks, day int) {
 	if p.first == 0 || now < p.first {
 		p.first = now // a replay may bring older payments late
 	}
@@ -265,6 +311,7 @@ func (p *payee) receive(fp, bank, now, cutoff, dayCutoff uint32) (payers, banks,
 		p.payers[i] = fp
 	}
 	p.at[i], p.banks[i] = max(p.at[i], now), bank
+	p.received(units, now)
 	var seen [payeePayers]uint32
 	for j := range p.payers {
 		if p.payers[j] == 0 || p.at[j] > now {

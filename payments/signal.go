@@ -39,6 +39,8 @@ const (
 	SignalPayeeRecent
 	SignalPayeeRecentRatio
 	SignalPayeeRecentWarned
+	SignalPayeePassthrough
+	SignalPassthrough
 	numSignals
 )
 
@@ -69,6 +71,8 @@ var signalNames = [numSignals]string{
 	SignalPayeeRecent:       "payee_recent",
 	SignalPayeeRecentRatio:  "payee_recent_ratio",
 	SignalPayeeRecentWarned: "payee_recent_warned",
+	SignalPayeePassthrough:  "payee_passthrough",
+	SignalPassthrough:       "passthrough",
 }
 
 // String returns the signal's name in the rules language.
