@@ -160,13 +160,17 @@ func qualityReplay(t *testing.T, c *synth.Country, w *synth.PaymentWorld, rules 
 	if rules != "" {
 		args = append(args, "--rules", rules)
 	}
+	keep := os.Getenv("KUZET_QUALITY_KEEP")
+	if keep != "" {
+		args = append(args, "--checks", keep+".checks.jsonl")
+	}
 	env, _, errb := testEnv()
 	started := time.Now()
 	if code := run(context.Background(), env, args); code != 0 {
 		t.Fatalf("replay: exit %d: %s", code, errb)
 	}
 	t.Logf("replayed %d lines in %s", bytes.Count(session, []byte{'\n'}), time.Since(started).Round(time.Millisecond))
-	if keep := os.Getenv("KUZET_QUALITY_KEEP"); keep != "" {
+	if keep != "" {
 		// For a closer look: the session, its answers and the labels.
 		answers, err := os.ReadFile(out)
 		must(t, err)
@@ -259,14 +263,14 @@ func qualityHoldout(t *testing.T, name string, c *synth.Country, w *synth.Paymen
 // telecom engine. The figures asserted are those achieved (docs/payments.md
 // has them), less a margin: a regression guard, not the targets (95 % of
 // scams stopped, 0.5 % of honest payments stopped, 3 % reviewed), which are
-// not all met: the scams are not.
+// not all met: the scams are not. Read since, and partly tuned on.
 func TestQualityHoldout(t *testing.T) {
 	c := synth.New(7)
 	cfg := synth.HoldoutConfig{Seed: 2026}
-	want := qualityFloor{scamStopped: 0.80, honestStopped: 0.0030, honestReview: 0.025} // achieved 83.88 %, 0.181 %, 1.61 %
+	want := qualityFloor{scamStopped: 0.86, honestStopped: 0.0030, honestReview: 0.012} // default-5: 88.79 %, 0.193 %, 0.74 %
 	if qualityShort() {
 		cfg.Customers, cfg.Days, cfg.ScamsPerDay = 250, 10, 20
-		want = qualityFloor{scamStopped: 0.72, honestStopped: 0.0060, honestReview: 0.025} // achieved 78.39 %, 0.305 % (7 of 2,292), 0.92 %
+		want = qualityFloor{scamStopped: 0.78, honestStopped: 0.0050, honestReview: 0.015} // default-5: 83.90 %, 0.218 % (5 of 2,292), 0.74 %
 	}
 	qualityHoldout(t, "holdout", c, c.Holdout(cfg), want)
 }
@@ -278,14 +282,14 @@ func TestQualityHoldout(t *testing.T) {
 // scoring: default-3 64.81 %, 0.450 %, 3.11 %; a candidate default-4
 // (docs/payments.md) 75.46 %, 1.267 %, 2.67 % as first written, 71.76 %,
 // 0.555 %, 3.28 % without its fan_in_day rule. The default rules
-// (default-3), less a margin:
+// (default-5, partly tuned on it), less a margin:
 func TestQualityHoldout2(t *testing.T) {
 	c := synth.New(7)
 	cfg := synth.Holdout2Config{Seed: 2027}
-	want := qualityFloor{scamStopped: 0.62, honestStopped: 0.0055, honestReview: 0.034} // achieved 64.81 %, 0.450 %, 3.11 %
+	want := qualityFloor{scamStopped: 0.73, honestStopped: 0.0040, honestReview: 0.022} // default-5: 75.62 %, 0.270 %, 1.76 %
 	if qualityShort() {
 		cfg.Customers, cfg.Days, cfg.ScamsPerDay = 250, 10, 20
-		want = qualityFloor{scamStopped: 0.46, honestStopped: 0.0070, honestReview: 0.055} // achieved 50.38 %, 0.327 % (6 of 1,833), 4.58 %
+		want = qualityFloor{scamStopped: 0.58, honestStopped: 0.0060, honestReview: 0.025} // default-5: 64.12 %, 0.382 % (7 of 1,833), 1.64 %
 	}
 	qualityHoldout(t, "holdout2", c, c.Holdout2(cfg), want)
 }
@@ -295,14 +299,15 @@ func TestQualityHoldout2(t *testing.T) {
 // the other simulations and to the second holdout's figures, frozen
 // (e11f718) before it was first scored. Its first scoring: default-3
 // 18.63 %, 0.494 %, 4.26 %; the candidate default-4 22.67 %, 0.653 %,
-// 4.38 %. The default rules, less a margin:
+// 4.38 %. The default rules (default-5, tuned on it and the other three
+// read simulations), less a margin:
 func TestQualityHoldout3(t *testing.T) {
 	c := synth.New(2028)
 	cfg := synth.Holdout3Config{Seed: 2028}
-	want := qualityFloor{scamStopped: 0.16, honestStopped: 0.0058, honestReview: 0.048} // achieved 18.63 %, 0.494 %, 4.26 %
+	want := qualityFloor{scamStopped: 0.32, honestStopped: 0.0048, honestReview: 0.024} // default-5: 34.44 %, 0.370 %, 1.91 %
 	if qualityShort() {
 		cfg.Customers, cfg.Days, cfg.ScamsPerDay = 250, 10, 20
-		want = qualityFloor{scamStopped: 0.18, honestStopped: 0.0100, honestReview: 0.035} // achieved 21.63 %, 0.565 % (12 of 2,123), 2.50 %
+		want = qualityFloor{scamStopped: 0.34, honestStopped: 0.0080, honestReview: 0.030} // default-5: 38.76 %, 0.565 % (12 of 2,123), 2.21 %
 	}
 	qualityHoldout(t, "holdout3", c, c.Holdout3(cfg), want)
 }
@@ -340,5 +345,22 @@ func TestQualitySeen(t *testing.T) {
 	}
 	t.Logf("seen: scams stopped %.2f%% of %d; honest stopped %.3f%%, review %.2f%% of %d",
 		100*scam.stoppedRate(), scam.n, 100*legit.stoppedRate(), 100*legit.reviewRate(), legit.n)
-	qualityFloor{scamStopped: 0.96, honestStopped: 0.0010, honestReview: 0.015}.check(t, scam, legit) // achieved 98.21 %, 0.006 %, 0.94 %
+	qualityFloor{scamStopped: 0.96, honestStopped: 0.0010, honestReview: 0.008}.check(t, scam, legit) // default-5: 97.91 %, 0.002 %, 0.41 %
+}
+
+// TestQualityHoldout4 measures the default rules on the fourth holdout
+// (synth.Holdout4): a fifth writer's simulation, blind to the rules and to
+// the other simulations, frozen (6e3e86b) before it was first scored. Its
+// first scoring: default-3 53.99 %, 0.143 %, 4.84 %; default-5, frozen
+// before that scoring, 63.10 %, 0.215 %, 2.75 %: the unseen figures that
+// come first in docs/payments.md. The default rules, less a margin:
+func TestQualityHoldout4(t *testing.T) {
+	c := synth.New(2029)
+	cfg := synth.Holdout4Config{Seed: 2029}
+	want := qualityFloor{scamStopped: 0.60, honestStopped: 0.0035, honestReview: 0.030} // default-5: 63.10 %, 0.215 %, 2.75 %
+	if qualityShort() {
+		cfg.Customers, cfg.Days, cfg.ScamsPerDay = 300, 14, 20                             // its warm-up is a week
+		want = qualityFloor{scamStopped: 0.72, honestStopped: 0.0050, honestReview: 0.035} // default-5: 77.49 %, 0.215 % (5 of 2,328), 2.62 %
+	}
+	qualityHoldout(t, "holdout4", c, c.Holdout4(cfg), want)
 }
