@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 
 	"github.com/kuzet/kuzet"
 	"github.com/kuzet/kuzet/internal/sqlstore"
@@ -31,10 +32,7 @@ func (tx *tx) RekeyCardTokens(ctx context.Context, rekey func(string) (string, b
 		}
 		n += m
 	}
-	m, err := tx.rekeyColumn(ctx, `SELECT id, payee FROM payment_checks WHERE payee LIKE '%"card":%'`,
-		`UPDATE payment_checks SET payee = ? WHERE id = ?`, func(doc string) (string, bool) {
-			return kuzet.RekeyPayeeCard(doc, rekey)
-		})
+	m, err := tx.rekeyChecks(ctx, rekey)
 	if err != nil {
 		return n, fmt.Errorf("sqlite: rekey cards in payment checks: %w", err)
 	}
@@ -47,6 +45,65 @@ func (tx *tx) RekeyCardTokens(ctx context.Context, rekey func(string) (string, b
 		return n, fmt.Errorf("sqlite: rekey cards in victim reports: %w", err)
 	}
 	return n + m, nil
+}
+
+// rekeyChecks rewrites the batches of checks whose payee's card rekey
+// changes, and returns how many checks changed.
+func (tx *tx) rekeyChecks(ctx context.Context, rekey func(string) (string, bool)) (int64, error) {
+	type change struct {
+		seq     int64
+		records []byte
+	}
+	var (
+		changes []change
+		n       int64
+		e       checkEncoder
+	)
+	rows, err := tx.tx.QueryContext(ctx, `SELECT seq, org_id, records FROM check_batches`)
+	if err != nil {
+		return 0, err
+	}
+	for rows.Next() {
+		var (
+			seq, org int64
+			data     sql.RawBytes
+		)
+		err := rows.Scan(&seq, &org, &data)
+		var cb *checkBatch
+		if err == nil {
+			cb, err = parseBatch(data)
+		}
+		var recs []*kuzet.CheckRecord
+		if err == nil {
+			recs, err = cb.checks(org)
+		}
+		if err != nil {
+			rows.Close()
+			return 0, err
+		}
+		m := int64(0)
+		for _, c := range recs {
+			if c.Check.Payee.Card == "" {
+				continue
+			}
+			if card, ok := rekey(c.Check.Payee.Card); ok && card != c.Check.Payee.Card {
+				c.Check.Payee.Card = card
+				m++
+			}
+		}
+		if m > 0 {
+			changes, n = append(changes, change{seq, slices.Clone(e.encode(recs))}), n+m
+		}
+	}
+	if err := errorsOf(rows); err != nil {
+		return 0, err
+	}
+	for _, c := range changes {
+		if _, err := tx.tx.ExecContext(ctx, `UPDATE check_batches SET records = ? WHERE seq = ?`, c.records, c.seq); err != nil {
+			return 0, err
+		}
+	}
+	return n, nil
 }
 
 // rekeyColumn reads every (key, value) that sel selects, and writes back

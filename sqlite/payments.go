@@ -1,11 +1,16 @@
 package sqlite
 
 import (
+	"cmp"
+	"container/heap"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/kuzet/kuzet"
@@ -25,16 +30,32 @@ var (
 		ON CONFLICT (device_id) DO NOTHING`)
 	scanFraudDevicesQuery = prepare(`SELECT ` + sqlstore.FraudDeviceColumns + ` FROM fraud_devices ORDER BY marked_at, device_id`)
 
-	putCheckQuery = prepare(`INSERT INTO payment_checks (` + sqlstore.CheckColumns + `)
-		VALUES ` + checkRow + ` ON CONFLICT (id) DO NOTHING`)
-	findCheckQuery = prepare(`SELECT ` + sqlstore.CheckColumns + ` FROM payment_checks WHERE id = ? AND org_id = ?`)
+	// Checks are stored many to a row (checkbatch.go, migration 0063).
+	putBatchQuery = prepare(`INSERT INTO check_batches (org_id, first_id, last_id, first_at, last_at, records)
+		VALUES (?, ?, ?, ?, ?, ?)`)
+	// The row of an organisation with the greatest first ID not above ?2:
+	// the one that may hold that ID, and the last that may meet a range
+	// ending at it. One seek down check_batches_id.
+	batchAtQuery = prepare(`SELECT seq, last_id FROM check_batches WHERE org_id = ?1 AND first_id <= ?2
+		ORDER BY first_id DESC LIMIT 1`)
+	// The rows of an organisation whose ID ranges meet [?2, ?3]: the last
+	// that begins before ?2, if it reaches it, and those that begin in it.
+	// (One statement, a UNION under an IN, was prepared again at every step
+	// of it: 100 µs. These are two plain seeks.)
+	batchBeforeQuery = prepare(`SELECT seq, last_id FROM check_batches WHERE org_id = ?1 AND first_id < ?2
+		ORDER BY first_id DESC LIMIT 1`)
+	batchesWithinQuery = prepare(`SELECT seq FROM check_batches WHERE org_id = ?1 AND first_id >= ?2 AND first_id <= ?3`)
+	batchRecordsQuery  = prepare(`SELECT records FROM check_batches WHERE seq = ?`)
+	deleteBatchQuery   = prepare(`DELETE FROM check_batches WHERE seq = ?`)
 	// The organisation is in every listing's WHERE: a bank's checks are its
 	// own. The optional bounds are passed as the widest range.
-	findChecksQuery = prepare(`SELECT ` + sqlstore.CheckColumns + ` FROM payment_checks
-		WHERE org_id = ?1 AND checked_at >= ?2 AND checked_at < ?3 AND (?4 = '' OR decision = ?4)
-		ORDER BY checked_at DESC, id DESC LIMIT ?5`)
-	setCheckOutcomeQuery = prepare(`UPDATE payment_checks SET outcome = ?, outcome_at = ? WHERE id = ? AND org_id = ?`)
-	checkOrgsQuery       = prepare(sqlstore.CheckOrgsSQL)
+	findCheckBatchesQuery = prepare(`SELECT last_at, records FROM check_batches
+		WHERE org_id = ?1 AND last_at >= ?2 AND first_at < ?3 ORDER BY last_at DESC`)
+	scanBatchesQuery  = prepare(`SELECT org_id, first_at, records FROM check_batches WHERE last_at >= ? ORDER BY first_at`)
+	findOutcomesQuery = prepare(`SELECT id, outcome, outcome_at FROM check_outcomes
+		WHERE org_id = ?1 AND id >= ?2 AND id <= ?3`)
+	setOutcomeQuery = prepare(`INSERT INTO check_outcomes (org_id, id, outcome, outcome_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (org_id, id) DO UPDATE SET outcome = excluded.outcome, outcome_at = excluded.outcome_at`)
 
 	addPreventedLossQuery = prepare(`INSERT INTO prevented_loss (day, org_id, region, currency, amount, count)
 		VALUES (?, ?, ?, ?, ?, ?)
@@ -94,131 +115,447 @@ func bound(t time.Time, open int64) int64 {
 	return micros(t)
 }
 
-// checkRow is the placeholders of one row of sqlstore.CheckColumns.
-const checkRow = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-
-// putChecksQueries insert 32, 16, 8, 4, 2 and 1 rows, most first. Checks
-// come in batches of hundreds: one statement stores many, which costs a
-// fraction of as many statements, and what is left of a batch takes a few
-// statements rather than one a row.
-//
-// OR IGNORE rather than ON CONFLICT (id) DO NOTHING: id is the only
-// constraint a well-formed record can break (every NOT NULL column is bound
-// a value), and a statement of many rows that no constraint can abort
-// needs no statement journal, whose copies of the touched pages were a
-// sixth of the writer's time.
-var putChecksQueries = []struct {
-	rows int
-	q    query
-}{{32, putChecksRows(32)}, {16, putChecksRows(16)}, {8, putChecksRows(8)}, {4, putChecksRows(4)}, {2, putChecksRows(2)},
-	{1, putCheckQuery}}
-
-// putChecksRows prepares the insert of n checks.
-func putChecksRows(n int) query {
-	return prepare(`INSERT OR IGNORE INTO payment_checks (` + sqlstore.CheckColumns + `)
-		VALUES ` + strings.Repeat(checkRow+", ", n-1) + checkRow)
-}
+// encoders keeps the batch encoders' buffers from one put to the next.
+var encoders = sync.Pool{New: func() any { return new(checkEncoder) }}
 
 // PutChecks inserts checks; one stored already is left as it is, so that a
 // writer may retry a batch. Sets the time fields of each to the stored
 // ones.
+//
+// Each organisation's checks become one row (or more, beyond batchChecks).
+// A check already stored is found only among its own organisation's: the
+// engine's IDs are unique, and a retried batch is its bank's.
 func (tx *tx) PutChecks(ctx context.Context, checks []*kuzet.CheckRecord) error {
-	args := make([]any, 0, 18*putChecksQueries[0].rows)
-	for len(checks) > 0 {
-		i := 0
-		for putChecksQueries[i].rows > len(checks) {
-			i++
+	for _, c := range checks {
+		storedCheckTimes(c)
+	}
+	// Stable, so that of two records of one ID the first is kept, as
+	// INSERT OR IGNORE kept it.
+	sorted := slices.Clone(checks)
+	slices.SortStableFunc(sorted, func(a, b *kuzet.CheckRecord) int {
+		return cmp.Or(cmp.Compare(a.OrgID, b.OrgID), strings.Compare(a.ID, b.ID))
+	})
+	sorted = slices.CompactFunc(sorted, func(a, b *kuzet.CheckRecord) bool { return a.OrgID == b.OrgID && a.ID == b.ID })
+	e := encoders.Get().(*checkEncoder)
+	defer encoders.Put(e)
+	for len(sorted) > 0 {
+		n := 1
+		for n < len(sorted) && sorted[n].OrgID == sorted[0].OrgID {
+			n++
 		}
-		q, n := putChecksQueries[i].q, putChecksQueries[i].rows
-		args = args[:0]
-		for _, c := range checks[:n] {
-			payer, payee, reasons, signals, err := sqlstore.CheckDocs(c)
-			if err != nil {
-				return fmt.Errorf("sqlite: put checks: %w", err)
-			}
-			args = append(args, c.ID, c.OrgID, c.Check.PaymentID, int64(c.Check.Amount), c.Check.Currency,
-				nullMicros(c.Check.CreatedAt), c.Check.Channel, payer, payee, string(c.Decision), c.Score, reasons,
-				nullMicros(c.HoldUntil), c.RulesVersion, micros(c.CheckedAt), string(c.Outcome), nullMicros(c.OutcomeAt),
-				signals)
-		}
-		if _, err := tx.stmt(ctx, q).ExecContext(ctx, args...); err != nil {
+		if err := tx.putOrgChecks(ctx, e, sorted[:n]); err != nil {
 			return fmt.Errorf("sqlite: put checks: %w", err)
 		}
-		checks = checks[n:]
+		sorted = sorted[n:]
 	}
 	return nil
+}
+
+// putOrgChecks stores recs, one organisation's checks sorted by ID. If
+// their ID range meets stored rows (a retried batch, or checks whose IDs
+// came out of order around the writer's last batch), those rows and the
+// checks not in them are written again as rows of ID ranges of their own.
+func (tx *tx) putOrgChecks(ctx context.Context, e *checkEncoder, recs []*kuzet.CheckRecord) error {
+	org := recs[0].OrgID
+	stored, seqs, err := tx.overlapping(ctx, org, recs[0].ID, recs[len(recs)-1].ID)
+	if err != nil {
+		return err
+	}
+	if len(seqs) > 0 {
+		have := make(map[string]bool, len(stored))
+		for _, c := range stored {
+			have[c.ID] = true
+		}
+		n := len(stored)
+		for _, c := range recs {
+			if !have[c.ID] {
+				stored = append(stored, c)
+			}
+		}
+		if len(stored) == n {
+			return nil
+		}
+		slices.SortFunc(stored, func(a, b *kuzet.CheckRecord) int { return strings.Compare(a.ID, b.ID) })
+		for _, seq := range seqs {
+			if _, err := tx.exec(ctx, deleteBatchQuery, seq); err != nil {
+				return err
+			}
+		}
+		recs = stored
+	}
+	for len(recs) > 0 {
+		n := min(len(recs), batchChecks)
+		if _, err := tx.stmt(ctx, putBatchQuery).ExecContext(ctx, batchRow(e, recs[:n])...); err != nil {
+			return err
+		}
+		recs = recs[n:]
+	}
+	return nil
+}
+
+// batchRow returns the values of putBatchQuery for recs, one
+// organisation's checks sorted by ID, as e encodes them.
+func batchRow(e *checkEncoder, recs []*kuzet.CheckRecord) []any {
+	first, last := recs[0].CheckedAt, recs[0].CheckedAt
+	for _, c := range recs[1:] {
+		if c.CheckedAt.Before(first) {
+			first = c.CheckedAt
+		}
+		if c.CheckedAt.After(last) {
+			last = c.CheckedAt
+		}
+	}
+	return []any{recs[0].OrgID, recs[0].ID, recs[len(recs)-1].ID, micros(first), micros(last), e.encode(recs)}
+}
+
+// overlapping returns the checks of the rows of org whose ID ranges meet
+// [lo, hi], as stored (the outcomes reported since are not read), and the
+// rows' seq.
+//
+// Rows do not overlap, so none meets [lo, hi] if the last to begin at or
+// before hi ends before lo: a batch of new IDs costs one seek.
+func (tx *tx) overlapping(ctx context.Context, org int64, lo, hi string) ([]*kuzet.CheckRecord, []int64, error) {
+	var (
+		seqs []int64
+		seq  int64
+		last string
+	)
+	err := tx.stmt(ctx, batchAtQuery).QueryRowContext(ctx, org, hi).Scan(&seq, &last)
+	if errors.Is(err, sql.ErrNoRows) || err == nil && last < lo {
+		return nil, nil, nil
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	err = tx.stmt(ctx, batchBeforeQuery).QueryRowContext(ctx, org, lo).Scan(&seq, &last)
+	switch {
+	case err == nil && last >= lo:
+		seqs = append(seqs, seq)
+	case err != nil && !errors.Is(err, sql.ErrNoRows):
+		return nil, nil, err
+	}
+	within, err := collect(ctx, tx, batchesWithinQuery, "", func(s sqlstore.Scanner) (seq int64, err error) {
+		err = s.Scan(&seq)
+		return seq, err
+	}, org, lo, hi)
+	if err != nil {
+		return nil, nil, err
+	}
+	seqs = append(seqs, within...)
+	var recs []*kuzet.CheckRecord
+	for _, seq := range seqs {
+		var data []byte
+		if err := tx.stmt(ctx, batchRecordsQuery).QueryRowContext(ctx, seq).Scan(&data); err != nil {
+			return nil, nil, err
+		}
+		cb, err := parseBatch(data)
+		if err != nil {
+			return nil, nil, err
+		}
+		batch, err := cb.checks(org)
+		if err != nil {
+			return nil, nil, err
+		}
+		recs = append(recs, batch...)
+	}
+	return recs, seqs, nil
+}
+
+// moveLegacyChecks moves the checks of payment_checks, a row a check, into
+// check_batches: each organisation's, by ID, in rows of batchChecks.
+func moveLegacyChecks(ctx context.Context, t *sql.Tx) error {
+	rows, err := t.QueryContext(ctx, `SELECT `+sqlstore.CheckColumns+` FROM payment_checks ORDER BY org_id, id`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var (
+		e    checkEncoder
+		recs []*kuzet.CheckRecord
+	)
+	flush := func() error {
+		if len(recs) == 0 {
+			return nil
+		}
+		_, err := t.ExecContext(ctx, `INSERT INTO check_batches (org_id, first_id, last_id, first_at, last_at, records)
+			VALUES (?, ?, ?, ?, ?, ?)`, batchRow(&e, recs)...)
+		recs = recs[:0]
+		return err
+	}
+	for rows.Next() {
+		c, err := read.Check(rows)
+		if err != nil {
+			return fmt.Errorf("move checks: %w", err)
+		}
+		if len(recs) == batchChecks || len(recs) > 0 && recs[0].OrgID != c.OrgID {
+			if err := flush(); err != nil {
+				return fmt.Errorf("move checks: %w", err)
+			}
+		}
+		recs = append(recs, c)
+	}
+	if err := errors.Join(rows.Err(), flush()); err != nil {
+		return fmt.Errorf("move checks: %w", err)
+	}
+	return nil
+}
+
+// locateCheck returns the batch holding orgID's check id and its index
+// there. Returns ENOTFOUND if there is none.
+func (tx *tx) locateCheck(ctx context.Context, orgID int64, id string) (*checkBatch, int, error) {
+	var (
+		seq  int64
+		last string
+		data []byte
+	)
+	err := tx.stmt(ctx, batchAtQuery).QueryRowContext(ctx, orgID, id).Scan(&seq, &last)
+	if err == nil && last >= id {
+		err = tx.stmt(ctx, batchRecordsQuery).QueryRowContext(ctx, seq).Scan(&data)
+	}
+	if errors.Is(err, sql.ErrNoRows) || err == nil && last < id {
+		return nil, 0, kuzet.Errorf(kuzet.ENOTFOUND, "no check %q", id)
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	cb, err := parseBatch(data)
+	if err != nil {
+		return nil, 0, err
+	}
+	i := cb.find(id)
+	if i < 0 {
+		return nil, 0, kuzet.Errorf(kuzet.ENOTFOUND, "no check %q", id)
+	}
+	return cb, i, nil
+}
+
+// mergeOutcomes sets the outcomes reported on recs, orgID's checks sorted
+// by ID, over their stored ones.
+func (tx *tx) mergeOutcomes(ctx context.Context, orgID int64, recs []*kuzet.CheckRecord) error {
+	if len(recs) == 0 {
+		return nil
+	}
+	rows, err := tx.stmt(ctx, findOutcomesQuery).QueryContext(ctx, orgID, recs[0].ID, recs[len(recs)-1].ID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			id      string
+			outcome kuzet.Outcome
+			at      time.Time
+		)
+		if err := rows.Scan(&id, &outcome, (*microTime)(&at)); err != nil {
+			return err
+		}
+		if i, ok := slices.BinarySearchFunc(recs, id, func(c *kuzet.CheckRecord, id string) int {
+			return strings.Compare(c.ID, id)
+		}); ok {
+			recs[i].Outcome, recs[i].OutcomeAt = outcome, at
+		}
+	}
+	return rows.Err()
+}
+
+// wrap adds op to err, unless err is the store's answer (ENOTFOUND), which
+// is returned as it is.
+func wrap(op string, err error) error {
+	if e := (*kuzet.Error)(nil); errors.As(err, &e) {
+		return err
+	}
+	return fmt.Errorf("%s: %w", op, err)
 }
 
 // FindCheck returns ENOTFOUND if there is no such check or it belongs to
 // another organisation.
 func (tx *tx) FindCheck(ctx context.Context, orgID int64, id string) (*kuzet.CheckRecord, error) {
-	return sqlstore.One(tx.stmt(ctx, findCheckQuery).QueryRowContext(ctx, id, orgID), "sqlite: find check", read.Check,
-		"no check %q", id)
+	const op = "sqlite: find check"
+	cb, i, err := tx.locateCheck(ctx, orgID, id)
+	if err != nil {
+		return nil, wrap(op, err)
+	}
+	c, err := cb.check(i, orgID)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: %w", op, id, err)
+	}
+	if err := tx.mergeOutcomes(ctx, orgID, []*kuzet.CheckRecord{c}); err != nil {
+		return nil, fmt.Errorf("%s: %w", op, err)
+	}
+	return c, nil
+}
+
+// newerCheck orders checks as the listing does: newest first, then by ID,
+// greatest first.
+func newerCheck(a, b *kuzet.CheckRecord) int {
+	return cmp.Or(b.CheckedAt.Compare(a.CheckedAt), strings.Compare(b.ID, a.ID))
 }
 
 // FindChecks returns the checks f selects, newest first.
+//
+// It reads the organisation's rows by their latest check, newest first,
+// and stops once it holds Limit checks all newer than any the next row
+// can hold: rows' time ranges overlap a little (a batch's checks are in
+// the order they were queued, not quite that of their times).
 func (tx *tx) FindChecks(ctx context.Context, f kuzet.CheckFilter) ([]*kuzet.CheckRecord, error) {
+	const op = "sqlite: find checks"
 	limit := f.Limit
 	if limit <= 0 {
 		limit = defaultCheckLimit
 	}
-	return collect(ctx, tx, findChecksQuery, "sqlite: find checks", read.Check, f.OrgID,
-		bound(f.From, math.MinInt64), bound(f.To, math.MaxInt64), string(f.Decision), limit)
+	from, to := bound(f.From, math.MinInt64), bound(f.To, math.MaxInt64)
+	rows, err := tx.stmt(ctx, findCheckBatchesQuery).QueryContext(ctx, f.OrgID, from, to)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", op, err)
+	}
+	defer rows.Close()
+	var out []*kuzet.CheckRecord
+	for rows.Next() {
+		var (
+			lastAt int64
+			data   sql.RawBytes
+		)
+		if err := rows.Scan(&lastAt, &data); err != nil {
+			return nil, fmt.Errorf("%s: %w", op, err)
+		}
+		if len(out) >= limit {
+			slices.SortFunc(out, newerCheck)
+			out = out[:limit]
+			if lastAt < micros(out[limit-1].CheckedAt) {
+				break
+			}
+		}
+		cb, err := parseBatch(data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", op, err)
+		}
+		for i := range cb.n {
+			c, err := cb.check(i, f.OrgID)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", op, err)
+			}
+			if at := micros(c.CheckedAt); at >= from && at < to && (f.Decision == "" || c.Decision == f.Decision) {
+				out = append(out, c)
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", op, err)
+	}
+	rows.Close()
+	slices.SortFunc(out, func(a, b *kuzet.CheckRecord) int { return strings.Compare(a.ID, b.ID) })
+	if err := tx.mergeOutcomes(ctx, f.OrgID, out); err != nil {
+		return nil, fmt.Errorf("%s: %w", op, err)
+	}
+	slices.SortFunc(out, newerCheck)
+	return out[:min(len(out), limit)], nil
 }
 
 // SetCheckOutcome records the outcome of orgID's check. Returns ENOTFOUND
 // if there is no such check or it is another organisation's.
 func (tx *tx) SetCheckOutcome(ctx context.Context, orgID int64, id string, outcome kuzet.Outcome, at time.Time) error {
-	n, err := tx.exec(ctx, setCheckOutcomeQuery, string(outcome), nullMicros(at), id, orgID)
-	if err != nil {
-		return fmt.Errorf("sqlite: set check outcome: %w", err)
+	const op = "sqlite: set check outcome"
+	if _, _, err := tx.locateCheck(ctx, orgID, id); err != nil {
+		return wrap(op, err)
 	}
-	if n == 0 {
-		return kuzet.Errorf(kuzet.ENOTFOUND, "no check %q", id)
+	if _, err := tx.exec(ctx, setOutcomeQuery, orgID, id, string(outcome), nullMicros(at)); err != nil {
+		return fmt.Errorf("%s: %w", op, err)
 	}
 	return nil
 }
-
-// scanOrgChecksSQL reads one organisation's checks by time, down
-// payment_checks_org. It is not prepared: ScanChecks runs one at a time for
-// each organisation, and the driver's prepared statement holds one cursor.
-const scanOrgChecksSQL = `SELECT ` + sqlstore.CheckColumns + ` FROM payment_checks WHERE org_id = ? AND checked_at >= ?
-	ORDER BY checked_at, id`
 
 // ScanChecks calls fn for every check made at or after since, by CheckedAt
 // then ID. Stops at and returns fn's first error. fn must not use the
 // transaction.
 //
-// There is no index by time alone (migration 0062 dropped it: a fourth
-// B-tree to write for every check, read only here): each organisation's
-// checks are read by time down payment_checks_org, and the cursors merged.
+// It reads the rows by their earliest check and merges their checks: a
+// check is passed on once no row still to come can hold an earlier one.
 func (tx *tx) ScanChecks(ctx context.Context, since time.Time, fn func(*kuzet.CheckRecord) error) error {
 	const op = "sqlite: scan checks"
-	orgs, err := collect(ctx, tx, checkOrgsQuery, op, func(s sqlstore.Scanner) (id int64, err error) {
-		err = s.Scan(&id)
-		return id, err
-	})
+	rows, err := tx.stmt(ctx, scanBatchesQuery).QueryContext(ctx, micros(since))
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %w", op, err)
 	}
-	cursors := make([]*sql.Rows, 0, len(orgs))
-	defer func() {
-		for _, rows := range cursors {
-			rows.Close()
+	defer rows.Close()
+	var m checkMerge
+	for rows.Next() {
+		var (
+			org     int64
+			firstAt int64
+			data    sql.RawBytes
+		)
+		if err := rows.Scan(&org, &firstAt, &data); err != nil {
+			return fmt.Errorf("%s: %w", op, err)
 		}
-	}()
-	var m sqlstore.CheckMerge
-	for _, org := range orgs {
-		rows, err := tx.tx.QueryContext(ctx, scanOrgChecksSQL, org, micros(since))
+		if err := m.emitBefore(firstAt, fn); err != nil {
+			return err
+		}
+		cb, err := parseBatch(data)
 		if err != nil {
 			return fmt.Errorf("%s: %w", op, err)
 		}
-		cursors = append(cursors, rows)
-		if err := m.Add(rows, read.Check); err != nil {
+		recs, err := cb.checks(org)
+		if err != nil {
 			return fmt.Errorf("%s: %w", op, err)
 		}
+		if err := tx.mergeOutcomes(ctx, org, recs); err != nil {
+			return fmt.Errorf("%s: %w", op, err)
+		}
+		recs = slices.DeleteFunc(recs, func(c *kuzet.CheckRecord) bool { return micros(c.CheckedAt) < micros(since) })
+		slices.SortFunc(recs, earlierCheck)
+		m.add(recs)
 	}
-	return m.Each(op, fn)
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	return m.emitBefore(math.MaxInt64, fn)
+}
+
+// earlierCheck orders checks as the scan does: by CheckedAt, then ID.
+func earlierCheck(a, b *kuzet.CheckRecord) int {
+	return cmp.Or(a.CheckedAt.Compare(b.CheckedAt), strings.Compare(a.ID, b.ID))
+}
+
+// checkMerge merges runs of checks, each in the order of earlierCheck.
+type checkMerge []*[]*kuzet.CheckRecord // a heap of the runs not yet passed on, by their first check
+
+func (m *checkMerge) add(run []*kuzet.CheckRecord) {
+	if len(run) > 0 {
+		heap.Push(m, &run)
+	}
+}
+
+// emitBefore calls fn for the checks made before the time us (µs), in
+// order. It stops at and returns fn's first error.
+func (m *checkMerge) emitBefore(us int64, fn func(*kuzet.CheckRecord) error) error {
+	for len(*m) > 0 {
+		run := (*m)[0]
+		c := (*run)[0]
+		if micros(c.CheckedAt) >= us {
+			return nil
+		}
+		if err := fn(c); err != nil {
+			return err
+		}
+		if *run = (*run)[1:]; len(*run) > 0 {
+			heap.Fix(m, 0)
+		} else {
+			heap.Pop(m)
+		}
+	}
+	return nil
+}
+
+func (m checkMerge) Len() int           { return len(m) }
+func (m checkMerge) Less(i, j int) bool { return earlierCheck((*m[i])[0], (*m[j])[0]) < 0 }
+func (m checkMerge) Swap(i, j int)      { m[i], m[j] = m[j], m[i] }
+func (m *checkMerge) Push(x any)        { *m = append(*m, x.(*[]*kuzet.CheckRecord)) }
+func (m *checkMerge) Pop() any {
+	old := *m
+	run := old[len(old)-1]
+	old[len(old)-1] = nil
+	*m = old[:len(old)-1]
+	return run
 }
 
 // PutFraudDevice records deviceID as a fraudster's; a device named before

@@ -410,6 +410,12 @@ func migrateAll(ctx context.Context, pool *sql.DB) error {
 	return nil
 }
 
+// migrationSteps are the moves of data that SQL cannot make, each run in
+// its migration's transaction after its file.
+var migrationSteps = map[string]func(context.Context, *sql.Tx) error{
+	"0063_check_batches.sql": moveLegacyChecks,
+}
+
 func migrateOne(ctx context.Context, pool *sql.DB, name string) error {
 	text, err := migrations.ReadFile(name)
 	if err != nil {
@@ -433,6 +439,11 @@ func migrateOne(ctx context.Context, pool *sql.DB, name string) error {
 	}
 	if _, err := t.ExecContext(ctx, string(text)); err != nil {
 		return err
+	}
+	if step := migrationSteps[base]; step != nil {
+		if err := step(ctx, t); err != nil {
+			return err
+		}
 	}
 	if _, err := t.ExecContext(ctx, `INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)`,
 		base, time.Now().UnixMicro()); err != nil {

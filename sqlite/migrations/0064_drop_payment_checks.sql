@@ -1,0 +1,2 @@
+-- 0063 moved every check into check_batches.
+DROP TABLE payment_checks;
