@@ -46,7 +46,10 @@ var (
 		ORDER BY first_id DESC LIMIT 1`)
 	batchesWithinQuery = prepare(`SELECT seq FROM check_batches WHERE org_id = ?1 AND first_id >= ?2 AND first_id <= ?3`)
 	batchRecordsQuery  = prepare(`SELECT records FROM check_batches WHERE seq = ?`)
-	deleteBatchQuery   = prepare(`DELETE FROM check_batches WHERE seq = ?`)
+	// batchAtQuery with the row's checks: the row that may hold a check.
+	checkBatchQuery = prepare(`SELECT last_id, records FROM check_batches WHERE org_id = ?1 AND first_id <= ?2
+		ORDER BY first_id DESC LIMIT 1`)
+	deleteBatchQuery = prepare(`DELETE FROM check_batches WHERE seq = ?`)
 	// The organisation is in every listing's WHERE: a bank's checks are its
 	// own. The optional bounds are passed as the widest range.
 	findCheckBatchesQuery = prepare(`SELECT last_at, records FROM check_batches
@@ -304,14 +307,10 @@ func moveLegacyChecks(ctx context.Context, t *sql.Tx) error {
 // there. Returns ENOTFOUND if there is none.
 func (tx *tx) locateCheck(ctx context.Context, orgID int64, id string) (*checkBatch, int, error) {
 	var (
-		seq  int64
 		last string
 		data []byte
 	)
-	err := tx.stmt(ctx, batchAtQuery).QueryRowContext(ctx, orgID, id).Scan(&seq, &last)
-	if err == nil && last >= id {
-		err = tx.stmt(ctx, batchRecordsQuery).QueryRowContext(ctx, seq).Scan(&data)
-	}
+	err := tx.stmt(ctx, checkBatchQuery).QueryRowContext(ctx, orgID, id).Scan(&last, &data)
 	if errors.Is(err, sql.ErrNoRows) || err == nil && last < id {
 		return nil, 0, kuzet.Errorf(kuzet.ENOTFOUND, "no check %q", id)
 	}
