@@ -257,7 +257,8 @@ func init() {
 // envelope with a business application header, is decided on per
 // transaction, and answered in kind to a client asking for XML.
 func TestPaymentCheckISO20022(t *testing.T) {
-	ts := newTestServer(t)
+	clock := &manualClock{now: noon.UTC()}
+	ts := newTestServer(t, withClock(clock.Now))
 	bank, police := ts.keys[kuzet.OrgBank], ts.keys[kuzet.OrgPolice]
 	mule, clean := synth.KZIBAN("826", "0000000004343"), synth.KZIBAN("826", "0000000000778")
 	ts.json(t, "POST", "/v1/indicators", police,
@@ -303,6 +304,7 @@ func TestPaymentCheckISO20022(t *testing.T) {
 		t.Errorf("sent again: got %d %s", r.status, r.body)
 	}
 	doc = strings.ReplaceAll(doc, "<MsgId>M-1</MsgId>", "<MsgId>M-2</MsgId>")
+	clock.Add(2 * time.Hour) // paying the same payee again at once is a scam's second part to a fresh account
 	r = ts.do(t, "POST", "/v1/payments/check", bank, "application/xml", []byte(doc), "Accept", "application/xml")
 	if r.status != 200 || r.header.Get("Content-Type") != "application/xml; charset=utf-8" ||
 		!strings.Contains(r.header.Get("Vary"), "Accept") {
@@ -783,7 +785,8 @@ func TestPaymentCheckDegraded(t *testing.T) {
 	ts.payments.down.Store(true)
 	degraded := func(d payDecision) bool { return slices.Contains(d.codes(), payments.ReasonDegraded) }
 	for i := 0; ; i++ {
-		d := ts.check(t, bank, payBody(fmt.Sprint("down-", i), "+77011000001", payee, 1000))
+		// Another payee each time: parts to one fresh account warn.
+		d := ts.check(t, bank, payBody(fmt.Sprint("down-", i), "+77011000001", synth.KZIBAN("826", fmt.Sprintf("%013d", 2+i)), 1000))
 		if degraded(d) {
 			if d.Decision != kuzet.DecisionAllow {
 				t.Errorf("decision while degraded: got %s, want the ordinary payment allowed", d.Decision)

@@ -62,7 +62,7 @@ func TestPaymentsAcrossRestart(t *testing.T) {
 	}
 
 	rules := filepath.Join(t.TempDir(), "strict.rules")
-	os.WriteFile(rules, []byte(strings.Replace(defaultRulesForTest(t), "version default-5", "version strict-1", 1)), 0o600)
+	os.WriteFile(rules, []byte(strings.Replace(defaultRulesForTest(t), "version default-6", "version strict-1", 1)), 0o600)
 	env, _, _ := testEnv()
 	m = NewMain(env)
 	m.Clock, m.CallClock = clock, clock
