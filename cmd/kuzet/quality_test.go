@@ -267,10 +267,10 @@ func qualityHoldout(t *testing.T, name string, c *synth.Country, w *synth.Paymen
 func TestQualityHoldout(t *testing.T) {
 	c := synth.New(7)
 	cfg := synth.HoldoutConfig{Seed: 2026}
-	want := qualityFloor{scamStopped: 0.86, honestStopped: 0.0030, honestReview: 0.012} // default-5: 88.79 %, 0.193 %, 0.74 %
+	want := qualityFloor{scamStopped: 0.88, honestStopped: 0.0025, honestReview: 0.008} // default-6: 90.42 %, 0.169 %, 0.42 %
 	if qualityShort() {
 		cfg.Customers, cfg.Days, cfg.ScamsPerDay = 250, 10, 20
-		want = qualityFloor{scamStopped: 0.78, honestStopped: 0.0050, honestReview: 0.015} // default-5: 83.90 %, 0.218 % (5 of 2,292), 0.74 %
+		want = qualityFloor{scamStopped: 0.80, honestStopped: 0.0040, honestReview: 0.012} // default-6: 86.44 %, 0.131 % (3 of 2,292), 0.74 %
 	}
 	qualityHoldout(t, "holdout", c, c.Holdout(cfg), want)
 }
@@ -282,14 +282,14 @@ func TestQualityHoldout(t *testing.T) {
 // scoring: default-3 64.81 %, 0.450 %, 3.11 %; a candidate default-4
 // (docs/payments.md) 75.46 %, 1.267 %, 2.67 % as first written, 71.76 %,
 // 0.555 %, 3.28 % without its fan_in_day rule. The default rules
-// (default-5, partly tuned on it), less a margin:
+// (default-6, partly tuned on it), less a margin:
 func TestQualityHoldout2(t *testing.T) {
 	c := synth.New(7)
 	cfg := synth.Holdout2Config{Seed: 2027}
-	want := qualityFloor{scamStopped: 0.73, honestStopped: 0.0040, honestReview: 0.022} // default-5: 75.62 %, 0.270 %, 1.76 %
+	want := qualityFloor{scamStopped: 0.74, honestStopped: 0.0020, honestReview: 0.020} // default-6: 77.01 %, 0.100 %, 1.45 %
 	if qualityShort() {
 		cfg.Customers, cfg.Days, cfg.ScamsPerDay = 250, 10, 20
-		want = qualityFloor{scamStopped: 0.58, honestStopped: 0.0060, honestReview: 0.025} // default-5: 64.12 %, 0.382 % (7 of 1,833), 1.64 %
+		want = qualityFloor{scamStopped: 0.62, honestStopped: 0.0060, honestReview: 0.022} // default-6: 67.68 %, 0.327 % (6 of 1,833), 1.53 %
 	}
 	qualityHoldout(t, "holdout2", c, c.Holdout2(cfg), want)
 }
@@ -299,15 +299,15 @@ func TestQualityHoldout2(t *testing.T) {
 // the other simulations and to the second holdout's figures, frozen
 // (e11f718) before it was first scored. Its first scoring: default-3
 // 18.63 %, 0.494 %, 4.26 %; the candidate default-4 22.67 %, 0.653 %,
-// 4.38 %. The default rules (default-5, tuned on it and the other three
-// read simulations), less a margin:
+// 4.38 %. The default rules (default-6, tuned on it and the other read
+// simulations), less a margin:
 func TestQualityHoldout3(t *testing.T) {
 	c := synth.New(2028)
 	cfg := synth.Holdout3Config{Seed: 2028}
-	want := qualityFloor{scamStopped: 0.32, honestStopped: 0.0048, honestReview: 0.024} // default-5: 34.44 %, 0.370 %, 1.91 %
+	want := qualityFloor{scamStopped: 0.29, honestStopped: 0.0040, honestReview: 0.018} // default-6: 31.62 %, 0.283 %, 1.26 %
 	if qualityShort() {
 		cfg.Customers, cfg.Days, cfg.ScamsPerDay = 250, 10, 20
-		want = qualityFloor{scamStopped: 0.34, honestStopped: 0.0080, honestReview: 0.030} // default-5: 38.76 %, 0.565 % (12 of 2,123), 2.21 %
+		want = qualityFloor{scamStopped: 0.30, honestStopped: 0.0085, honestReview: 0.024} // default-6: 34.27 %, 0.612 % (13 of 2,123), 1.65 %
 	}
 	qualityHoldout(t, "holdout3", c, c.Holdout3(cfg), want)
 }
@@ -345,22 +345,58 @@ func TestQualitySeen(t *testing.T) {
 	}
 	t.Logf("seen: scams stopped %.2f%% of %d; honest stopped %.3f%%, review %.2f%% of %d",
 		100*scam.stoppedRate(), scam.n, 100*legit.stoppedRate(), 100*legit.reviewRate(), legit.n)
-	qualityFloor{scamStopped: 0.96, honestStopped: 0.0010, honestReview: 0.008}.check(t, scam, legit) // default-5: 97.91 %, 0.002 %, 0.41 %
+	qualityFloor{scamStopped: 0.96, honestStopped: 0.0010, honestReview: 0.008}.check(t, scam, legit) // default-6: 98.81 %, 0 %, 0.32 %
 }
 
 // TestQualityHoldout4 measures the default rules on the fourth holdout
 // (synth.Holdout4): a fifth writer's simulation, blind to the rules and to
 // the other simulations, frozen (6e3e86b) before it was first scored. Its
 // first scoring: default-3 53.99 %, 0.143 %, 4.84 %; default-5, frozen
-// before that scoring, 63.10 %, 0.215 %, 2.75 %: the unseen figures that
-// come first in docs/payments.md. The default rules, less a margin:
+// before that scoring, 63.10 %, 0.215 %, 2.75 %. The default rules
+// (default-6, partly tuned on it), less a margin:
 func TestQualityHoldout4(t *testing.T) {
 	c := synth.New(2029)
 	cfg := synth.Holdout4Config{Seed: 2029}
-	want := qualityFloor{scamStopped: 0.60, honestStopped: 0.0035, honestReview: 0.030} // default-5: 63.10 %, 0.215 %, 2.75 %
+	want := qualityFloor{scamStopped: 0.60, honestStopped: 0.0025, honestReview: 0.025} // default-6: 63.10 %, 0.127 %, 1.89 %
 	if qualityShort() {
 		cfg.Customers, cfg.Days, cfg.ScamsPerDay = 300, 14, 20                             // its warm-up is a week
-		want = qualityFloor{scamStopped: 0.72, honestStopped: 0.0050, honestReview: 0.035} // default-5: 77.49 %, 0.215 % (5 of 2,328), 2.62 %
+		want = qualityFloor{scamStopped: 0.74, honestStopped: 0.0040, honestReview: 0.026} // default-6: 80.09 %, 0.172 % (4 of 2,328), 1.98 %
 	}
 	qualityHoldout(t, "holdout4", c, c.Holdout4(cfg), want)
+}
+
+// TestQualityHoldout5 measures the default rules on the fifth holdout
+// (synth.Holdout5): a sixth writer's simulation, blind to the rules and to
+// the other simulations, frozen (f003f0a) before it was first scored. Its
+// first scoring: default-3 25.21 %, 0.359 %, 7.65 %; default-5 42.21 %,
+// 0.616 %, 4.85 %; a default-6 candidate frozen before it 44.23 %,
+// 0.619 %, 4.85 %. The default rules (default-6, partly tuned on it), less
+// a margin:
+func TestQualityHoldout5(t *testing.T) {
+	c := synth.New(2030)
+	cfg := synth.Holdout5Config{Seed: 2030}
+	want := qualityFloor{scamStopped: 0.36, honestStopped: 0.0050, honestReview: 0.030} // default-6: 38.64 %, 0.412 %, 2.52 %
+	if qualityShort() {
+		cfg.Customers, cfg.Days, cfg.ScamsPerDay = 300, 14, 20                             // its warm-up is a week
+		want = qualityFloor{scamStopped: 0.32, honestStopped: 0.0170, honestReview: 0.032} // default-6: 36.68 %, 1.350 % (25 of 1,852), 2.48 %
+	}
+	qualityHoldout(t, "holdout5", c, c.Holdout5(cfg), want)
+}
+
+// TestQualityHoldout6 measures the default rules on the sixth holdout
+// (synth.Holdout6): a seventh writer's simulation, blind to the rules and
+// to the other simulations, frozen (830d8e8) before it was first scored.
+// Its first scoring, the unseen figures that come first in
+// docs/payments.md: default-6, frozen before it, 59.09 %, 0.158 %, 2.11 %;
+// default-5 60.80 %, 0.234 %, 3.45 %; default-3 57.53 %, 0.164 %, 6.24 %.
+// The default rules, less a margin:
+func TestQualityHoldout6(t *testing.T) {
+	c := synth.New(2031)
+	cfg := synth.Holdout6Config{Seed: 2031}
+	want := qualityFloor{scamStopped: 0.56, honestStopped: 0.0025, honestReview: 0.026} // default-6: 59.09 %, 0.158 %, 2.11 %
+	if qualityShort() {
+		cfg.Customers, cfg.Days, cfg.ScamsPerDay = 300, 14, 20                             // its warm-up is a week
+		want = qualityFloor{scamStopped: 0.54, honestStopped: 0.0080, honestReview: 0.024} // default-6: 59.73 %, 0.542 % (12 of 2,214), 1.67 %
+	}
+	qualityHoldout(t, "holdout6", c, c.Holdout6(cfg), want)
 }
