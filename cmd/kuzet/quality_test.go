@@ -242,6 +242,16 @@ func qualityReplay(t *testing.T, c *synth.Country, w *synth.PaymentWorld, rules 
 // -short and under the race detector.
 func qualityShort() bool { return testing.Short() || raceEnabled }
 
+// skipFittedUnderRace skips, under the race detector, a quality test of a
+// holdout the rules were fitted on: the replay's concurrency is the same
+// in every one, and make test has five minutes. The first holdout and the
+// one scored unseen last stay; all run under -short without -race.
+func skipFittedUnderRace(t *testing.T) {
+	if raceEnabled {
+		t.Skip("a fitted holdout: run without -race")
+	}
+}
+
 // qualityHoldout replays a holdout world with the rules of
 // KUZET_QUALITY_RULES (the default ones without it), logs its figures
 // under name and asserts want.
@@ -284,6 +294,7 @@ func TestQualityHoldout(t *testing.T) {
 // 0.555 %, 3.28 % without its fan_in_day rule. The default rules
 // (default-6, partly tuned on it), less a margin:
 func TestQualityHoldout2(t *testing.T) {
+	skipFittedUnderRace(t)
 	c := synth.New(7)
 	cfg := synth.Holdout2Config{Seed: 2027}
 	want := qualityFloor{scamStopped: 0.74, honestStopped: 0.0020, honestReview: 0.020} // default-6: 77.01 %, 0.100 %, 1.45 %
@@ -302,6 +313,7 @@ func TestQualityHoldout2(t *testing.T) {
 // 4.38 %. The default rules (default-6, tuned on it and the other read
 // simulations), less a margin:
 func TestQualityHoldout3(t *testing.T) {
+	skipFittedUnderRace(t)
 	c := synth.New(2028)
 	cfg := synth.Holdout3Config{Seed: 2028}
 	want := qualityFloor{scamStopped: 0.29, honestStopped: 0.0040, honestReview: 0.018} // default-6: 31.62 %, 0.283 %, 1.26 %
@@ -355,6 +367,7 @@ func TestQualitySeen(t *testing.T) {
 // before that scoring, 63.10 %, 0.215 %, 2.75 %. The default rules
 // (default-6, partly tuned on it), less a margin:
 func TestQualityHoldout4(t *testing.T) {
+	skipFittedUnderRace(t)
 	c := synth.New(2029)
 	cfg := synth.Holdout4Config{Seed: 2029}
 	want := qualityFloor{scamStopped: 0.60, honestStopped: 0.0025, honestReview: 0.025} // default-6: 63.10 %, 0.127 %, 1.89 %
@@ -373,6 +386,7 @@ func TestQualityHoldout4(t *testing.T) {
 // 0.619 %, 4.85 %. The default rules (default-6, partly tuned on it), less
 // a margin:
 func TestQualityHoldout5(t *testing.T) {
+	skipFittedUnderRace(t)
 	c := synth.New(2030)
 	cfg := synth.Holdout5Config{Seed: 2030}
 	want := qualityFloor{scamStopped: 0.36, honestStopped: 0.0050, honestReview: 0.030} // default-6: 38.64 %, 0.412 %, 2.52 %
