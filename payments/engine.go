@@ -190,8 +190,7 @@ type checkKeys struct {
 	payeeFP uint32 // the payee as the payer's memory knows it
 	payerFP uint32 // the payer as the payee's memory knows it
 	bank    uint32
-	device  uint64    // 0: no device
-	asPayee [2]uint64 // the payer's account (an IBAN) and phone as payee keys; 0: none
+	device  uint64 // 0: no device
 }
 
 // Key tags keep keys of different kinds of value apart.
@@ -235,14 +234,6 @@ func (e *Engine) keys(orgID int64, pc *kuzet.PaymentCheck) checkKeys {
 	if py.DeviceID != "" {
 		k.device = e.hash(tagDevice, py.DeviceID)
 	}
-	// normalize made an IBAN its canonical form; a local account number
-	// may be written in ways a payee's is not, so only an IBAN links.
-	if canonicalIBAN(py.Account) {
-		k.asPayee[0] = e.hash(tagPayee+payeeIBAN, py.Account)
-	}
-	if py.Phone != "" {
-		k.asPayee[1] = e.hash(tagPayee+payeePhone, py.Phone)
-	}
 	if kind, value := primaryPayee(&pc.Payee); value != "" {
 		k.payee = e.hash(tagPayee+uint64(kind), value)
 	} else if pe := &pc.Payee; pe.BankBIC != "" && pe.Name != "" {
@@ -262,6 +253,20 @@ const (
 	payeeIBAN  = 0
 	payeePhone = 4
 )
+
+// payerAsPayee returns the payer's account (an IBAN) and phone as payee
+// keys, 0 where there is none. normalize made an IBAN its canonical form; a
+// local account number may be written in ways a payee's is not, so only an
+// IBAN links. Only a payment to a new payee needs them.
+func (e *Engine) payerAsPayee(py *kuzet.Payer) (keys [2]uint64) {
+	if canonicalIBAN(py.Account) {
+		keys[0] = e.hash(tagPayee+payeeIBAN, py.Account)
+	}
+	if py.Phone != "" {
+		keys[1] = e.hash(tagPayee+payeePhone, py.Phone)
+	}
+	return keys
+}
 
 // canonicalIBAN reports whether a normalized account is an IBAN in the
 // form normalize gives one: two letters, two check digits, the rest. A
@@ -337,7 +342,7 @@ func (e *Engine) measure(pc *kuzet.PaymentCheck, k *checkKeys, now time.Time, s 
 	if s[SignalNewPayee] == 1 {
 		// The payer's own account as a payee: does this pass on what it
 		// just received?
-		for _, a := range k.asPayee {
+		for _, a := range e.payerAsPayee(&pc.Payer) {
 			if a == 0 {
 				continue
 			}
