@@ -206,6 +206,11 @@ type Payer struct {
 	DeviceID   string `json:"device_id,omitempty"`
 	IP         string `json:"ip,omitempty"`
 	Region     string `json:"region,omitempty"`
+	// What the bank's own app saw in the session that made the payment,
+	// where it can tell; false is "not seen" as much as "not said".
+	OnCall       bool `json:"on_call,omitempty"`       // the device was on a voice call (mobile network or a messenger's) while the payment was made
+	RemoteAccess bool `json:"remote_access,omitempty"` // a remote-control or screen-sharing app was active during the session
+	NewDevice    bool `json:"new_device,omitempty"`    // the device was first used by this customer less than 72 hours before
 }
 
 // Payee is the recipient of a payment: at least one identifier of the money's
