@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"strings"
 	"time"
 
 	"github.com/kuzet/kuzet"
@@ -41,24 +42,28 @@ func decodeCheck(body string, pc *kuzet.PaymentCheck) bool {
 			}
 		case "payer":
 			p := &pc.Payer
-			ok = d.strings(func(k, v string) bool {
+			ok = d.members(func(k string) bool {
 				switch k {
 				case "account":
-					p.Account = v
+					return d.plainString(&p.Account)
 				case "phone":
-					p.Phone = v
+					return d.plainString(&p.Phone)
 				case "customer_id":
-					p.CustomerID = v
+					return d.plainString(&p.CustomerID)
 				case "device_id":
-					p.DeviceID = v
+					return d.plainString(&p.DeviceID)
 				case "ip":
-					p.IP = v
+					return d.plainString(&p.IP)
 				case "region":
-					p.Region = v
-				default:
-					return false
+					return d.plainString(&p.Region)
+				case "on_call":
+					return d.plainBool(&p.OnCall)
+				case "remote_access":
+					return d.plainBool(&p.RemoteAccess)
+				case "new_device":
+					return d.plainBool(&p.NewDevice)
 				}
-				return true
+				return false
 			})
 		case "payee":
 			p := &pc.Payee
@@ -110,6 +115,39 @@ func (d *callDecoder) plainString(dst *string) bool {
 	}
 	*dst = s
 	return true
+}
+
+// plainBool reads true or false into dst; anything else it leaves unread
+// and reports false.
+func (d *callDecoder) plainBool(dst *bool) bool {
+	c := d.peek()
+	switch rest := d.s[d.i:]; {
+	case c == 't' && strings.HasPrefix(rest, "true"):
+		*dst, d.i = true, d.i+4
+	case c == 'f' && strings.HasPrefix(rest, "false"):
+		*dst, d.i = false, d.i+5
+	default:
+		return false
+	}
+	return true
+}
+
+// members reads an object, giving each key to read, which reads the
+// member's value and reports true, or reports false for a key or a value
+// it does not take; such a member makes members report false.
+func (d *callDecoder) members(read func(key string) bool) bool {
+	if d.peek() != '{' {
+		return false
+	}
+	ok := true
+	err := d.object(func(key string) error {
+		if ok && read(key) {
+			return nil
+		}
+		ok = false
+		return d.skip(0)
+	})
+	return err == nil && ok
 }
 
 // amount reads a JSON number into a, as Amount.UnmarshalJSON would.

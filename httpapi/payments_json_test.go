@@ -24,6 +24,11 @@ func TestDecodeCheck(t *testing.T) {
 	}{
 		{plainCheck, true},
 		{` {"amount": 1e3, "currency":"KZT", "created_at":"2025-03-05T10:00:00+05:00", "payer":{}, "payee":{"name":"Ақ\"с"}} `, true},
+		{`{"payer":{"on_call":true,"remote_access": false ,"new_device":true,"phone":"+77010000012"}}`, true},
+		{`{"payer":{"on_call":"true"}}`, false},
+		{`{"payer":{"on_call":1}}`, false},
+		{`{"payer":{"new_device":null}}`, false},
+		{`{"payer":{"remote_access":tru}}`, false},
 		{`{"amount":"100"}`, false},
 		{`{"amount":null}`, false},
 		{`{"payer":null}`, false},
@@ -53,6 +58,7 @@ func FuzzDecodeCheck(f *testing.F) {
 	f.Add(plainCheck)
 	f.Add(`{"amount":-0.5,"payer":{"phone":"\u0041"},"payee":{"card":"4111"},"created_at":"2025-03-05T10:00:00.123Z"}`)
 	f.Add(`{"amount":1,"amount":2,"payer":{"ip":"x","ip":"y"}}`)
+	f.Add(`{"payer":{"on_call":true,"on_call":false,"remote_access":true,"new_device":false}}`)
 	f.Fuzz(func(t *testing.T, body string) {
 		var fast, slow kuzet.PaymentCheck
 		ok := decodeCheck(body, &fast)

@@ -63,6 +63,13 @@
 //	call_risky       call_foreign or call_unverified or call_flagged
 //	call_targeted    a call to the payer was blocked (spoofed or flagged caller) in
 //	                 the last hour: someone is after them, on a call or not
+//	device_on_call   the bank's app saw the payer's device on a voice call while
+//	                 paying (payer.on_call): a mobile call or a messenger's, which no
+//	                 operator sees, from anyone, risky or not
+//	remote_access    the bank's app saw a remote-control or screen-sharing app
+//	                 active in the session (payer.remote_access)
+//	new_device       the payer's device was first used by this customer less than
+//	                 72 hours before (payer.new_device)
 //
 // A payer is known within its bank by customer_id, else account, else
 // phone; a payee across banks by its IBAN, else account, card, wallet or
@@ -74,7 +81,7 @@
 // A rules text (ParseRules has the grammar; default.rules is the built-in
 // set, DefaultRules) names thresholds and rules:
 //
-//	version default-6
+//	version default-7
 //	threshold review 0.25
 //	threshold hold   0.60
 //	threshold block  0.95

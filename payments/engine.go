@@ -309,6 +309,9 @@ func (e *Engine) measure(pc *kuzet.PaymentCheck, k *checkKeys, now time.Time, s 
 	units := pc.Amount.Units()
 	s[SignalAmount] = units
 	s[SignalLocalHour] = float64(now.In(kuzet.Almaty).Hour())
+	s.flag(SignalDeviceOnCall, pc.Payer.OnCall)
+	s.flag(SignalRemoteAccess, pc.Payer.RemoteAccess)
+	s.flag(SignalNewDevice, pc.Payer.NewDevice)
 	t := uint32(now.Unix())
 	s.flag(SignalNewPayee, true)
 	if k.payer != 0 {

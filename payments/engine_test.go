@@ -530,3 +530,54 @@ rule day    when fan_in_day >= 2             weight 0.001
 	step("a day later, the payee's payers of the day before no longer count", payment(2, scam, 1000))
 	step("and the payee is no longer recent", payment(1, scam, 1000), "day")
 }
+
+// TestSessionSignals: what the bank's app saw in the session reaches the
+// signals as sent, and the default rules act on it: a remote-control app
+// reviews a payment to a known payee and holds a first payment to a new
+// one; a call or a new device counts only with a first payment well above
+// habit.
+func TestSessionSignals(t *testing.T) {
+	f := newFixture(t, nil)
+	usual := iban("914", 100)
+	for range 4 {
+		for payer := 1; payer <= 3; payer++ {
+			f.check(t, bankOne, payment(payer, usual, 10000))
+		}
+		f.clock.Add(25 * time.Hour)
+	}
+	step := func(name string, pc kuzet.PaymentCheck, want kuzet.Decision, reasons ...string) {
+		t.Helper()
+		d := f.check(t, bankOne, pc)
+		if d.Decision != want || !slices.Equal(codes(d), reasons) {
+			t.Errorf("%s: got %s %v, want %s %v", name, d.Decision, codes(d), want, reasons)
+		}
+		f.clock.Add(25 * time.Hour) // never a part of the one before
+	}
+	with := func(pc kuzet.PaymentCheck, set func(*kuzet.Payer)) kuzet.PaymentCheck {
+		set(&pc.Payer)
+		return pc
+	}
+	remote := func(p *kuzet.Payer) { p.RemoteAccess = true }
+	onCall := func(p *kuzet.Payer) { p.OnCall = true }
+	newDevice := func(p *kuzet.Payer) { p.NewDevice = true }
+	step("on a call, the usual payee", with(payment(1, usual, 10000), onCall), kuzet.DecisionAllow)
+	step("on a call, a new payee at habit", with(payment(1, iban("826", 1), 10000), onCall), kuzet.DecisionAllow)
+	step("on a call, a new payee at 4× habit", with(payment(1, iban("826", 2), 40000), onCall),
+		kuzet.DecisionReview, "on_call_new_payee_large")
+	step("a new device, a new payee at 4× habit", with(payment(2, iban("826", 3), 40000), newDevice),
+		kuzet.DecisionReview, "new_device_large")
+	step("a remote-control app, the usual payee", with(payment(3, usual, 10000), remote),
+		kuzet.DecisionReview, "remote_access_payment")
+	step("a remote-control app, a new payee", with(payment(3, iban("826", 4), 10000), remote),
+		kuzet.DecisionHold, "remote_access_payment", "remote_access_new_payee")
+
+	recs := f.sink.records()
+	rec := recs[len(recs)-1]
+	s := payments.SignalsOf(rec.Signals)
+	if rec.Check.Payer != (kuzet.Payer{}) && !rec.Check.Payer.RemoteAccess {
+		t.Errorf("the record's payer %+v lost the session", rec.Check.Payer)
+	}
+	if s[payments.SignalRemoteAccess] != 1 || s[payments.SignalDeviceOnCall] != 0 || s[payments.SignalNewDevice] != 0 {
+		t.Errorf("signals kept: %v", rec.Signals)
+	}
+}

@@ -242,7 +242,7 @@ func TestShadowRules(t *testing.T) {
 	}
 	// The candidate holds every payment during a risky call, whatever the payee.
 	cand := payments.DefaultRulesText() + "\nrule any_payment_during_call when call_risky decide hold say \"x\"\n"
-	cand = strings.Replace(cand, "version default-6", "version candidate-1", 1)
+	cand = strings.Replace(cand, "version "+payments.DefaultRules().Version, "version candidate-1", 1)
 	_, err := f.service.SetRules(ctx, police, cand, kuzet.RulesShadow)
 	must(t, "set shadow", err)
 

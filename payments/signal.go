@@ -41,6 +41,9 @@ const (
 	SignalPayeeRecentWarned
 	SignalPayeePassthrough
 	SignalPassthrough
+	SignalDeviceOnCall
+	SignalRemoteAccess
+	SignalNewDevice
 	numSignals
 )
 
@@ -73,6 +76,9 @@ var signalNames = [numSignals]string{
 	SignalPayeeRecentWarned: "payee_recent_warned",
 	SignalPayeePassthrough:  "payee_passthrough",
 	SignalPassthrough:       "passthrough",
+	SignalDeviceOnCall:      "device_on_call",
+	SignalRemoteAccess:      "remote_access",
+	SignalNewDevice:         "new_device",
 }
 
 // String returns the signal's name in the rules language.

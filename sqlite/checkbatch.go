@@ -29,7 +29,8 @@ import (
 // A record is: its ID as the length of the prefix it shares with the first
 // record's and the rest (a string: IDs of one process differ in their last
 // few digits), payment ID, amount (zigzag), currency (word), flags (a
-// byte: created_at, hold_until, outcome_at present), CheckedAt − base, then
+// byte: created_at, hold_until, outcome_at present; the payer's on_call,
+// remote_access, new_device), CheckedAt − base, then
 // each present time as zigzag µs from CheckedAt, channel (word), the
 // payer's account, phone, customer ID, device ID, IP and region (word), the
 // payee's IBAN, account, card, phone, wallet, bank BIC (word) and name,
@@ -52,6 +53,9 @@ const (
 	hasCreatedAt = 1 << iota
 	hasHoldUntil
 	hasOutcomeAt
+	payerOnCall       // the payer's session: kuzet.Payer's OnCall, RemoteAccess and NewDevice
+	payerRemoteAccess // (records written before them have the bits clear)
+	payerNewDevice
 )
 
 // Slots of the encoder's cache of the last word of a field.
@@ -143,6 +147,15 @@ func (e *checkEncoder) record(c *kuzet.CheckRecord, base int64, ref string) {
 	}
 	if !c.OutcomeAt.IsZero() {
 		flags |= hasOutcomeAt
+	}
+	if py.OnCall {
+		flags |= payerOnCall
+	}
+	if py.RemoteAccess {
+		flags |= payerRemoteAccess
+	}
+	if py.NewDevice {
+		flags |= payerNewDevice
 	}
 	b = append(b, flags)
 	b = binary.AppendUvarint(b, uint64(at-base))
@@ -361,6 +374,7 @@ func (cb *checkBatch) check(i int, org int64) (*kuzet.CheckRecord, error) {
 	pc.Channel = d.word()
 	py.Account, py.Phone, py.CustomerID, py.DeviceID, py.IP = d.string(), d.string(), d.string(), d.string(), d.string()
 	py.Region = d.word()
+	py.OnCall, py.RemoteAccess, py.NewDevice = flags&payerOnCall != 0, flags&payerRemoteAccess != 0, flags&payerNewDevice != 0
 	pe.IBAN, pe.Account, pe.Card, pe.Phone, pe.Wallet = d.string(), d.string(), d.string(), d.string(), d.string()
 	pe.BankBIC = d.word()
 	pe.Name = d.string()

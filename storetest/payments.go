@@ -21,7 +21,8 @@ func payCheck(id string, org int64, at time.Time, d kuzet.Decision) *kuzet.Check
 		Check: kuzet.PaymentCheck{
 			PaymentID: "pay-" + id, Amount: 15_000_050, Currency: "KZT", CreatedAt: at.Add(-time.Second), Channel: "mobile_app",
 			Payer: kuzet.Payer{Account: "KZ86125KZT5004100100", Phone: "+77011234567", CustomerID: "cust-1",
-				DeviceID: "dev-1", IP: "95.56.1.2", Region: "Almaty"},
+				DeviceID: "dev-1", IP: "95.56.1.2", Region: "Almaty",
+				OnCall: true, RemoteAccess: d == kuzet.DecisionHold, NewDevice: d != kuzet.DecisionAllow}, // the session's flags, mixed
 			Payee: kuzet.Payee{IBAN: "KZ75722C000000000042", Card: "tok:5fa2c7", Phone: "+77021234567", BankBIC: "CASPKZKA",
 				Name: "Асель Н."},
 		},

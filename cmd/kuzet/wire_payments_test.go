@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/kuzet/kuzet"
+	"github.com/kuzet/kuzet/payments"
 	"github.com/kuzet/kuzet/synth"
 )
 
@@ -62,7 +63,7 @@ func TestPaymentsAcrossRestart(t *testing.T) {
 	}
 
 	rules := filepath.Join(t.TempDir(), "strict.rules")
-	os.WriteFile(rules, []byte(strings.Replace(defaultRulesForTest(t), "version default-6", "version strict-1", 1)), 0o600)
+	os.WriteFile(rules, []byte(strings.Replace(defaultRulesForTest(t), "version "+payments.DefaultRules().Version, "version strict-1", 1)), 0o600)
 	env, _, _ := testEnv()
 	m = NewMain(env)
 	m.Clock, m.CallClock = clock, clock

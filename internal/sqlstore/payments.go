@@ -72,6 +72,7 @@ func CheckDocs(c *kuzet.CheckRecord) (payer, payee, reasons, signals string, err
 	py, pe := &c.Check.Payer, &c.Check.Payee
 	b = appendMembers(b, "account", py.Account, "phone", py.Phone, "customer_id", py.CustomerID,
 		"device_id", py.DeviceID, "ip", py.IP, "region", py.Region)
+	b = appendTrue(b, "on_call", py.OnCall, "remote_access", py.RemoteAccess, "new_device", py.NewDevice)
 	n1 := len(b)
 	b = appendMembers(b, "iban", pe.IBAN, "account", pe.Account, "card", pe.Card, "phone", pe.Phone,
 		"wallet", pe.Wallet, "bank_bic", pe.BankBIC, "name", pe.Name)
@@ -122,6 +123,28 @@ func appendMembers(b []byte, kv ...string) []byte {
 		b = kuzet.AppendJSONString(b, kv[i+1])
 	}
 	return append(b, '}')
+}
+
+// appendTrue adds to the object that ends b the members of names whose
+// value is true, as encoding/json writes omitempty bools after the strings
+// before them.
+func appendTrue(b []byte, name1 string, v1 bool, name2 string, v2 bool, name3 string, v3 bool) []byte {
+	for _, m := range [...]struct {
+		name string
+		v    bool
+	}{{name1, v1}, {name2, v2}, {name3, v3}} {
+		if !m.v {
+			continue
+		}
+		b = b[:len(b)-1] // the closing brace
+		if b[len(b)-1] != '{' {
+			b = append(b, ',')
+		}
+		b = append(b, '"')
+		b = append(b, m.name...)
+		b = append(b, `":true}`...)
+	}
+	return b
 }
 
 // PreventedLossColumns are the columns PreventedLoss reads, in order.
