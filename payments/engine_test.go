@@ -533,14 +533,13 @@ rule day    when fan_in_day >= 2             weight 0.001
 
 // TestSessionSignals: what the bank's app saw in the session reaches the
 // signals as sent, and the default rules act on it: a remote-control app
-// reviews a payment to a known payee and holds a first payment to a new
-// one; a call or a new device counts only with a first payment well above
-// habit.
+// reviews a payment and holds a first payment well above habit; a call or
+// a new device counts only with a first payment above habit.
 func TestSessionSignals(t *testing.T) {
 	f := newFixture(t, nil)
 	usual := iban("914", 100)
 	for range 4 {
-		for payer := 1; payer <= 3; payer++ {
+		for payer := 1; payer <= 6; payer++ {
 			f.check(t, bankOne, payment(payer, usual, 10000))
 		}
 		f.clock.Add(25 * time.Hour)
@@ -561,14 +560,17 @@ func TestSessionSignals(t *testing.T) {
 	onCall := func(p *kuzet.Payer) { p.OnCall = true }
 	newDevice := func(p *kuzet.Payer) { p.NewDevice = true }
 	step("on a call, the usual payee", with(payment(1, usual, 10000), onCall), kuzet.DecisionAllow)
-	step("on a call, a new payee at habit", with(payment(1, iban("826", 1), 10000), onCall), kuzet.DecisionAllow)
-	step("on a call, a new payee at 4× habit", with(payment(1, iban("826", 2), 40000), onCall),
-		kuzet.DecisionReview, "on_call_new_payee_large")
-	step("a new device, a new payee at 4× habit", with(payment(2, iban("826", 3), 40000), newDevice),
+	step("on a call, a new payee at 4× habit", with(payment(1, iban("826", 1), 40000), onCall), kuzet.DecisionAllow)
+	step("on a call, a new payee at 6× habit", with(payment(2, iban("826", 2), 60000), onCall),
+		kuzet.DecisionReview, "new_payee_large_amount", "on_call_new_payee_large")
+	step("a new device, a new payee at habit", with(payment(3, iban("826", 3), 10000), newDevice), kuzet.DecisionAllow)
+	step("a new device, a new payee at 4× habit", with(payment(3, iban("826", 4), 40000), newDevice),
 		kuzet.DecisionReview, "new_device_large")
-	step("a remote-control app, the usual payee", with(payment(3, usual, 10000), remote),
+	step("a remote-control app, the usual payee", with(payment(4, usual, 10000), remote),
 		kuzet.DecisionReview, "remote_access_payment")
-	step("a remote-control app, a new payee", with(payment(3, iban("826", 4), 10000), remote),
+	step("a remote-control app, a new payee at habit", with(payment(4, iban("826", 5), 10000), remote),
+		kuzet.DecisionReview, "remote_access_payment")
+	step("a remote-control app, a new payee at 4× habit", with(payment(5, iban("826", 6), 40000), remote),
 		kuzet.DecisionHold, "remote_access_payment", "remote_access_new_payee")
 
 	recs := f.sink.records()

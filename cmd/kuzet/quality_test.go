@@ -414,3 +414,22 @@ func TestQualityHoldout6(t *testing.T) {
 	}
 	qualityHoldout(t, "holdout6", c, c.Holdout6(cfg), want)
 }
+
+// TestQualityHoldout7 measures the default rules on the seventh holdout
+// (synth.Holdout7): an eighth writer's simulation, blind to the rules and
+// to the other simulations, frozen (351f704) before it was first scored,
+// and the first whose banks' apps report the payer's session (on_call,
+// remote_access, new_device) where they can tell. Its first scoring:
+// default-7, frozen before it, 66.13 %, 0.529 %, 2.29 %; default-6
+// 57.46 %, 0.269 %, 2.02 %. default-8 was fitted on it; less a margin:
+func TestQualityHoldout7(t *testing.T) {
+	skipFittedUnderRace(t)
+	c := synth.New(2032)
+	cfg := synth.Holdout7Config{Seed: 2032}
+	want := qualityFloor{scamStopped: 0.63, honestStopped: 0.0050, honestReview: 0.026} // default-8: 66.37 %, 0.385 %, 2.29 %
+	if qualityShort() {
+		cfg.Customers, cfg.Days, cfg.ScamsPerDay, cfg.WarmupDays = 400, 12, 25, 5
+		want = qualityFloor{scamStopped: 0.48, honestStopped: 0.0120, honestReview: 0.045} // default-8: 52.89 %, 0.865 % (23 of 2,659), 3.54 %
+	}
+	qualityHoldout(t, "holdout7", c, c.Holdout7(cfg), want)
+}
