@@ -81,7 +81,7 @@
 // A rules text (ParseRules has the grammar; default.rules is the built-in
 // set, DefaultRules) names thresholds and rules:
 //
-//	version default-8
+//	version default-9
 //	threshold review 0.25
 //	threshold hold   0.60
 //	threshold block  0.95

@@ -532,9 +532,11 @@ rule day    when fan_in_day >= 2             weight 0.001
 }
 
 // TestSessionSignals: what the bank's app saw in the session reaches the
-// signals as sent, and the default rules act on it: a remote-control app
-// reviews a payment and holds a first payment well above habit; a call or
-// a new device counts only with a first payment above habit.
+// signals as sent, and the default rules act on it, only beside a first
+// payment well above habit: a remote-control app reviews it from three
+// times and holds it from five, a new device reviews it from three times,
+// a call the operators saw nothing risky in weighs from three times and
+// reviews from five.
 func TestSessionSignals(t *testing.T) {
 	f := newFixture(t, nil)
 	usual := iban("914", 100)
@@ -550,7 +552,7 @@ func TestSessionSignals(t *testing.T) {
 		if d.Decision != want || !slices.Equal(codes(d), reasons) {
 			t.Errorf("%s: got %s %v, want %s %v", name, d.Decision, codes(d), want, reasons)
 		}
-		f.clock.Add(25 * time.Hour) // never a part of the one before
+		f.clock.Add(48 * time.Hour) // never a part of the one before, at the same hour
 	}
 	with := func(pc kuzet.PaymentCheck, set func(*kuzet.Payer)) kuzet.PaymentCheck {
 		set(&pc.Payer)
@@ -560,18 +562,22 @@ func TestSessionSignals(t *testing.T) {
 	onCall := func(p *kuzet.Payer) { p.OnCall = true }
 	newDevice := func(p *kuzet.Payer) { p.NewDevice = true }
 	step("on a call, the usual payee", with(payment(1, usual, 10000), onCall), kuzet.DecisionAllow)
-	step("on a call, a new payee at 4× habit", with(payment(1, iban("826", 1), 40000), onCall), kuzet.DecisionAllow)
+	step("on a call, a new payee at 4× habit", with(payment(1, iban("826", 1), 40000), onCall),
+		kuzet.DecisionAllow, "on_call_new_payee_large")
 	step("on a call, a new payee at 6× habit", with(payment(2, iban("826", 2), 60000), onCall),
 		kuzet.DecisionReview, "new_payee_large_amount", "on_call_new_payee_large")
+	f.calls.set(payment(6, usual, 1).Payer.Phone, telecom.ActiveCall{Active: true, FirstTime: true})
+	step("on a first-time caller's call, a new payee at 6× habit: the call counts once", with(payment(6, iban("826", 7), 60000), onCall),
+		kuzet.DecisionReview, "first_call_large_new_payee", "new_payee_large_amount")
 	step("a new device, a new payee at habit", with(payment(3, iban("826", 3), 10000), newDevice), kuzet.DecisionAllow)
 	step("a new device, a new payee at 4× habit", with(payment(3, iban("826", 4), 40000), newDevice),
 		kuzet.DecisionReview, "new_device_large")
 	step("a remote-control app, the usual payee", with(payment(4, usual, 10000), remote),
-		kuzet.DecisionReview, "remote_access_payment")
-	step("a remote-control app, a new payee at habit", with(payment(4, iban("826", 5), 10000), remote),
-		kuzet.DecisionReview, "remote_access_payment")
-	step("a remote-control app, a new payee at 4× habit", with(payment(5, iban("826", 6), 40000), remote),
-		kuzet.DecisionHold, "remote_access_payment", "remote_access_new_payee")
+		kuzet.DecisionAllow, "remote_access_payment")
+	step("a remote-control app, a new payee at 4× habit", with(payment(4, iban("826", 5), 40000), remote),
+		kuzet.DecisionReview, "remote_access_payment", "remote_access_new_payee")
+	step("a remote-control app, a new payee at 6× habit", with(payment(5, iban("826", 6), 60000), remote),
+		kuzet.DecisionHold, "new_payee_large_amount", "remote_access_payment", "remote_access_new_payee")
 
 	recs := f.sink.records()
 	rec := recs[len(recs)-1]

@@ -11,7 +11,7 @@ import (
 
 func TestDefaultRules(t *testing.T) {
 	rs := payments.DefaultRules()
-	if rs.Version != "default-8" || len(rs.Rules) < 15 || rs.HoldFor != 2*time.Hour {
+	if rs.Version != "default-9" || len(rs.Rules) < 15 || rs.HoldFor != 2*time.Hour {
 		t.Errorf("default rules: got version %q, %d rules, hold %v", rs.Version, len(rs.Rules), rs.HoldFor)
 	}
 	if rs.Source != payments.DefaultRulesText() {
@@ -22,7 +22,7 @@ func TestDefaultRules(t *testing.T) {
 			t.Errorf("rule %s has no detail for the customer", r.Name)
 		}
 	}
-	if id := rs.ID(); !strings.HasPrefix(id, "default-8@") || len(id) != len("default-8@")+12 {
+	if id := rs.ID(); !strings.HasPrefix(id, "default-9@") || len(id) != len("default-9@")+12 {
 		t.Errorf("ID: got %q", id)
 	}
 }

@@ -433,3 +433,19 @@ func TestQualityHoldout7(t *testing.T) {
 	}
 	qualityHoldout(t, "holdout7", c, c.Holdout7(cfg), want)
 }
+
+// TestQualityHoldout8 measures the default rules on the eighth holdout
+// (synth.Holdout8): a ninth writer's simulation, blind to the rules and to
+// the other simulations, frozen (950744f) before it was first scored, its
+// banks' apps reporting the payer's session where they can tell.
+// default-8 was frozen before it was first scored.
+func TestQualityHoldout8(t *testing.T) {
+	c := synth.New(2033)
+	cfg := synth.Holdout8Config{Seed: 2033}
+	want := qualityFloor{honestStopped: 1, honestReview: 1}
+	if qualityShort() {
+		cfg.Customers, cfg.Days, cfg.ScamsPerDay, cfg.WarmupDays = 400, 12, 25, 5
+		want = qualityFloor{honestStopped: 1, honestReview: 1}
+	}
+	qualityHoldout(t, "holdout8", c, c.Holdout8(cfg), want)
+}
