@@ -277,10 +277,10 @@ func qualityHoldout(t *testing.T, name string, c *synth.Country, w *synth.Paymen
 func TestQualityHoldout(t *testing.T) {
 	c := synth.New(7)
 	cfg := synth.HoldoutConfig{Seed: 2026}
-	want := qualityFloor{scamStopped: 0.88, honestStopped: 0.0025, honestReview: 0.008} // default-6: 90.42 %, 0.169 %, 0.42 %
+	want := qualityFloor{scamStopped: 0.88, honestStopped: 0.0025, honestReview: 0.008} // default-9: 90.19 %, 0.169 %, 0.42 %
 	if qualityShort() {
 		cfg.Customers, cfg.Days, cfg.ScamsPerDay = 250, 10, 20
-		want = qualityFloor{scamStopped: 0.80, honestStopped: 0.0040, honestReview: 0.012} // default-6: 86.44 %, 0.131 % (3 of 2,292), 0.74 %
+		want = qualityFloor{scamStopped: 0.80, honestStopped: 0.0040, honestReview: 0.012} // default-9: 86.44 %, 0.131 % (3 of 2,292), 0.70 %
 	}
 	qualityHoldout(t, "holdout", c, c.Holdout(cfg), want)
 }
@@ -292,15 +292,15 @@ func TestQualityHoldout(t *testing.T) {
 // scoring: default-3 64.81 %, 0.450 %, 3.11 %; a candidate default-4
 // (docs/payments.md) 75.46 %, 1.267 %, 2.67 % as first written, 71.76 %,
 // 0.555 %, 3.28 % without its fan_in_day rule. The default rules
-// (default-6, partly tuned on it), less a margin:
+// (default-9, partly tuned on it), less a margin:
 func TestQualityHoldout2(t *testing.T) {
 	skipFittedUnderRace(t)
 	c := synth.New(7)
 	cfg := synth.Holdout2Config{Seed: 2027}
-	want := qualityFloor{scamStopped: 0.74, honestStopped: 0.0020, honestReview: 0.020} // default-6: 77.01 %, 0.100 %, 1.45 %
+	want := qualityFloor{scamStopped: 0.74, honestStopped: 0.0020, honestReview: 0.020} // default-9: 76.70 %, 0.083 %, 1.15 %
 	if qualityShort() {
 		cfg.Customers, cfg.Days, cfg.ScamsPerDay = 250, 10, 20
-		want = qualityFloor{scamStopped: 0.62, honestStopped: 0.0060, honestReview: 0.022} // default-6: 67.68 %, 0.327 % (6 of 1,833), 1.53 %
+		want = qualityFloor{scamStopped: 0.62, honestStopped: 0.0060, honestReview: 0.022} // default-9: 67.68 %, 0.327 % (6 of 1,833), 1.31 %
 	}
 	qualityHoldout(t, "holdout2", c, c.Holdout2(cfg), want)
 }
@@ -310,16 +310,16 @@ func TestQualityHoldout2(t *testing.T) {
 // the other simulations and to the second holdout's figures, frozen
 // (e11f718) before it was first scored. Its first scoring: default-3
 // 18.63 %, 0.494 %, 4.26 %; the candidate default-4 22.67 %, 0.653 %,
-// 4.38 %. The default rules (default-6, tuned on it and the other read
+// 4.38 %. The default rules (default-9, tuned on it and the other read
 // simulations), less a margin:
 func TestQualityHoldout3(t *testing.T) {
 	skipFittedUnderRace(t)
 	c := synth.New(2028)
 	cfg := synth.Holdout3Config{Seed: 2028}
-	want := qualityFloor{scamStopped: 0.29, honestStopped: 0.0040, honestReview: 0.018} // default-6: 31.62 %, 0.283 %, 1.26 %
+	want := qualityFloor{scamStopped: 0.29, honestStopped: 0.0040, honestReview: 0.018} // default-9: 30.88 %, 0.243 %, 1.17 %
 	if qualityShort() {
 		cfg.Customers, cfg.Days, cfg.ScamsPerDay = 250, 10, 20
-		want = qualityFloor{scamStopped: 0.30, honestStopped: 0.0085, honestReview: 0.024} // default-6: 34.27 %, 0.612 % (13 of 2,123), 1.65 %
+		want = qualityFloor{scamStopped: 0.30, honestStopped: 0.0085, honestReview: 0.024} // default-9: 34.27 %, 0.612 % (13 of 2,123), 1.65 %
 	}
 	qualityHoldout(t, "holdout3", c, c.Holdout3(cfg), want)
 }
@@ -357,7 +357,7 @@ func TestQualitySeen(t *testing.T) {
 	}
 	t.Logf("seen: scams stopped %.2f%% of %d; honest stopped %.3f%%, review %.2f%% of %d",
 		100*scam.stoppedRate(), scam.n, 100*legit.stoppedRate(), 100*legit.reviewRate(), legit.n)
-	qualityFloor{scamStopped: 0.96, honestStopped: 0.0010, honestReview: 0.008}.check(t, scam, legit) // default-6: 98.81 %, 0 %, 0.32 %
+	qualityFloor{scamStopped: 0.96, honestStopped: 0.0010, honestReview: 0.008}.check(t, scam, legit) // default-9: 98.81 %, 0 %, 0.32 %
 }
 
 // TestQualityHoldout4 measures the default rules on the fourth holdout
@@ -365,15 +365,15 @@ func TestQualitySeen(t *testing.T) {
 // the other simulations, frozen (6e3e86b) before it was first scored. Its
 // first scoring: default-3 53.99 %, 0.143 %, 4.84 %; default-5, frozen
 // before that scoring, 63.10 %, 0.215 %, 2.75 %. The default rules
-// (default-6, partly tuned on it), less a margin:
+// (default-9, partly tuned on it), less a margin:
 func TestQualityHoldout4(t *testing.T) {
 	skipFittedUnderRace(t)
 	c := synth.New(2029)
 	cfg := synth.Holdout4Config{Seed: 2029}
-	want := qualityFloor{scamStopped: 0.60, honestStopped: 0.0025, honestReview: 0.025} // default-6: 63.10 %, 0.127 %, 1.89 %
+	want := qualityFloor{scamStopped: 0.60, honestStopped: 0.0025, honestReview: 0.025} // default-9: 63.10 %, 0.126 %, 1.83 %
 	if qualityShort() {
 		cfg.Customers, cfg.Days, cfg.ScamsPerDay = 300, 14, 20                             // its warm-up is a week
-		want = qualityFloor{scamStopped: 0.74, honestStopped: 0.0040, honestReview: 0.026} // default-6: 80.09 %, 0.172 % (4 of 2,328), 1.98 %
+		want = qualityFloor{scamStopped: 0.74, honestStopped: 0.0040, honestReview: 0.026} // default-9: 79.62 %, 0.172 % (4 of 2,328), 1.93 %
 	}
 	qualityHoldout(t, "holdout4", c, c.Holdout4(cfg), want)
 }
@@ -383,16 +383,16 @@ func TestQualityHoldout4(t *testing.T) {
 // the other simulations, frozen (f003f0a) before it was first scored. Its
 // first scoring: default-3 25.21 %, 0.359 %, 7.65 %; default-5 42.21 %,
 // 0.616 %, 4.85 %; a default-6 candidate frozen before it 44.23 %,
-// 0.619 %, 4.85 %. The default rules (default-6, partly tuned on it), less
+// 0.619 %, 4.85 %. The default rules (default-9, partly tuned on it), less
 // a margin:
 func TestQualityHoldout5(t *testing.T) {
 	skipFittedUnderRace(t)
 	c := synth.New(2030)
 	cfg := synth.Holdout5Config{Seed: 2030}
-	want := qualityFloor{scamStopped: 0.36, honestStopped: 0.0050, honestReview: 0.030} // default-6: 38.64 %, 0.412 %, 2.52 %
+	want := qualityFloor{scamStopped: 0.36, honestStopped: 0.0050, honestReview: 0.030} // default-9: 38.29 %, 0.303 %, 2.51 %
 	if qualityShort() {
 		cfg.Customers, cfg.Days, cfg.ScamsPerDay = 300, 14, 20                             // its warm-up is a week
-		want = qualityFloor{scamStopped: 0.32, honestStopped: 0.0170, honestReview: 0.032} // default-6: 36.68 %, 1.350 % (25 of 1,852), 2.48 %
+		want = qualityFloor{scamStopped: 0.32, honestStopped: 0.0170, honestReview: 0.032} // default-9: 36.68 %, 1.350 % (25 of 1,852), 2.48 %
 	}
 	qualityHoldout(t, "holdout5", c, c.Holdout5(cfg), want)
 }
@@ -405,12 +405,13 @@ func TestQualityHoldout5(t *testing.T) {
 // default-5 60.80 %, 0.234 %, 3.45 %; default-3 57.53 %, 0.164 %, 6.24 %.
 // The default rules, less a margin:
 func TestQualityHoldout6(t *testing.T) {
+	skipFittedUnderRace(t)
 	c := synth.New(2031)
 	cfg := synth.Holdout6Config{Seed: 2031}
-	want := qualityFloor{scamStopped: 0.56, honestStopped: 0.0025, honestReview: 0.026} // default-6: 59.09 %, 0.158 %, 2.11 %
+	want := qualityFloor{scamStopped: 0.56, honestStopped: 0.0025, honestReview: 0.026} // default-9: 59.09 %, 0.133 %, 2.10 %
 	if qualityShort() {
 		cfg.Customers, cfg.Days, cfg.ScamsPerDay = 300, 14, 20                             // its warm-up is a week
-		want = qualityFloor{scamStopped: 0.54, honestStopped: 0.0080, honestReview: 0.024} // default-6: 59.73 %, 0.542 % (12 of 2,214), 1.67 %
+		want = qualityFloor{scamStopped: 0.54, honestStopped: 0.0080, honestReview: 0.024} // default-9: 59.73 %, 0.542 % (12 of 2,214), 1.67 %
 	}
 	qualityHoldout(t, "holdout6", c, c.Holdout6(cfg), want)
 }
@@ -421,15 +422,16 @@ func TestQualityHoldout6(t *testing.T) {
 // and the first whose banks' apps report the payer's session (on_call,
 // remote_access, new_device) where they can tell. Its first scoring:
 // default-7, frozen before it, 66.13 %, 0.529 %, 2.29 %; default-6
-// 57.46 %, 0.269 %, 2.02 %. default-8 was fitted on it; less a margin:
+// 57.46 %, 0.269 %, 2.02 %. default-8 and default-9 were fitted on it; less
+// a margin:
 func TestQualityHoldout7(t *testing.T) {
 	skipFittedUnderRace(t)
 	c := synth.New(2032)
 	cfg := synth.Holdout7Config{Seed: 2032}
-	want := qualityFloor{scamStopped: 0.63, honestStopped: 0.0050, honestReview: 0.026} // default-8: 66.37 %, 0.385 %, 2.29 %
+	want := qualityFloor{scamStopped: 0.63, honestStopped: 0.0045, honestReview: 0.025} // default-9: 66.13 %, 0.272 %, 2.03 %
 	if qualityShort() {
 		cfg.Customers, cfg.Days, cfg.ScamsPerDay, cfg.WarmupDays = 400, 12, 25, 5
-		want = qualityFloor{scamStopped: 0.48, honestStopped: 0.0120, honestReview: 0.045} // default-8: 52.89 %, 0.865 % (23 of 2,659), 3.54 %
+		want = qualityFloor{scamStopped: 0.48, honestStopped: 0.0120, honestReview: 0.045} // default-9: 52.11 %, 0.752 % (20 of 2,659), 3.27 %
 	}
 	qualityHoldout(t, "holdout7", c, c.Holdout7(cfg), want)
 }
@@ -437,15 +439,17 @@ func TestQualityHoldout7(t *testing.T) {
 // TestQualityHoldout8 measures the default rules on the eighth holdout
 // (synth.Holdout8): a ninth writer's simulation, blind to the rules and to
 // the other simulations, frozen (950744f) before it was first scored, its
-// banks' apps reporting the payer's session where they can tell.
-// default-8 was frozen before it was first scored.
+// banks' apps reporting the payer's session where they can tell. Its
+// first scoring: default-8, frozen before it, 82.71 %, 1.380 %, 4.04 %;
+// default-7 83.47 %, 2.037 %, 3.68 %; default-6 79.94 %, 0.982 %, 3.36 %.
+// default-9 was fitted on it; less a margin:
 func TestQualityHoldout8(t *testing.T) {
 	c := synth.New(2033)
 	cfg := synth.Holdout8Config{Seed: 2033}
-	want := qualityFloor{honestStopped: 1, honestReview: 1}
+	want := qualityFloor{scamStopped: 0.79, honestStopped: 0.0055, honestReview: 0.030} // default-9: 82.33 %, 0.409 %, 2.46 %
 	if qualityShort() {
 		cfg.Customers, cfg.Days, cfg.ScamsPerDay, cfg.WarmupDays = 400, 12, 25, 5
-		want = qualityFloor{honestStopped: 1, honestReview: 1}
+		want = qualityFloor{scamStopped: 0.68, honestStopped: 0.0160, honestReview: 0.040} // default-9: 73.95 %, 1.121 % (27 of 2,409), 3.11 %
 	}
 	qualityHoldout(t, "holdout8", c, c.Holdout8(cfg), want)
 }
