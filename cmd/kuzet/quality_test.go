@@ -444,6 +444,7 @@ func TestQualityHoldout7(t *testing.T) {
 // default-7 83.47 %, 2.037 %, 3.68 %; default-6 79.94 %, 0.982 %, 3.36 %.
 // default-9 was fitted on it; less a margin:
 func TestQualityHoldout8(t *testing.T) {
+	skipFittedUnderRace(t)
 	c := synth.New(2033)
 	cfg := synth.Holdout8Config{Seed: 2033}
 	want := qualityFloor{scamStopped: 0.79, honestStopped: 0.0055, honestReview: 0.030} // default-9: 82.33 %, 0.409 %, 2.46 %
@@ -452,4 +453,22 @@ func TestQualityHoldout8(t *testing.T) {
 		want = qualityFloor{scamStopped: 0.68, honestStopped: 0.0160, honestReview: 0.040} // default-9: 73.95 %, 1.121 % (27 of 2,409), 3.11 %
 	}
 	qualityHoldout(t, "holdout8", c, c.Holdout8(cfg), want)
+}
+
+// TestQualityHoldout9 measures the default rules on the ninth holdout
+// (synth.Holdout9): a tenth writer's simulation, blind to the rules and to
+// the other simulations, frozen (15b436b) before it was first scored. Its
+// first scoring, the unseen figures that come first in docs/payments.md:
+// default-9, frozen before it, 69.08 %, 0.288 %, 1.72 %; default-8
+// 69.35 %, 0.296 %, 1.83 %; default-6 65.73 %, 0.192 %, 1.62 %. The
+// default rules, less a margin:
+func TestQualityHoldout9(t *testing.T) {
+	c := synth.New(2034)
+	cfg := synth.Holdout9Config{Seed: 2034}
+	want := qualityFloor{scamStopped: 0.66, honestStopped: 0.0040, honestReview: 0.022} // default-9: 69.08 %, 0.288 %, 1.72 %
+	if qualityShort() {
+		cfg.Customers, cfg.Days, cfg.ScamsPerDay, cfg.WarmupDays = 400, 17, 25, 5
+		want = qualityFloor{scamStopped: 0.44, honestStopped: 0.0060, honestReview: 0.030} // default-9: 48.55 %, 0.320 % (14 of 4,375), 2.29 %
+	}
+	qualityHoldout(t, "holdout9", c, c.Holdout9(cfg), want)
 }
