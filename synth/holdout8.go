@@ -276,7 +276,7 @@ type h8Gen struct {
 	merchants, utilities     []*h8Org
 	employers                []*h8Org
 	pension                  *h8Org
-	traders, p2p             []int // indices of people / p2p sellers as ext
+	traders                  []int // indices of people
 	p2pSellers               []h8Ext
 	cargo                    []h8Ext
 	mules, collectors        []*h8Mule
@@ -1087,7 +1087,7 @@ func (g *h8Gen) personPayee(p *h8Person) kuzet.Payee {
 }
 
 func h8PayDay(t time.Time, dom int) bool {
-	for dom > 0 {
+	if dom > 0 {
 		d := time.Date(t.Year(), t.Month(), dom, 0, 0, 0, 0, t.Location())
 		if d.Month() != t.Month() {
 			return false
