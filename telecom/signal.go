@@ -54,14 +54,10 @@ func newPairMemory(size int) *pairMemory {
 	for n < size {
 		n <<= 1
 	}
-	p := &pairMemory{slots: make([]atomic.Uint32, n), mask: uint64(n-1) &^ 3}
-	for i := 0; i < n; i += pageSize / 4 {
-		p.slots[i].Store(0) // see prefault
-	}
-	return p
+	return &pairMemory{slots: make([]atomic.Uint32, n), mask: uint64(n-1) &^ 3}
 }
 
-// pageSize is the memory page size the tables are pre-faulted by.
+// pageSize is the memory page size the signal table is pre-faulted by.
 const pageSize = 4096
 
 // seen records pair hash h and reports whether it was already there. Two
@@ -140,7 +136,9 @@ func newSignals(entries int, keep, targetKeep time.Duration) *signals {
 	}
 	ss := &signals{buckets: make([]sigBucket, n), mask: uint64(n - 1), keep: max(1, int64(keep/time.Second)),
 		targetKeep: max(1, int64(targetKeep/time.Second))}
-	ss.prefault()
+	if prefaultTables {
+		ss.prefault()
+	}
 	return ss
 }
 
@@ -149,8 +147,10 @@ func newSignals(entries int, keep, targetKeep time.Duration) *signals {
 // written is not the program's yet: on the virtual machines kuzet was
 // measured on, every read of one faulted, 3.5 µs against 75 ns for a
 // written page (BenchmarkSignalGet), and most subscribers' buckets are
-// never written. Writing them all up front costs some milliseconds once,
+// never written. Writing them all up front costs about 17 ms once,
 // and the table's memory is taken at start rather than by the first calls.
+// (The pair memory needs none: every verification that reads a bucket of
+// it writes to it unless the pair is there.)
 func (ss *signals) prefault() {
 	step := pageSize / int(unsafe.Sizeof(sigBucket{}))
 	for i := 0; i < len(ss.buckets); i += step {
