@@ -11,7 +11,9 @@ demo: build
 # Evaluations of detection quality and memory figures are deterministic
 # computations that the race detector slows sevenfold (and, for memory,
 # distorts): under -race they skip, and the second line runs them without it.
-EVAL := ^(TestAlienGenerator|TestAdversary|TestQuality|TestCallBacksDoNotCancel|TestIndexMemory)$$
+# The payment holdouts' tests build their small worlds under -race and their
+# default ones on the second line.
+EVAL := ^(TestAlienGenerator|TestAdversary|TestQuality|TestCallBacksDoNotCancel|TestIndexMemory|TestHoldout[0-9]*[A-Za-z]*)$$
 #
 # Under -race the compiler also turns on checkptr, which checks every
 # unsafe.Pointer conversion. The SQLite driver (modernc.org/sqlite) is C
@@ -30,7 +32,7 @@ EVAL := ^(TestAlienGenerator|TestAdversary|TestQuality|TestCallBacksDoNotCancel|
 RACE := -race -gcflags='modernc.org/...=-d=checkptr=0' -gcflags='modernc.org/sqlite/lib=-d=checkptr=0 -race=false'
 test:
 	$(GO) test $(RACE) -count=1 ./...
-	$(GO) test -count=1 -run '$(EVAL)' ./simbox ./registry
+	$(GO) test -count=1 -run '$(EVAL)' ./simbox ./registry ./synth
 
 build: assets
 	$(GO) build -o bin/kuzet ./cmd/kuzet

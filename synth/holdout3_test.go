@@ -294,7 +294,7 @@ func TestHoldout3Short(t *testing.T) {
 }
 
 func TestHoldout3Default(t *testing.T) {
-	if testing.Short() {
+	if smallWorlds() {
 		t.Skip("the full default world")
 	}
 	c := synth.New(1)

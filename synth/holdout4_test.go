@@ -27,7 +27,7 @@ var (
 // -short.
 func h4World(t *testing.T) *synth.PaymentWorld {
 	t.Helper()
-	if testing.Short() {
+	if smallWorlds() {
 		return synth.New(1).Holdout4(h4Small)
 	}
 	h4Once.Do(func() { h4Default = synth.New(1).Holdout4(synth.Holdout4Config{Seed: 1}) })
@@ -401,7 +401,7 @@ func TestHoldout4Trails(t *testing.T) {
 }
 
 func TestHoldout4Volumes(t *testing.T) {
-	if testing.Short() {
+	if smallWorlds() {
 		t.Skip("the default world takes a while under -short")
 	}
 	w := h4World(t)

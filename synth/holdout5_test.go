@@ -35,14 +35,14 @@ func TestHoldout5Deterministic(t *testing.T) {
 
 func TestHoldout5(t *testing.T) {
 	cfg := synth.Holdout5Config{Seed: 5}
-	if testing.Short() {
+	if smallWorlds() {
 		cfg = h5Small
 	}
 	c := synth.New(3)
 	w := c.Holdout5(cfg)
 	start := w.Config.Start
 	end := start.AddDate(0, 0, w.Config.Days)
-	if !testing.Short() {
+	if !smallWorlds() {
 		if start.Weekday() != time.Monday || start.Hour() != 0 || start.Year() != 2026 {
 			t.Errorf("start %v, want a Monday midnight in 2026", start)
 		}
@@ -261,7 +261,7 @@ func TestHoldout5(t *testing.T) {
 	if reports == 0 || len(w.Listed) == 0 || kinds[synth.PayMuleForward] == 0 {
 		t.Errorf("reports %d, listed %d, forwards %d: want some of each", reports, len(w.Listed), kinds[synth.PayMuleForward])
 	}
-	if testing.Short() {
+	if smallWorlds() {
 		return
 	}
 	for _, k := range synth.Holdout5Kinds {

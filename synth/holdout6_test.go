@@ -17,7 +17,7 @@ func h6Small(seed uint64) synth.Holdout6Config {
 }
 
 func h6Config(t *testing.T, seed uint64) synth.Holdout6Config {
-	if testing.Short() {
+	if smallWorlds() {
 		return h6Small(seed)
 	}
 	return synth.Holdout6Config{Seed: seed}
@@ -230,7 +230,7 @@ func TestHoldout6World(t *testing.T) {
 	}
 	t.Logf("honest %v (counted %d), scams %v (counted %d), forwards %d, calls %d (scam %d), reports %d, listed %d",
 		honest, counted, schemes, countedScam, forwards, calls, scamCalls, reports, len(w.Listed))
-	if testing.Short() {
+	if smallWorlds() {
 		return
 	}
 	for _, k := range synth.Holdout6Kinds {

@@ -32,7 +32,7 @@ func TestHoldout7Deterministic(t *testing.T) {
 
 func TestHoldout7Defaults(t *testing.T) {
 	cfg := synth.Holdout7Config{Seed: 3, Days: 9, Customers: 200}
-	if !testing.Short() {
+	if !smallWorlds() {
 		cfg = synth.Holdout7Config{Seed: 3}
 	}
 	w := synth.New(1).Holdout7(cfg)
@@ -46,7 +46,7 @@ func TestHoldout7Defaults(t *testing.T) {
 	if c.ScamsPerDay != 30 || c.Mules != 300 {
 		t.Errorf("defaults: %+v", c)
 	}
-	if !testing.Short() && (c.Days != 28 || c.Customers != 3500) {
+	if !smallWorlds() && (c.Days != 28 || c.Customers != 3500) {
 		t.Errorf("defaults: %+v", c)
 	}
 	if len(w.Listed) == 0 {
@@ -61,7 +61,7 @@ func TestHoldout7Defaults(t *testing.T) {
 
 func TestHoldout7Shape(t *testing.T) {
 	cfg := h7Small(5)
-	if !testing.Short() {
+	if !smallWorlds() {
 		cfg = synth.Holdout7Config{Seed: 5}
 	}
 	t0 := time.Now()
@@ -211,7 +211,7 @@ func TestHoldout7Shape(t *testing.T) {
 		f := func(x int) float64 { return float64(x) / float64(r.n) }
 		t.Logf("%-28s n=%6d on_call %.3f remote %.3f new_device %.3f", k, r.n, f(r.call), f(r.remote), f(r.newDev))
 	}
-	if !testing.Short() {
+	if !smallWorlds() {
 		if evalChecks < 40000 || evalChecks > 120000 {
 			t.Errorf("evaluated checks %d, want 40,000–120,000", evalChecks)
 		}

@@ -33,7 +33,7 @@ func TestHoldout8Deterministic(t *testing.T) {
 
 func TestHoldout8Defaults(t *testing.T) {
 	cfg := synth.Holdout8Config{Seed: 1}
-	if testing.Short() {
+	if smallWorlds() {
 		cfg.Customers, cfg.ScamsPerDay, cfg.Mules = 300, 5, 15
 	}
 	w := synth.New(1).Holdout8(cfg)
@@ -48,7 +48,7 @@ func TestHoldout8Defaults(t *testing.T) {
 	if !w.EvalFrom.Equal(start.AddDate(0, 0, 7)) {
 		t.Errorf("EvalFrom %v, want a week after the start", w.EvalFrom)
 	}
-	if !testing.Short() {
+	if !smallWorlds() {
 		if w.Config.Customers != 3600 || w.Config.ScamsPerDay != 30 || w.Config.Mules != 90 {
 			t.Errorf("defaults not taken: %+v", w.Config)
 		}
@@ -64,7 +64,7 @@ func TestHoldout8Defaults(t *testing.T) {
 
 func TestHoldout8Shape(t *testing.T) {
 	cfg := synth.Holdout8Config{Seed: 3}
-	if testing.Short() {
+	if smallWorlds() {
 		cfg = holdout8Small(3)
 	}
 	t0 := time.Now()
@@ -203,7 +203,7 @@ func TestHoldout8Shape(t *testing.T) {
 		elapsed, len(w.Events), checks, calls, honest, scamPays, kinds, ss, len(reported), len(scams))
 	t.Logf("session flags evaluated (on_call, remote, new_device): honest %v of %d, scam %v of %d",
 		session[0], honest, session[1], scamPays)
-	if !testing.Short() {
+	if !smallWorlds() {
 		if n := kinds[synth.PayShopping] + kinds[synth.PayFamily] + kinds[synth.PayPurchase] + kinds[synth.PaySalary] + kinds[synth.PayScam] + kinds[synth.PayMuleForward]; n < 40_000 || n > 120_000 {
 			t.Errorf("%d evaluated checks, want 40,000–120,000", n)
 		}

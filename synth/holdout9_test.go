@@ -31,7 +31,7 @@ func TestHoldout9Deterministic(t *testing.T) {
 }
 
 func TestHoldout9Defaults(t *testing.T) {
-	if testing.Short() {
+	if smallWorlds() {
 		t.Skip("the full world in -short")
 	}
 	w := synth.New(1).Holdout9(synth.Holdout9Config{Seed: 1})
