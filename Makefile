@@ -12,8 +12,8 @@ demo: build
 # computations that the race detector slows sevenfold (and, for memory,
 # distorts): under -race they skip, and the second line runs them without it.
 # The payment holdouts' tests build their small worlds under -race and their
-# default ones on the second line.
-EVAL := ^(TestAlienGenerator|TestAdversary|TestQuality|TestCallBacksDoNotCancel|TestIndexMemory|TestHoldout[0-9]*[A-Za-z]*)$$
+# default ones on the second line; the CDR generators' tests run there only.
+EVAL := ^(TestAlienGenerator|TestAdversary|TestQuality|TestCallBacksDoNotCancel|TestIndexMemory|TestHoldout[0-9]*[A-Za-z]*|TestWriteAdversaryDeterministic|TestWriteAdversaryWorld|TestWriteCDRLabels)$$
 #
 # Under -race the compiler also turns on checkptr, which checks every
 # unsafe.Pointer conversion. The SQLite driver (modernc.org/sqlite) is C

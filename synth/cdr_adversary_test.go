@@ -24,6 +24,7 @@ func writeAdversary(t *testing.T, cfg synth.AdversaryConfig) ([]byte, []synth.CD
 }
 
 func TestWriteAdversaryDeterministic(t *testing.T) {
+	skipUnderRace(t)
 	cfg := synth.AdversaryConfig{Subscribers: 1500, Days: 3, Seed: 5}
 	a, la := writeAdversary(t, cfg)
 	b, lb := writeAdversary(t, cfg)
@@ -41,6 +42,7 @@ func TestWriteAdversaryDeterministic(t *testing.T) {
 // consecutive numbers, rows in time order within a day, arranged
 // call-backs in proportion to the boxes' calls.
 func TestWriteAdversaryWorld(t *testing.T) {
+	skipUnderRace(t)
 	start := time.Date(2026, 11, 2, 0, 0, 0, 0, time.FixedZone("+05", 5*3600))
 	data, labels := writeAdversary(t, synth.AdversaryConfig{Subscribers: 5000, Days: 4, Seed: 1})
 	styles := map[string]int{}

@@ -35,6 +35,7 @@ func TestWriteCDRDeterministic(t *testing.T) {
 }
 
 func TestWriteCDRLabels(t *testing.T) {
+	skipUnderRace(t)
 	_, labels := writeCDR(t, synth.CDRConfig{Subscribers: 5000, Days: 2, Seed: 1})
 	if len(labels) != 5000 {
 		t.Fatalf("got %d labels, want 5000", len(labels))
