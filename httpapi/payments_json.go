@@ -67,26 +67,24 @@ func decodeCheck(body string, pc *kuzet.PaymentCheck) bool {
 			})
 		case "payee":
 			p := &pc.Payee
-			ok = d.strings(func(k, v string) bool {
+			ok = d.members(func(k string) bool {
 				switch k {
 				case "iban":
-					p.IBAN = v
+					return d.plainString(&p.IBAN)
 				case "account":
-					p.Account = v
+					return d.plainString(&p.Account)
 				case "card":
-					p.Card = v
+					return d.plainString(&p.Card)
 				case "phone":
-					p.Phone = v
+					return d.plainString(&p.Phone)
 				case "wallet":
-					p.Wallet = v
+					return d.plainString(&p.Wallet)
 				case "bank_bic":
-					p.BankBIC = v
+					return d.plainString(&p.BankBIC)
 				case "name":
-					p.Name = v
-				default:
-					return false
+					return d.plainString(&p.Name)
 				}
-				return true
+				return false
 			})
 		default:
 			ok = false
@@ -165,30 +163,6 @@ func (d *callDecoder) amount(a *kuzet.Amount) bool {
 	}
 	*a = v
 	return true
-}
-
-// strings reads an object of string members, giving each to set, which
-// reports false for a member it does not know; such a member, or one that
-// is not a string, makes it report false. (A setter rather than a pointer
-// to each field: a pointer returned by a function value would move the
-// whole check to the heap.)
-func (d *callDecoder) strings(set func(key, value string) bool) bool {
-	if d.peek() != '{' {
-		return false
-	}
-	ok := true
-	err := d.object(func(key string) error {
-		if ok {
-			var v string
-			if d.plainString(&v) {
-				ok = set(key, v)
-				return nil // read
-			}
-			ok = false
-		}
-		return d.skip(0)
-	})
-	return err == nil && ok
 }
 
 // appendDecision appends d as writeJSON would encode it (encoding/json,
